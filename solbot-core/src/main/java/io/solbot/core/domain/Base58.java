@@ -1,0 +1,124 @@
+package io.solbot.core.domain;
+
+import java.util.Arrays;
+
+/**
+ * The Bitcoin base58 alphabet that Solana uses for addresses and signatures.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class Base58 {
+    private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
+    private static final int[] INDEXES = new int[128];
+
+    static {
+        Arrays.fill(INDEXES, -1);
+        for (int i = 0; i < ALPHABET.length(); i++) {
+            INDEXES[ALPHABET.charAt(i)] = i;
+        }
+    }
+
+    private Base58() {}
+
+    /**
+     * Decodes {@code text}; each leading '1' becomes a leading zero byte.
+     *
+     * @throws IllegalArgumentException if {@code text} is empty or holds a character outside the alphabet, with
+     *     the character and its position (base58 leaves out 0, O, I and l)
+     */
+    public static byte[] decode(CharSequence text) {
+        if (text.isEmpty()) {
+            throw new IllegalArgumentException("is empty");
+        }
+        // base-58 digits to base-256 digits, most significant first, by repeated division
+        byte[] digits = new byte[text.length()];
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            int digit = c < 128 ? INDEXES[c] : -1;
+            if (digit < 0) {
+                throw new IllegalArgumentException(
+                        "character '" + c + "' at position " + (i + 1) + " is not base58 (base58 has no 0, O, I or l)");
+            }
+            digits[i] = (byte) digit;
+        }
+        int zeros = 0;
+        while (zeros < digits.length && digits[zeros] == 0) {
+            zeros++;
+        }
+        byte[] out = new byte[digits.length];
+        int outStart = out.length;
+        int start = zeros;
+        while (start < digits.length) {
+            int remainder = 0;
+            for (int i = start; i < digits.length; i++) {
+                int value = remainder * 58 + (digits[i] & 0xFF);
+                digits[i] = (byte) (value / 256);
+                remainder = value % 256;
+            }
+            if (digits[start] == 0) {
+                start++;
+            }
+            out[--outStart] = (byte) remainder;
+        }
+        while (outStart < out.length && out[outStart] == 0) {
+            outStart++;
+        }
+        return Arrays.copyOfRange(out, outStart - zeros, out.length);
+    }
+
+    /** Encodes {@code bytes}; each leading zero byte becomes a leading '1'. */
+    public static String encode(byte[] bytes) {
+        if (bytes.length == 0) {
+            return "";
+        }
+        int zeros = 0;
+        while (zeros < bytes.length && bytes[zeros] == 0) {
+            zeros++;
+        }
+        byte[] input = bytes.clone();
+        char[] out = new char[input.length * 2];
+        int outStart = out.length;
+        int start = zeros;
+        while (start < input.length) {
+            int remainder = 0;
+            for (int i = start; i < input.length; i++) {
+                int value = remainder * 256 + (input[i] & 0xFF);
+                input[i] = (byte) (value / 58);
+                remainder = value % 58;
+            }
+            if (input[start] == 0) {
+                start++;
+            }
+            out[--outStart] = ALPHABET.charAt(remainder);
+        }
+        while (outStart < out.length && out[outStart] == ALPHABET.charAt(0)) {
+            outStart++;
+        }
+        for (int i = 0; i < zeros; i++) {
+            out[--outStart] = ALPHABET.charAt(0);
+        }
+        return new String(out, outStart, out.length - outStart);
+    }
+
+    /**
+     * Decodes {@code text} and checks it has {@code length} bytes.
+     *
+     * @throws IllegalArgumentException naming {@code what}, the value and the reason
+     */
+    static byte[] decodeExactly(String what, String text, int length) {
+        if (text == null) {
+            throw new IllegalArgumentException(what + " must not be null");
+        }
+        byte[] decoded;
+        try {
+            decoded = decode(text);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid " + what + ": " + e.getMessage(), e);
+        }
+        if (decoded.length != length) {
+            throw new IllegalArgumentException("'" + text + "' is not a valid " + what + ": it decodes to "
+                    + decoded.length + " bytes, but a " + what + " has " + length);
+        }
+        return decoded;
+    }
+}

@@ -1,0 +1,83 @@
+package io.solbot.core.domain;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Objects;
+
+/**
+ * How much SOL one whole token costs, as an exact decimal: {@code 0.000042} means 1 token = 0.000042 SOL. Prices are
+ * ratios, not money: amounts that change hands are {@link TokenAmount} and {@link Lamports}, and a price turns into
+ * one only through {@link #solFor(TokenAmount)} or {@link #tokensFor(Lamports, int)}, which say how they round.
+ *
+ * @param value SOL per whole token, greater than zero
+ */
+public record Price(BigDecimal value) implements Comparable<Price> {
+    /** The precision of derived prices (averages, ratios): 34 significant digits. */
+    public static final MathContext MATH = MathContext.DECIMAL128;
+
+    /** @throws IllegalArgumentException if {@code value} is null, zero or negative */
+    public Price {
+        Objects.requireNonNull(value, "value");
+        if (value.signum() <= 0) {
+            throw new IllegalArgumentException("a price must be greater than 0, but was " + value.toPlainString());
+        }
+        // equal prices are equal records, whatever their scale (1.0 and 1.00)
+        value = value.stripTrailingZeros();
+    }
+
+    public static Price of(String value) {
+        return new Price(new BigDecimal(value));
+    }
+
+    public static Price of(BigDecimal value) {
+        return new Price(value);
+    }
+
+    /** The price at which {@code tokens} were exchanged for {@code sol}. */
+    public static Price ofTrade(Lamports sol, TokenAmount tokens) {
+        if (tokens.signum() <= 0 || sol.value() <= 0) {
+            throw new IllegalArgumentException(
+                    "a trade price needs positive amounts, but was " + sol + " for " + tokens);
+        }
+        return new Price(sol.toSol().divide(tokens.toDecimal(), MATH));
+    }
+
+    /** The SOL that {@code tokens} are worth at this price, rounded down to a whole lamport. */
+    public Lamports solFor(TokenAmount tokens) {
+        BigDecimal sol = value.multiply(tokens.toDecimal());
+        return new Lamports(sol.movePointRight(Lamports.SOL_DECIMALS)
+                .setScale(0, RoundingMode.FLOOR)
+                .longValueExact());
+    }
+
+    /** The tokens (with {@code decimals} decimals) that {@code sol} buys at this price, rounded down to a raw unit. */
+    public TokenAmount tokensFor(Lamports sol, int decimals) {
+        BigDecimal tokens = sol.toSol().divide(value, MATH);
+        return new TokenAmount(
+                tokens.movePointRight(decimals).setScale(0, RoundingMode.FLOOR).toBigIntegerExact(), decimals);
+    }
+
+    /** The change from {@code from} to this price in percent: +10 means 10 % higher. */
+    public BigDecimal percentChangeFrom(Price from) {
+        return value.subtract(from.value).multiply(BigDecimal.valueOf(100)).divide(from.value, MATH);
+    }
+
+    public boolean isAbove(Price other) {
+        return compareTo(other) > 0;
+    }
+
+    public boolean isBelow(Price other) {
+        return compareTo(other) < 0;
+    }
+
+    @Override
+    public int compareTo(Price other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value.toPlainString();
+    }
+}

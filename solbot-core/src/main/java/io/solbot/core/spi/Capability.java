@@ -1,0 +1,45 @@
+package io.solbot.core.spi;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Something a strategy needs from the engine that not every engine supplies, such as a feed of newly launched
+ * tokens. A provider lists its needs in {@link StrategyProvider#capabilities()}; the engine refuses a provider whose
+ * needs it cannot meet, before any bot starts. Capabilities are names, not an enum, so that an engine can recognise
+ * and refuse a capability from a newer SPI instead of failing to load the plugin.
+ *
+ * @param name lower case letters, digits and '-'
+ */
+public record Capability(String name) {
+    private static final Pattern FORMAT = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+    /** Current prices of tokens ({@link MarketView#price}). */
+    public static final Capability PRICES = new Capability("prices");
+    /** Pool reserves and liquidity of tokens. */
+    public static final Capability POOLS = new Capability("pools");
+    /** Events for newly launched tokens. */
+    public static final Capability NEW_TOKENS = new Capability("new-tokens");
+    /** Largest holders and mint/freeze authorities of tokens. */
+    public static final Capability TOKEN_INFO = new Capability("token-info");
+    /** Trading from more than one wallet in one bot. */
+    public static final Capability MULTI_WALLET = new Capability("multi-wallet");
+
+    /** Every capability this version of the SPI defines. */
+    public static final Set<Capability> KNOWN = Set.of(PRICES, POOLS, NEW_TOKENS, TOKEN_INFO, MULTI_WALLET);
+
+    public Capability {
+        if (name == null || !FORMAT.matcher(name).matches()) {
+            throw new IllegalArgumentException("'" + name + "' is not a valid capability name");
+        }
+    }
+
+    public static Capability of(String name) {
+        return new Capability(name);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

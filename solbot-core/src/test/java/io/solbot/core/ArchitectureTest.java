@@ -1,0 +1,30 @@
+package io.solbot.core;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * Keeps what plugin authors see free of adapters: the SPI and the domain depend on the JDK's core packages and on
+ * each other only, never on JDBC, HTTP, JSON, Solana clients or the engine's internals.
+ */
+@AnalyzeClasses(packages = "io.solbot.core", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+    @ArchTest
+    static final ArchRule spiAndDomainDependOnlyOnTheJdkCoreAndEachOther = classes()
+            .that()
+            .resideInAnyPackage("io.solbot.core.spi..", "io.solbot.core.domain..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.solbot.core.spi..",
+                    "io.solbot.core.domain..",
+                    "java.lang..",
+                    "java.util..",
+                    "java.math..",
+                    "java.time..")
+            .because("strategies see only the SPI and the domain; adapters (JDBC, HTTP, Solana) stay behind ports");
+}

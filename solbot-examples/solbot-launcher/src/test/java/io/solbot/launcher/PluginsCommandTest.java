@@ -1,0 +1,78 @@
+package io.solbot.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solbot.core.testing.PluginJars;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PluginsCommandTest {
+    @TempDir
+    Path tmp;
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int rc = cli.execute(args);
+        return new Result(rc, out.toString(), err.toString());
+    }
+
+    @Test
+    void shouldListTheExamplePluginFromThePluginsDirectoryWithItsJar() throws IOException {
+        Path pluginsDir = Path.of(System.getProperty("solbot.test.pluginsDir"));
+        String jar;
+        try (Stream<Path> files = Files.list(pluginsDir)) {
+            jar = files.map(f -> f.getFileName().toString())
+                    .filter(f -> f.startsWith("solbot-example-plugin"))
+                    .findFirst()
+                    .orElseThrow();
+        }
+
+        Result result = run("plugins", "--plugins-dir", pluginsDir.toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .containsPattern("(?m)^ID +VERSION +CAPABILITIES +JAR +DESCRIPTION$")
+                .containsPattern("(?m)^ma-cross +0\\.1\\.0-SNAPSHOT +prices +" + jar.replace(".", "\\.")
+                        + " +Buys when the price crosses above its moving average")
+                .doesNotContain("Refused");
+    }
+
+    @Test
+    void shouldListRefusedPluginsWithTheirReasons() throws IOException {
+        Files.copy(
+                PluginJars.builder()
+                        .source("acme.Old", PluginJars.providerSource("acme.Old", "old-one", 0))
+                        .service("acme.Old")
+                        .writeTo(tmp.resolve("build"), "acme-old.jar"),
+                Files.createDirectories(tmp.resolve("plugins")).resolve("acme-old.jar"));
+
+        Result result = run("plugins", "--plugins-dir", tmp.resolve("plugins").toString());
+
+        assertThat(result.exitCode()).isZero();
+        assertThat(result.out())
+                .contains("No strategies found.")
+                .contains("Refused (1):")
+                .contains("acme-old.jar was refused: id 'old-one' was built for SPI version 0");
+    }
+
+    @Test
+    void shouldFailWithAClearMessageWhenThePluginsDirectoryIsMissing() {
+        Result result = run("plugins", "--plugins-dir", tmp.resolve("absent").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("absent does not exist or is not a directory");
+    }
+}
