@@ -1,0 +1,72 @@
+package io.solbot.persistence;
+
+import static io.solbot.persistence.internal.db.Tables.TRADE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.jooq.exception.DataAccessException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedPostgresExtension.class)
+class PostgresDatabaseIT {
+    private static final BigInteger U64_MAX = new BigInteger("18446744073709551615");
+
+    @Test
+    void shouldMigrateAndKeepU64AmountsExactThroughGeneratedClasses(TestDatabase db) {
+        try (PostgresDatabase database = PostgresDatabase.open(db.jdbcUrl(), null, null, 2)) {
+            database.dsl()
+                    .insertInto(TRADE)
+                    .set(TRADE.BOT_ID, "bot-1")
+                    .set(TRADE.STRATEGY, "ma-cross")
+                    .set(TRADE.MINT, "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v")
+                    .set(TRADE.DECIMALS, (short) 6)
+                    .set(TRADE.ORDER_ID, "order-1")
+                    .set(TRADE.FILL_PART, 1)
+                    .set(TRADE.SIGNATURE, "sig-1")
+                    .set(TRADE.QUANTITY, U64_MAX)
+                    .set(TRADE.COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
+                    .set(TRADE.ENTRY_QUANTITY, U64_MAX)
+                    .set(TRADE.ENTRY_COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
+                    .set(TRADE.ENTRY_PRICE, new BigDecimal("0.000000000054210108624275221"))
+                    .set(TRADE.FEE_LAMPORTS, 5_000L)
+                    .set(TRADE.TIP_LAMPORTS, 0L)
+                    .set(TRADE.OPENED_AT, OffsetDateTime.of(2026, 1, 1, 0, 0, 0, 0, ZoneOffset.UTC))
+                    .execute();
+
+            var row = database.dsl().selectFrom(TRADE).fetchSingle();
+            assertThat(row.getQuantity()).isEqualTo(U64_MAX);
+            assertThat(row.getEntryPrice()).isEqualByComparingTo("0.000000000054210108624275221");
+
+            assertThatThrownBy(() -> database.dsl()
+                            .insertInto(TRADE)
+                            .set(row.copy())
+                            .set(TRADE.BOT_ID, "bot-2")
+                            .execute())
+                    .isInstanceOf(DataAccessException.class)
+                    .hasMessageContaining("trade_signature_key");
+        }
+    }
+
+    @Test
+    void shouldMigrateTwiceWithoutChange(TestDatabase db) {
+        try (PostgresDatabase first = PostgresDatabase.open(db.jdbcUrl(), null, null, 1)) {
+            assertThat(first.dsl().fetchCount(TRADE)).isGreaterThanOrEqualTo(0);
+        }
+        try (PostgresDatabase second = PostgresDatabase.open(db.jdbcUrl(), null, null, 1)) {
+            assertThat(second.dsl().fetchValue("select count(*) from flyway_schema_history where success"))
+                    .isEqualTo(1L);
+        }
+    }
+
+    @Test
+    void shouldRefuseAUrlThatIsNotPostgres() {
+        assertThatThrownBy(() -> PostgresDatabase.open("jdbc:mysql://localhost/x", null, null, 1))
+                .hasMessageContaining("needs a PostgreSQL JDBC URL");
+    }
+}
