@@ -19,6 +19,28 @@ CREATE TABLE strategy_run_status (
 );
 CREATE INDEX strategy_run_status_user_idx ON strategy_run_status (user_id);
 
+-- Every fill ever applied, once: the ledger of what changed hands. Its key makes recording a fill idempotent, so a
+-- fill replayed from the journal after a crash is recognised and skipped, even when its lot was closed since.
+CREATE TABLE fill (
+    order_id        varchar(64)   NOT NULL,
+    fill_part       integer       NOT NULL CHECK (fill_part >= 1),
+    fill_parts      integer       NOT NULL CHECK (fill_parts >= fill_part),
+    bot_id          varchar(64)   NOT NULL,
+    strategy        varchar(64)   NOT NULL,
+    mint            varchar(44)   NOT NULL,
+    side            varchar(4)    NOT NULL CHECK (side IN ('BUY', 'SELL')),
+    amount_in       numeric(39,0) NOT NULL CHECK (amount_in > 0),
+    amount_out      numeric(39,0) NOT NULL CHECK (amount_out > 0),
+    price           numeric       NOT NULL CHECK (price > 0),
+    fee_lamports    bigint        NOT NULL CHECK (fee_lamports >= 0),
+    tip_lamports    bigint        NOT NULL CHECK (tip_lamports >= 0),
+    signature       varchar(88)   NOT NULL,
+    submitted_at    timestamptz   NOT NULL,
+    filled_at       timestamptz   NOT NULL,
+    CONSTRAINT fill_pkey PRIMARY KEY (order_id, fill_part)
+);
+CREATE INDEX fill_bot_idx ON fill (bot_id, filled_at);
+
 -- An open lot: what one buy fill (one part of an order) bought and the bot still holds. Token amounts are raw
 -- units (u64 on chain, NUMERIC(39,0) here so sums never overflow); SOL amounts are lamports.
 CREATE TABLE trade (
