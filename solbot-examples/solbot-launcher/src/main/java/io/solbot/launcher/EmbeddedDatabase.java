@@ -29,8 +29,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     .start());
         } catch (IOException e) {
-            throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath()
-                    + " on port " + port + ": " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "Could not start the embedded PostgreSQL in " + dataDirectory.toAbsolutePath() + " on port " + port
+                            + ": " + e.getMessage(),
+                    e);
         }
     }
 
