@@ -1,0 +1,82 @@
+package io.solbot.core.engine;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.store.OrderIntent;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One bot's hot state, in memory. Who writes what:
+ *
+ * <ul>
+ *   <li>lifecycle fields ({@code status}, {@code run}, {@code startedAt}, ...) change under {@link #lock}, and are
+ *       volatile so that the scheduler and snapshots read them without it;
+ *   <li>tick figures are written by the thread holding the current run's {@link Lane};
+ *   <li>wheel fields ({@code wheelDue}, {@code wheelSeq}, {@code restartDue}) and {@code skippedTicks} are written
+ *       only by the scheduler thread;
+ *   <li>the journal fields ({@code intents}, {@code state}) change under {@link #journalLock}.
+ * </ul>
+ */
+final class BotRuntime {
+    final BotId id;
+    final BotSpec spec;
+    final String strategyId;
+    final EngineMetrics.StrategyMeters meters;
+    final String configHash;
+    final long intervalNanos;
+    final ReentrantLock lock = new ReentrantLock();
+    final PositionBook book = new PositionBook();
+    final SplittableRandom random;
+    final Object journalLock = new Object();
+    final List<OrderIntent> intents = new ArrayList<>();
+    final Map<String, String> state = new LinkedHashMap<>();
+
+    volatile RunStatus status;
+    volatile Run run;
+    volatile Instant startedAt;
+    volatile Instant stoppedAt;
+    volatile String stopReason = "";
+    volatile boolean restartPending;
+    volatile int restartCount;
+    /** Restarts by the watchdog within its window, oldest first, on the engine's nano clock; under {@link #lock}. */
+    final Deque<Long> recentRestarts = new ArrayDeque<>();
+
+    volatile long tickCount;
+    volatile long lastTickNanos = Long.MIN_VALUE;
+    volatile long skippedTicks;
+    volatile Instant cooldownUntil;
+    volatile long tradesExecuted;
+    volatile int buysFilled;
+    volatile int consecutiveFailures;
+    volatile String lastError;
+
+    // scheduler thread only
+    long wheelDue;
+    int wheelSeq;
+    boolean restartDue;
+
+    BotRuntime(BotSpec spec, String strategyId, EngineMetrics.StrategyMeters meters, String configHash, long seed) {
+        this.id = spec.botId();
+        this.spec = spec;
+        this.strategyId = strategyId;
+        this.meters = meters;
+        this.configHash = configHash;
+        this.intervalNanos = spec.interval().toNanos();
+        this.random = new SplittableRandom(mix(seed, id.value().hashCode()));
+    }
+
+    static long mix(long seed, long salt) {
+        long z = seed + salt * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}

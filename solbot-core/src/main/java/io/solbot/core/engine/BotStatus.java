@@ -1,0 +1,53 @@
+package io.solbot.core.engine;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.RunStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One bot's hot state at one moment, read from memory: what a status page or REST call shows. Immutable.
+ *
+ * @param botId the bot
+ * @param strategyId its strategy
+ * @param status where it is in its lifecycle
+ * @param startedAt when it was last started (by {@code start} or {@code restart})
+ * @param lastTickAt when its last tick began, empty before the first
+ * @param tickCount ticks run since the bot was started with {@code start}, over all its runs
+ * @param skippedTicks ticks that were due while the previous one still ran, and were skipped
+ * @param cooldownUntil when its next buy is allowed, empty when no cooldown runs
+ * @param restartCount restarts since it was started (watchdog and operator)
+ * @param tradesExecuted orders of it that filled since it was started
+ * @param openPositions tokens it holds
+ * @param consecutiveFailures failed orders in a row
+ * @param lastError the last failure (of a callback or an order), empty if none
+ * @param uptime how long it has been running since it was started, up to now or until it stopped
+ */
+public record BotStatus(
+        BotId botId,
+        String strategyId,
+        RunStatus status,
+        Instant startedAt,
+        Optional<Instant> lastTickAt,
+        long tickCount,
+        long skippedTicks,
+        Optional<Instant> cooldownUntil,
+        int restartCount,
+        long tradesExecuted,
+        int openPositions,
+        int consecutiveFailures,
+        Optional<String> lastError,
+        Duration uptime) {
+    public BotStatus {
+        Objects.requireNonNull(botId, "botId");
+        Objects.requireNonNull(strategyId, "strategyId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(startedAt, "startedAt");
+        Objects.requireNonNull(lastTickAt, "lastTickAt");
+        Objects.requireNonNull(cooldownUntil, "cooldownUntil");
+        Objects.requireNonNull(lastError, "lastError");
+        Objects.requireNonNull(uptime, "uptime");
+    }
+}

@@ -1,0 +1,97 @@
+package io.solbot.core.engine;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.solbot.core.domain.RunStatus;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The engine's Micrometer meters. Tags are the strategy id and, for the bot gauge, the status: never the bot id, so
+ * that 100,000 bots make a handful of series. Per-bot figures belong in {@link BotStatus}.
+ */
+final class EngineMetrics {
+    /** The meters of one strategy type; shared by all its bots. */
+    static final class StrategyMeters {
+        final Counter ticks;
+        final Counter skipped;
+        final Counter errors;
+        final Counter restarts;
+        final Counter ordersSubmitted;
+        final Counter ordersRejected;
+        final Counter ordersFilled;
+        final Counter ordersFailed;
+        final Timer tickDuration;
+
+        StrategyMeters(MeterRegistry registry, String strategy) {
+            ticks = Counter.builder("solbot.ticks")
+                    .description("ticks run")
+                    .tag("strategy", strategy)
+                    .register(registry);
+            skipped = Counter.builder("solbot.ticks.skipped")
+                    .description("ticks skipped because the previous tick of the bot was still running")
+                    .tag("strategy", strategy)
+                    .register(registry);
+            errors = Counter.builder("solbot.errors")
+                    .description("strategy callbacks that threw or stalled")
+                    .tag("strategy", strategy)
+                    .register(registry);
+            restarts = Counter.builder("solbot.restarts")
+                    .description("bot restarts by the watchdog or an operator")
+                    .tag("strategy", strategy)
+                    .register(registry);
+            ordersSubmitted = order(registry, strategy, "submitted");
+            ordersRejected = order(registry, strategy, "rejected");
+            ordersFilled = order(registry, strategy, "filled");
+            ordersFailed = order(registry, strategy, "failed");
+            tickDuration = Timer.builder("solbot.tick.duration")
+                    .description("time a tick callback took")
+                    .tag("strategy", strategy)
+                    .register(registry);
+        }
+
+        private static Counter order(MeterRegistry registry, String strategy, String outcome) {
+            return Counter.builder("solbot.orders")
+                    .tag("strategy", strategy)
+                    .tag("outcome", outcome)
+                    .register(registry);
+        }
+    }
+
+    private final MeterRegistry registry;
+    private final Map<String, StrategyMeters> byStrategy = new ConcurrentHashMap<>();
+    private final Map<RunStatus, AtomicInteger> botsByStatus = new EnumMap<>(RunStatus.class);
+    final Timer tickLateness;
+
+    EngineMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        for (RunStatus status : RunStatus.values()) {
+            AtomicInteger count = new AtomicInteger();
+            botsByStatus.put(status, count);
+            Gauge.builder("solbot.bots", count, AtomicInteger::get)
+                    .description("bots by status")
+                    .tag("status", status.name())
+                    .register(registry);
+        }
+        tickLateness = Timer.builder("solbot.tick.lateness")
+                .description("how long after its due time a tick started")
+                .register(registry);
+    }
+
+    StrategyMeters strategy(String strategyId) {
+        return byStrategy.computeIfAbsent(strategyId, id -> new StrategyMeters(registry, id));
+    }
+
+    void statusChanged(RunStatus from, RunStatus to) {
+        if (from != null) {
+            botsByStatus.get(from).decrementAndGet();
+        }
+        if (to != null) {
+            botsByStatus.get(to).incrementAndGet();
+        }
+    }
+}

@@ -1,0 +1,206 @@
+package io.solbot.core.engine;
+
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.event.EngineEvent;
+import io.solbot.core.execution.SwapExecutor;
+import io.solbot.core.execution.SwapOrder;
+import io.solbot.core.execution.SwapOutcome;
+import io.solbot.core.spi.OrderResult;
+import io.solbot.core.store.OrderIntent;
+import io.solbot.core.store.TradeStore;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+
+/**
+ * The order pipeline behind {@code StrategyContext.orders()}: the engine's limits (status, amount, cooldown, maximum
+ * trades, open positions), then the {@link OrderCheck}s, then the intent is journalled, and the order goes to the
+ * {@link SwapExecutor} on a job of its own, off the tick path. On its outcome: the fills are stored, the positions
+ * updated, events published, {@code onFill}/{@code onOrderFailed} posted to the bot's lane, and the intent cleared.
+ */
+final class OrderDesk {
+    private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
+
+    private final SolbotEngine engine;
+    private final SwapExecutor executor;
+    private final TradeStore trades;
+    private final List<OrderCheck> checks;
+
+    OrderDesk(SolbotEngine engine, SwapExecutor executor, TradeStore trades, List<OrderCheck> checks) {
+        this.engine = engine;
+        this.executor = executor;
+        this.trades = trades;
+        this.checks = List.copyOf(checks);
+    }
+
+    /** Called on {@code run}'s lane. {@code sol} is set for buys. */
+    OrderResult place(Run run, Side side, Mint mint, TokenAmount amountIn, Lamports sol) {
+        BotRuntime bot = run.bot;
+        BotSpec spec = bot.spec;
+        Instant now = engine.instant();
+        String refusal = null;
+        if (!run.current || bot.status != io.solbot.core.domain.RunStatus.RUNNING || bot.restartPending) {
+            refusal = "Bot '" + bot.id + "' is " + (bot.restartPending ? "RESTARTING" : bot.status)
+                    + " and does not accept orders";
+        } else if (amountIn == null || amountIn.signum() <= 0) {
+            refusal = "an order must spend a positive amount, but was " + (sol != null ? sol : amountIn);
+        } else if (side == Side.BUY) {
+            Instant cooldownUntil = bot.cooldownUntil;
+            if (sol.compareTo(spec.maxBuy()) > 0) {
+                refusal = "a buy of " + sol + " is more than maxBuy " + spec.maxBuy();
+            } else if (cooldownUntil != null && now.isBefore(cooldownUntil)) {
+                refusal = "cooldown: the next buy is allowed at " + cooldownUntil;
+            } else if ((long) bot.buysFilled + bot.book.pendingBuys() >= spec.maxTrades()) {
+                refusal = "maxTrades " + spec.maxTrades() + " reached";
+            }
+        }
+        for (int i = 0; refusal == null && i < checks.size(); i++) {
+            refusal = checks.get(i).refuse(spec, side, mint, amountIn);
+        }
+        if (refusal == null) {
+            refusal = side == Side.BUY
+                    ? bot.book.reserveBuy(mint, spec.maxOpenPositions())
+                    : bot.book.reserveSell(mint, amountIn);
+        }
+        if (refusal != null) {
+            return reject(bot, side, mint, refusal, now);
+        }
+        OrderId orderId = OrderId.random(bot.random);
+        OrderIntent intent = new OrderIntent(orderId, mint, side, amountIn, now);
+        try {
+            synchronized (bot.journalLock) {
+                bot.intents.add(intent);
+                engine.saveJournal(bot);
+            }
+        } catch (RuntimeException e) {
+            synchronized (bot.journalLock) {
+                bot.intents.remove(intent);
+            }
+            bot.book.release(side, mint, amountIn);
+            log.error("Bot '{}' could not journal an order; it was not sent", bot.id, e);
+            return reject(bot, side, mint, "the journal could not record the order: " + e, now);
+        }
+        if (side == Side.BUY && !spec.cooldown().isZero()) {
+            bot.cooldownUntil = now.plus(spec.cooldown());
+        }
+        SwapOrder order =
+                new SwapOrder(orderId, bot.id, mint, side, amountIn, spec.slippageBps(), spec.priorityFee(), now);
+        bot.meters.ordersSubmitted.increment();
+        engine.events().publish(new EngineEvent.OrderSubmitted(bot.id, orderId, mint, side, amountIn, now));
+        log.debug("Bot '{}' submitted {} {} of {} as {}", bot.id, side, amountIn, mint, orderId);
+        engine.submitJob(() -> execute(bot, order));
+        return new OrderResult.Submitted(orderId);
+    }
+
+    private OrderResult reject(BotRuntime bot, Side side, Mint mint, String reason, Instant now) {
+        bot.meters.ordersRejected.increment();
+        engine.events().publish(new EngineEvent.OrderRejected(bot.id, mint, side, reason, now));
+        log.debug("Bot '{}' order refused: {}", bot.id, reason);
+        return new OrderResult.Refused(reason);
+    }
+
+    private void execute(BotRuntime bot, SwapOrder order) {
+        MDC.put(SolbotEngine.MDC_BOT_ID, bot.id.value());
+        try {
+            SwapOutcome outcome;
+            try {
+                outcome = executor.execute(order);
+            } catch (RuntimeException | LinkageError | AssertionError e) {
+                log.error("The executor threw on order {} of bot '{}'", order.orderId(), bot.id, e);
+                outcome = new SwapOutcome.Failed(
+                        new OrderFailure(
+                                order.orderId(),
+                                order.mint(),
+                                order.side(),
+                                "execute",
+                                "the executor threw " + e,
+                                engine.instant()),
+                        List.of());
+            }
+            settle(bot, order, outcome);
+        } finally {
+            MDC.remove(SolbotEngine.MDC_BOT_ID);
+        }
+    }
+
+    private void settle(BotRuntime bot, SwapOrder order, SwapOutcome outcome) {
+        List<Fill> fills =
+                outcome instanceof SwapOutcome.Filled f ? f.fills() : ((SwapOutcome.Failed) outcome).partialFills();
+        for (Fill fill : fills) {
+            try {
+                trades.record(fill);
+            } catch (RuntimeException e) {
+                // the trade happened on chain whether or not it was stored: keep the books right and say so loudly
+                log.error("Bot '{}' could not store fill {} part {}", bot.id, fill.orderId(), fill.part(), e);
+            }
+        }
+        OrderFailure failure = outcome instanceof SwapOutcome.Failed failed ? failed.failure() : null;
+        bot.book.release(order.side(), order.mint(), order.amountIn());
+        for (Fill fill : fills) {
+            TokenAmount unsold = bot.book.apply(fill);
+            if (unsold.signum() > 0) {
+                log.warn("Bot '{}' sold {} more of {} than its positions held", bot.id, unsold, fill.mint());
+            }
+        }
+        int failures;
+        bot.lock.lock();
+        try {
+            if (!fills.isEmpty()) {
+                bot.tradesExecuted++;
+                if (order.side() == Side.BUY) {
+                    bot.buysFilled++;
+                }
+            }
+            if (failure == null) {
+                bot.consecutiveFailures = 0;
+            } else {
+                bot.consecutiveFailures++;
+                bot.lastError =
+                        "order " + failure.orderId() + " failed at " + failure.stage() + ": " + failure.reason();
+            }
+            failures = bot.consecutiveFailures;
+        } finally {
+            bot.lock.unlock();
+        }
+        Instant now = engine.instant();
+        for (Fill fill : fills) {
+            bot.meters.ordersFilled.increment();
+            engine.events().publish(new EngineEvent.OrderFilled(bot.id, fill, now));
+        }
+        if (failure != null) {
+            bot.meters.ordersFailed.increment();
+            engine.events().publish(new EngineEvent.OrderFailed(bot.id, failure, now));
+            log.warn(
+                    "Bot '{}' order {} failed at {}: {}", bot.id, failure.orderId(), failure.stage(), failure.reason());
+        }
+        Run run = bot.run;
+        if (run != null && run.current) {
+            for (Fill fill : fills) {
+                engine.post(run, "onFill", () -> run.strategy.onFill(run.ctx, fill));
+            }
+            if (failure != null) {
+                engine.post(run, "onOrderFailed", () -> run.strategy.onOrderFailed(run.ctx, failure));
+            }
+        }
+        synchronized (bot.journalLock) {
+            bot.intents.removeIf(i -> i.orderId().equals(order.orderId()));
+            engine.saveJournal(bot);
+        }
+        if (failure != null && failures >= bot.spec.haltOnFailures()) {
+            engine.fail(
+                    bot,
+                    "halted after " + failures + " failed orders in a row; the last failed at " + failure.stage() + ": "
+                            + failure.reason());
+        } else if (bot.buysFilled >= bot.spec.maxTrades() && bot.book.isFlat()) {
+            engine.complete(bot);
+        }
+    }
+}

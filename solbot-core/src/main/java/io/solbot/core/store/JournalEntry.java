@@ -1,0 +1,41 @@
+package io.solbot.core.store;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.RunStatus;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Everything the engine needs to resume one bot after a crash (the content of its lockfile). Immutable.
+ *
+ * @param botId the bot
+ * @param strategyId its strategy
+ * @param status its status when the entry was written
+ * @param configHash a hash of its config
+ * @param owner the process that runs it, for example {@code 4711@host}
+ * @param pendingIntents orders sent to the executor whose outcome is not known yet, oldest first
+ * @param state the strategy's own key-value state ({@code StrategyContext.state()})
+ * @param updatedAt when the entry was written
+ */
+public record JournalEntry(
+        BotId botId,
+        String strategyId,
+        RunStatus status,
+        String configHash,
+        String owner,
+        List<OrderIntent> pendingIntents,
+        Map<String, String> state,
+        Instant updatedAt) {
+    public JournalEntry {
+        Objects.requireNonNull(botId, "botId");
+        Objects.requireNonNull(strategyId, "strategyId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(configHash, "configHash");
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+        pendingIntents = List.copyOf(pendingIntents);
+        state = Map.copyOf(state);
+    }
+}

@@ -1,0 +1,28 @@
+package io.solbot.core.store;
+
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * An order the engine decided to execute and has not yet seen the end of. Journalled before the order goes to the
+ * executor, cleared when its outcome is known, so that after a crash every order in flight can be resolved.
+ *
+ * @param orderId the id the executor and the trade store see
+ * @param mint the token
+ * @param side buy or sell
+ * @param amountIn what the order spends, in raw units of the input mint
+ * @param createdAt when it was journalled
+ */
+public record OrderIntent(OrderId orderId, Mint mint, Side side, TokenAmount amountIn, Instant createdAt) {
+    public OrderIntent {
+        Objects.requireNonNull(orderId, "orderId");
+        Objects.requireNonNull(mint, "mint");
+        Objects.requireNonNull(side, "side");
+        Objects.requireNonNull(amountIn, "amountIn");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+}

@@ -1,0 +1,208 @@
+package io.solbot.core.engine;
+
+import static io.solbot.core.engine.Scripted.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.solbot.core.SolbotException;
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.event.EngineEvent;
+import io.solbot.core.plugin.UnknownStrategyException;
+import io.solbot.core.spi.StopReason;
+import io.solbot.core.spi.Strategy;
+import io.solbot.core.spi.StrategyContext;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class SolbotEngineLifecycleTest {
+    /** Records its callbacks as "instance:callback". */
+    static final class Recorder {
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        final AtomicInteger instances = new AtomicInteger();
+
+        Strategy next() {
+            int n = instances.incrementAndGet();
+            return new Strategy() {
+                @Override
+                public void onStart(StrategyContext ctx) {
+                    calls.add(n + ":start");
+                }
+
+                @Override
+                public void onTick(StrategyContext ctx) {
+                    calls.add(n + ":tick");
+                }
+
+                @Override
+                public void onStop(StrategyContext ctx, StopReason reason) {
+                    calls.add(n + ":stop:" + reason);
+                }
+            };
+        }
+    }
+
+    @Test
+    void shouldMoveThroughStartPauseResumeStopWithANewStrategyInstancePerRun() {
+        Recorder recorder = new Recorder();
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            BotId id = BotId.of("bot-1");
+            assertThat(f.engine.start(spec("bot-1", recorder::next).build()).status())
+                    .isEqualTo(RunStatus.RUNNING);
+            // the first tick is due at once, then every second: 0, 1, 2
+            f.advance(Duration.ofMillis(2500));
+            assertThat(f.engine.pause(id).status()).isEqualTo(RunStatus.PAUSED);
+            f.advance(Duration.ofSeconds(5));
+            long ticksWhilePaused = f.status("bot-1").tickCount();
+            assertThat(f.engine.resume(id).status()).isEqualTo(RunStatus.RUNNING);
+            // resumed at 7.5: ticks at 7.5 and 8.5
+            f.advance(Duration.ofMillis(1500));
+            assertThat(f.engine.stop(id).status()).isEqualTo(RunStatus.STOPPED);
+            f.advance(Duration.ofSeconds(5));
+
+            assertThat(ticksWhilePaused).isEqualTo(3);
+            assertThat(recorder.calls)
+                    .containsExactly(
+                            "1:start",
+                            "1:tick",
+                            "1:tick",
+                            "1:tick",
+                            "1:stop:PAUSED",
+                            "2:start",
+                            "2:tick",
+                            "2:tick",
+                            "2:stop:REQUESTED");
+            assertThat(f.status("bot-1").tickCount()).isEqualTo(5);
+            assertThat(f.events)
+                    .map(e -> e.getClass().getSimpleName())
+                    .containsExactly("BotStarted", "BotPaused", "BotResumed", "BotStopped");
+        }
+    }
+
+    @Test
+    void shouldRefuseToResumeAStoppedBotNamingTheBotAndItsState() {
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            f.engine.start(spec("sniper-3", Scripted::idle).build());
+            f.engine.stop(BotId.of("sniper-3"));
+
+            assertThatThrownBy(() -> f.engine.resume(BotId.of("sniper-3")))
+                    .isInstanceOf(IllegalBotStateException.class)
+                    .isInstanceOf(SolbotException.class)
+                    .hasMessage("Bot 'sniper-3' is STOPPED and cannot be resumed");
+        }
+    }
+
+    @Test
+    void shouldRefuseEveryTransitionItsStatusDoesNotAllow() {
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            BotId id = BotId.of("b");
+            f.engine.start(spec("b", Scripted::idle).build());
+            assertThatThrownBy(() -> f.engine.resume(id)).hasMessage("Bot 'b' is RUNNING and cannot be resumed");
+            assertThatThrownBy(() -> f.engine.start(spec("b", Scripted::idle).build()))
+                    .hasMessage("Bot 'b' is RUNNING and cannot be started again");
+            f.engine.pause(id);
+            assertThatThrownBy(() -> f.engine.pause(id)).hasMessage("Bot 'b' is PAUSED and cannot be paused");
+            f.engine.stop(id);
+            assertThatThrownBy(() -> f.engine.stop(id)).hasMessage("Bot 'b' is STOPPED and cannot be stopped");
+            assertThatThrownBy(() -> f.engine.pause(id)).hasMessage("Bot 'b' is STOPPED and cannot be paused");
+            assertThatThrownBy(() -> f.engine.status(BotId.of("nobody")))
+                    .isInstanceOf(NoSuchBotException.class)
+                    .hasMessage("Bot 'nobody' is not known to this engine");
+        }
+    }
+
+    @Test
+    void shouldStartAStoppedBotAgainAndRestartAFailedOneOnRequest() {
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(50)),
+                b -> b.maxRestarts(0, Duration.ofMinutes(1)))) {
+            BotId id = BotId.of("b");
+            f.engine.start(spec("b", Scripted::idle).build());
+            f.engine.stop(id);
+            assertThat(f.engine.start(spec("b", Scripted::idle).build()).status())
+                    .isEqualTo(RunStatus.RUNNING);
+            f.engine.stop(id);
+
+            AtomicInteger runs = new AtomicInteger();
+            f.engine.start(spec(
+                            "c",
+                            () -> runs.incrementAndGet() == 1
+                                    ? ctx -> {
+                                        throw new IllegalStateException("boom");
+                                    }
+                                    : Scripted.idle())
+                    .build());
+            f.advance(Duration.ofSeconds(2));
+            assertThat(f.status("c").status()).isEqualTo(RunStatus.FAILED);
+
+            BotStatus restarted = f.engine.restart(BotId.of("c"));
+            f.advance(Duration.ofSeconds(3));
+            assertThat(restarted.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(restarted.restartCount()).isEqualTo(1);
+            // the tick that threw at 0, then 2, 3, 4 and 5 after the restart at 2
+            assertThat(f.status("c").tickCount()).isEqualTo(5);
+            assertThat(f.events(EngineEvent.BotRestarted.class))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.cause()).isEqualTo("requested"));
+        }
+    }
+
+    @Test
+    void shouldReportEveryInvalidSpecFieldTogetherWithItsValue() {
+        assertThatThrownBy(() -> spec("b", Scripted::idle)
+                        .interval(Duration.ofMillis(500))
+                        .maxTrades(0)
+                        .slippageBps(20_000)
+                        .priorityFee(Lamports.of(-1))
+                        .build())
+                .isInstanceOf(InvalidBotSpecException.class)
+                .hasMessageContaining("The spec of bot 'b' is invalid")
+                .hasMessageContaining("interval must be between 1 s and 3600 s, but was PT0.5S")
+                .hasMessageContaining("maxTrades must be at least 1, but was 0")
+                .hasMessageContaining("slippageBps must be between 0 and 10000, but was 20000")
+                .hasMessageContaining("priorityFee must be zero or positive, but was -1 lamports");
+        assertThatThrownBy(() -> spec("b", Scripted::idle)
+                        .interval(Duration.ofSeconds(3601))
+                        .build())
+                .hasMessageContaining("but was PT1H1S");
+    }
+
+    @Test
+    void shouldRefuseAnUnknownStrategyAndAConfigOfTheWrongType() {
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            assertThatThrownBy(() -> f.engine.start(
+                            BotSpec.builder(BotId.of("b"), "scriptd", "x").build()))
+                    .isInstanceOf(UnknownStrategyException.class)
+                    .hasMessageContaining("did you mean 'scripted'");
+            assertThatThrownBy(() -> f.engine.start(BotSpec.builder(BotId.of("b"), "scripted", "not a script")
+                            .build()))
+                    .isInstanceOf(InvalidBotSpecException.class)
+                    .hasMessageContaining("config must be a io.solbot.core.engine.Scripted$Script")
+                    .hasMessageContaining("but was a java.lang.String");
+        }
+    }
+
+    @Test
+    void shouldGiveAnImmutableSnapshotOfEveryBotOrderedById() {
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            f.engine.start(spec("b-2", Scripted::idle).build());
+            f.engine.start(spec("b-1", Scripted::idle).build());
+            f.advance(Duration.ofMillis(2500));
+            List<BotStatus> before = f.engine.statuses();
+            f.advance(Duration.ofSeconds(2));
+
+            assertThat(before).extracting(s -> s.botId().value()).containsExactly("b-1", "b-2");
+            assertThat(before).allSatisfy(s -> assertThat(s.tickCount()).isEqualTo(3));
+            assertThat(f.engine.statuses()).allSatisfy(s -> {
+                assertThat(s.tickCount()).isEqualTo(5);
+                assertThat(s.uptime()).isEqualTo(Duration.ofMillis(4500));
+                assertThat(s.lastTickAt()).isPresent();
+            });
+            assertThatThrownBy(() -> before.add(before.getFirst())).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+}
