@@ -1,0 +1,118 @@
+package io.solbot.persistence.journal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.store.JournalEntry;
+import io.solbot.core.store.OrderIntent;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class LockfileJournalTest {
+    private static final Instant T = Instant.parse("2026-05-01T10:15:30.123456Z");
+
+    @TempDir
+    Path runtime;
+
+    private static JournalEntry entry(String bot, RunStatus status, List<OrderIntent> intents) {
+        return new JournalEntry(
+                BotId.of(bot), "ma-cross", status, "sha256:abc", "4711@host-a", intents, Map.of("last", "up"), T);
+    }
+
+    private static OrderIntent intent(String id, BigInteger raw) {
+        return new OrderIntent(OrderId.of(id), Mint.USDC, Side.SELL, new TokenAmount(raw, 6), T);
+    }
+
+    @Test
+    void shouldRoundTripAnEntryWithPendingIntentsAndStateExactly() {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        JournalEntry entry = entry(
+                "bot-1",
+                RunStatus.RUNNING,
+                List.of(intent("o-1", new BigInteger("18446744073709551615")), intent("o-2", BigInteger.ONE)));
+
+        journal.save(entry);
+
+        assertThat(journal.load(BotId.of("bot-1"))).contains(entry);
+        assertThat(runtime.resolve("bot-1.json")).exists();
+        assertThat(new LockfileJournal(runtime).load(BotId.of("bot-1"))).contains(entry);
+    }
+
+    @Test
+    void shouldWriteReadableJsonWithAmountsAsStrings() throws IOException {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        journal.save(entry("bot-2", RunStatus.PAUSED, List.of(intent("o-9", new BigInteger("12345678901234567890")))));
+
+        String text = Files.readString(runtime.resolve("bot-2.json"));
+        assertThat(text)
+                .contains("\"botId\" : \"bot-2\"")
+                .contains("\"status\" : \"PAUSED\"")
+                .contains("\"amountIn\" : \"12345678901234567890\"");
+    }
+
+    @Test
+    void shouldReplaceOnSaveAndRemoveOnDelete() throws IOException {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        journal.save(entry("bot-3", RunStatus.RUNNING, List.of(intent("o-1", BigInteger.TEN))));
+        journal.save(entry("bot-3", RunStatus.RUNNING, List.of()));
+
+        assertThat(journal.load(BotId.of("bot-3")).orElseThrow().pendingIntents())
+                .isEmpty();
+        journal.delete(BotId.of("bot-3"));
+        journal.delete(BotId.of("bot-3"));
+        assertThat(journal.load(BotId.of("bot-3"))).isEmpty();
+        try (Stream<Path> files = Files.list(runtime)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldMoveACorruptOrTruncatedLockfileAsideAndKeepReadingTheOthers() throws IOException {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        journal.save(entry("good-1", RunStatus.RUNNING, List.of()));
+        journal.save(entry("good-2", RunStatus.PAUSED, List.of()));
+        String whole = Files.readString(runtime.resolve("good-1.json"));
+        Files.writeString(runtime.resolve("truncated.json"), whole.substring(0, whole.length() / 2));
+        Files.writeString(runtime.resolve("garbage.json"), "\u0000\u0001 not json");
+        Files.writeString(
+                runtime.resolve("future.json"),
+                whole.replace("\"version\" : 1", "\"version\" : 7").replace("good-1", "future"));
+        Files.writeString(runtime.resolve("renamed.json"), whole); // holds good-1's entry
+        Files.writeString(
+                runtime.resolve("bad-mint.json"),
+                whole.replace("good-1", "bad-mint")
+                        .replace(
+                                "\"pendingIntents\" : [ ]",
+                                "\"pendingIntents\" : [ {\"orderId\":\"o\",\"mint\":\"0OIl\","
+                                        + "\"side\":\"BUY\",\"amountIn\":\"1\",\"decimals\":9,\"createdAt\":\"" + T
+                                        + "\"} ]"));
+        Files.writeString(runtime.resolve(".good-1.json.tmp"), "half written");
+
+        List<JournalEntry> entries = journal.entries();
+
+        assertThat(entries).extracting(e -> e.botId().value()).containsExactly("good-1", "good-2");
+        try (Stream<Path> files = Files.list(runtime)) {
+            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".corrupt-")))
+                    .hasSize(5)
+                    .anyMatch(n -> n.startsWith("truncated.json.corrupt-"))
+                    .anyMatch(n -> n.startsWith("garbage.json.corrupt-"))
+                    .anyMatch(n -> n.startsWith("future.json.corrupt-"))
+                    .anyMatch(n -> n.startsWith("renamed.json.corrupt-"))
+                    .anyMatch(n -> n.startsWith("bad-mint.json.corrupt-"));
+        }
+        assertThat(journal.load(BotId.of("truncated"))).isEmpty();
+    }
+}
