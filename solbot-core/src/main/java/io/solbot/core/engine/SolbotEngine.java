@@ -506,15 +506,21 @@ public final class SolbotEngine implements AutoCloseable {
             bot.meters.errors.increment();
             log.warn("Bot '{}' is stuck: {}", bot.id, cause);
             Thread owner = run.lane.owner;
+            // end the run first, so that the interrupted tick's exception counts as the end of a replaced run
+            scheduleWatchdogRestart(run, cause);
             if (owner != null && run.lane.owner == owner) {
                 owner.interrupt();
             }
-            scheduleWatchdogRestart(run, cause);
         });
     }
 
     private void callbackFailed(Run run, String callback, Throwable e) {
         BotRuntime bot = run.bot;
+        if (!run.current) {
+            // a run the watchdog already replaced (often a stuck tick it interrupted): its end is no news
+            log.debug("Bot '{}' ended a replaced run with {} throwing {}", bot.id, callback, e.toString());
+            return;
+        }
         String cause = callback + " threw " + e;
         bot.lastError = cause;
         bot.meters.errors.increment();

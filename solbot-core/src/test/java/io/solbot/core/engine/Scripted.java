@@ -81,7 +81,7 @@ final class Scripted implements StrategyProvider<Script> {
         final SolbotEngine engine;
 
         Fixture() {
-            this(SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofMillis(50)), b -> {});
+            this(SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)), b -> {});
         }
 
         Fixture(SimulatedClock clock, java.util.function.Consumer<SolbotEngine.Builder> customise) {
