@@ -92,9 +92,9 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
                         b.id(),
                         b.strategy(),
                         b.wallet(),
-                        amount(s.amountPerTrade(), s.spendMint()),
+                        s.amountPerTrade().isZero() ? "from balance" : amount(s.amountPerTrade(), s.spendMint()),
                         String.valueOf(s.maxTrades()),
-                        amount(s.maxExposure(), s.spendMint()),
+                        s.amountPerTrade().isZero() ? "wallet balance" : amount(s.maxExposure(), s.spendMint()),
                         sol(s.feeBudget())
                     })
                     .orElse(new String[] {b.id(), b.strategy(), b.wallet(), "-", "-", "-", "-"}));
