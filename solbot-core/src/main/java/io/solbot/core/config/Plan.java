@@ -44,8 +44,11 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
      * One wallet's totals: the most its bots can spend, per spend token, and their fee budget.
      *
      * @param maxExposure per spend mint, the sum of the bots' maximum exposures
+     * @param fromBalance whether some of its bots size trades from the wallet's balance (rebalancer, rotation bot),
+     *     so the whole balance is exposed
      */
-    public record WalletPlan(String wallet, int bots, Map<Mint, TokenAmount> maxExposure, Lamports feeBudget) {
+    public record WalletPlan(
+            String wallet, int bots, Map<Mint, TokenAmount> maxExposure, boolean fromBalance, Lamports feeBudget) {
         public WalletPlan {
             maxExposure = Map.copyOf(maxExposure);
         }
@@ -67,12 +70,16 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
             Totals t = byWallet.computeIfAbsent(bot.wallet(), w -> new Totals());
             t.bots++;
             settings.ifPresent(x -> {
-                t.exposure.merge(x.spendMint(), x.maxExposure(), TokenAmount::plus);
+                if (x.amountPerTrade().isZero()) {
+                    t.fromBalance = true;
+                } else {
+                    t.exposure.merge(x.spendMint(), x.maxExposure(), TokenAmount::plus);
+                }
                 t.fees = t.fees.plus(x.feeBudget());
             });
         }
         List<WalletPlan> wallets = new ArrayList<>();
-        byWallet.forEach((w, t) -> wallets.add(new WalletPlan(w, t.bots, t.exposure, t.fees)));
+        byWallet.forEach((w, t) -> wallets.add(new WalletPlan(w, t.bots, t.exposure, t.fromBalance, t.fees)));
         return new Plan(lines, wallets);
     }
 
@@ -80,6 +87,7 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
         int bots;
         final Map<Mint, TokenAmount> exposure = new LinkedHashMap<>();
         Lamports fees = Lamports.ZERO;
+        boolean fromBalance;
     }
 
     /** The plan as text for a terminal: a table of bots, a table of wallets, then the warnings. */
@@ -113,6 +121,9 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
             w.maxExposure().entrySet().stream()
                     .sorted(Map.Entry.comparingByKey())
                     .forEach(e -> parts.add(amount(e.getValue(), e.getKey())));
+            if (w.fromBalance()) {
+                parts.add("wallet balance");
+            }
             walletRows.add(new String[] {
                 w.wallet(),
                 String.valueOf(w.bots()),

@@ -101,7 +101,7 @@ public final class LocatedTree {
             parser = json ? JSON.createParser(text) : YAML.createParser(text);
             JsonToken first = parser.nextToken();
             if (first == null) {
-                throw new ParseError("the file is empty", Location.UNKNOWN);
+                throw new ParseError("the file is empty", new Location(1, 1));
             }
             JsonNode root = value(parser, locations, 0);
             JsonToken trailing = parser.nextToken();
