@@ -268,12 +268,33 @@ public final class Binder {
             return Collections.unmodifiableMap(out);
         }
         if (raw.isRecord()) {
+            RecordInfo info = INFO.get(raw);
             if (!(node instanceof ObjectNode object)) {
+                if (info.components.size() == 1 && node.isValueNode()) {
+                    return valueRecord(node, info, path);
+                }
                 return problem(path, node, "must be an object with the fields " + String.join(", ", fieldNames(raw)));
             }
-            return bindRecord(object, INFO.get(raw), path, true);
+            return bindRecord(object, info, path, true);
         }
         return bind(node, raw, path);
+    }
+
+    /** A one-component record (a value type such as {@code Mint}) written as its single value. */
+    private Object valueRecord(JsonNode node, RecordInfo info, String path) {
+        Component c = info.components.getFirst();
+        Object value = convert(node, c.type, path);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return info.constructor.newInstance(value);
+        } catch (InvocationTargetException e) {
+            Throwable cause = e.getCause();
+            return problem(path, null, "is invalid: " + cause.getMessage(), node);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return problem(path, null, "could not be built: " + e, node);
+        }
     }
 
     private BigDecimal decimal(JsonNode node, String path) {
