@@ -305,6 +305,16 @@ class StrategyConfigsTest {
             scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 1}]} ; limitConfigs[0].amount is required
             scheduleLauncher ; {"buyMode": "market"} ; buyMode must be one of interval, limit
             scheduleLauncher ; {"startTime": "2026-12-01T09:00:00Z"} ;
+            rotationBot ; {"tokens": "%MINT%"} ; tokens must be a list, but was '%MINT%'
+            rotationBot ; {"sectors": ["%MINT%"]} ; sectors must be an object of key: value pairs, but was 'a list'
+            rebalancer ; {"targetAllocations": [1]} ; targetAllocations must be an object of key: value pairs, but was 'a list'
+            rebalancer ; {"autoWallet": "sometimes"} ; autoWallet must be true or false, but was 'sometimes'
+            stealthBot ; {"positionSize": "lots"} ; positionSize must be a number, but was 'lots'
+            stealthBot ; {"wallets": "w1"} ; wallets must be a list, but was 'w1'
+            scheduleLauncher ; {"limitConfigs": {"price": 1}} ; limitConfigs must be a list, but was 'an object'
+            scheduleLauncher ; {"interval": "1m"} ; interval must be a number, but was '1m'
+            chadMode ; {"autoSell": true} ; autoSell must be an object with the fields enabled, delay, dumpPct, randomJitterMs, randomDelayRange, but was true
+            paperTrader ; {"failureRates": {"send": "high"}} ; failureRates[send] must be a number, but was 'high'
             scheduleLauncher ; {"startTime": "tomorrow"} ; startTime must be a date and time with an offset, like 2026-12-01T09:00:00Z, but was 'tomorrow'
             """;
 

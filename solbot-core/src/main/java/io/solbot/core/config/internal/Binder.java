@@ -138,26 +138,28 @@ public final class Binder {
                 failed |= args[i] == null;
                 continue;
             }
-            String field = join(path, c.name);
-            List<String> given = new ArrayList<>(1);
+            String givenName = null;
+            int count = 0;
             for (String name : c.names) {
                 if (object.has(name)) {
-                    given.add(name);
+                    givenName = givenName == null ? name : givenName + " and " + name;
+                    count++;
                 }
             }
-            if (given.size() > 1) {
-                problem(field, null, "is given as " + String.join(" and ", given) + "; give only one of them");
-                continue;
-            }
-            if (given.isEmpty()) {
-                locations.putIfAbsent(field, tree.locationOf(object));
+            if (count == 0) {
+                // a missing field is located at its object: locationOf falls back to the parent path
                 if (c.raw.isPrimitive()) {
-                    problem(field, null, "is required");
+                    problem(join(path, c.name), null, "is required");
                     failed = true;
                 }
                 continue;
             }
-            JsonNode value = object.get(given.getFirst());
+            String field = join(path, c.name);
+            if (count > 1) {
+                problem(field, null, "is given as " + givenName + "; give only one of them");
+                continue;
+            }
+            JsonNode value = object.get(givenName);
             args[i] = convert(value, c.type, field);
             if (args[i] == null && c.raw.isPrimitive()) {
                 if (!badPaths.contains(field)) {
