@@ -179,6 +179,14 @@ class BotsFileLoaderTest {
     }
 
     @Test
+    void shouldRefuseDuplicateKeysInJson() {
+        assertThat(LOADER.parse("{\"bots\": [], \"bots\": []}", "b.json").violations())
+                .extracting(Violation::message)
+                .containsExactly(
+                        "line 1, column 14: the file is not valid JSON: the key 'bots' appears twice in one object");
+    }
+
+    @Test
     void shouldReportUnknownFileAndBotFieldsAndMissingModeAndConfig() {
         assertThat(errors("bot: []\n"))
                 .containsExactly(
