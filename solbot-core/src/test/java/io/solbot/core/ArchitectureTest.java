@@ -1,6 +1,7 @@
 package io.solbot.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -27,4 +28,13 @@ class ArchitectureTest {
                     "java.math..",
                     "java.time..")
             .because("strategies see only the SPI and the domain; adapters (JDBC, HTTP, Solana) stay behind ports");
+
+    @ArchTest
+    static final ArchRule configInternalsStayBehindTheConfigPackage = noClasses()
+            .that()
+            .resideOutsideOfPackage("io.solbot.core.config..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("io.solbot.core.config.internal..")
+            .because("io.solbot.core.config.internal is public for Hibernate Validator only, not API");
 }

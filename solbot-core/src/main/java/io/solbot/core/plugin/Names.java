@@ -4,15 +4,19 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** Finds the closest known name to a misspelt one, for "did you mean" messages. */
-final class Names {
+/**
+ * Finds the closest known name to a misspelt one, for "did you mean" messages. Public for solbot's own packages
+ * (plugin registry, config loader); not part of the supported API.
+ */
+public final class Names {
     private Names() {}
 
     /**
      * The display form of the candidate nearest to {@code key} by edit distance, if one is near enough to be a likely
      * typo (at most a third of the longer name's length, and at least 1).
      */
-    static Optional<String> closest(String key, Collection<String> candidates, Function<String, String> display) {
+    public static Optional<String> closest(
+            String key, Collection<String> candidates, Function<String, String> display) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {
@@ -29,7 +33,7 @@ final class Names {
     }
 
     /** Levenshtein distance. */
-    static int distance(String a, String b) {
+    public static int distance(String a, String b) {
         int[] previous = new int[b.length() + 1];
         int[] current = new int[b.length() + 1];
         for (int j = 0; j <= b.length(); j++) {

@@ -3,6 +3,9 @@ package com.example.macross;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.solbot.core.config.ConfigValidator;
+import io.solbot.core.config.InvalidConfigException;
+import io.solbot.core.config.Violation;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -96,13 +99,34 @@ class MaCrossStrategyTest {
     }
 
     @Test
-    void shouldRefuseOutOfRangeConfigNamingTheField() {
-        assertThatThrownBy(() -> new MaCrossConfig(BONK, 1, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN))
-                .hasMessage("window must be between 2 and 1000, but was 1");
-        assertThatThrownBy(() -> config("10", "100")).hasMessageContaining("stopLossPct must be between 0 and 100");
-        assertThatThrownBy(() ->
-                        new MaCrossConfig(BONK, 5, new BigDecimal("0.0000000001"), BigDecimal.TEN, BigDecimal.TEN))
-                .hasMessageContaining("more than 9 decimals");
+    void shouldRefuseOutOfRangeConfigNamingTheFieldAndValue() {
+        ConfigValidator validator = ConfigValidator.standard();
+        assertThat(validator.validate(
+                        "ma-1", new MaCrossConfig(BONK, 1, BigDecimal.ONE, BigDecimal.TEN, BigDecimal.TEN)))
+                .extracting(Violation::message)
+                .containsExactly("bot 'ma-1': window must be between 2 and 1000, but was 1");
+        assertThat(validator.validate("ma-1", config("10", "100")))
+                .extracting(Violation::message)
+                .containsExactly("bot 'ma-1': stopLossPct must be greater than 0 % and less than 100 %, but was 100");
+        assertThat(validator.validate(
+                        "ma-1",
+                        new MaCrossConfig(BONK, 5, new BigDecimal("0.0000000001"), BigDecimal.TEN, BigDecimal.TEN)))
+                .extracting(Violation::message)
+                .containsExactly("bot 'ma-1': amountSol must have at most 9 decimals, but was 0.0000000001");
+    }
+
+    @Test
+    void shouldReportEveryViolationAtOnce() {
+        assertThatThrownBy(() -> ConfigValidator.standard()
+                        .requireValid(
+                                "ma-1", new MaCrossConfig(null, 1001, BigDecimal.ZERO, null, new BigDecimal("-1"))))
+                .isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("5 config errors")
+                .hasMessageContaining("mint is required")
+                .hasMessageContaining("window must be between 2 and 1000, but was 1001")
+                .hasMessageContaining("amountSol must be greater than 0 SOL, but was 0")
+                .hasMessageContaining("takeProfitPct is required")
+                .hasMessageContaining("stopLossPct must be greater than 0 % and less than 100 %, but was -1");
     }
 
     @Test

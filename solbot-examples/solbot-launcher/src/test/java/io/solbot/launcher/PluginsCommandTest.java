@@ -63,7 +63,8 @@ class PluginsCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .contains("No strategies found.")
+                .containsPattern(
+                        "(?m)^sniper +0\\.1\\.0-SNAPSHOT +solbot-strategies-0\\.1\\.0-SNAPSHOT\\.jar +Buys new")
                 .contains("Refused (1):")
                 .contains("acme-old.jar was refused: id 'old-one' was built for SPI version 0");
     }

@@ -1,0 +1,86 @@
+package io.solbot.core.config;
+
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.TokenAmount;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the engine needs to know of every bot, whatever its strategy, in exact units. A {@link StrategyConfig} derives
+ * it from its fields after validation, so every value here is already in range.
+ *
+ * @param tickInterval how often the bot ticks, 1 s to 3600 s
+ * @param maxTrades trades after which the bot stops, at least 1
+ * @param cooldown how long to wait after a trade on one token before trading it again; zero for none
+ * @param haltOnFailures consecutive failures after which the bot halts, at least 1
+ * @param maxOpenTrades positions the bot may hold at once, at least 1
+ * @param slippageBps the slippage allowed on each swap in basis points (1 % = 100 bps), 0 to 10 000
+ * @param priorityFee the priority fee per transaction; zero for none
+ * @param spendMint the token each buy spends: {@link Mint#WRAPPED_SOL} or {@link Mint#USDC}
+ * @param amountPerTrade what each buy spends, in {@code spendMint}'s units; zero for strategies that size trades from
+ *     balances (rebalancer, rotation bot)
+ */
+public record BotSettings(
+        Duration tickInterval,
+        int maxTrades,
+        Duration cooldown,
+        int haltOnFailures,
+        int maxOpenTrades,
+        int slippageBps,
+        Lamports priorityFee,
+        Mint spendMint,
+        TokenAmount amountPerTrade) {
+    private static final Duration MIN_TICK = Duration.ofSeconds(1);
+    private static final Duration MAX_TICK = Duration.ofSeconds(3600);
+
+    /** @throws IllegalArgumentException naming the first value out of range; validated configs never trigger it */
+    public BotSettings {
+        Objects.requireNonNull(tickInterval, "tickInterval");
+        Objects.requireNonNull(cooldown, "cooldown");
+        Objects.requireNonNull(priorityFee, "priorityFee");
+        Objects.requireNonNull(spendMint, "spendMint");
+        Objects.requireNonNull(amountPerTrade, "amountPerTrade");
+        if (tickInterval.compareTo(MIN_TICK) < 0 || tickInterval.compareTo(MAX_TICK) > 0) {
+            throw new IllegalArgumentException(
+                    "tickInterval must be between 1 s and 3600 s, but was " + tickInterval.toMillis() + " ms");
+        }
+        check("maxTrades", maxTrades, 1, Integer.MAX_VALUE);
+        check("haltOnFailures", haltOnFailures, 1, Integer.MAX_VALUE);
+        check("maxOpenTrades", maxOpenTrades, 1, Integer.MAX_VALUE);
+        check("slippageBps", slippageBps, 0, 10_000);
+        if (cooldown.isNegative()) {
+            throw new IllegalArgumentException("cooldown must not be negative, but was " + cooldown);
+        }
+        if (priorityFee.isNegative()) {
+            throw new IllegalArgumentException("priorityFee must not be negative, but was " + priorityFee);
+        }
+        if (amountPerTrade.signum() < 0) {
+            throw new IllegalArgumentException("amountPerTrade must not be negative, but was " + amountPerTrade);
+        }
+    }
+
+    private static void check(String name, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", but was " + value);
+        }
+    }
+
+    /** The amount per trade in lamports, when the bot spends SOL. */
+    public Optional<Lamports> lamportsPerTrade() {
+        return spendMint.equals(Mint.WRAPPED_SOL)
+                ? Optional.of(Lamports.fromTokenAmount(amountPerTrade))
+                : Optional.empty();
+    }
+
+    /** The most the bot can spend: amount per trade × max trades. */
+    public TokenAmount maxExposure() {
+        return amountPerTrade.times(maxTrades);
+    }
+
+    /** The most the bot can pay in priority fees: fee × max trades (a buy each; sells are extra). */
+    public Lamports feeBudget() {
+        return priorityFee.times(maxTrades);
+    }
+}

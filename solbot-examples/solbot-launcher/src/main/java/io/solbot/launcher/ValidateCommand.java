@@ -1,0 +1,77 @@
+package io.solbot.launcher;
+
+import io.solbot.core.config.BotsFileLoader;
+import io.solbot.core.config.ConfigReport;
+import io.solbot.core.config.Plan;
+import io.solbot.core.config.Violation;
+import io.solbot.core.plugin.StrategyRegistry;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Checks a bots file and prints every error, or the plan of what it would run. */
+@Command(
+        name = "validate",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Checks a bots file (YAML or JSON) without starting anything.",
+            "Prints every error with its line, bot and field (exit code 1), or the plan: per bot the amount per trade,"
+                    + " max trades, maximum exposure and fee budget, per wallet the totals, and warnings for risky"
+                    + " settings (exit code 0)."
+        })
+final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "FILE", description = "The bots file.")
+    Path file;
+
+    @Option(
+            names = "--plugins-dir",
+            paramLabel = "DIR",
+            description = "Directory of strategy plugin jars (default: ./plugins if it exists).")
+    Path pluginsDir;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!Files.isRegularFile(file)) {
+            err.println("The bots file " + file.toAbsolutePath() + " does not exist or is not a file");
+            err.flush();
+            return 2;
+        }
+        StrategyRegistry.Builder builder = StrategyRegistry.builder().discoverClassPath();
+        Path dir = pluginsDir != null ? pluginsDir : Path.of("plugins");
+        if (pluginsDir != null || Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir)) {
+                err.println("The plugins directory " + dir.toAbsolutePath() + " does not exist or is not a directory");
+                err.flush();
+                return 2;
+            }
+            builder.discoverPluginsDir(dir);
+        }
+        try (StrategyRegistry registry = builder.build()) {
+            ConfigReport report = BotsFileLoader.using(registry).load(file);
+            if (!report.isValid()) {
+                int n = report.violations().size();
+                err.println(file + ": " + n + (n == 1 ? " error" : " errors"));
+                for (Violation v : report.violations()) {
+                    err.println("  " + v.message());
+                }
+                err.flush();
+                return 1;
+            }
+            out.println(file + ": valid");
+            out.println();
+            out.print(Plan.of(report.bots()).render());
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package io.solbot.strategies.turbopapertrader;
+
+import io.solbot.core.config.Between;
+import io.solbot.core.config.CrossField;
+import io.solbot.core.config.CrossFieldRules;
+import io.solbot.core.config.Flatten;
+import io.solbot.strategies.common.ExitConfig;
+import io.solbot.strategies.common.FeedConfig;
+import io.solbot.strategies.common.FilterConfig;
+import io.solbot.strategies.common.SharedConfig;
+import io.solbot.strategies.common.TradingConfig;
+import io.solbot.strategies.common.Units;
+import io.solbot.strategies.common.Window;
+import io.solbot.strategies.papertrader.PaperFields;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The turbo paper trader: the paper trader's fields, the turbo smart-exit modes ({@code none}, {@code time}, {@code
+ * volume}, {@code liquidity}; the original's base rules rejected its own modes), and a few turbo knobs.
+ *
+ * @param maxPriceImpactPct percent 0 to 100
+ * @param multiBuyCount buys per signal, 1 to 3
+ * @param jitoTipLamports Jito tip, lamports, at least 0
+ * @param trailingStopPct trailing stop, percent 0 to 100
+ * @param useJitoBundle send as a Jito bundle
+ * @param loop false runs one pass only
+ */
+@CrossField
+public record TurboPaperTraderConfig(
+        @Flatten @Valid SharedConfig sharedFields,
+        @Flatten @Valid FeedConfig feedFields,
+        @Flatten @Valid FilterConfig filterFields,
+        @Flatten @Valid ExitConfig exitFields,
+        @Flatten @Valid PaperFields paper,
+        @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
+        @Window String recoveryWindow,
+        @Between(min = "0", unit = "ms") Long delayBeforeBuyMs,
+        @Between(min = "0", max = "100", unit = "%") BigDecimal maxPriceImpactPct,
+        @Between(min = "1", max = "3") Integer multiBuyCount,
+        @Between(min = "0", unit = "lamports") Long jitoTipLamports,
+        @Between(min = "0", max = "100", unit = "%") BigDecimal trailingStopPct,
+        Boolean useJitoBundle,
+        Boolean loop)
+        implements TradingConfig, CrossFieldRules {
+
+    @Override
+    public void check(Rules rules) {
+        if (exitFields != null) {
+            exitFields.checkMode(rules, ExitConfig.TURBO_MODES);
+        }
+    }
+
+    @Override
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>(TradingConfig.super.warnings());
+        if (!Units.isOff(trailingStopPct)) {
+            out.removeIf(w -> w.startsWith("no stop loss"));
+        }
+        return out;
+    }
+}
