@@ -17,6 +17,7 @@ import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -95,7 +96,7 @@ public final class PaperExecutor implements SwapExecutor {
                     order,
                     "limit",
                     "maxDailyTrades of " + settings.maxDailyTrades() + " reached for " + order.botId() + " on "
-                            + day(order.submittedAt()),
+                            + LocalDate.ofEpochDay(day(order.submittedAt())) + " (UTC)",
                     t,
                     List.of());
         }
@@ -110,9 +111,7 @@ public final class PaperExecutor implements SwapExecutor {
                 return failed(order, "quote", "no route for " + order.mint() + ": no pool, or it is drained", t, fills);
             }
             Quote quote = quoted.get();
-            if (settings.execModel() != ExecModel.IDEAL
-                    && quote.priceImpactBps().compareTo(BigDecimal.valueOf(settings.slippageBpsCap())) > 0
-                    && exceedsCap(quote)) {
+            if (settings.execModel() != ExecModel.IDEAL && exceedsCap(quote)) {
                 return failed(
                         order,
                         "quote",
