@@ -10,6 +10,7 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import java.io.IOException;
+import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -85,81 +86,95 @@ final class MarketEventCodec {
     /** @throws IllegalArgumentException if {@code line} is not one well-formed event */
     MarketEvent read(String line) {
         try (JsonParser p = JSON.createParser(line)) {
-            expect(p.nextToken(), JsonToken.START_OBJECT, "an object");
-            Long t = null;
-            String kind = null;
-            String mint = null;
-            String symbol = null;
-            Integer decimals = null;
-            Long sol = null;
-            String tokens = null;
-            Integer feeBps = null;
-            String mintAuthority = null;
-            String freezeAuthority = null;
-            Boolean sellable = null;
-            List<Holder> holders = null;
-            List<String[]> rawHolders = null;
-            String side = null;
-            String in = null;
-            String price = null;
-            Integer removedBps = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                JsonToken value = p.nextToken();
-                switch (field) {
-                    case "t" -> t = p.getLongValue();
-                    case "e" -> kind = p.getText();
-                    case "mint" -> mint = p.getText();
-                    case "symbol" -> symbol = p.getText();
-                    case "decimals" -> decimals = p.getIntValue();
-                    case "sol" -> sol = p.getLongValue();
-                    case "tokens" -> tokens = p.getText();
-                    case "feeBps" -> feeBps = p.getIntValue();
-                    case "mintAuthority" -> mintAuthority = value == JsonToken.VALUE_NULL ? null : p.getText();
-                    case "freezeAuthority" -> freezeAuthority = value == JsonToken.VALUE_NULL ? null : p.getText();
-                    case "sellable" -> sellable = p.getBooleanValue();
-                    case "holders" -> rawHolders = readHolders(p, value);
-                    case "side" -> side = p.getText();
-                    case "in" -> in = p.getText();
-                    case "price" -> price = p.getText();
-                    case "removedBps" -> removedBps = p.getIntValue();
-                    default -> throw new IllegalArgumentException("unknown field '" + field + "'");
-                }
-            }
-            Instant at = Instant.ofEpochMilli(required(t, "t"));
-            Mint m = mint(required(mint, "mint"));
-            return switch (required(kind, "e")) {
-                case "listed" -> {
-                    int dec = required(decimals, "decimals");
-                    holders = new ArrayList<>();
-                    if (rawHolders != null) {
-                        for (String[] h : rawHolders) {
-                            holders.add(new Holder(
-                                    h[0], new TokenAmount(new BigInteger(h[1]), dec), Boolean.parseBoolean(h[2])));
-                        }
-                    }
-                    yield new MarketEvent.TokenListed(
-                            at,
-                            m,
-                            required(symbol, "symbol"),
-                            dec,
-                            Lamports.of(required(sol, "sol")),
-                            new TokenAmount(new BigInteger(required(tokens, "tokens")), dec),
-                            required(feeBps, "feeBps"),
-                            new Authorities(mintAuthority, freezeAuthority),
-                            required(sellable, "sellable"),
-                            holders);
-                }
-                case "swap" ->
-                    new MarketEvent.Swapped(
-                            at, m, Side.valueOf(required(side, "side")), new BigInteger(required(in, "in")));
-                case "reprice" -> new MarketEvent.Repriced(at, m, new Price(new BigDecimal(required(price, "price"))));
-                case "rug" -> new MarketEvent.LiquidityPulled(at, m, required(removedBps, "removedBps"));
-                default -> throw new IllegalArgumentException("unknown event kind '" + kind + "'");
-            };
+            return read(p, p.nextToken());
         } catch (IOException e) {
             throw new IllegalArgumentException("not valid JSON: " + e.getMessage(), e);
         }
+    }
+
+    /** A parser for a whole recording: one root-level object after another. */
+    static JsonParser parser(Reader in) throws IOException {
+        return JSON.createParser(in);
+    }
+
+    /**
+     * Reads the event that starts at {@code first}, the parser's current token.
+     *
+     * @throws IllegalArgumentException if it is not one well-formed event
+     * @throws IOException if the JSON is malformed or cannot be read
+     */
+    MarketEvent read(JsonParser p, JsonToken first) throws IOException {
+        expect(first, JsonToken.START_OBJECT, "an object");
+        Long t = null;
+        String kind = null;
+        String mint = null;
+        String symbol = null;
+        Integer decimals = null;
+        Long sol = null;
+        String tokens = null;
+        Integer feeBps = null;
+        String mintAuthority = null;
+        String freezeAuthority = null;
+        Boolean sellable = null;
+        List<Holder> holders = null;
+        List<String[]> rawHolders = null;
+        String side = null;
+        String in = null;
+        String price = null;
+        Integer removedBps = null;
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+            String field = p.currentName();
+            JsonToken value = p.nextToken();
+            switch (field) {
+                case "t" -> t = p.getLongValue();
+                case "e" -> kind = p.getText();
+                case "mint" -> mint = p.getText();
+                case "symbol" -> symbol = p.getText();
+                case "decimals" -> decimals = p.getIntValue();
+                case "sol" -> sol = p.getLongValue();
+                case "tokens" -> tokens = p.getText();
+                case "feeBps" -> feeBps = p.getIntValue();
+                case "mintAuthority" -> mintAuthority = value == JsonToken.VALUE_NULL ? null : p.getText();
+                case "freezeAuthority" -> freezeAuthority = value == JsonToken.VALUE_NULL ? null : p.getText();
+                case "sellable" -> sellable = p.getBooleanValue();
+                case "holders" -> rawHolders = readHolders(p, value);
+                case "side" -> side = p.getText();
+                case "in" -> in = p.getText();
+                case "price" -> price = p.getText();
+                case "removedBps" -> removedBps = p.getIntValue();
+                default -> throw new IllegalArgumentException("unknown field '" + field + "'");
+            }
+        }
+        Instant at = Instant.ofEpochMilli(required(t, "t"));
+        Mint m = mint(required(mint, "mint"));
+        return switch (required(kind, "e")) {
+            case "listed" -> {
+                int dec = required(decimals, "decimals");
+                holders = new ArrayList<>();
+                if (rawHolders != null) {
+                    for (String[] h : rawHolders) {
+                        holders.add(new Holder(
+                                h[0], new TokenAmount(new BigInteger(h[1]), dec), Boolean.parseBoolean(h[2])));
+                    }
+                }
+                yield new MarketEvent.TokenListed(
+                        at,
+                        m,
+                        required(symbol, "symbol"),
+                        dec,
+                        Lamports.of(required(sol, "sol")),
+                        new TokenAmount(new BigInteger(required(tokens, "tokens")), dec),
+                        required(feeBps, "feeBps"),
+                        new Authorities(mintAuthority, freezeAuthority),
+                        required(sellable, "sellable"),
+                        holders);
+            }
+            case "swap" ->
+                new MarketEvent.Swapped(at, m, Side.valueOf(required(side, "side")), integer(required(in, "in")));
+            case "reprice" -> new MarketEvent.Repriced(at, m, new Price(new BigDecimal(required(price, "price"))));
+            case "rug" -> new MarketEvent.LiquidityPulled(at, m, required(removedBps, "removedBps"));
+            default -> throw new IllegalArgumentException("unknown event kind '" + kind + "'");
+        };
     }
 
     private static List<String[]> readHolders(JsonParser p, JsonToken value) throws IOException {
@@ -182,6 +197,11 @@ final class MarketEventCodec {
             out.add(h);
         }
         return out;
+    }
+
+    /** Parses a decimal integer; most fit a long, which is much quicker to parse. */
+    private static BigInteger integer(String text) {
+        return text.length() <= 18 ? BigInteger.valueOf(Long.parseLong(text)) : new BigInteger(text);
     }
 
     private Mint mint(String address) {

@@ -1,48 +1,49 @@
 package io.solbot.core.market;
 
-import java.io.BufferedReader;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 
-/** Events read lazily from a recording (JSON lines), one line ahead. */
+/** Events read lazily from a recording (JSON lines) with one streaming parser, one event ahead. */
 final class ReplaySource implements EventSource {
-    private final BufferedReader reader;
+    private final JsonParser parser;
     private final MarketEventCodec codec = new MarketEventCodec();
     private MarketEvent ahead;
     private Instant last;
-    private long line;
 
     ReplaySource(Reader reader) {
-        this.reader = reader instanceof BufferedReader b ? b : new BufferedReader(reader, 1 << 16);
+        try {
+            this.parser = MarketEventCodec.parser(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the market recording", e);
+        }
         readAhead();
     }
 
     private void readAhead() {
+        long line = 0;
         try {
-            String text;
-            do {
-                text = reader.readLine();
-                line++;
-            } while (text != null && text.isBlank());
-            if (text == null) {
+            JsonToken first = parser.nextToken();
+            line = parser.currentTokenLocation().getLineNr();
+            if (first == null) {
                 ahead = null;
                 return;
             }
-            try {
-                ahead = codec.read(text);
-            } catch (RuntimeException e) {
-                throw new IllegalArgumentException("market recording, line " + line + ": " + e.getMessage(), e);
+            ahead = codec.read(parser, first);
+        } catch (IOException | RuntimeException e) {
+            if (line == 0) {
+                line = parser.currentLocation().getLineNr();
             }
-            if (last != null && ahead.at().isBefore(last)) {
-                throw new IllegalArgumentException("market recording, line " + line + ": the event at " + ahead.at()
-                        + " comes after one at " + last);
-            }
-            last = ahead.at();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the market recording at line " + line, e);
+            throw new IllegalArgumentException("market recording, line " + line + ": " + e.getMessage(), e);
         }
+        if (last != null && ahead.at().isBefore(last)) {
+            throw new IllegalArgumentException(
+                    "market recording, line " + line + ": the event at " + ahead.at() + " comes after one at " + last);
+        }
+        last = ahead.at();
     }
 
     @Override
@@ -63,7 +64,7 @@ final class ReplaySource implements EventSource {
     @Override
     public void close() {
         try {
-            reader.close();
+            parser.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

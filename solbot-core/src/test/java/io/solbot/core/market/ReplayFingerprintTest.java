@@ -24,9 +24,9 @@ import org.junit.jupiter.api.io.TempDir;
  * by a test loop, fingerprinted over every fill and failure.
  */
 class ReplayFingerprintTest {
-    private static final Instant END = T0.plus(Duration.ofMinutes(20));
+    private static final Instant END = T0.plus(Duration.ofMinutes(5));
     private static final RandomMarketSettings MARKET =
-            RandomMarketSettings.defaults(2026, T0).withLaunches(0.05, 0.01, 0.3);
+            RandomMarketSettings.defaults(2026, T0).withLaunches(0.02, 0.02, 0.3);
     private static final PaperSettings PAPER = PaperSettings.defaults(17)
             .withExecModel(ExecModel.JITO_FALLBACK)
             .withPartials(new Partials(1, 3))
