@@ -30,7 +30,10 @@ final class MarketEventCodec {
     private static final JsonFactory JSON = JsonFactory.builder().build();
 
     /** Mints seen before: parsing and checking a base58 address costs more than the rest of a line. */
-    private final Map<String, Mint> mints = new HashMap<>();
+    private final Map<Integer, Mint> mintsByHash = new HashMap<>();
+
+    private static final List<String> KINDS = List.of("listed", "swap", "reprice", "rug");
+    private static final List<String> SIDES = List.of("BUY", "SELL");
 
     void write(MarketEvent event, Writer out) throws IOException {
         try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -107,7 +110,7 @@ final class MarketEventCodec {
         expect(first, JsonToken.START_OBJECT, "an object");
         Long t = null;
         String kind = null;
-        String mint = null;
+        Mint mint = null;
         String symbol = null;
         Integer decimals = null;
         Long sol = null;
@@ -119,7 +122,7 @@ final class MarketEventCodec {
         List<Holder> holders = null;
         List<String[]> rawHolders = null;
         String side = null;
-        String in = null;
+        BigInteger in = null;
         String price = null;
         Integer removedBps = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -127,8 +130,8 @@ final class MarketEventCodec {
             JsonToken value = p.nextToken();
             switch (field) {
                 case "t" -> t = p.getLongValue();
-                case "e" -> kind = p.getText();
-                case "mint" -> mint = p.getText();
+                case "e" -> kind = known(p, KINDS);
+                case "mint" -> mint = mint(p);
                 case "symbol" -> symbol = p.getText();
                 case "decimals" -> decimals = p.getIntValue();
                 case "sol" -> sol = p.getLongValue();
@@ -138,15 +141,15 @@ final class MarketEventCodec {
                 case "freezeAuthority" -> freezeAuthority = value == JsonToken.VALUE_NULL ? null : p.getText();
                 case "sellable" -> sellable = p.getBooleanValue();
                 case "holders" -> rawHolders = readHolders(p, value);
-                case "side" -> side = p.getText();
-                case "in" -> in = p.getText();
+                case "side" -> side = known(p, SIDES);
+                case "in" -> in = integer(p);
                 case "price" -> price = p.getText();
                 case "removedBps" -> removedBps = p.getIntValue();
                 default -> throw new IllegalArgumentException("unknown field '" + field + "'");
             }
         }
         Instant at = Instant.ofEpochMilli(required(t, "t"));
-        Mint m = mint(required(mint, "mint"));
+        Mint m = required(mint, "mint");
         return switch (required(kind, "e")) {
             case "listed" -> {
                 int dec = required(decimals, "decimals");
@@ -169,8 +172,7 @@ final class MarketEventCodec {
                         required(sellable, "sellable"),
                         holders);
             }
-            case "swap" ->
-                new MarketEvent.Swapped(at, m, Side.valueOf(required(side, "side")), integer(required(in, "in")));
+            case "swap" -> new MarketEvent.Swapped(at, m, Side.valueOf(required(side, "side")), required(in, "in"));
             case "reprice" -> new MarketEvent.Repriced(at, m, new Price(new BigDecimal(required(price, "price"))));
             case "rug" -> new MarketEvent.LiquidityPulled(at, m, required(removedBps, "removedBps"));
             default -> throw new IllegalArgumentException("unknown event kind '" + kind + "'");
@@ -199,18 +201,72 @@ final class MarketEventCodec {
         return out;
     }
 
-    /** Parses a decimal integer; most fit a long, which is much quicker to parse. */
-    private static BigInteger integer(String text) {
-        return text.length() <= 18 ? BigInteger.valueOf(Long.parseLong(text)) : new BigInteger(text);
+    /**
+     * The current string value as one of {@code known} (no copy when it matches, and the recording has only a few
+     * kinds of value), or the text itself.
+     */
+    private static String known(JsonParser p, List<String> known) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        for (String k : known) {
+            if (sameChars(k, chars, offset, length)) {
+                return k;
+            }
+        }
+        return p.getText();
     }
 
-    private Mint mint(String address) {
-        Mint m = mints.get(address);
-        if (m == null) {
-            m = Mint.of(address);
-            mints.put(address, m);
+    /** The current string value as a decimal integer; most fit a long, which is much quicker to parse. */
+    private static BigInteger integer(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        if (length == 0 || length > 18) {
+            return new BigInteger(p.getText());
         }
-        return m;
+        long value = 0;
+        for (int i = offset; i < offset + length; i++) {
+            int digit = chars[i] - '0';
+            if (digit < 0 || digit > 9) {
+                throw new IllegalArgumentException("'" + p.getText() + "' is not a decimal integer");
+            }
+            value = value * 10 + digit;
+        }
+        return BigInteger.valueOf(value);
+    }
+
+    /**
+     * The current string value as a mint, from the mints seen before when it is one of them: found by a hash of the
+     * parser's characters and checked character by character, so that a known mint costs no copy and no base58.
+     */
+    private Mint mint(JsonParser p) throws IOException {
+        char[] chars = p.getTextCharacters();
+        int offset = p.getTextOffset();
+        int length = p.getTextLength();
+        int hash = 0;
+        for (int i = offset; i < offset + length; i++) {
+            hash = 31 * hash + chars[i];
+        }
+        Mint known = mintsByHash.get(hash);
+        if (known != null && sameChars(known.address(), chars, offset, length)) {
+            return known;
+        }
+        Mint parsed = Mint.of(p.getText());
+        mintsByHash.putIfAbsent(hash, parsed);
+        return parsed;
+    }
+
+    private static boolean sameChars(String text, char[] chars, int offset, int length) {
+        if (text.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (text.charAt(i) != chars[offset + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void expect(JsonToken actual, JsonToken expected, String what) {

@@ -70,4 +70,26 @@ class PoolTest {
         assertThatThrownBy(() -> new Pool(TOKEN, 6, Lamports.of(1), TokenAmount.of(1, 6), 10_001))
                 .hasMessage("feeBps must be between 0 and 10000, but was 10001");
     }
+
+    @Test
+    void shouldMultiplyAndDivideExactlyLikeBigIntegerAcrossTheWholeRange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            // mostly values of realistic sizes, and some at the edges of the fast path
+            int bits = 1 + random.nextInt(62);
+            java.math.BigInteger a = java.math.BigInteger.valueOf(random.nextLong(1L << bits));
+            java.math.BigInteger b = java.math.BigInteger.valueOf(random.nextLong(1L << (1 + random.nextInt(62))));
+            java.math.BigInteger d =
+                    java.math.BigInteger.valueOf(1 + random.nextLong((1L << (1 + random.nextInt(62))) - 1));
+            assertThat(Pool.floorMulDiv(a, b, d))
+                    .as("%s × %s / %s", a, b, d)
+                    .isEqualTo(a.multiply(b).divide(d));
+        }
+        java.math.BigInteger max = java.math.BigInteger.ONE.shiftLeft(62).subtract(java.math.BigInteger.ONE);
+        assertThat(Pool.floorMulDiv(max, max, java.math.BigInteger.ONE)).isEqualTo(max.multiply(max));
+        assertThat(Pool.floorMulDiv(max, max, max)).isEqualTo(max);
+        java.math.BigInteger u64 = new java.math.BigInteger("18446744073709551615");
+        assertThat(Pool.floorMulDiv(u64, u64, java.math.BigInteger.TWO))
+                .isEqualTo(u64.multiply(u64).shiftRight(1));
+    }
 }
