@@ -1,16 +1,31 @@
 package io.solbot.core.execution;
 
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import java.util.Optional;
+
 /**
- * The port through which the engine executes orders: a paper simulator or live Jupiter + Solana RPC.
+ * The port through which the engine executes orders: a paper simulator ({@link PaperExecutor}) or live Jupiter +
+ * Solana RPC.
  *
  * <p>Threading: the engine calls {@link #execute} off every bot's tick path, possibly from several threads at once
  * for different orders; implementations are thread-safe. A call may block (a live swap waits for confirmation). A
  * paper executor computes the outcome, including simulated latencies as the fills' timestamps, without sleeping, so
  * that simulated runs go as fast as the CPU allows and repeat exactly for a seed.
  *
- * <p>This is the first slice of the port; quotes are added by the market issue.
+ * <p>Units: amounts in raw units of their mint (SOL as 9-decimal lamports), slippage in basis points.
  */
 public interface SwapExecutor {
     /** Executes {@code order} and reports how it ended; never throws for a failed swap, only for a bug. */
     SwapOutcome execute(SwapOrder order);
+
+    /**
+     * What spending {@code amountIn} on {@code side} of {@code mint} would pay out now, with the least it may pay
+     * within {@code slippageBps}; empty if there is no route (unknown token, drained pool) or this executor does not
+     * quote. Nothing is sent.
+     */
+    default Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
+        return Optional.empty();
+    }
 }

@@ -2,15 +2,20 @@ package io.solbot.core.market;
 
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Price;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
- * The port through which the engine reads the market: simulated (seeded random walk, scripted series, recorded
- * replay) or live (RPC and price APIs). Implementations are thread-safe; reads are expected to be cheap (served from
- * a cache or an in-memory model), because strategies call them on every tick.
+ * The port through which the engine reads the market: simulated ({@link SimulatedMarket}: seeded random walk,
+ * scripted series, recorded replay) or live (RPC and price APIs).
  *
- * <p>This is the first slice of the port; pool reserves, new-token events, holders and authorities are added by the
- * market issue.
+ * <p>Threading: implementations are thread-safe, and reads are cheap (served from a cache or an in-memory model),
+ * because strategies call them on every tick from many threads at once. A read never blocks on the market's
+ * advance: it sees the state before or after an event, never half of one.
+ *
+ * <p>Units: prices are SOL per whole token; reserves and holdings are exact ({@code Lamports}, raw {@code
+ * TokenAmount}s). "Empty" means unknown to this source: a safety check must treat it as a failure, not a pass.
  */
 public interface MarketData {
     /** The current price of {@code mint} in SOL per whole token, or empty if there is none. */
@@ -18,4 +23,27 @@ public interface MarketData {
 
     /** The number of decimals of {@code mint}, or empty if the mint is unknown. */
     Optional<Integer> decimals(Mint mint);
+
+    /** The current state of {@code mint}'s SOL pool (reserves, fee, liquidity), or empty if it has none known. */
+    default Optional<Pool> pool(Mint mint) {
+        return Optional.empty();
+    }
+
+    /**
+     * Tokens listed after {@code after} (exclusive) and up to now, oldest first: the new-token feed. Pass the last
+     * {@link NewToken#listedAt()} seen to read on from there.
+     */
+    default List<NewToken> newTokens(Instant after) {
+        return List.of();
+    }
+
+    /** Up to {@code limit} largest holders of {@code mint}, pool accounts included and marked, largest first. */
+    default List<Holder> largestHolders(Mint mint, int limit) {
+        return List.of();
+    }
+
+    /** The mint and freeze authorities of {@code mint}, or empty if unknown. */
+    default Optional<Authorities> authorities(Mint mint) {
+        return Optional.empty();
+    }
 }

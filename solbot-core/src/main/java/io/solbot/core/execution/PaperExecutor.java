@@ -1,0 +1,274 @@
+package io.solbot.core.execution;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
+import io.solbot.core.market.Pool;
+import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.market.TradeRefusedException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+
+/**
+ * Executes orders on paper against a {@link SimulatedMarket}, modelling what a Solana swap goes through: a quote, a
+ * build, and per transaction a send and a landing, each taking its configured latency and failing at its configured
+ * rate; an order split into several transactions (partial fills whose amounts add up exactly to the order); the
+ * 5000-lamport signature fee and the order's priority fee per landed transaction; a Jito tip per landed bundle; a
+ * daily trade limit. See {@link PaperSettings} and {@link ExecModel}.
+ *
+ * <p>Determinism: each order draws from its own random stream, seeded from the settings' seed and the order id, so an
+ * order's outcome depends only on the seed, the order and the market's state when it executes, not on which thread
+ * runs it or what ran before. Latencies are added to the order's submission time to give the fills' timestamps;
+ * nothing sleeps. Each transaction trades against the pool as it is when {@link #execute} is called.
+ *
+ * <p>Threading: thread-safe. Trades against the market are atomic; the daily trade count is kept per bot.
+ */
+public final class PaperExecutor implements SwapExecutor {
+    /** The base fee of a transaction with one signature, in lamports. */
+    public static final long SIGNATURE_FEE_LAMPORTS = 5_000;
+
+    private static final BigInteger BPS = BigInteger.valueOf(10_000);
+
+    private final PaperSettings settings;
+    private final SimulatedMarket market;
+    private final Map<BotId, long[]> tradesToday = new HashMap<>();
+
+    public PaperExecutor(PaperSettings settings, SimulatedMarket market) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.market = Objects.requireNonNull(market, "market");
+    }
+
+    public PaperSettings settings() {
+        return settings;
+    }
+
+    @Override
+    public Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
+        return quoteAt(mint, side, amountIn, slippageBps, market.now());
+    }
+
+    private Optional<Quote> quoteAt(Mint mint, Side side, TokenAmount amountIn, int slippageBps, Instant at) {
+        Optional<Pool> found = market.pool(mint);
+        if (found.isEmpty() || found.get().isDrained()) {
+            return Optional.empty();
+        }
+        Pool pool = found.get();
+        TokenAmount atMid = pool.amountAtMid(side, amountIn);
+        TokenAmount expected = settings.execModel() == ExecModel.IDEAL ? atMid : pool.amountOut(side, amountIn);
+        if (expected.isZero()) {
+            return Optional.empty();
+        }
+        BigDecimal impactBps = new BigDecimal(
+                        atMid.raw().subtract(expected.raw()).multiply(BPS))
+                .divide(new BigDecimal(atMid.raw()), 2, RoundingMode.HALF_UP);
+        TokenAmount minOut = expected.mulDiv(10_000L - slippageBps, 10_000L, RoundingMode.FLOOR);
+        return Optional.of(
+                new Quote(mint, side, amountIn, expected, minOut, tradePrice(side, amountIn, expected), impactBps, at));
+    }
+
+    @Override
+    public SwapOutcome execute(SwapOrder order) {
+        SplittableRandom random =
+                new SplittableRandom(streamSeed(settings.seed(), order.orderId().value()));
+        PaperSettings.Latency latency = settings.latency();
+        PaperSettings.FailureRates rates = settings.failureRates();
+        Instant t = order.submittedAt();
+        if (!reserveTrade(order)) {
+            return failed(
+                    order,
+                    "limit",
+                    "maxDailyTrades of " + settings.maxDailyTrades() + " reached for " + order.botId() + " on "
+                            + LocalDate.ofEpochDay(day(order.submittedAt())) + " (UTC)",
+                    t,
+                    List.of());
+        }
+        List<Fill> fills = new ArrayList<>();
+        try {
+            t = t.plusMillis(latency.quoteMs());
+            if (random.nextDouble() < rates.quote()) {
+                return failed(order, "quote", "the quote failed (simulated failure)", t, fills);
+            }
+            Optional<Quote> quoted = quoteAt(order.mint(), order.side(), order.amountIn(), order.slippageBps(), t);
+            if (quoted.isEmpty()) {
+                return failed(order, "quote", "no route for " + order.mint() + ": no pool, or it is drained", t, fills);
+            }
+            Quote quote = quoted.get();
+            if (settings.execModel() != ExecModel.IDEAL && exceedsCap(quote)) {
+                return failed(
+                        order,
+                        "quote",
+                        "price impact of " + quote.priceImpactBps().toPlainString() + " bps exceeds slippageBpsCap "
+                                + settings.slippageBpsCap(),
+                        t,
+                        fills);
+            }
+            t = t.plusMillis(latency.buildMs());
+            if (random.nextDouble() < rates.build()) {
+                return failed(order, "build", "building the transaction failed (simulated failure)", t, fills);
+            }
+            int drawn = settings.partials().minParts()
+                    + random.nextInt(
+                            settings.partials().maxParts() - settings.partials().minParts() + 1);
+            // an order of fewer raw units than parts cannot be split that far
+            int parts = (int) Math.min(
+                    drawn, order.amountIn().raw().min(BigInteger.valueOf(drawn)).longValue());
+            List<TokenAmount> amounts = order.amountIn().split(parts);
+            for (int i = 0; i < parts; i++) {
+                TokenAmount partIn = amounts.get(i);
+                t = t.plusMillis(latency.sendMs());
+                if (random.nextDouble() < rates.send()) {
+                    return failed(
+                            order,
+                            "send",
+                            partLabel(i, parts) + "the RPC refused the transaction" + " (simulated failure)",
+                            t,
+                            fills);
+                }
+                t = t.plusMillis(latency.landMs());
+                Lamports tip = Lamports.ZERO;
+                if (random.nextDouble() < rates.land()) {
+                    if (settings.execModel() != ExecModel.JITO_FALLBACK) {
+                        return failed(
+                                order,
+                                "land",
+                                partLabel(i, parts) + "the transaction did not land before its"
+                                        + " blockhash expired (simulated failure)",
+                                t,
+                                fills);
+                    }
+                    t = t.plusMillis(latency.sendMs() + latency.landMs());
+                    if (random.nextDouble() < rates.bundle()) {
+                        return failed(
+                                order,
+                                "land",
+                                partLabel(i, parts) + "neither the transaction nor the Jito"
+                                        + " bundle landed (simulated failure)",
+                                t,
+                                fills);
+                    }
+                    tip = Lamports.of(settings.jitoTipLamports());
+                }
+                TokenAmount out;
+                try {
+                    if (settings.execModel() == ExecModel.IDEAL) {
+                        out = market.fillAtMid(order.mint(), order.side(), partIn);
+                    } else {
+                        TokenAmount partMinOut = quote.minOut()
+                                .mulDiv(partIn.raw(), order.amountIn().raw(), RoundingMode.FLOOR);
+                        out = market.swap(order.mint(), order.side(), partIn, partMinOut);
+                    }
+                } catch (TradeRefusedException e) {
+                    return failed(order, e.stage(), partLabel(i, parts) + e.getMessage(), t, fills);
+                }
+                byte[] signature = new byte[64];
+                random.nextBytes(signature);
+                fills.add(new Fill(
+                        order.orderId(),
+                        order.botId(),
+                        order.mint(),
+                        order.side(),
+                        partIn,
+                        out,
+                        tradePrice(order.side(), partIn, out),
+                        Lamports.of(SIGNATURE_FEE_LAMPORTS).plus(order.priorityFee()),
+                        tip,
+                        TxSignature.ofBytes(signature),
+                        i + 1,
+                        parts,
+                        order.submittedAt(),
+                        t));
+            }
+            return new SwapOutcome.Filled(fills);
+        } finally {
+            if (fills.isEmpty()) {
+                releaseTrade(order);
+            }
+        }
+    }
+
+    /** Whether the quote's impact exceeds the cap, exactly: expected × 10000 < atMid × (10000 − cap). */
+    private boolean exceedsCap(Quote quote) {
+        Pool pool = market.pool(quote.mint()).orElseThrow();
+        BigInteger atMid = pool.amountAtMid(quote.side(), quote.amountIn()).raw();
+        return quote.expectedOut()
+                        .raw()
+                        .multiply(BPS)
+                        .compareTo(atMid.multiply(BigInteger.valueOf(10_000L - settings.slippageBpsCap())))
+                < 0;
+    }
+
+    private static Price tradePrice(Side side, TokenAmount in, TokenAmount out) {
+        return side == Side.BUY
+                ? Price.ofTrade(Lamports.fromTokenAmount(in), out)
+                : Price.ofTrade(Lamports.fromTokenAmount(out), in);
+    }
+
+    private static String partLabel(int i, int parts) {
+        return parts == 1 ? "" : "part " + (i + 1) + " of " + parts + ": ";
+    }
+
+    private static SwapOutcome failed(SwapOrder order, String stage, String reason, Instant at, List<Fill> fills) {
+        return new SwapOutcome.Failed(
+                new OrderFailure(order.orderId(), order.mint(), order.side(), stage, reason, at), fills);
+    }
+
+    private boolean reserveTrade(SwapOrder order) {
+        long day = day(order.submittedAt());
+        synchronized (tradesToday) {
+            long[] count = tradesToday.computeIfAbsent(order.botId(), b -> new long[] {day, 0});
+            if (count[0] != day) {
+                count[0] = day;
+                count[1] = 0;
+            }
+            if (count[1] >= settings.maxDailyTrades()) {
+                return false;
+            }
+            count[1]++;
+            return true;
+        }
+    }
+
+    private void releaseTrade(SwapOrder order) {
+        long day = day(order.submittedAt());
+        synchronized (tradesToday) {
+            long[] count = tradesToday.get(order.botId());
+            if (count != null && count[0] == day && count[1] > 0) {
+                count[1]--;
+            }
+        }
+    }
+
+    private static long day(Instant at) {
+        return at.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
+    }
+
+    /** The seed of one order's random stream: the settings' seed mixed with a 64-bit FNV-1a hash of the order id. */
+    static long streamSeed(long seed, String orderId) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : orderId.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        }
+        long z = seed ^ h;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Order execution: the {@link io.solbot.core.execution.SwapExecutor} port (quote, execute), its order and outcome
+ * types, and the paper executor ({@link io.solbot.core.execution.PaperExecutor}) configured by {@link
+ * io.solbot.core.execution.PaperSettings}: the original paper trader's execution models, per-stage latency and
+ * failure rates, partial fills, fees and tips, all a pure function of a seed.
+ */
+package io.solbot.core.execution;

@@ -1,0 +1,21 @@
+package io.solbot.core.market;
+
+import io.solbot.core.domain.TokenAmount;
+import java.util.Objects;
+
+/**
+ * One account holding a token, as {@code getTokenLargestAccounts} reports it, with the owner resolved.
+ *
+ * @param owner the base58 address of the wallet (or program account) that owns the tokens
+ * @param amount how many tokens it holds, in raw units
+ * @param pool whether the owner is a liquidity pool or bonding curve, which safety checks leave out of concentration
+ */
+public record Holder(String owner, TokenAmount amount, boolean pool) {
+    public Holder {
+        Objects.requireNonNull(owner, "owner");
+        Objects.requireNonNull(amount, "amount");
+        if (amount.signum() < 0) {
+            throw new IllegalArgumentException("a holder cannot hold a negative amount, but was " + amount.raw());
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package io.solbot.core.market;
+
+import io.solbot.core.domain.Base58;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Generates a market step by step (see {@link RandomMarketSettings}). Each step's events are sized from the pools as
+ * they are when the step comes due, our trades included; the events themselves carry absolute amounts, so a
+ * recording of them replays without this generator.
+ *
+ * <p>The random draws use {@link SplittableRandom} and {@link StrictMath}, so a seed gives the same market on every
+ * JVM.
+ */
+final class RandomMarket implements EventSource {
+    private static final long PUMP_SOL = 30_000_000_000L;
+    private static final BigInteger PUMP_TOKENS = new BigInteger("1073000000000000");
+    /** The share of a pump.fun supply outside the curve at launch: 1e15 − 793.1e12 raw units. */
+    private static final BigInteger PUMP_FLOAT = new BigInteger("206900000000000");
+
+    private final RandomMarketSettings settings;
+    private final SplittableRandom random;
+    private final Duration step;
+    private final ArrayDeque<MarketEvent> due = new ArrayDeque<>();
+    private final List<Mint> live = new ArrayList<>();
+    private final List<Mint> launched = new ArrayList<>();
+    private final List<Mint> honeypots = new ArrayList<>();
+    private Instant nextStep;
+    private boolean started;
+
+    RandomMarket(RandomMarketSettings settings) {
+        this.settings = settings;
+        this.random = new SplittableRandom(settings.seed());
+        this.step = settings.step();
+        this.nextStep = settings.start();
+    }
+
+    @Override
+    public MarketEvent next(Instant until, SimulatedMarket market) {
+        while (due.isEmpty() && !nextStep.isAfter(until)) {
+            generateStep(nextStep, market);
+            nextStep = nextStep.plus(step);
+        }
+        return due.poll();
+    }
+
+    @Override
+    public Instant nextTime() {
+        return due.isEmpty() ? nextStep : due.peek().at();
+    }
+
+    private void generateStep(Instant at, SimulatedMarket market) {
+        if (!started) {
+            started = true;
+            for (int i = 0; i < settings.initialTokens(); i++) {
+                list(established(at));
+            }
+        }
+        for (Mint mint : List.copyOf(live)) {
+            Pool pool = market.poolOf(mint);
+            if (pool == null) {
+                continue; // listed in this very step: its pool opens when the listing applies
+            }
+            if (pool.isDrained()) {
+                live.remove(mint);
+                continue;
+            }
+            if (launched.contains(mint) && random.nextDouble() < settings.rugProbability()) {
+                due.add(new MarketEvent.LiquidityPulled(at, mint, 9_900));
+                live.remove(mint);
+                continue;
+            }
+            walk(at, pool, honeypots.contains(mint));
+        }
+        if (random.nextDouble() < settings.launchProbability()) {
+            MarketEvent.TokenListed launch = launch(at);
+            list(launch);
+            launched.add(launch.mint());
+            if (!launch.sellable()) {
+                honeypots.add(launch.mint());
+            }
+        }
+    }
+
+    private void list(MarketEvent.TokenListed event) {
+        due.add(event);
+        live.add(event.mint());
+    }
+
+    /** One random-walk step of {@code pool}'s price, made by a swap that moves it by the drawn log-return. */
+    private void walk(Instant at, Pool pool, boolean honeypot) {
+        double r = random.nextGaussian() * settings.volatilityBps() / 10_000.0;
+        if (random.nextDouble() < settings.jumpProbability()) {
+            r += random.nextGaussian() * settings.jumpBps() / 10_000.0;
+        }
+        // a swap of x SOL into a pool of X SOL moves its price by about ((X + x) / X)^2
+        double root = StrictMath.exp(r / 2);
+        if (r > 0) {
+            BigInteger in = scale(BigInteger.valueOf(pool.solReserve().value()), root - 1);
+            if (in.signum() > 0) {
+                due.add(new MarketEvent.Swapped(at, pool.mint(), Side.BUY, in));
+            }
+        } else if (r < 0 && !honeypot) {
+            BigInteger in = scale(pool.tokenReserve().raw(), 1 / root - 1);
+            if (in.signum() > 0) {
+                due.add(new MarketEvent.Swapped(at, pool.mint(), Side.SELL, in));
+            }
+        }
+    }
+
+    private static BigInteger scale(BigInteger value, double factor) {
+        return new BigDecimal(value)
+                .multiply(BigDecimal.valueOf(factor))
+                .setScale(0, RoundingMode.FLOOR)
+                .toBigInteger();
+    }
+
+    private MarketEvent.TokenListed established(Instant at) {
+        Mint mint = new Mint(address());
+        int decimals = random.nextBoolean() ? 6 : 9;
+        long sol = Lamports.PER_SOL * (100 + random.nextLong(901));
+        // price log-uniform between 1e-7 and 1e-2 SOL per token
+        double price = StrictMath.pow(10, -7 + 5 * random.nextDouble());
+        BigInteger tokens = BigDecimal.valueOf(sol)
+                .divide(BigDecimal.valueOf(price), Pool.PRICE_MATH)
+                .movePointLeft(Lamports.SOL_DECIMALS - decimals)
+                .setScale(0, RoundingMode.FLOOR)
+                .toBigInteger();
+        BigInteger supplyOutsidePool = tokens.multiply(BigInteger.valueOf(1 + random.nextLong(4)));
+        return new MarketEvent.TokenListed(
+                at,
+                mint,
+                symbol(),
+                decimals,
+                Lamports.of(sol),
+                new TokenAmount(tokens, decimals),
+                25,
+                Authorities.RENOUNCED,
+                true,
+                holders(supplyOutsidePool, decimals));
+    }
+
+    private MarketEvent.TokenListed launch(Instant at) {
+        Mint mint = new Mint(address());
+        boolean honeypot = random.nextDouble() < settings.honeypotProbability();
+        String mintAuthority = random.nextDouble() < settings.mintAuthorityProbability() ? address() : null;
+        String freezeAuthority = random.nextDouble() < settings.freezeAuthorityProbability() ? address() : null;
+        return new MarketEvent.TokenListed(
+                at,
+                mint,
+                symbol(),
+                6,
+                Lamports.of(PUMP_SOL),
+                new TokenAmount(PUMP_TOKENS, 6),
+                100,
+                new Authorities(mintAuthority, freezeAuthority),
+                !honeypot,
+                holders(PUMP_FLOAT, 6));
+    }
+
+    /**
+     * Splits {@code supply} among the configured number of holders, exactly: heavy-tailed shares (the first, the
+     * creator, usually the largest), largest first, the rounding remainder to the largest.
+     */
+    private List<Holder> holders(BigInteger supply, int decimals) {
+        int n = settings.holdersPerToken();
+        long[] weights = new long[n];
+        long total = 0;
+        for (int i = 0; i < n; i++) {
+            weights[i] = 1 + (long) (1_000_000 * random.nextDouble() / StrictMath.pow(i + 1, 1.5));
+            total += weights[i];
+        }
+        BigInteger[] amounts = new BigInteger[n];
+        BigInteger assigned = BigInteger.ZERO;
+        for (int i = 0; i < n; i++) {
+            amounts[i] = supply.multiply(BigInteger.valueOf(weights[i])).divide(BigInteger.valueOf(total));
+            assigned = assigned.add(amounts[i]);
+        }
+        List<Holder> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new Holder(address(), new TokenAmount(amounts[i], decimals), false));
+        }
+        int largest = 0;
+        for (int i = 1; i < n; i++) {
+            if (amounts[i].compareTo(amounts[largest]) > 0) {
+                largest = i;
+            }
+        }
+        Holder top = out.get(largest);
+        out.set(
+                largest,
+                new Holder(
+                        top.owner(), top.amount().plus(new TokenAmount(supply.subtract(assigned), decimals)), false));
+        out.sort((a, b) -> b.amount().compareTo(a.amount()));
+        return out;
+    }
+
+    private String address() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        return Base58.encode(bytes);
+    }
+
+    private String symbol() {
+        int length = 3 + random.nextInt(3);
+        StringBuilder s = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            s.append((char) ('A' + random.nextInt(26)));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,148 @@
+package io.solbot.core.market;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How {@link SimulatedMarket#random} generates a market. Every step, each live token's price takes a random-walk
+ * step (a normal log-return with {@code volatilityBps} standard deviation, plus with {@code jumpProbability} a jump
+ * of {@code jumpBps} standard deviation), made by another trader's swap against its pool; with {@code
+ * launchProbability} a new token launches on a pump.fun-like curve (30 SOL and 1.073e15 raw units of virtual
+ * reserves, 6 decimals, 1 % fee); each launched token may turn out a honeypot (sells revert), keep its mint or freeze
+ * authority, and be rugged ({@code rugProbability} per step: 99 % of its liquidity pulled). The run starts with
+ * {@code initialTokens} established tokens (100 to 1000 SOL pools, 0.25 % fee, authorities renounced).
+ *
+ * <p>Immutable; validated on construction, with every bad value named in one message.
+ *
+ * @param seed the seed: equal settings give equal markets
+ * @param start the time of the first step, millisecond precision
+ * @param step time between steps, a whole number of milliseconds, at least 1 ms
+ * @param initialTokens established tokens listed at the start, 0 to 1000
+ * @param volatilityBps standard deviation of each step's log-return, in basis points, 0 to 5000
+ * @param jumpProbability chance of a jump per token and step, 0 to 1
+ * @param jumpBps standard deviation of a jump's log-return, in basis points, 0 to 100000
+ * @param launchProbability chance of a launch per step, 0 to 1
+ * @param rugProbability chance per launched token and step that its liquidity is pulled, 0 to 1
+ * @param honeypotProbability chance that a launched token cannot be sold, 0 to 1
+ * @param mintAuthorityProbability chance that a launched token keeps a mint authority, 0 to 1
+ * @param freezeAuthorityProbability chance that a launched token keeps a freeze authority, 0 to 1
+ * @param holdersPerToken holders (other than the pool) of each token, 1 to 100
+ */
+public record RandomMarketSettings(
+        long seed,
+        Instant start,
+        Duration step,
+        int initialTokens,
+        int volatilityBps,
+        double jumpProbability,
+        int jumpBps,
+        double launchProbability,
+        double rugProbability,
+        double honeypotProbability,
+        double mintAuthorityProbability,
+        double freezeAuthorityProbability,
+        int holdersPerToken) {
+
+    /** @throws IllegalArgumentException listing every field out of range, with its value */
+    public RandomMarketSettings {
+        Objects.requireNonNull(start, "start");
+        Objects.requireNonNull(step, "step");
+        List<String> errors = new ArrayList<>();
+        if (start.getNano() % 1_000_000 != 0) {
+            errors.add("start must have millisecond precision, but was " + start);
+        }
+        if (step.toMillis() < 1 || step.toNanos() % 1_000_000 != 0) {
+            errors.add("step must be a whole number of milliseconds, at least 1, but was " + step);
+        }
+        range(errors, "initialTokens", initialTokens, 0, 1000);
+        range(errors, "volatilityBps", volatilityBps, 0, 5000);
+        probability(errors, "jumpProbability", jumpProbability);
+        range(errors, "jumpBps", jumpBps, 0, 100_000);
+        probability(errors, "launchProbability", launchProbability);
+        probability(errors, "rugProbability", rugProbability);
+        probability(errors, "honeypotProbability", honeypotProbability);
+        probability(errors, "mintAuthorityProbability", mintAuthorityProbability);
+        probability(errors, "freezeAuthorityProbability", freezeAuthorityProbability);
+        range(errors, "holdersPerToken", holdersPerToken, 1, 100);
+        if (!errors.isEmpty()) {
+            throw new IllegalArgumentException("invalid random market settings: " + String.join("; ", errors));
+        }
+    }
+
+    /**
+     * One-second steps, 5 established tokens, 1 % volatility per step, 1 % jump chance (15 % jumps), a launch every
+     * 50 steps on average, 0.2 % rug chance per launched token and step, 20 % honeypots, 10 % mint and 10 % freeze
+     * authorities kept, 20 holders per token.
+     */
+    public static RandomMarketSettings defaults(long seed, Instant start) {
+        return new RandomMarketSettings(
+                seed, start, Duration.ofSeconds(1), 5, 100, 0.01, 1500, 0.02, 0.002, 0.2, 0.1, 0.1, 20);
+    }
+
+    public RandomMarketSettings withSeed(long value) {
+        return new RandomMarketSettings(
+                value,
+                start,
+                step,
+                initialTokens,
+                volatilityBps,
+                jumpProbability,
+                jumpBps,
+                launchProbability,
+                rugProbability,
+                honeypotProbability,
+                mintAuthorityProbability,
+                freezeAuthorityProbability,
+                holdersPerToken);
+    }
+
+    public RandomMarketSettings withInitialTokens(int value) {
+        return new RandomMarketSettings(
+                seed,
+                start,
+                step,
+                value,
+                volatilityBps,
+                jumpProbability,
+                jumpBps,
+                launchProbability,
+                rugProbability,
+                honeypotProbability,
+                mintAuthorityProbability,
+                freezeAuthorityProbability,
+                holdersPerToken);
+    }
+
+    /** These settings with the launch, rug and honeypot chances replaced. */
+    public RandomMarketSettings withLaunches(double launch, double rug, double honeypot) {
+        return new RandomMarketSettings(
+                seed,
+                start,
+                step,
+                initialTokens,
+                volatilityBps,
+                jumpProbability,
+                jumpBps,
+                launch,
+                rug,
+                honeypot,
+                mintAuthorityProbability,
+                freezeAuthorityProbability,
+                holdersPerToken);
+    }
+
+    private static void range(List<String> errors, String field, long value, long min, long max) {
+        if (value < min || value > max) {
+            errors.add(field + " must be between " + min + " and " + max + ", but was " + value);
+        }
+    }
+
+    private static void probability(List<String> errors, String field, double value) {
+        if (!(value >= 0 && value <= 1)) {
+            errors.add(field + " must be between 0 and 1, but was " + value);
+        }
+    }
+}

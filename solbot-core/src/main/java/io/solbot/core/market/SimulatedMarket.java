@@ -1,0 +1,377 @@
+package io.solbot.core.market;
+
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * An in-memory Solana market of tokens in constant-product SOL pools, moved by a stream of {@link MarketEvent}s
+ * (a seeded generator, a scripted CSV series, or a recorded file) and by our own trades.
+ *
+ * <p>Time: the market does not run by itself and never sleeps. Whoever drives the run (the engine's simulated clock,
+ * a test, a backtest loop) calls {@link #advanceTo(Instant)}, which applies every event due by then in order. Our
+ * trades ({@link #swap}) move the reserves too, so later prices include our own impact.
+ *
+ * <p>Threading: reads ({@link #price}, {@link #pool} and the other {@link MarketData} methods) are lock-free and may
+ * come from any number of threads while another thread advances the market; each sees whole events. {@link
+ * #advanceTo}, {@link #swap} and {@link #fillAtMid} are serialised with each other. Listeners run on the thread that
+ * advances the market, inside that serialisation.
+ *
+ * <p>Replay: the events the market applied, written by a {@link MarketRecorder} registered with {@link #listen}, give
+ * the same market again through {@link #replay}; driven by the same strategy and a paper executor with the same seed,
+ * the same trades follow.
+ */
+public final class SimulatedMarket implements MarketData, AutoCloseable {
+    private static final MathContext SQRT_MATH = new MathContext(40, RoundingMode.HALF_EVEN);
+    private static final BigInteger BPS = BigInteger.valueOf(10_000);
+
+    /** What the market knows of a listed token besides its pool. */
+    record Listing(NewToken token, Authorities authorities, boolean sellable, List<Holder> holders) {}
+
+    private final EventSource source;
+    private final ConcurrentHashMap<Mint, Pool> pools = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Mint, Listing> listings = new ConcurrentHashMap<>();
+    private final CopyOnWriteArrayList<NewToken> listed = new CopyOnWriteArrayList<>();
+    private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Instant now;
+    private long eventsApplied;
+
+    private SimulatedMarket(EventSource source, Instant start) {
+        this.source = source;
+        this.now = Objects.requireNonNull(start, "start");
+    }
+
+    /** A market generated from {@code settings}: the same settings (seed included) give the same market. */
+    public static SimulatedMarket random(RandomMarketSettings settings) {
+        return new SimulatedMarket(new RandomMarket(settings), settings.start());
+    }
+
+    /**
+     * A market that applies exactly {@code events} (in time order), for tests and benchmarks. It starts at the first
+     * event's time, or at {@code Instant.EPOCH} if there is none.
+     *
+     * @throws IllegalArgumentException if the events are not in time order
+     */
+    public static SimulatedMarket of(List<? extends MarketEvent> events) {
+        ListSource source = new ListSource(events);
+        Instant first = source.nextTime();
+        return new SimulatedMarket(source, first == null ? Instant.EPOCH : first);
+    }
+
+    /**
+     * A market that replays a file written by a {@link MarketRecorder} (JSON lines), read lazily as the market
+     * advances. It starts at the first event's time. Close the market to close the file.
+     *
+     * @throws UncheckedIOException if the file cannot be opened
+     */
+    public static SimulatedMarket replay(Path file) {
+        try {
+            return replay(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the market recording " + file, e);
+        }
+    }
+
+    /** {@link #replay(Path)} from a reader, which the market closes when it is closed. */
+    public static SimulatedMarket replay(Reader jsonLines) {
+        ReplaySource source = new ReplaySource(jsonLines);
+        Instant first = source.nextTime();
+        return new SimulatedMarket(source, first == null ? Instant.EPOCH : first);
+    }
+
+    /**
+     * A market scripted by a CSV price series with the header {@code time,mint,price} and optional columns {@code
+     * solReserve} (SOL, default 100), {@code decimals} (default 6), {@code symbol} and {@code feeBps} (default 25).
+     * {@code time} is an ISO-8601 instant or epoch milliseconds; {@code price} is SOL per whole token. A mint's first
+     * row lists it with a pool at that price; each later row moves its pool to the new price, keeping the product of
+     * the reserves (as an arbitrageur would). Rows are applied in time order.
+     *
+     * @throws IllegalArgumentException naming the line and column of the first malformed value
+     */
+    public static SimulatedMarket scripted(Reader csv) {
+        ListSource source = new ListSource(CsvSeries.parse(csv));
+        Instant first = source.nextTime();
+        return new SimulatedMarket(source, first == null ? Instant.EPOCH : first);
+    }
+
+    /** {@link #scripted(Reader)} from a file. */
+    public static SimulatedMarket scripted(Path csv) {
+        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            return scripted(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the price series " + csv, e);
+        }
+    }
+
+    /** The market's time: the last time it was advanced to. */
+    public Instant now() {
+        return now;
+    }
+
+    /** When the next event is due, or empty when the source has no more (a generated market never runs out). */
+    public synchronized Optional<Instant> nextEventTime() {
+        return Optional.ofNullable(source.nextTime());
+    }
+
+    /** How many events the market has applied so far. */
+    public synchronized long eventsApplied() {
+        return eventsApplied;
+    }
+
+    /**
+     * Applies every event due at or before {@code time}, in order, telling the listeners about each, and sets the
+     * market's time to {@code time}.
+     *
+     * @throws IllegalArgumentException if {@code time} is before {@link #now()}: a market does not go back
+     * @throws IllegalStateException if an event cannot apply (a recording that does not fit its own history)
+     */
+    public synchronized void advanceTo(Instant time) {
+        if (time.isBefore(now)) {
+            throw new IllegalArgumentException("the market is at " + now + " and cannot go back to " + time);
+        }
+        MarketEvent event;
+        while ((event = source.next(time, this)) != null) {
+            apply(event);
+            for (Consumer<? super MarketEvent> listener : listeners) {
+                listener.accept(event);
+            }
+        }
+        now = time;
+    }
+
+    /** Calls {@code listener} with every event the market applies from now on, for example a {@link MarketRecorder}. */
+    public void listen(Consumer<? super MarketEvent> listener) {
+        listeners.add(Objects.requireNonNull(listener, "listener"));
+    }
+
+    /** Every token listed so far, in listing order. */
+    public List<Mint> mints() {
+        return listed.stream().map(NewToken::mint).toList();
+    }
+
+    /**
+     * Executes our swap of {@code amountIn} against {@code mint}'s pool by the constant-product rule (see {@link
+     * Pool}) and moves the reserves.
+     *
+     * @param minOut the least the swap may pay out (the order's slippage limit), zero for none
+     * @return what the swap paid out
+     * @throws TradeRefusedException if the token is unknown, its pool is drained, it cannot be sold, or the output
+     *     would be below {@code minOut} or zero
+     */
+    public synchronized TokenAmount swap(Mint mint, Side side, TokenAmount amountIn, TokenAmount minOut) {
+        Pool pool = tradablePool(mint, side);
+        TokenAmount out = pool.amountOut(side, amountIn);
+        if (out.isZero()) {
+            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
+        }
+        if (out.compareTo(minOut) < 0) {
+            throw new TradeRefusedException(
+                    "land", "slippage exceeded: the pool pays " + out + " but the order needs at least " + minOut);
+        }
+        pools.put(mint, pool.afterSwap(side, amountIn, out));
+        return out;
+    }
+
+    /**
+     * What {@code amountIn} gets at {@code mint}'s mid price with no fee or impact (see {@link Pool#amountAtMid}),
+     * without moving the pool: the ideal execution model. A honeypot still refuses sells.
+     *
+     * @throws TradeRefusedException as {@link #swap} does
+     */
+    public synchronized TokenAmount fillAtMid(Mint mint, Side side, TokenAmount amountIn) {
+        TokenAmount out = tradablePool(mint, side).amountAtMid(side, amountIn);
+        if (out.isZero()) {
+            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
+        }
+        return out;
+    }
+
+    private Pool tradablePool(Mint mint, Side side) {
+        Pool pool = pools.get(mint);
+        if (pool == null) {
+            throw new TradeRefusedException("quote", "no pool for " + mint);
+        }
+        if (pool.isDrained()) {
+            throw new TradeRefusedException("quote", "the pool of " + mint + " is drained (liquidity pulled)");
+        }
+        if (side == Side.SELL && !listings.get(mint).sellable()) {
+            throw new TradeRefusedException("land", "the sell of " + mint + " reverted: the token cannot be sold");
+        }
+        return pool;
+    }
+
+    @Override
+    public Optional<Price> price(Mint mint) {
+        Pool pool = pools.get(mint);
+        return pool == null ? Optional.empty() : pool.price();
+    }
+
+    @Override
+    public Optional<Integer> decimals(Mint mint) {
+        Pool pool = pools.get(mint);
+        return pool == null ? Optional.empty() : Optional.of(pool.decimals());
+    }
+
+    @Override
+    public Optional<Pool> pool(Mint mint) {
+        return Optional.ofNullable(pools.get(mint));
+    }
+
+    @Override
+    public List<NewToken> newTokens(Instant after) {
+        List<NewToken> out = new ArrayList<>();
+        for (NewToken token : listed) {
+            if (token.listedAt().isAfter(after)) {
+                out.add(token);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    @Override
+    public List<Holder> largestHolders(Mint mint, int limit) {
+        Listing listing = listings.get(mint);
+        Pool pool = pools.get(mint);
+        if (listing == null || pool == null || limit <= 0) {
+            return List.of();
+        }
+        List<Holder> all = new ArrayList<>(listing.holders().size() + 1);
+        all.addAll(listing.holders());
+        all.add(new Holder(PoolAddresses.of(mint), pool.tokenReserve(), true));
+        all.sort(Comparator.comparing(Holder::amount).reversed());
+        return List.copyOf(all.subList(0, Math.min(limit, all.size())));
+    }
+
+    @Override
+    public Optional<Authorities> authorities(Mint mint) {
+        Listing listing = listings.get(mint);
+        return listing == null ? Optional.empty() : Optional.of(listing.authorities());
+    }
+
+    /** The current pool of {@code mint}, or null; for generators. */
+    Pool poolOf(Mint mint) {
+        return pools.get(mint);
+    }
+
+    /** Applies one event. Package-private so that tests can drive the market event by event. */
+    void apply(MarketEvent event) {
+        switch (event) {
+            case MarketEvent.TokenListed e -> {
+                if (pools.containsKey(e.mint())) {
+                    throw new IllegalStateException(e.mint() + " is listed twice (at " + e.at() + ")");
+                }
+                NewToken token = new NewToken(e.mint(), e.symbol(), e.decimals(), e.at());
+                listings.put(e.mint(), new Listing(token, e.authorities(), e.sellable(), e.holders()));
+                pools.put(e.mint(), e.pool());
+                listed.add(token);
+            }
+            case MarketEvent.Swapped e -> {
+                Pool pool = existing(e);
+                TokenAmount in =
+                        new TokenAmount(e.amountIn(), e.side() == Side.BUY ? Lamports.SOL_DECIMALS : pool.decimals());
+                pools.put(e.mint(), pool.afterSwap(e.side(), in, pool.amountOut(e.side(), in)));
+            }
+            case MarketEvent.Repriced e -> pools.put(e.mint(), repriced(existing(e), e.price()));
+            case MarketEvent.LiquidityPulled e -> {
+                Pool pool = existing(e);
+                BigInteger keep = BigInteger.valueOf(10_000L - e.removedBps());
+                long sol = BigInteger.valueOf(pool.solReserve().value())
+                        .multiply(keep)
+                        .divide(BPS)
+                        .longValueExact();
+                BigInteger tokens = pool.tokenReserve().raw().multiply(keep).divide(BPS);
+                pools.put(
+                        e.mint(),
+                        new Pool(
+                                e.mint(),
+                                pool.decimals(),
+                                Lamports.of(sol),
+                                new TokenAmount(tokens, pool.decimals()),
+                                pool.feeBps()));
+            }
+        }
+        eventsApplied++;
+    }
+
+    private Pool existing(MarketEvent event) {
+        Pool pool = pools.get(event.mint());
+        if (pool == null) {
+            throw new IllegalStateException(
+                    "event at " + event.at() + " concerns " + event.mint() + ", which is not listed");
+        }
+        return pool;
+    }
+
+    /** The pool traded to {@code price} along its constant-product curve: k = x·y stays, x/y becomes the price. */
+    static Pool repriced(Pool pool, Price price) {
+        if (pool.isDrained()) {
+            throw new IllegalStateException("the pool of " + pool.mint() + " is drained and cannot be repriced");
+        }
+        BigInteger k = BigInteger.valueOf(pool.solReserve().value())
+                .multiply(pool.tokenReserve().raw());
+        // lamports per raw unit = price × 10^9 / 10^decimals; tokens' = sqrt(k / that), sol' = sqrt(k × that).
+        // Both reserves are whole units: derive one from the other, and keep the pair that lands nearer the price.
+        BigDecimal lamportsPerRaw = price.value().movePointRight(Lamports.SOL_DECIMALS - pool.decimals());
+        BigDecimal exactK = new BigDecimal(k);
+        BigInteger tokensA = whole(exactK.divide(lamportsPerRaw, SQRT_MATH).sqrt(SQRT_MATH));
+        BigInteger solA = whole(new BigDecimal(tokensA).multiply(lamportsPerRaw));
+        BigInteger solB = whole(exactK.multiply(lamportsPerRaw).sqrt(SQRT_MATH));
+        BigInteger tokensB = whole(new BigDecimal(solB).divide(lamportsPerRaw, SQRT_MATH));
+        boolean useB = tokensB.signum() > 0
+                && solB.signum() > 0
+                && (tokensA.signum() <= 0
+                        || solA.signum() <= 0
+                        || priceError(solB, tokensB, lamportsPerRaw)
+                                        .compareTo(priceError(solA, tokensA, lamportsPerRaw))
+                                < 0);
+        BigInteger tokens = useB ? tokensB : tokensA;
+        BigInteger sol = useB ? solB : solA;
+        if (tokens.signum() <= 0 || sol.signum() <= 0) {
+            throw new IllegalStateException("the pool of " + pool.mint() + " cannot reach the price " + price);
+        }
+        return new Pool(
+                pool.mint(),
+                pool.decimals(),
+                Lamports.of(sol.longValueExact()),
+                new TokenAmount(tokens, pool.decimals()),
+                pool.feeBps());
+    }
+
+    private static BigInteger whole(BigDecimal value) {
+        return value.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
+    }
+
+    private static BigDecimal priceError(BigInteger sol, BigInteger tokens, BigDecimal target) {
+        return new BigDecimal(sol)
+                .divide(new BigDecimal(tokens), SQRT_MATH)
+                .subtract(target)
+                .abs();
+    }
+
+    /** Closes the event source (a replayed file). */
+    @Override
+    public synchronized void close() {
+        source.close();
+    }
+}

@@ -1,0 +1,340 @@
+package io.solbot.core.execution;
+
+import static io.solbot.core.testing.Markets.T0;
+import static io.solbot.core.testing.Markets.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.execution.PaperSettings.FailureRates;
+import io.solbot.core.execution.PaperSettings.Latency;
+import io.solbot.core.execution.PaperSettings.Partials;
+import io.solbot.core.market.Authorities;
+import io.solbot.core.market.MarketEvent;
+import io.solbot.core.market.Pool;
+import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.testing.Markets;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class PaperExecutorTest {
+    private static final BotId BOT = BotId.of("paper-1");
+    private static final Lamports PRIORITY = Lamports.of(10_000);
+    private static final TokenAmount ONE_SOL = TokenAmount.of(1_000_000_000L, 9);
+
+    private static PaperSettings settings(ExecModel model) {
+        return PaperSettings.defaults(7)
+                .withExecModel(model)
+                .withLatency(new Latency(30, 10, 20, 400))
+                .withSlippageBpsCap(500);
+    }
+
+    private static SwapOrder order(String id, Side side, TokenAmount amount, Instant at) {
+        return new SwapOrder(OrderId.of(id), BOT, TOKEN, side, amount, 100, PRIORITY, at);
+    }
+
+    private static List<Fill> filled(SwapOutcome outcome) {
+        assertThat(outcome).isInstanceOf(SwapOutcome.Filled.class);
+        return ((SwapOutcome.Filled) outcome).fills();
+    }
+
+    private static SwapOutcome.Failed failed(SwapOutcome outcome) {
+        assertThat(outcome).isInstanceOf(SwapOutcome.Failed.class);
+        return (SwapOutcome.Failed) outcome;
+    }
+
+    @Test
+    void shouldFillAnAmmDepthBuyExactlyToTheLamportAgainstAHandComputation() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+
+        Fill fill = filled(executor.execute(order("o1", Side.BUY, ONE_SOL, T0))).getFirst();
+
+        // 100 SOL / 1e12 raw, 0.25 % fee: floor(1e12 × 1e9·9975 / (1e11·10000 + 1e9·9975)) = 9 876 482 091
+        assertThat(fill.amountIn()).isEqualTo(ONE_SOL);
+        assertThat(fill.amountOut()).isEqualTo(TokenAmount.of(9_876_482_091L, 6));
+        assertThat(fill.price())
+                .isEqualTo(Price.ofTrade(Lamports.of(1_000_000_000L), TokenAmount.of(9_876_482_091L, 6)));
+        // 5 000 signature fee + 10 000 priority fee, no tip
+        assertThat(fill.fee()).isEqualTo(Lamports.of(15_000));
+        assertThat(fill.tip()).isEqualTo(Lamports.ZERO);
+        assertThat(fill.part()).isEqualTo(1);
+        assertThat(fill.parts()).isEqualTo(1);
+        assertThat(fill.submittedAt()).isEqualTo(T0);
+        // quote 30 + build 10 + send 20 + land 400
+        assertThat(fill.filledAt()).isEqualTo(T0.plusMillis(460));
+        Pool after = market.pool(TOKEN).orElseThrow();
+        assertThat(after.solReserve()).isEqualTo(Lamports.of(101_000_000_000L));
+        assertThat(after.tokenReserve()).isEqualTo(TokenAmount.of(1_000_000_000_000L - 9_876_482_091L, 6));
+    }
+
+    @Test
+    void shouldFillEachPartAgainstThePoolAsTheEarlierPartsLeftIt() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor =
+                new PaperExecutor(settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), market);
+
+        List<Fill> fills = filled(executor.execute(order("o2", Side.BUY, ONE_SOL, T0)));
+
+        assertThat(fills).hasSize(2);
+        // part 1: 0.5 SOL into 1e11/1e12; part 2: 0.5 SOL into 100.5e9 / (1e12 − 4 962 748 292)
+        assertThat(fills.get(0).amountOut()).isEqualTo(TokenAmount.of(4_962_748_292L, 6));
+        assertThat(fills.get(1).amountOut()).isEqualTo(TokenAmount.of(4_913_672_983L, 6));
+        assertThat(fills).allMatch(f -> f.fee().equals(Lamports.of(15_000)) && f.parts() == 2);
+        assertThat(fills.get(0).filledAt()).isEqualTo(T0.plusMillis(30 + 10 + 20 + 400));
+        assertThat(fills.get(1).filledAt()).isEqualTo(T0.plusMillis(30 + 10 + 2 * (20 + 400)));
+        assertThat(fills.get(0).signature()).isNotEqualTo(fills.get(1).signature());
+    }
+
+    @Test
+    void shouldSellForTheExactConstantProductProceeds() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+
+        Fill fill = filled(executor.execute(order("o3", Side.SELL, TokenAmount.of(10_000_000_000L, 6), T0)))
+                .getFirst();
+
+        assertThat(fill.amountOut()).isEqualTo(TokenAmount.of(987_648_209L, 9));
+        assertThat(fill.sol()).isEqualTo(Lamports.of(987_648_209L));
+        assertThat(fill.tokens()).isEqualTo(TokenAmount.of(10_000_000_000L, 6));
+    }
+
+    @Test
+    void shouldFillAtTheMidPriceWithoutMovingThePoolInTheIdealModel() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.IDEAL), market);
+
+        Fill fill = filled(executor.execute(order("o4", Side.BUY, ONE_SOL, T0))).getFirst();
+
+        assertThat(fill.amountOut()).isEqualTo(TokenAmount.of(10_000_000_000L, 6));
+        assertThat(fill.price()).isEqualTo(Price.of("0.0001"));
+        assertThat(fill.fee()).isEqualTo(Lamports.of(15_000));
+        assertThat(market.pool(TOKEN).orElseThrow().solReserve()).isEqualTo(Lamports.of(100_000_000_000L));
+    }
+
+    @Test
+    void shouldPayTheTipAndTheExtraLatencyWhenTheJitoBundleLands() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.JITO_FALLBACK)
+                        .withJitoTipLamports(25_000)
+                        .withFailureRates(new FailureRates(0, 0, 0, 1, 0)),
+                market);
+
+        Fill fill = filled(executor.execute(order("o5", Side.BUY, ONE_SOL, T0))).getFirst();
+
+        assertThat(fill.amountOut()).isEqualTo(TokenAmount.of(9_876_482_091L, 6));
+        assertThat(fill.fee()).isEqualTo(Lamports.of(15_000));
+        assertThat(fill.tip()).isEqualTo(Lamports.of(25_000));
+        // the normal send and land, then the bundle's send and land
+        assertThat(fill.filledAt()).isEqualTo(T0.plusMillis(30 + 10 + 2 * (20 + 400)));
+    }
+
+    @Test
+    void shouldRefuseAQuoteWhosePriceImpactExceedsTheCap() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        TokenAmount tenSol = TokenAmount.of(10_000_000_000L, 9);
+
+        // 10 SOL into 100: 929.756763 bps worse than the mid price, fee included
+        assertThat(executor.quote(TOKEN, Side.BUY, tenSol, 100).orElseThrow().priceImpactBps())
+                .isEqualByComparingTo("929.76");
+        SwapOutcome.Failed failed = failed(executor.execute(order("o6", Side.BUY, tenSol, T0)));
+
+        assertThat(failed.failure().stage()).isEqualTo("quote");
+        assertThat(failed.failure().reason()).isEqualTo("price impact of 929.76 bps exceeds slippageBpsCap 500");
+        assertThat(failed.failure().at()).isEqualTo(T0.plusMillis(30));
+        assertThat(failed.partialFills()).isEmpty();
+        assertThat(market.pool(TOKEN).orElseThrow().solReserve()).isEqualTo(Lamports.of(100_000_000_000L));
+        // 1 SOL: 123.52 bps, under the cap
+        assertThat(executor.execute(order("o7", Side.BUY, ONE_SOL, T0))).isInstanceOf(SwapOutcome.Filled.class);
+    }
+
+    @Test
+    void shouldQuoteTheExpectedAndMinimumOutput() {
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool());
+        Quote quote = executor.quote(TOKEN, Side.BUY, ONE_SOL, 100).orElseThrow();
+        assertThat(quote.expectedOut()).isEqualTo(TokenAmount.of(9_876_482_091L, 6));
+        // floor(9 876 482 091 × 9900 / 10000)
+        assertThat(quote.minOut()).isEqualTo(TokenAmount.of(9_777_717_270L, 6));
+        assertThat(quote.priceImpactBps()).isEqualByComparingTo(new BigDecimal("123.52"));
+        assertThat(executor.quote(io.solbot.core.domain.Mint.USDC, Side.BUY, ONE_SOL, 100))
+                .isEmpty();
+    }
+
+    @Test
+    void shouldFailTheSellOfAHoneypotWhereItWouldRevert() {
+        SimulatedMarket market = Markets.started(new MarketEvent.TokenListed(
+                T0,
+                TOKEN,
+                "HONEY",
+                6,
+                Lamports.of(100_000_000_000L),
+                TokenAmount.of(1_000_000_000_000L, 6),
+                25,
+                Authorities.RENOUNCED,
+                false,
+                List.of()));
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        Fill bought =
+                filled(executor.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
+
+        SwapOutcome.Failed failed = failed(executor.execute(order("s", Side.SELL, bought.amountOut(), T0)));
+
+        assertThat(failed.failure().stage()).isEqualTo("land");
+        assertThat(failed.failure().reason()).contains("cannot be sold");
+    }
+
+    @Test
+    void shouldFailAtTheQuoteOnceTheLiquidityIsPulled() {
+        SimulatedMarket market = Markets.started(
+                Markets.listing(TOKEN, 100_000_000_000L, 1_000_000_000_000L, 6, 25),
+                new MarketEvent.LiquidityPulled(T0.plusSeconds(1), TOKEN, 10_000));
+        market.advanceTo(T0.plusSeconds(1));
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+
+        SwapOutcome.Failed failed = failed(executor.execute(order("r", Side.BUY, ONE_SOL, T0.plusSeconds(1))));
+
+        assertThat(failed.failure().stage()).isEqualTo("quote");
+        assertThat(failed.failure().reason()).contains("no route");
+    }
+
+    @Test
+    void shouldRefuseOrdersBeyondMaxDailyTradesUntilTheNextUtcDay() {
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.IDEAL).withMaxDailyTrades(2), Markets.onePool());
+        Instant evening = T0.plusSeconds(23 * 3600);
+        assertThat(executor.execute(order("d1", Side.BUY, ONE_SOL, T0))).isInstanceOf(SwapOutcome.Filled.class);
+        assertThat(executor.execute(order("d2", Side.BUY, ONE_SOL, evening))).isInstanceOf(SwapOutcome.Filled.class);
+
+        SwapOutcome.Failed third = failed(executor.execute(order("d3", Side.BUY, ONE_SOL, evening)));
+
+        assertThat(third.failure().stage()).isEqualTo("limit");
+        assertThat(third.failure().reason()).isEqualTo("maxDailyTrades of 2 reached for paper-1 on 2026-01-01 (UTC)");
+        assertThat(executor.execute(order("d4", Side.BUY, ONE_SOL, T0.plusSeconds(24 * 3600))))
+                .isInstanceOf(SwapOutcome.Filled.class);
+    }
+
+    @Test
+    void shouldNotCountAFailedOrderAsADailyTrade() {
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.IDEAL).withMaxDailyTrades(1).withFailureRates(new FailureRates(1, 0, 0, 0, 0)),
+                Markets.onePool());
+        assertThat(failed(executor.execute(order("f1", Side.BUY, ONE_SOL, T0)))
+                        .failure()
+                        .stage())
+                .isEqualTo("quote");
+        assertThat(failed(executor.execute(order("f2", Side.BUY, ONE_SOL, T0)))
+                        .failure()
+                        .stage())
+                .isEqualTo("quote");
+    }
+
+    @Test
+    void shouldSplitOrdersIntoPartsThatAddUpExactlyToTheOrder() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 5)).withMaxDailyTrades(10_000), market);
+        SplittableRandom sizes = new SplittableRandom(1);
+        Set<Integer> partCounts = new HashSet<>();
+        for (int i = 0; i < 400; i++) {
+            Side side = i % 2 == 0 ? Side.BUY : Side.SELL;
+            TokenAmount amount = side == Side.BUY
+                    ? TokenAmount.of(1 + sizes.nextLong(50_000_000L), 9)
+                    : TokenAmount.of(1 + sizes.nextLong(500_000_000L), 6);
+            List<Fill> fills = filled(executor.execute(order("p" + i, side, amount, T0)));
+            BigInteger sum = fills.stream().map(f -> f.amountIn().raw()).reduce(BigInteger.ZERO, BigInteger::add);
+            assertThat(sum).isEqualTo(amount.raw());
+            assertThat(fills.size()).isBetween(Math.min(2, amount.raw().intValue()), 5);
+            for (int p = 0; p < fills.size(); p++) {
+                assertThat(fills.get(p).part()).isEqualTo(p + 1);
+                assertThat(fills.get(p).parts()).isEqualTo(fills.size());
+            }
+            partCounts.add(fills.size());
+        }
+        assertThat(partCounts).containsExactlyInAnyOrder(2, 3, 4, 5);
+    }
+
+    @Test
+    void shouldNotSplitAnOrderIntoMorePartsThanItHasRawUnits() {
+        PaperExecutor executor =
+                new PaperExecutor(settings(ExecModel.IDEAL).withPartials(new Partials(5, 5)), Markets.onePool());
+        List<Fill> fills = filled(executor.execute(order("tiny", Side.BUY, TokenAmount.of(3, 9), T0)));
+        assertThat(fills).hasSize(3).allMatch(f -> f.amountIn().raw().equals(BigInteger.ONE));
+    }
+
+    @Test
+    void shouldGiveTheSameFillsForTheSameSeedAndDifferentOnesForAnother() {
+        PaperSettings noisy = settings(ExecModel.JITO_FALLBACK)
+                .withPartials(new Partials(1, 4))
+                .withFailureRates(new FailureRates(0.05, 0.05, 0.1, 0.3, 0.2))
+                .withMaxDailyTrades(10_000);
+        String first = run(noisy);
+        assertThat(first).isEqualTo(run(noisy));
+        assertThat(first).isNotEqualTo(run(noisy.withSeed(8)));
+    }
+
+    private static String run(PaperSettings settings) {
+        PaperExecutor executor = new PaperExecutor(settings, Markets.onePool());
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < 200; i++) {
+            out.append(executor.execute(order("s" + i, Side.BUY, TokenAmount.of(10_000_000L + i, 9), T0)))
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    @Test
+    void shouldFailEachStageAtItsConfiguredRate() {
+        int n = 20_000;
+        FailureRates rates = new FailureRates(0.10, 0.05, 0.20, 0.30, 0.40);
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.JITO_FALLBACK).withFailureRates(rates).withMaxDailyTrades(n), Markets.onePool());
+        Map<String, Integer> failures = new HashMap<>();
+        int tipped = 0;
+        for (int i = 0; i < n; i++) {
+            SwapOutcome outcome = executor.execute(order("r" + i, Side.BUY, TokenAmount.of(1_000, 9), T0));
+            if (outcome instanceof SwapOutcome.Failed f) {
+                failures.merge(f.failure().stage(), 1, Integer::sum);
+            } else if (!filled(outcome).getFirst().tip().isZero()) {
+                tipped++;
+            }
+        }
+        // each stage fails at its rate among the orders that reach it; bounds are 4.5 standard deviations
+        int reachedQuote = n;
+        int quote = failures.getOrDefault("quote", 0);
+        assertRate("quote", quote, reachedQuote, rates.quote());
+        int reachedBuild = reachedQuote - quote;
+        int build = failures.getOrDefault("build", 0);
+        assertRate("build", build, reachedBuild, rates.build());
+        int reachedSend = reachedBuild - build;
+        int send = failures.getOrDefault("send", 0);
+        assertRate("send", send, reachedSend, rates.send());
+        int reachedLand = reachedSend - send;
+        int land = failures.getOrDefault("land", 0);
+        // a land failure needs both the transaction and the Jito bundle to miss
+        assertRate("land", land, reachedLand, rates.land() * rates.bundle());
+        // the bundle lands for the rest of those whose transaction missed, and pays the tip
+        assertRate("tipped", tipped, reachedLand, rates.land() * (1 - rates.bundle()));
+    }
+
+    private static void assertRate(String what, int count, int trials, double p) {
+        double expected = trials * p;
+        double bound = 4.5 * Math.sqrt(trials * p * (1 - p));
+        assertThat((double) count)
+                .as("%s failures: %d of %d, expected %.0f ± %.0f", what, count, trials, expected, bound)
+                .isBetween(expected - bound, expected + bound);
+    }
+}

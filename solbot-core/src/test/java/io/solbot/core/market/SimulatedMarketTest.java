@@ -1,0 +1,278 @@
+package io.solbot.core.market;
+
+import static io.solbot.core.testing.Markets.T0;
+import static io.solbot.core.testing.Markets.TOKEN;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.testing.Markets;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+class SimulatedMarketTest {
+    private static final Mint OTHER = Mint.of("EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v");
+
+    private static String record(RandomMarketSettings settings, Duration length) {
+        StringWriter out = new StringWriter();
+        try (SimulatedMarket market = SimulatedMarket.random(settings);
+                MarketRecorder recorder = MarketRecorder.to(out)) {
+            market.listen(recorder);
+            market.advanceTo(settings.start().plus(length));
+        }
+        return out.toString();
+    }
+
+    private static List<MarketEvent> events(RandomMarketSettings settings, Duration length) {
+        List<MarketEvent> events = new ArrayList<>();
+        try (SimulatedMarket market = SimulatedMarket.random(settings)) {
+            market.listen(events::add);
+            market.advanceTo(settings.start().plus(length));
+        }
+        return events;
+    }
+
+    @Test
+    void shouldGenerateTheSameMarketFromTheSameSeed() {
+        RandomMarketSettings settings = RandomMarketSettings.defaults(42, T0);
+        String first = record(settings, Duration.ofMinutes(5));
+        assertThat(first).isEqualTo(record(settings, Duration.ofMinutes(5)));
+        assertThat(first).isNotEqualTo(record(settings.withSeed(43), Duration.ofMinutes(5)));
+        assertThat(first.lines().count()).isGreaterThan(5 * 60 * 4);
+    }
+
+    @Test
+    void shouldLaunchRugAndHoneypotTokensAtRoughlyTheirConfiguredRates() {
+        RandomMarketSettings settings =
+                RandomMarketSettings.defaults(7, T0).withInitialTokens(2).withLaunches(0.5, 0.01, 0.5);
+        List<MarketEvent> events = events(settings, Duration.ofSeconds(999));
+        List<MarketEvent.TokenListed> launches = events.stream()
+                .filter(e -> e instanceof MarketEvent.TokenListed l && l.feeBps() == 100)
+                .map(e -> (MarketEvent.TokenListed) e)
+                .toList();
+        long rugs = events.stream()
+                .filter(e -> e instanceof MarketEvent.LiquidityPulled)
+                .count();
+        long honeypots = launches.stream().filter(l -> !l.sellable()).count();
+        // 1000 steps at 0.5: 500 ± 16 (1 sd); honeypots half of them
+        assertThat(launches).hasSizeBetween(430, 570);
+        assertThat(honeypots).isBetween(launches.size() * 4L / 10, launches.size() * 6L / 10);
+        assertThat(rugs).isPositive();
+        assertThat(launches)
+                .anyMatch(l -> l.authorities().mint().isPresent())
+                .anyMatch(l -> l.authorities().freeze().isPresent())
+                .anyMatch(l -> l.authorities().isRenounced());
+        // every launch distributes exactly the supply outside the bonding curve
+        for (MarketEvent.TokenListed l : launches) {
+            BigInteger held = l.holders().stream().map(h -> h.amount().raw()).reduce(BigInteger.ZERO, BigInteger::add);
+            assertThat(held).isEqualTo(new BigInteger("206900000000000"));
+            assertThat(l.holders()).hasSize(20);
+        }
+    }
+
+    @Test
+    void shouldNeverLetOthersSellAHoneypot() {
+        RandomMarketSettings settings =
+                RandomMarketSettings.defaults(11, T0).withInitialTokens(0).withLaunches(0.2, 0, 1);
+        List<MarketEvent> events = events(settings, Duration.ofSeconds(300));
+        assertThat(events).anyMatch(e -> e instanceof MarketEvent.Swapped s && s.side() == Side.BUY);
+        assertThat(events).noneMatch(e -> e instanceof MarketEvent.Swapped s && s.side() == Side.SELL);
+    }
+
+    @Test
+    void shouldFeedNewTokensListedAfterAGivenTime() {
+        RandomMarketSettings settings =
+                RandomMarketSettings.defaults(3, T0).withInitialTokens(2).withLaunches(0.3, 0, 0);
+        try (SimulatedMarket market = SimulatedMarket.random(settings)) {
+            market.advanceTo(T0);
+            assertThat(market.newTokens(T0.minusMillis(1))).hasSize(2);
+            assertThat(market.newTokens(T0)).isEmpty();
+            market.advanceTo(T0.plusSeconds(60));
+            List<NewToken> launched = market.newTokens(T0);
+            assertThat(launched).isNotEmpty().allMatch(t -> t.listedAt().isAfter(T0));
+            assertThat(market.mints()).hasSize(2 + launched.size());
+            NewToken last = launched.getLast();
+            assertThat(market.newTokens(last.listedAt())).isEmpty();
+            assertThat(market.decimals(last.mint())).contains(6);
+        }
+    }
+
+    @Test
+    void shouldMoveThePoolWithOurOwnTrades() {
+        SimulatedMarket market = Markets.onePool();
+        TokenAmount out = market.swap(TOKEN, Side.BUY, TokenAmount.of(1_000_000_000L, 9), TokenAmount.zero(6));
+        assertThat(out).isEqualTo(TokenAmount.of(9_876_482_091L, 6));
+        Pool pool = market.pool(TOKEN).orElseThrow();
+        assertThat(pool.solReserve()).isEqualTo(Lamports.of(101_000_000_000L));
+        assertThat(market.price(TOKEN).orElseThrow()).isGreaterThan(Price.of("0.0001"));
+    }
+
+    @Test
+    void shouldRefuseASwapBelowItsMinimumWithoutMovingThePool() {
+        SimulatedMarket market = Markets.onePool();
+        assertThatThrownBy(() -> market.swap(
+                        TOKEN, Side.BUY, TokenAmount.of(1_000_000_000L, 9), TokenAmount.of(9_876_482_092L, 6)))
+                .isInstanceOf(TradeRefusedException.class)
+                .hasMessageContaining("slippage exceeded");
+        assertThat(market.pool(TOKEN).orElseThrow().solReserve()).isEqualTo(Lamports.of(100_000_000_000L));
+    }
+
+    @Test
+    void shouldRefuseToSellAHoneypotButLetItBeBought() {
+        MarketEvent.TokenListed l = Markets.listing(TOKEN, 100_000_000_000L, 1_000_000_000_000L, 6, 25);
+        SimulatedMarket market = Markets.started(new MarketEvent.TokenListed(
+                l.at(),
+                l.mint(),
+                l.symbol(),
+                6,
+                l.solReserve(),
+                l.tokenReserve(),
+                25,
+                l.authorities(),
+                false,
+                List.of()));
+        market.swap(TOKEN, Side.BUY, TokenAmount.of(1_000_000_000L, 9), TokenAmount.zero(6));
+        assertThatThrownBy(() -> market.swap(TOKEN, Side.SELL, TokenAmount.of(1_000, 6), TokenAmount.zero(9)))
+                .isInstanceOf(TradeRefusedException.class)
+                .hasMessageContaining("cannot be sold")
+                .extracting(e -> ((TradeRefusedException) e).stage())
+                .isEqualTo("land");
+    }
+
+    @Test
+    void shouldDrainAPoolWhenItsLiquidityIsPulled() {
+        SimulatedMarket market = Markets.started(
+                Markets.listing(TOKEN, 100_000_000_000L, 1_000_000_000_000L, 6, 25),
+                new MarketEvent.LiquidityPulled(T0.plusSeconds(1), TOKEN, 9_900),
+                new MarketEvent.LiquidityPulled(T0.plusSeconds(2), TOKEN, 10_000));
+        market.advanceTo(T0.plusSeconds(1));
+        assertThat(market.pool(TOKEN).orElseThrow().liquidity()).isEqualTo(Lamports.of(2_000_000_000L));
+        assertThat(market.price(TOKEN)).contains(Price.of("0.0001"));
+        market.advanceTo(T0.plusSeconds(2));
+        assertThat(market.price(TOKEN)).isEmpty();
+        assertThatThrownBy(() -> market.swap(TOKEN, Side.BUY, TokenAmount.of(1, 9), TokenAmount.zero(6)))
+                .hasMessageContaining("drained");
+    }
+
+    @Test
+    void shouldListTheLargestHoldersWithThePoolMarked() {
+        Holder whale = new Holder(OTHER.address(), TokenAmount.of(5_000_000_000_000L, 6), false);
+        Holder small = new Holder(TOKEN.address(), TokenAmount.of(1_000, 6), false);
+        MarketEvent.TokenListed l = Markets.listing(TOKEN, 100_000_000_000L, 1_000_000_000_000L, 6, 25);
+        SimulatedMarket market = Markets.started(new MarketEvent.TokenListed(
+                T0,
+                TOKEN,
+                "TKN",
+                6,
+                l.solReserve(),
+                l.tokenReserve(),
+                25,
+                new Authorities("auth", null),
+                true,
+                List.of(whale, small)));
+        List<Holder> top = market.largestHolders(TOKEN, 2);
+        assertThat(top).hasSize(2);
+        assertThat(top.get(0)).isEqualTo(whale);
+        assertThat(top.get(1).pool()).isTrue();
+        assertThat(top.get(1).amount()).isEqualTo(l.tokenReserve());
+        assertThat(market.authorities(TOKEN)).contains(new Authorities("auth", null));
+        assertThat(market.authorities(OTHER)).isEmpty();
+    }
+
+    @Test
+    void shouldNotGoBackInTime() {
+        SimulatedMarket market = Markets.onePool();
+        market.advanceTo(T0.plusSeconds(5));
+        assertThatThrownBy(() -> market.advanceTo(T0))
+                .hasMessage("the market is at 2026-01-01T00:00:05Z and cannot go back to 2026-01-01T00:00:00Z");
+    }
+
+    @Test
+    void shouldFollowAScriptedCsvSeries() {
+        String csv = """
+                time,mint,price,solReserve,decimals
+                2026-01-01T00:00:00Z,%1$s,0.0001,100,6
+                2026-01-01T00:00:01Z,%1$s,0.0002,,
+                1767225602000,%1$s,0.00015,,
+                """.formatted(TOKEN.address());
+        SimulatedMarket market = SimulatedMarket.scripted(new StringReader(csv));
+        assertThat(market.now()).isEqualTo(T0);
+        market.advanceTo(T0);
+        assertThat(market.price(TOKEN)).contains(Price.of("0.0001"));
+        Pool listed = market.pool(TOKEN).orElseThrow();
+        market.advanceTo(T0.plusSeconds(1));
+        assertThat(market.price(TOKEN)).contains(Price.of("0.0002"));
+        Pool repriced = market.pool(TOKEN).orElseThrow();
+        // an arbitrage along the curve: the product of the reserves stays (to rounding)
+        BigInteger k0 = BigInteger.valueOf(listed.solReserve().value())
+                .multiply(listed.tokenReserve().raw());
+        BigInteger k1 = BigInteger.valueOf(repriced.solReserve().value())
+                .multiply(repriced.tokenReserve().raw());
+        assertThat(k1.subtract(k0).abs()).isLessThan(k0.divide(BigInteger.valueOf(1_000_000_000L)));
+        market.advanceTo(T0.plusSeconds(2));
+        assertThat(market.price(TOKEN)).contains(Price.of("0.00015"));
+        assertThat(market.nextEventTime()).isEmpty();
+    }
+
+    @Test
+    void shouldNameTheLineAndColumnOfABadCsvValue() {
+        String csv = "time,mint,price\n2026-01-01T00:00:00Z," + TOKEN.address() + ",-1\n";
+        assertThatThrownBy(() -> SimulatedMarket.scripted(new StringReader(csv)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("line 2: price '-1' is not valid");
+        assertThatThrownBy(() -> SimulatedMarket.scripted(new StringReader("time,mint,cost\n")))
+                .hasMessageContaining("unknown column 'cost'");
+    }
+
+    @Test
+    void shouldServeWholeEventsToConcurrentReaders() throws Exception {
+        RandomMarketSettings settings = RandomMarketSettings.defaults(5, T0);
+        try (SimulatedMarket market = SimulatedMarket.random(settings)) {
+            market.advanceTo(T0);
+            List<Mint> mints = market.mints();
+            AtomicBoolean done = new AtomicBoolean();
+            AtomicReference<Throwable> failure = new AtomicReference<>();
+            Thread reader = Thread.ofPlatform().start(() -> {
+                try {
+                    while (!done.get()) {
+                        for (Mint m : mints) {
+                            Pool p = market.pool(m).orElseThrow();
+                            assertThat(p.solReserve().value()).isPositive();
+                            market.price(m).orElseThrow();
+                        }
+                    }
+                } catch (Throwable t) {
+                    failure.set(t);
+                }
+            });
+            for (int s = 1; s <= 2_000; s++) {
+                market.advanceTo(T0.plusSeconds(s));
+            }
+            done.set(true);
+            reader.join();
+            assertThat(failure.get()).isNull();
+            assertThat(market.eventsApplied()).isGreaterThan(2_000);
+        }
+    }
+
+    @Test
+    void shouldRefuseEventsOutOfTimeOrder() {
+        Instant later = T0.plusSeconds(1);
+        assertThatThrownBy(() -> SimulatedMarket.of(List.of(
+                        new MarketEvent.Swapped(later, TOKEN, Side.BUY, BigInteger.TEN),
+                        new MarketEvent.Swapped(T0, TOKEN, Side.BUY, BigInteger.TEN))))
+                .hasMessageContaining("time order");
+    }
+}

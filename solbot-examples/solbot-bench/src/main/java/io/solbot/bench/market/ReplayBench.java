@@ -1,0 +1,109 @@
+package io.solbot.bench.market;
+
+import com.example.macross.MaCrossConfig;
+import com.example.macross.MaCrossProvider;
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.execution.PaperExecutor;
+import io.solbot.core.execution.PaperSettings;
+import io.solbot.core.market.MarketEvent;
+import io.solbot.core.market.MarketRecorder;
+import io.solbot.core.market.RandomMarketSettings;
+import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.testing.PaperDriver;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Replay throughput, in market events per second, through the simulated market, a simple strategy (the example
+ * plugin's moving-average cross on one token, ticking once per one-second market step) and the paper executor
+ * ({@code amm_depth}, two to three parts per order, failures on), driven by {@link PaperDriver}, the single-threaded
+ * test loop that stands in for the engine until the engine lands. The recording is a generated market of 20
+ * established tokens plus launches and rugs: about 20 events per tick.
+ *
+ * <p>{@code fromJsonLines} parses the recorded file format as it replays; {@code fromMemory} applies already-parsed
+ * events, which isolates the market, strategy and executor from parsing. One operation is one event.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class ReplayBench {
+    static final int EVENTS = 200_000;
+    static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
+
+    String recording;
+    List<MarketEvent> events;
+    Mint traded;
+
+    @Setup
+    public void record() {
+        RandomMarketSettings settings =
+                RandomMarketSettings.defaults(1, START).withInitialTokens(20).withLaunches(0.02, 0.002, 0.2);
+        StringWriter out = new StringWriter();
+        List<MarketEvent> all = new ArrayList<>();
+        try (SimulatedMarket market = SimulatedMarket.random(settings);
+                MarketRecorder recorder = MarketRecorder.to(out)) {
+            market.listen(recorder);
+            market.listen(all::add);
+            Instant t = START;
+            while (all.size() < EVENTS) {
+                market.advanceTo(t);
+                t = t.plusSeconds(1);
+            }
+            traded = market.mints().getFirst();
+        }
+        events = List.copyOf(all.subList(0, EVENTS));
+        StringBuilder lines = new StringBuilder();
+        out.toString().lines().limit(EVENTS).forEach(line -> lines.append(line).append('\n'));
+        recording = lines.toString();
+    }
+
+    private PaperDriver.Result run(SimulatedMarket market) {
+        PaperSettings paper = PaperSettings.defaults(7)
+                .withPartials(new PaperSettings.Partials(2, 3))
+                .withFailureRates(new PaperSettings.FailureRates(0.01, 0.01, 0.02, 0.05, 0));
+        MaCrossConfig config =
+                new MaCrossConfig(traded, 20, new BigDecimal("0.5"), new BigDecimal("3"), new BigDecimal("3"));
+        PaperDriver.Result result = new PaperDriver(
+                        market, new PaperExecutor(paper, market), Duration.ofSeconds(1), 300, Lamports.of(10_000))
+                .bot(BotId.of("ma-cross-1"), new MaCrossProvider().create(config), 1)
+                .runToEnd();
+        if (result.events() != EVENTS) {
+            throw new IllegalStateException("replayed " + result.events() + " events, expected " + EVENTS);
+        }
+        return result;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public PaperDriver.Result fromJsonLines() {
+        return run(SimulatedMarket.replay(new StringReader(recording)));
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(EVENTS)
+    public PaperDriver.Result fromMemory() {
+        return run(SimulatedMarket.of(events));
+    }
+}
