@@ -80,6 +80,7 @@ public final class PostgresTradeLedger {
                 .set(FILL.STRATEGY, record.strategy())
                 .set(FILL.MINT, fill.mint().address())
                 .set(FILL.SIDE, fill.side().name())
+                .set(FILL.DECIMALS, (short) fill.tokens().decimals())
                 .set(FILL.AMOUNT_IN, fill.amountIn().raw())
                 .set(FILL.AMOUNT_OUT, fill.amountOut().raw())
                 .set(FILL.PRICE, fill.price().value())

@@ -1,0 +1,140 @@
+package io.solbot.persistence;
+
+import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.store.RunRecord;
+import io.solbot.core.store.RunStatusStore;
+import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jooq.DSLContext;
+import org.jooq.JSONB;
+
+/**
+ * The {@code strategy_run_status} table as the engine's {@link RunStatusStore}: one row per bot, upserted on every
+ * lifecycle change (never per tick), with the owner process, the lifecycle timestamps and the bot's config as JSON.
+ *
+ * <p>Thread-safe.
+ */
+public final class PostgresRunStatusStore implements RunStatusStore {
+    private static final int MAX_ERROR_LENGTH = 2000;
+
+    private final DSLContext dsl;
+    private final String ownerNode;
+    private final Long ownerPid;
+    private final Function<BotId, String> configJson;
+
+    /**
+     * @param database the database
+     * @param owner the process that runs the bots, {@code pid@host}
+     * @param configJson the JSON of a bot's config, or null when there is none to record
+     */
+    public PostgresRunStatusStore(PostgresDatabase database, String owner, Function<BotId, String> configJson) {
+        this.dsl = database.dsl();
+        this.configJson = Objects.requireNonNull(configJson, "configJson");
+        int at = owner.indexOf('@');
+        Long pid = null;
+        if (at > 0) {
+            try {
+                pid = Long.parseLong(owner.substring(0, at));
+            } catch (NumberFormatException ignored) {
+                // an owner that is not pid@host is kept whole as the node
+            }
+        }
+        this.ownerPid = pid;
+        this.ownerNode = pid == null ? owner : owner.substring(at + 1);
+    }
+
+    @Override
+    public void save(RunRecord record) {
+        OffsetDateTime changed = utc(record.changedAt());
+        String json = configJson.apply(record.botId());
+        StrategyRunStatusRecord row = dsl.newRecord(STRATEGY_RUN_STATUS);
+        row.setBotId(record.botId().value());
+        row.setStrategy(record.strategyId());
+        row.setConfig(json == null ? null : JSONB.valueOf(json));
+        row.setConfigHash(record.configHash());
+        row.setStatus(record.status().name());
+        row.setOwnerNode(ownerNode);
+        row.setOwnerPid(ownerPid);
+        row.setStartedAt(utc(record.startedAt()));
+        row.setHeartbeatAt(changed);
+        row.setRestartCount(record.restartCount());
+        row.setTradesExecuted(record.tradesExecuted());
+        row.setUpdatedAt(changed);
+        row.setLastError(record.status() == RunStatus.FAILED ? truncate(record.reason()) : null);
+        if (record.status() == RunStatus.PAUSED) {
+            row.setPausedAt(changed);
+        }
+        if (record.status().isFinal()) {
+            row.setStoppedAt(changed);
+        }
+        var insert = dsl.insertInto(STRATEGY_RUN_STATUS).set(row);
+        var update = insert.onConflict(STRATEGY_RUN_STATUS.BOT_ID)
+                .doUpdate()
+                .set(STRATEGY_RUN_STATUS.STRATEGY, row.getStrategy())
+                .set(STRATEGY_RUN_STATUS.CONFIG_HASH, row.getConfigHash())
+                .set(STRATEGY_RUN_STATUS.STATUS, row.getStatus())
+                .set(STRATEGY_RUN_STATUS.OWNER_NODE, row.getOwnerNode())
+                .set(STRATEGY_RUN_STATUS.OWNER_PID, row.getOwnerPid())
+                .set(STRATEGY_RUN_STATUS.STARTED_AT, row.getStartedAt())
+                .set(STRATEGY_RUN_STATUS.HEARTBEAT_AT, row.getHeartbeatAt())
+                .set(STRATEGY_RUN_STATUS.RESTART_COUNT, row.getRestartCount())
+                .set(STRATEGY_RUN_STATUS.TRADES_EXECUTED, row.getTradesExecuted())
+                .set(STRATEGY_RUN_STATUS.UPDATED_AT, row.getUpdatedAt())
+                .set(STRATEGY_RUN_STATUS.LAST_ERROR, row.getLastError());
+        if (json != null) {
+            update = update.set(STRATEGY_RUN_STATUS.CONFIG, row.getConfig());
+        }
+        // a pause keeps its time until the next pause; a stop time is cleared when the bot runs again
+        if (record.status() == RunStatus.PAUSED) {
+            update = update.set(STRATEGY_RUN_STATUS.PAUSED_AT, changed);
+        }
+        update = update.set(STRATEGY_RUN_STATUS.STOPPED_AT, record.status().isFinal() ? changed : null);
+        update.execute();
+    }
+
+    @Override
+    public Optional<RunRecord> find(BotId botId) {
+        return dsl.selectFrom(STRATEGY_RUN_STATUS)
+                .where(STRATEGY_RUN_STATUS.BOT_ID.eq(botId.value()))
+                .fetchOptional()
+                .map(PostgresRunStatusStore::toRecord);
+    }
+
+    /** Every bot's record, by bot id. */
+    public List<RunRecord> all() {
+        return dsl.selectFrom(STRATEGY_RUN_STATUS)
+                .orderBy(STRATEGY_RUN_STATUS.BOT_ID)
+                .fetch(PostgresRunStatusStore::toRecord);
+    }
+
+    private static RunRecord toRecord(StrategyRunStatusRecord r) {
+        RunStatus status = RunStatus.valueOf(r.getStatus());
+        return new RunRecord(
+                BotId.of(r.getBotId()),
+                r.getStrategy(),
+                r.getConfigHash(),
+                status,
+                r.getLastError() == null ? "" : r.getLastError(),
+                r.getStartedAt().toInstant(),
+                r.getUpdatedAt().toInstant(),
+                r.getRestartCount(),
+                r.getTradesExecuted());
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}

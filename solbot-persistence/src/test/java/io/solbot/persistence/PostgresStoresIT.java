@@ -1,0 +1,155 @@
+package io.solbot.persistence;
+
+import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
+import io.solbot.core.store.RunRecord;
+import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedPostgresExtension.class)
+class PostgresStoresIT {
+    private static final Instant T0 = Instant.parse("2026-04-01T00:00:00Z");
+    private static PostgresDatabase database;
+
+    @BeforeAll
+    static void open(TestDatabase db) {
+        database = PostgresDatabase.open(db.jdbcUrl(), null, null, 8);
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    private static RunRecord run(String bot, RunStatus status, String reason, int minute) {
+        return new RunRecord(
+                BotId.of(bot), "ma-cross", "hash-1", status, reason, T0, T0.plusSeconds(60L * minute), 1, 7);
+    }
+
+    @Test
+    void shouldUpsertOneRowPerBotWithLifecycleTimesOwnerAndConfig() {
+        PostgresRunStatusStore store = new PostgresRunStatusStore(database, "4711@node-a", id -> "{\"window\": 5}");
+        store.save(run("life-1", RunStatus.RUNNING, "", 0));
+        store.save(run("life-1", RunStatus.PAUSED, "", 1));
+        store.save(run("life-1", RunStatus.FAILED, "too many restarts", 2));
+
+        assertThat(store.find(BotId.of("life-1"))).hasValueSatisfying(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(r.reason()).isEqualTo("too many restarts");
+            assertThat(r.changedAt()).isEqualTo(T0.plusSeconds(120));
+            assertThat(r.tradesExecuted()).isEqualTo(7);
+        });
+        var row = database.dsl()
+                .selectFrom(STRATEGY_RUN_STATUS)
+                .where(STRATEGY_RUN_STATUS.BOT_ID.eq("life-1"))
+                .fetchSingle();
+        assertThat(row.getOwnerPid()).isEqualTo(4711L);
+        assertThat(row.getOwnerNode()).isEqualTo("node-a");
+        assertThat(row.getPausedAt().toInstant()).isEqualTo(T0.plusSeconds(60));
+        assertThat(row.getStoppedAt().toInstant()).isEqualTo(T0.plusSeconds(120));
+        assertThat(row.getConfig().data()).isEqualTo("{\"window\": 5}");
+
+        store.save(run("life-1", RunStatus.RUNNING, "", 3));
+        var again = database.dsl()
+                .selectFrom(STRATEGY_RUN_STATUS)
+                .where(STRATEGY_RUN_STATUS.BOT_ID.eq("life-1"))
+                .fetchSingle();
+        assertThat(again.getStoppedAt()).isNull();
+        assertThat(again.getLastError()).isNull();
+        assertThat(store.all()).extracting(r -> r.botId().value()).contains("life-1");
+    }
+
+    private static Fill fill(BotId bot, String order, Side side, long lamports, long tokens, int second) {
+        byte[] sig = new byte[64];
+        byte[] id = order.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        System.arraycopy(id, 0, sig, 0, Math.min(id.length, 60));
+        sig[63] = 7;
+        TokenAmount sol = Lamports.of(lamports).toTokenAmount();
+        TokenAmount tok = TokenAmount.of(tokens, 6);
+        return new Fill(
+                OrderId.of(order),
+                bot,
+                Mint.USDC,
+                side,
+                side == Side.BUY ? sol : tok,
+                side == Side.BUY ? tok : sol,
+                Price.ofTrade(Lamports.of(lamports), tok),
+                Lamports.of(5_000),
+                Lamports.ZERO,
+                TxSignature.ofBytes(sig),
+                1,
+                1,
+                T0.plusSeconds(second),
+                T0.plusSeconds(second));
+    }
+
+    @Test
+    void shouldRecordFillsFromManyThreadsOnceEachAndReadThemBack() throws Exception {
+        PostgresRunStatusStore runs = new PostgresRunStatusStore(database, "1@n", id -> null);
+        try (PostgresTradeStore store = new PostgresTradeStore(database);
+                ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<?>> done = new ArrayList<>();
+            for (int b = 0; b < 16; b++) {
+                BotId bot = BotId.of("group-" + b);
+                runs.save(run(bot.value(), RunStatus.RUNNING, "", 0));
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 10; i++) {
+                        store.record(fill(bot, bot.value() + "-b" + i, Side.BUY, 100_000_000L, 1_000_000, 2 * i));
+                        store.record(fill(bot, bot.value() + "-s" + i, Side.SELL, 110_000_000L, 1_000_000, 2 * i + 1));
+                    }
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+            for (int b = 0; b < 16; b++) {
+                BotId bot = BotId.of("group-" + b);
+                List<Fill> fills = store.fills(bot);
+                assertThat(fills).hasSize(20);
+                assertThat(fills.getFirst())
+                        .isEqualTo(fill(bot, bot.value() + "-b0", Side.BUY, 100_000_000L, 1_000_000, 0));
+                assertThat(store.ledger().openPositions(bot)).isEmpty();
+                assertThat(store.ledger().closedTrades(bot))
+                        .hasSize(10)
+                        .allSatisfy(
+                                c -> assertThat(c.pnl()).isEqualTo(Lamports.of(110_000_000L - 5_000 - 100_005_000L)));
+            }
+            // recording again is harmless
+            BotId first = BotId.of("group-0");
+            store.record(fill(first, "group-0-b0", Side.BUY, 100_000_000L, 1_000_000, 0));
+            assertThat(store.fills(first)).hasSize(20);
+        }
+    }
+
+    @Test
+    void shouldReportABadFillToItsCallerWithoutFailingTheOthers() {
+        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+            BotId bot = BotId.of("bad-1");
+            assertThatThrownBy(() -> store.record(fill(bot, "bad-sell", Side.SELL, 1_000L, 5, 1)))
+                    .isInstanceOf(InsufficientPositionException.class);
+            store.record(fill(bot, "good-buy", Side.BUY, 1_000_000L, 5, 2));
+            assertThat(store.fills(bot)).extracting(f -> f.orderId().value()).containsExactly("good-buy");
+        }
+    }
+}
