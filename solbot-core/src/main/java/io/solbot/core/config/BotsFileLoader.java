@@ -213,7 +213,16 @@ public final class BotsFileLoader {
         }
         Class<?> type = provider.provider().configType();
         Binder binder = new Binder(tree);
-        Object config = binder.bind(configNode, type, "");
+        Object config;
+        try {
+            config = binder.bind(configNode, type, "");
+        } catch (RuntimeException | StackOverflowError e) {
+            // a plugin's config type that cannot be bound at all (a recursive record, a throwing accessor)
+            LocatedTree.Location l = tree.locationOf(configNode);
+            violations.add(new Violation(
+                    label, "", null, "could not be read as " + type.getSimpleName() + ": " + e, l.line(), l.column()));
+            return;
+        }
         for (Binder.Problem p : binder.problems()) {
             violations.add(new Violation(
                     label,
@@ -229,7 +238,7 @@ public final class BotsFileLoader {
         List<Violation> found;
         try {
             found = validator.validate(label, config);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LocatedTree.Location l = tree.locationOf(configNode);
             violations.add(new Violation(label, "", null, "could not be validated: " + e, l.line(), l.column()));
             return;

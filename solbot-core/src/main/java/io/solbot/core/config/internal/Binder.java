@@ -413,10 +413,19 @@ public final class Binder {
             return new RecordInfo(List.copyOf(components), constructor, Collections.unmodifiableSet(known), lower);
         }
 
+        private static final ThreadLocal<Set<Class<?>>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
+
         private static void introspectNested(Type type) {
             Class<?> raw = rawType(type);
             if (raw.isRecord()) {
-                INFO.get(raw);
+                // a record that holds itself (directly or not) is introspected once, when first reached
+                if (IN_PROGRESS.get().add(raw)) {
+                    try {
+                        INFO.get(raw);
+                    } finally {
+                        IN_PROGRESS.get().remove(raw);
+                    }
+                }
             } else if (type instanceof ParameterizedType p) {
                 for (Type arg : p.getActualTypeArguments()) {
                     introspectNested(arg);
