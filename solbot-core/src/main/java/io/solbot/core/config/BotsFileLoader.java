@@ -264,9 +264,12 @@ public final class BotsFileLoader {
     private static String unknownMode(String mode, String message) {
         // "Unknown strategy 'x': did you mean 'y'? Known strategies: ..." → "'x' is not a known strategy: did you..."
         String prefix = "Unknown strategy '" + mode + "'";
-        return message.startsWith(prefix)
-                ? "'" + mode + "' is not a known strategy" + message.substring(prefix.length())
-                : "'" + mode + "' is not available: " + message;
+        String refused = "Strategy '" + mode + "' is not available: ";
+        if (message.startsWith(prefix)) {
+            return "'" + mode + "' is not a known strategy" + message.substring(prefix.length());
+        }
+        return "'" + mode + "' is not available: "
+                + (message.startsWith(refused) ? message.substring(refused.length()) : message);
     }
 
     private static void unknownFields(
