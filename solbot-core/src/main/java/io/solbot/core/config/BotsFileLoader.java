@@ -59,6 +59,8 @@ public final class BotsFileLoader {
     private static final List<String> FILE_FIELDS = List.of("bots");
     private static final List<String> BOT_FIELDS = List.of("id", "mode", "wallet", "config");
     private static final long MAX_FILE_BYTES = 16L << 20;
+    private static final java.util.Comparator<Violation> IN_FILE_ORDER =
+            java.util.Comparator.comparingInt(Violation::line).thenComparingInt(Violation::column);
 
     private final StrategyRegistry registry;
     private final ConfigValidator validator;
@@ -132,7 +134,10 @@ public final class BotsFileLoader {
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
+            int start = violations.size();
             loadBot(tree, array.get(i), i + 1, ids, bots, violations);
+            // one bot's violations in the order of the file, whichever step found them
+            violations.subList(start, violations.size()).sort(IN_FILE_ORDER);
         }
         return new ConfigReport(source, bots, violations);
     }
