@@ -59,6 +59,8 @@ public final class BotsFileLoader {
     private static final List<String> FILE_FIELDS = List.of("bots");
     private static final List<String> BOT_FIELDS = List.of("id", "mode", "wallet", "config");
     private static final long MAX_FILE_BYTES = 16L << 20;
+    private static final java.util.Comparator<Violation> IN_FILE_ORDER =
+            java.util.Comparator.comparingInt(Violation::line).thenComparingInt(Violation::column);
 
     private final StrategyRegistry registry;
     private final ConfigValidator validator;
@@ -132,7 +134,10 @@ public final class BotsFileLoader {
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < array.size(); i++) {
+            int start = violations.size();
             loadBot(tree, array.get(i), i + 1, ids, bots, violations);
+            // one bot's violations in the order of the file, whichever step found them
+            violations.subList(start, violations.size()).sort(IN_FILE_ORDER);
         }
         return new ConfigReport(source, bots, violations);
     }
@@ -213,7 +218,16 @@ public final class BotsFileLoader {
         }
         Class<?> type = provider.provider().configType();
         Binder binder = new Binder(tree);
-        Object config = binder.bind(configNode, type, "");
+        Object config;
+        try {
+            config = binder.bind(configNode, type, "");
+        } catch (RuntimeException | StackOverflowError e) {
+            // a plugin's config type that cannot be bound at all (a recursive record, a throwing accessor)
+            LocatedTree.Location l = tree.locationOf(configNode);
+            violations.add(new Violation(
+                    label, "", null, "could not be read as " + type.getSimpleName() + ": " + e, l.line(), l.column()));
+            return;
+        }
         for (Binder.Problem p : binder.problems()) {
             violations.add(new Violation(
                     label,
@@ -229,7 +243,7 @@ public final class BotsFileLoader {
         List<Violation> found;
         try {
             found = validator.validate(label, config);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             LocatedTree.Location l = tree.locationOf(configNode);
             violations.add(new Violation(label, "", null, "could not be validated: " + e, l.line(), l.column()));
             return;
@@ -255,9 +269,12 @@ public final class BotsFileLoader {
     private static String unknownMode(String mode, String message) {
         // "Unknown strategy 'x': did you mean 'y'? Known strategies: ..." → "'x' is not a known strategy: did you..."
         String prefix = "Unknown strategy '" + mode + "'";
-        return message.startsWith(prefix)
-                ? "'" + mode + "' is not a known strategy" + message.substring(prefix.length())
-                : "'" + mode + "' is not available: " + message;
+        String refused = "Strategy '" + mode + "' is not available: ";
+        if (message.startsWith(prefix)) {
+            return "'" + mode + "' is not a known strategy" + message.substring(prefix.length());
+        }
+        return "'" + mode + "' is not available: "
+                + (message.startsWith(refused) ? message.substring(refused.length()) : message);
     }
 
     private static void unknownFields(

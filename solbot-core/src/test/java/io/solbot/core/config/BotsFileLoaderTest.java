@@ -86,6 +86,27 @@ class BotsFileLoaderTest {
     }
 
     @Test
+    void shouldSayWhyTheProviderOfAModeWasRefused() {
+        BotsFileLoader loader = BotsFileLoader.using(StrategyRegistry.builder()
+                .register(new TestGridProvider() {
+                    @Override
+                    public int spiVersion() {
+                        return 0;
+                    }
+                })
+                .build());
+
+        assertThat(loader.parse("bots:\n  - mode: test-grid\n    config: {}", "t.yaml")
+                        .violations())
+                .extracting(Violation::message)
+                .singleElement()
+                .asString()
+                .startsWith(
+                        "line 2, column 11: bot 'test-grid-1': mode 'test-grid' is not available: Strategy provider")
+                .contains("was refused: id 'test-grid' was built for SPI version 0");
+    }
+
+    @Test
     void shouldAcceptNumbersGivenAsNumericStrings() {
         ConfigReport report = LOADER.parse(valid("levels: '12'\nrates: {fail: '0.25'}"), "t.yaml");
 

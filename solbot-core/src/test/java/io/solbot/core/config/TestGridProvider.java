@@ -3,7 +3,7 @@ package io.solbot.core.config;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyProvider;
 
-final class TestGridProvider implements StrategyProvider<TestGridConfig> {
+class TestGridProvider implements StrategyProvider<TestGridConfig> {
     @Override
     public String id() {
         return "test-grid";

@@ -10,7 +10,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ValueRecordBindingTest {
-    record Pair(@Required Mint base, List<Mint> quotes) {}
+    record Pair(
+            @Required Mint base,
+            List<Mint> quotes,
+            @jakarta.validation.Valid Chain chain) {}
+
+    record Chain(
+            @Between(min = "0") Integer value,
+            @jakarta.validation.Valid Chain next) {}
 
     static final class PairProvider implements StrategyProvider<Pair> {
         @Override
@@ -48,6 +55,20 @@ class ValueRecordBindingTest {
         Pair pair = (Pair) report.bots().getFirst().config();
         assertThat(pair.base()).isEqualTo(Mint.of(BotsFileLoaderTest.MINT));
         assertThat(pair.quotes()).containsExactly(Mint.USDC);
+    }
+
+    @Test
+    void shouldBindARecordThatHoldsItself() {
+        ConfigReport report = LOADER.parse(
+                "bots:\n  - mode: pair\n    config: {base: " + Mint.USDC
+                        + ", chain: {value: 1, next: {value: -2, nxt: 3}}}\n",
+                "t.yaml");
+
+        assertThat(report.violations())
+                .extracting(Violation::message)
+                .containsExactlyInAnyOrder(
+                        "line 3, column 107: bot 'pair-1': chain.next.nxt is not a known field; did you mean 'next'?",
+                        "line 3, column 98: bot 'pair-1': chain.next.value must be at least 0, but was -2");
     }
 
     @Test

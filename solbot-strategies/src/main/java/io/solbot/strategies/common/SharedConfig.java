@@ -49,6 +49,7 @@ import java.util.List;
  * @param priorityFeeLamports priority fee per transaction, lamports, at least 0
  * @param maxSlippage maximum price impact of a quote, a fraction 0 to 1 (0.15 = 15 %)
  * @param dryRun simulate buys instead of sending them
+ * @param useTargetToken the original launcher's switch to keep {@code tokenMint} for feed strategies (kept, not used)
  * @param walletLabel the wallet to trade from
  * @param walletId the original platform's wallet id (kept, not used)
  * @param userId the original platform's user id (kept, not used)
@@ -96,6 +97,7 @@ public record SharedConfig(
         @Between(min = "0", unit = "lamports") Long priorityFeeLamports,
         @Between(min = "0", max = "1") BigDecimal maxSlippage,
         Boolean dryRun,
+        Boolean useTargetToken,
         String walletLabel,
         String walletId,
         String userId,

@@ -130,6 +130,17 @@ public final class Binder {
 
     private Object bindRecord(ObjectNode object, RecordInfo info, String path, boolean top) {
         Object[] args = new Object[info.components.size()];
+        // which of this record's names the object gives: one pass over the object's (few) fields
+        String[] givenNames = new String[args.length];
+        int[] counts = new int[args.length];
+        for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            Integer index = info.indexByName.get(name);
+            if (index != null) {
+                givenNames[index] = givenNames[index] == null ? name : givenNames[index] + " and " + name;
+                counts[index]++;
+            }
+        }
         boolean failed = false;
         for (int i = 0; i < args.length; i++) {
             Component c = info.components.get(i);
@@ -138,14 +149,8 @@ public final class Binder {
                 failed |= args[i] == null;
                 continue;
             }
-            String givenName = null;
-            int count = 0;
-            for (String name : c.names) {
-                if (object.has(name)) {
-                    givenName = givenName == null ? name : givenName + " and " + name;
-                    count++;
-                }
-            }
+            String givenName = givenNames[i];
+            int count = counts[i];
             if (count == 0) {
                 // a missing field is located at its object: locationOf falls back to the parent path
                 if (c.raw.isPrimitive()) {
@@ -369,7 +374,8 @@ public final class Binder {
             List<Component> components,
             Constructor<?> constructor,
             Set<String> known,
-            Map<String, String> knownByLowerCase) {
+            Map<String, String> knownByLowerCase,
+            Map<String, Integer> indexByName) {
         static RecordInfo of(Class<?> type) {
             RecordComponent[] rcs = type.getRecordComponents();
             List<Component> components = new ArrayList<>(rcs.length);
@@ -410,13 +416,36 @@ public final class Binder {
             for (String k : known) {
                 lower.putIfAbsent(k.toLowerCase(Locale.ROOT), k);
             }
-            return new RecordInfo(List.copyOf(components), constructor, Collections.unmodifiableSet(known), lower);
+            Map<String, Integer> indexByName = new HashMap<>();
+            for (int i = 0; i < components.size(); i++) {
+                Component c = components.get(i);
+                if (!c.flatten) {
+                    for (String name : c.names) {
+                        indexByName.put(name, i);
+                    }
+                }
+            }
+            return new RecordInfo(
+                    List.copyOf(components),
+                    constructor,
+                    Collections.unmodifiableSet(known),
+                    lower,
+                    Map.copyOf(indexByName));
         }
+
+        private static final ThreadLocal<Set<Class<?>>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
 
         private static void introspectNested(Type type) {
             Class<?> raw = rawType(type);
             if (raw.isRecord()) {
-                INFO.get(raw);
+                // a record that holds itself (directly or not) is introspected once, when first reached
+                if (IN_PROGRESS.get().add(raw)) {
+                    try {
+                        INFO.get(raw);
+                    } finally {
+                        IN_PROGRESS.get().remove(raw);
+                    }
+                }
             } else if (type instanceof ParameterizedType p) {
                 for (Type arg : p.getActualTypeArguments()) {
                     introspectNested(arg);
