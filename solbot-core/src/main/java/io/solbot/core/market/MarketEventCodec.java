@@ -10,6 +10,7 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.math.BigDecimal;
@@ -97,6 +98,11 @@ final class MarketEventCodec {
 
     /** A parser for a whole recording: one root-level object after another. */
     static JsonParser parser(Reader in) throws IOException {
+        return JSON.createParser(in);
+    }
+
+    /** A parser for a whole recording in UTF-8. */
+    static JsonParser parser(InputStream in) throws IOException {
         return JSON.createParser(in);
     }
 

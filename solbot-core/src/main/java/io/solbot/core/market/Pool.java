@@ -83,12 +83,35 @@ public record Pool(Mint mint, int decimals, Lamports solReserve, TokenAmount tok
         checkInput(side, amountIn);
         BigInteger reserveIn = side == Side.BUY ? BigInteger.valueOf(solReserve.value()) : tokenReserve.raw();
         BigInteger reserveOut = side == Side.BUY ? tokenReserve.raw() : BigInteger.valueOf(solReserve.value());
-        BigInteger inAfterFee = amountIn.raw().multiply(BigInteger.valueOf(10_000L - feeBps));
-        BigInteger denominator = reserveIn.multiply(BPS).add(inAfterFee);
-        if (denominator.signum() == 0) {
-            return new TokenAmount(BigInteger.ZERO, outDecimals(side));
+        return new TokenAmount(amountOut(amountIn.raw(), reserveIn, reserveOut, feeBps), outDecimals(side));
+    }
+
+    /**
+     * {@code floor(reserveOut × in × (10000 − feeBps) / (reserveIn × 10000 + in × (10000 − feeBps)))}, exactly; in
+     * 128-bit {@code long} arithmetic when the operands fit 62 bits (the input 48), else with {@link BigInteger}.
+     */
+    static BigInteger amountOut(BigInteger in, BigInteger reserveIn, BigInteger reserveOut, int feeBps) {
+        long afterFeeFactor = 10_000L - feeBps;
+        if (in.bitLength() <= 48 && reserveIn.bitLength() <= 62 && reserveOut.bitLength() <= 62) {
+            long a = in.longValue() * afterFeeFactor; // < 2^48 · 2^14
+            long r = reserveIn.longValue();
+            // d = reserveIn × 10000 + a, in 128 bits
+            long dh = Math.multiplyHigh(r, 10_000L);
+            long dl = r * 10_000L;
+            long sum = dl + a;
+            dh += Long.compareUnsigned(sum, dl) < 0 ? 1 : 0;
+            dl = sum;
+            if (dh == 0 && dl == 0) {
+                return BigInteger.ZERO;
+            }
+            // the quotient is at most reserveOut < 2^62
+            return BigInteger.valueOf(floorMulDiv128(reserveOut.longValue(), a, dh, dl));
         }
-        return new TokenAmount(floorMulDiv(reserveOut, inAfterFee, denominator), outDecimals(side));
+        BigInteger inAfterFee = in.multiply(BigInteger.valueOf(afterFeeFactor));
+        BigInteger denominator = reserveIn.multiply(BPS).add(inAfterFee);
+        return denominator.signum() == 0
+                ? BigInteger.ZERO
+                : reserveOut.multiply(inAfterFee).divide(denominator);
     }
 
     /**
@@ -144,25 +167,37 @@ public record Pool(Mint mint, int decimals, Lamports solReserve, TokenAmount tok
         if (hi >= d >>> 3) {
             return -1;
         }
-        long q = (long) ((double) a * (double) b / (double) d);
+        return floorMulDiv128(a, b, 0, d);
+    }
+
+    /**
+     * {@code floor(a × b / d)} for {@code a}, {@code b} in {@code [0, 2^62)} and a positive 128-bit {@code d =
+     * dh·2^64 + dl} (unsigned {@code dl}), when the caller knows the quotient is below 2^62: a floating-point
+     * estimate, corrected with exact 128-bit remainders until {@code 0 <= a·b − q·d < d}.
+     */
+    static long floorMulDiv128(long a, long b, long dh, long dl) {
+        long nh = Math.multiplyHigh(a, b);
+        long nl = a * b;
+        double dd = dh * 0x1p64 + (dl >= 0 ? (double) dl : (double) (dl >>> 1) * 2.0);
+        long q = (long) ((double) a * (double) b / dd);
         if (q < 0) {
             q = 0;
         }
-        // r = a·b − q·d in 128 bits (rh:rl), then move q until 0 <= r < d
-        long qh = Math.multiplyHigh(q, d);
-        long ql = q * d;
-        long rl = lo - ql;
-        long rh = hi - qh - (Long.compareUnsigned(lo, ql) < 0 ? 1 : 0);
+        // r = a·b − q·d in 128 bits (rh:rl)
+        long pl = q * dl;
+        long ph = Math.unsignedMultiplyHigh(q, dl) + q * dh;
+        long rl = nl - pl;
+        long rh = nh - ph - (Long.compareUnsigned(nl, pl) < 0 ? 1 : 0);
         while (rh < 0) {
             q--;
-            long sum = rl + d;
-            rh += Long.compareUnsigned(sum, rl) < 0 ? 1 : 0;
+            long sum = rl + dl;
+            rh += dh + (Long.compareUnsigned(sum, rl) < 0 ? 1 : 0);
             rl = sum;
         }
-        while (rh > 0 || Long.compareUnsigned(rl, d) >= 0) {
+        while (rh > dh || (rh == dh && Long.compareUnsigned(rl, dl) >= 0)) {
             q++;
-            rh -= Long.compareUnsigned(rl, d) < 0 ? 1 : 0;
-            rl -= d;
+            rh -= dh + (Long.compareUnsigned(rl, dl) < 0 ? 1 : 0);
+            rl -= dl;
         }
         return q;
     }

@@ -3,6 +3,7 @@ package io.solbot.core.market;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -17,6 +18,15 @@ final class ReplaySource implements EventSource {
     ReplaySource(Reader reader) {
         try {
             this.parser = MarketEventCodec.parser(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the market recording", e);
+        }
+        readAhead();
+    }
+
+    ReplaySource(InputStream utf8) {
+        try {
+            this.parser = MarketEventCodec.parser(utf8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the market recording", e);
         }

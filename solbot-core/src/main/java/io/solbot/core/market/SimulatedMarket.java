@@ -5,7 +5,9 @@ import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import java.io.BufferedInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -87,7 +89,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      */
     public static SimulatedMarket replay(Path file) {
         try {
-            return replay(Files.newBufferedReader(file, StandardCharsets.UTF_8));
+            return replay(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the market recording " + file, e);
         }
@@ -95,7 +97,15 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     /** {@link #replay(Path)} from a reader, which the market closes when it is closed. */
     public static SimulatedMarket replay(Reader jsonLines) {
-        ReplaySource source = new ReplaySource(jsonLines);
+        return replaying(new ReplaySource(jsonLines));
+    }
+
+    /** {@link #replay(Path)} from UTF-8 bytes (the quickest to parse), which the market closes when it is closed. */
+    public static SimulatedMarket replay(InputStream jsonLines) {
+        return replaying(new ReplaySource(jsonLines));
+    }
+
+    private static SimulatedMarket replaying(ReplaySource source) {
         Instant first = source.nextTime();
         return new SimulatedMarket(source, first == null ? Instant.EPOCH : first);
     }

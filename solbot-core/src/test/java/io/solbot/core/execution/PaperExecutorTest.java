@@ -100,6 +100,27 @@ class PaperExecutorTest {
     }
 
     @Test
+    void shouldFailALaterPartThatTheEarlierPartsPushedBeyondItsSlippage() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor =
+                new PaperExecutor(settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), market);
+        // no slippage allowed: each part must pay at least its share of the quote, floor(9 876 482 091 / 2)
+        SwapOrder strict = new SwapOrder(OrderId.of("strict"), BOT, TOKEN, Side.BUY, ONE_SOL, 0, PRIORITY, T0);
+
+        SwapOutcome.Failed failed = failed(executor.execute(strict));
+
+        // part 1 pays 4 962 748 292; part 2, against the pool part 1 moved, only 4 913 672 983 < 4 938 241 045
+        assertThat(failed.partialFills()).hasSize(1);
+        assertThat(failed.partialFills().getFirst().amountOut()).isEqualTo(TokenAmount.of(4_962_748_292L, 6));
+        assertThat(failed.failure().stage()).isEqualTo("land");
+        assertThat(failed.failure().reason())
+                .isEqualTo("part 2 of 2: slippage exceeded: the pool pays 4913.672983 but the order needs at least"
+                        + " 4938.241045");
+        assertThat(failed.failure().at()).isEqualTo(T0.plusMillis(30 + 10 + 2 * (20 + 400)));
+        assertThat(market.pool(TOKEN).orElseThrow().solReserve()).isEqualTo(Lamports.of(100_500_000_000L));
+    }
+
+    @Test
     void shouldSellForTheExactConstantProductProceeds() {
         SimulatedMarket market = Markets.onePool();
         PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);

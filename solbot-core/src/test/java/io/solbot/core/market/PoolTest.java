@@ -74,7 +74,7 @@ class PoolTest {
     @Test
     void shouldMultiplyAndDivideExactlyLikeBigIntegerAcrossTheWholeRange() {
         java.util.SplittableRandom random = new java.util.SplittableRandom(5);
-        for (int i = 0; i < 200_000; i++) {
+        for (int i = 0; i < 50_000; i++) {
             // mostly values of realistic sizes, and some at the edges of the fast path
             int bits = 1 + random.nextInt(62);
             java.math.BigInteger a = java.math.BigInteger.valueOf(random.nextLong(1L << bits));
@@ -91,5 +91,27 @@ class PoolTest {
         java.math.BigInteger u64 = new java.math.BigInteger("18446744073709551615");
         assertThat(Pool.floorMulDiv(u64, u64, java.math.BigInteger.TWO))
                 .isEqualTo(u64.multiply(u64).shiftRight(1));
+    }
+
+    @Test
+    void shouldComputeSwapOutputsExactlyLikeBigIntegerAcrossTheWholeRange() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(9);
+        for (int i = 0; i < 50_000; i++) {
+            java.math.BigInteger in = java.math.BigInteger.valueOf(1 + random.nextLong(1L << (1 + random.nextInt(50))));
+            java.math.BigInteger reserveIn =
+                    java.math.BigInteger.valueOf(random.nextLong(1L << (1 + random.nextInt(62))));
+            java.math.BigInteger reserveOut =
+                    java.math.BigInteger.valueOf(random.nextLong(1L << (1 + random.nextInt(62))));
+            int fee = random.nextInt(10_001);
+            java.math.BigInteger a = in.multiply(java.math.BigInteger.valueOf(10_000L - fee));
+            java.math.BigInteger d =
+                    reserveIn.multiply(java.math.BigInteger.valueOf(10_000)).add(a);
+            java.math.BigInteger expected = d.signum() == 0
+                    ? java.math.BigInteger.ZERO
+                    : reserveOut.multiply(a).divide(d);
+            assertThat(Pool.amountOut(in, reserveIn, reserveOut, fee))
+                    .as("%s into %s/%s at %d bps", in, reserveIn, reserveOut, fee)
+                    .isEqualTo(expected);
+        }
     }
 }

@@ -12,9 +12,10 @@ import io.solbot.core.market.MarketRecorder;
 import io.solbot.core.market.RandomMarketSettings;
 import io.solbot.core.market.SimulatedMarket;
 import io.solbot.core.testing.PaperDriver;
-import java.io.StringReader;
+import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * test loop that stands in for the engine until the engine lands. The recording is a generated market of 20
  * established tokens plus launches and rugs: about 20 events per tick.
  *
- * <p>{@code fromJsonLines} parses the recorded file format as it replays; {@code fromMemory} applies already-parsed
+ * <p>{@code fromJsonLines} parses the recorded file format (UTF-8 bytes, as {@code SimulatedMarket.replay(Path)} reads a file) as it replays; {@code fromMemory} applies already-parsed
  * events, which isolates the market, strategy and executor from parsing. One operation is one event.
  */
 @State(Scope.Benchmark)
@@ -52,7 +53,7 @@ public class ReplayBench {
     static final int EVENTS = 200_000;
     static final Instant START = Instant.parse("2026-01-01T00:00:00Z");
 
-    String recording;
+    byte[] recording;
     List<MarketEvent> events;
     Mint traded;
 
@@ -76,7 +77,7 @@ public class ReplayBench {
         events = List.copyOf(all.subList(0, EVENTS));
         StringBuilder lines = new StringBuilder();
         out.toString().lines().limit(EVENTS).forEach(line -> lines.append(line).append('\n'));
-        recording = lines.toString();
+        recording = lines.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private PaperDriver.Result run(SimulatedMarket market) {
@@ -98,7 +99,7 @@ public class ReplayBench {
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public PaperDriver.Result fromJsonLines() {
-        return run(SimulatedMarket.replay(new StringReader(recording)));
+        return run(SimulatedMarket.replay(new ByteArrayInputStream(recording)));
     }
 
     @Benchmark
