@@ -36,11 +36,13 @@ final class RandomMarket implements EventSource {
     private final List<Mint> live = new ArrayList<>();
     private final List<Mint> launched = new ArrayList<>();
     private final List<Mint> honeypots = new ArrayList<>();
+    private final List<Listing> listings;
     private Instant nextStep;
     private boolean started;
 
-    RandomMarket(RandomMarketSettings settings) {
+    RandomMarket(RandomMarketSettings settings, List<Listing> listings) {
         this.settings = settings;
+        this.listings = List.copyOf(listings);
         this.random = new SplittableRandom(settings.seed());
         this.step = settings.step();
         this.nextStep = settings.start();
@@ -63,6 +65,9 @@ final class RandomMarket implements EventSource {
     private void generateStep(Instant at, SimulatedMarket market) {
         if (!started) {
             started = true;
+            for (Listing listing : listings) {
+                list(listed(at, listing));
+            }
             for (int i = 0; i < settings.initialTokens(); i++) {
                 list(established(at));
             }
@@ -149,6 +154,26 @@ final class RandomMarket implements EventSource {
                 Authorities.RENOUNCED,
                 true,
                 holders(supplyOutsidePool, decimals));
+    }
+
+    private MarketEvent.TokenListed listed(Instant at, Listing listing) {
+        BigInteger tokens = listing.solReserve()
+                .toSol()
+                .divide(listing.price().value(), Pool.PRICE_MATH)
+                .movePointRight(listing.decimals())
+                .setScale(0, RoundingMode.FLOOR)
+                .toBigInteger();
+        return new MarketEvent.TokenListed(
+                at,
+                listing.mint(),
+                listing.symbol(),
+                listing.decimals(),
+                listing.solReserve(),
+                new TokenAmount(tokens, listing.decimals()),
+                25,
+                Authorities.RENOUNCED,
+                true,
+                holders(tokens.multiply(BigInteger.TWO), listing.decimals()));
     }
 
     private MarketEvent.TokenListed launch(Instant at) {

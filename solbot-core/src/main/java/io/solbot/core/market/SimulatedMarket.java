@@ -49,11 +49,11 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     /** What the market knows of a listed token besides its pool. */
-    record Listing(NewToken token, Authorities authorities, boolean sellable, List<Holder> holders) {}
+    record TokenState(NewToken token, Authorities authorities, boolean sellable, List<Holder> holders) {}
 
     private final EventSource source;
     private final ConcurrentHashMap<Mint, Pool> pools = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Mint, Listing> listings = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Mint, TokenState> tokens = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<NewToken> listed = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile Instant now;
@@ -66,7 +66,20 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     /** A market generated from {@code settings}: the same settings (seed included) give the same market. */
     public static SimulatedMarket random(RandomMarketSettings settings) {
-        return new SimulatedMarket(new RandomMarket(settings), settings.start());
+        return random(settings, List.of());
+    }
+
+    /**
+     * A market generated from {@code settings} that also lists {@code listings} at its start, before its own
+     * established tokens, under the given mints.
+     *
+     * @throws IllegalArgumentException if two listings share a mint
+     */
+    public static SimulatedMarket random(RandomMarketSettings settings, List<Listing> listings) {
+        if (listings.stream().map(Listing::mint).distinct().count() != listings.size()) {
+            throw new IllegalArgumentException("two listings share a mint: " + listings);
+        }
+        return new SimulatedMarket(new RandomMarket(settings, listings), settings.start());
     }
 
     /**
@@ -225,7 +238,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         if (pool.isDrained()) {
             throw new TradeRefusedException("quote", "the pool of " + mint + " is drained (liquidity pulled)");
         }
-        if (side == Side.SELL && !listings.get(mint).sellable()) {
+        if (side == Side.SELL && !tokens.get(mint).sellable()) {
             throw new TradeRefusedException("land", "the sell of " + mint + " reverted: the token cannot be sold");
         }
         return pool;
@@ -261,7 +274,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     @Override
     public List<Holder> largestHolders(Mint mint, int limit) {
-        Listing listing = listings.get(mint);
+        TokenState listing = tokens.get(mint);
         Pool pool = pools.get(mint);
         if (listing == null || pool == null || limit <= 0) {
             return List.of();
@@ -275,7 +288,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     @Override
     public Optional<Authorities> authorities(Mint mint) {
-        Listing listing = listings.get(mint);
+        TokenState listing = tokens.get(mint);
         return listing == null ? Optional.empty() : Optional.of(listing.authorities());
     }
 
@@ -292,7 +305,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
                     throw new IllegalStateException(e.mint() + " is listed twice (at " + e.at() + ")");
                 }
                 NewToken token = new NewToken(e.mint(), e.symbol(), e.decimals(), e.at());
-                listings.put(e.mint(), new Listing(token, e.authorities(), e.sellable(), e.holders()));
+                tokens.put(e.mint(), new TokenState(token, e.authorities(), e.sellable(), e.holders()));
                 pools.put(e.mint(), e.pool());
                 listed.add(token);
             }

@@ -45,6 +45,28 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void shouldListTokensUnderTheCallersMintsAtTheirPriceAndWalkThem() {
+        Mint bonk = Mint.of("DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263");
+        Listing listing = new Listing(bonk, "BONK", 5, Lamports.ofSol("500"), Price.of("0.00000012"));
+        try (SimulatedMarket market =
+                SimulatedMarket.random(RandomMarketSettings.defaults(3, T0).withInitialTokens(2), List.of(listing))) {
+            market.advanceTo(T0);
+            assertThat(market.mints()).hasSize(3).contains(bonk);
+            assertThat(market.decimals(bonk)).contains(5);
+            Price start = market.price(bonk).orElseThrow();
+            assertThat(start.value())
+                    .isCloseTo(
+                            new java.math.BigDecimal("0.00000012"),
+                            org.assertj.core.data.Percentage.withPercentage(0.0001));
+            market.advanceTo(T0.plusSeconds(60));
+            assertThat(market.price(bonk).orElseThrow()).isNotEqualTo(start);
+        }
+        assertThatThrownBy(
+                        () -> SimulatedMarket.random(RandomMarketSettings.defaults(3, T0), List.of(listing, listing)))
+                .hasMessageContaining("two listings share a mint");
+    }
+
+    @Test
     void shouldGenerateTheSameMarketFromTheSameSeed() {
         RandomMarketSettings settings = RandomMarketSettings.defaults(42, T0);
         String first = record(settings, Duration.ofMinutes(5));

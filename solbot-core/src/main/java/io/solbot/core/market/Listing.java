@@ -1,0 +1,32 @@
+package io.solbot.core.market;
+
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Price;
+import java.util.Objects;
+
+/**
+ * An established token that a random market lists at its start under a mint of the caller's choosing, so that bots
+ * configured for real mints (BONK, JUP, ...) find a pool for them in a paper run. Its price then walks like every
+ * other established token's.
+ *
+ * @param mint the mint
+ * @param symbol a short name for listings and logs
+ * @param decimals the token's decimals, 0 to 18
+ * @param solReserve the SOL side of its pool, at least 1 SOL
+ * @param price its starting price in SOL per whole token
+ */
+public record Listing(Mint mint, String symbol, int decimals, Lamports solReserve, Price price) {
+    public Listing {
+        Objects.requireNonNull(mint, "mint");
+        Objects.requireNonNull(symbol, "symbol");
+        Objects.requireNonNull(solReserve, "solReserve");
+        Objects.requireNonNull(price, "price");
+        if (decimals < 0 || decimals > 18) {
+            throw new IllegalArgumentException("decimals must be between 0 and 18, but was " + decimals);
+        }
+        if (solReserve.value() < Lamports.PER_SOL) {
+            throw new IllegalArgumentException("solReserve must be at least 1 SOL, but was " + solReserve);
+        }
+    }
+}
