@@ -253,6 +253,15 @@ public final class PostgresTradeLedger {
                         r.getClosedAt().toInstant()));
     }
 
+    /** The sum of the PnL of the bot's closed trades: its realised profit or loss, exact. */
+    public Lamports realizedPnl(BotId botId) {
+        BigDecimal sum = dsl.select(DSL.sum(CLOSED_TRADE.PNL_LAMPORTS))
+                .from(CLOSED_TRADE)
+                .where(CLOSED_TRADE.BOT_ID.eq(botId.value()))
+                .fetchOne(0, BigDecimal.class);
+        return sum == null ? Lamports.ZERO : new Lamports(sum.longValueExact());
+    }
+
     /** Whether the fill with this order id and part has been recorded. */
     public boolean contains(OrderId orderId, int part) {
         return dsl.fetchExists(FILL, FILL.ORDER_ID.eq(orderId.value()).and(FILL.FILL_PART.eq(part)));

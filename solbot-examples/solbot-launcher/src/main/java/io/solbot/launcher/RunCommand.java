@@ -1,0 +1,243 @@
+package io.solbot.launcher;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solbot.core.config.BotDefinition;
+import io.solbot.core.config.BotSettings;
+import io.solbot.core.config.BotsFileLoader;
+import io.solbot.core.config.ConfigReport;
+import io.solbot.core.config.Violation;
+import io.solbot.core.domain.BotId;
+import io.solbot.core.engine.BotSpec;
+import io.solbot.core.engine.BotStatus;
+import io.solbot.core.engine.SolbotEngine;
+import io.solbot.core.execution.PaperExecutor;
+import io.solbot.core.execution.PaperSettings;
+import io.solbot.core.plugin.StrategyRegistry;
+import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresRunStatusStore;
+import io.solbot.persistence.PostgresTradeStore;
+import io.solbot.persistence.journal.LockfileJournal;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * Paper-trades the bots of a bots file on the simulated market, recording runs and trades in PostgreSQL (an embedded
+ * one by default) and lockfiles under {@code runtime/}; prints a status table while it runs; Ctrl-C stops it
+ * gracefully.
+ */
+@Command(
+        name = "run",
+        mixinStandardHelpOptions = true,
+        description = "Paper-trades the bots of FILE on a simulated market until Ctrl-C (or --duration).")
+final class RunCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--config", required = true, paramLabel = "FILE", description = "The bots file (YAML or JSON).")
+    Path config;
+
+    @Option(
+            names = "--plugins-dir",
+            paramLabel = "DIR",
+            description = "Directory of strategy plugin jars (default: ./plugins if it exists).")
+    Path pluginsDir;
+
+    @Option(
+            names = "--jdbc-url",
+            paramLabel = "URL",
+            description = "PostgreSQL to use instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/solbot;"
+                    + " the password comes from the environment variable SOLBOT_DB_PASSWORD.")
+    String jdbcUrl;
+
+    @Option(names = "--db-user", paramLabel = "USER", description = "The database user, with --jdbc-url.")
+    String dbUser;
+
+    @Option(
+            names = "--runtime",
+            paramLabel = "DIR",
+            defaultValue = "runtime",
+            description = "Where lockfiles and the embedded database live (default: ${DEFAULT-VALUE}).")
+    Path runtime;
+
+    @Option(
+            names = "--db-port",
+            paramLabel = "PORT",
+            defaultValue = "54329",
+            description = "Port of the embedded database on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
+    int dbPort;
+
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market and the paper executor.")
+    long seed;
+
+    @Option(
+            names = "--duration",
+            paramLabel = "DURATION",
+            description = "Stop by itself after this long, e.g. 30s, 5m (default: run until Ctrl-C).")
+    String duration;
+
+    @Option(
+            names = "--status-every",
+            paramLabel = "DURATION",
+            defaultValue = "5s",
+            description = "How often to print the status table (default: ${DEFAULT-VALUE}).")
+    String statusEvery;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        Duration runFor = duration == null ? null : Durations.parse("--duration", duration);
+        Duration every = Durations.parse("--status-every", statusEvery);
+
+        StrategyRegistry.Builder registryBuilder = StrategyRegistry.builder().discoverClassPath();
+        Path dir = pluginsDir != null ? pluginsDir : Path.of("plugins");
+        if (pluginsDir != null || Files.isDirectory(dir)) {
+            if (!Files.isDirectory(dir)) {
+                err.println("The plugins directory " + dir.toAbsolutePath() + " does not exist or is not a directory");
+                return 2;
+            }
+            registryBuilder.discoverPluginsDir(dir);
+        }
+        try (StrategyRegistry registry = registryBuilder.build()) {
+            registry.refusals().forEach(r -> err.println("warning: " + r.message()));
+            if (!Files.isRegularFile(config)) {
+                err.println("The bots file " + config.toAbsolutePath() + " does not exist");
+                return 2;
+            }
+            ConfigReport report = BotsFileLoader.using(registry).load(config);
+            if (!report.isValid()) {
+                err.println(config + ": " + report.violations().size() + " error(s); nothing was started:");
+                for (Violation v : report.violations()) {
+                    err.println("  " + v);
+                }
+                return 1;
+            }
+            return run(registry, report.bots(), runFor, every, out, err);
+        }
+    }
+
+    private int run(
+            StrategyRegistry registry,
+            List<BotDefinition> bots,
+            Duration runFor,
+            Duration every,
+            PrintWriter out,
+            PrintWriter err)
+            throws Exception {
+        String owner = ProcessHandle.current().pid() + "@" + hostName();
+        Map<BotId, String> configJson = new HashMap<>();
+        ObjectMapper json = new ObjectMapper();
+        for (BotDefinition bot : bots) {
+            configJson.put(bot.id(), json.writeValueAsString(bot.config()));
+        }
+        EmbeddedDatabase embedded = null;
+        String url = jdbcUrl;
+        if (url == null) {
+            out.println(
+                    "Starting the embedded PostgreSQL in " + runtime.resolve("pgdata") + " on port " + dbPort + " ...");
+            out.flush();
+            embedded = EmbeddedDatabase.start(runtime.resolve("pgdata"), dbPort);
+            url = embedded.jdbcUrl();
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
+        try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
+                PostgresTradeStore trades = new PostgresTradeStore(db);
+                PaperMarket market = PaperMarket.start(seed, 250)) {
+            SolbotEngine engine = SolbotEngine.builder()
+                    .strategies(registry)
+                    .runStatusStore(new PostgresRunStatusStore(db, owner, configJson::get))
+                    .tradeStore(trades)
+                    .journal(new LockfileJournal(runtime.resolve("lockfiles")))
+                    .marketData(market.market())
+                    .swapExecutor(new PaperExecutor(PaperSettings.defaults(seed), market.market()))
+                    .owner(owner)
+                    .seed(seed)
+                    .build();
+            Thread hook = new Thread(
+                    () -> {
+                        stopping.set(true);
+                        stopped.countDown();
+                    },
+                    "solbot-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            List<BotId> started = new ArrayList<>();
+            for (BotDefinition bot : bots) {
+                try {
+                    engine.start(spec(bot));
+                    started.add(bot.id());
+                } catch (RuntimeException e) {
+                    err.println("Bot '" + bot.id() + "' did not start: " + e.getMessage());
+                }
+            }
+            out.println("Paper trading " + started.size() + " of " + bots.size() + " bots (seed " + seed
+                    + "); Ctrl-C stops them gracefully.");
+            out.flush();
+            StatusTable table = new StatusTable(trades.ledger());
+            long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+            while (!stopping.get() && System.nanoTime() < deadline) {
+                long wait = Math.min(every.toNanos(), Math.max(0, deadline - System.nanoTime()));
+                if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
+                    break;
+                }
+                table.print(out, engine.statuses());
+            }
+            out.println("Stopping ...");
+            out.flush();
+            boolean clean = engine.shutdown(Duration.ofSeconds(10));
+            List<BotStatus> last = engine.statuses();
+            table.print(out, last);
+            out.println(clean ? "Stopped." : "Stopped; some work did not finish in time and stays journalled.");
+            out.flush();
+            if (!stopping.get()) {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            }
+            return 0;
+        } finally {
+            if (embedded != null) {
+                embedded.close();
+            }
+        }
+    }
+
+    /** The engine's spec for a bot: its settings when its config declares them, otherwise the engine's defaults. */
+    static BotSpec spec(BotDefinition bot) {
+        BotSpec.Builder spec = BotSpec.builder(bot.id(), bot.mode(), bot.config());
+        bot.settings().ifPresent(s -> apply(spec, s));
+        return spec.build();
+    }
+
+    private static void apply(BotSpec.Builder spec, BotSettings s) {
+        spec.interval(s.tickInterval())
+                .maxTrades(s.maxTrades())
+                .cooldown(s.cooldown())
+                .haltOnFailures(s.haltOnFailures())
+                .maxOpenPositions(s.maxOpenTrades())
+                .slippageBps(s.slippageBps())
+                .priorityFee(s.priorityFee());
+        s.lamportsPerTrade().filter(l -> l.value() > 0).ifPresent(spec::maxBuy);
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            return ManagementFactory.getRuntimeMXBean().getName();
+        }
+    }
+}
