@@ -11,11 +11,11 @@ final class Durations {
 
     private Durations() {}
 
-    static Duration parse(String option, String text) {
+    static Duration parse(CommandLine cli, String option, String text) {
         Matcher m = FORMAT.matcher(text.trim());
         if (!m.matches()) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(new Main()),
+                    cli,
                     option + " must be a whole number with a unit (ms, s, m, h), such as 30s, but was '" + text + "'");
         }
         long n = Long.parseLong(m.group(1));
@@ -27,7 +27,7 @@ final class Durations {
         };
         if (d.isZero()) {
             throw new CommandLine.ParameterException(
-                    new CommandLine(new Main()), option + " must be greater than zero, but was '" + text + "'");
+                    cli, option + " must be greater than zero, but was '" + text + "'");
         }
         return d;
     }

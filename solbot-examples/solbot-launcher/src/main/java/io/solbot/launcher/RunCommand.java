@@ -101,8 +101,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        Duration runFor = duration == null ? null : Durations.parse("--duration", duration);
-        Duration every = Durations.parse("--status-every", statusEvery);
+        Duration runFor = duration == null ? null : Durations.parse(spec.commandLine(), "--duration", duration);
+        Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
 
         StrategyRegistry.Builder registryBuilder = StrategyRegistry.builder().discoverClassPath();
         Path dir = pluginsDir != null ? pluginsDir : Path.of("plugins");

@@ -1,0 +1,137 @@
+package io.solbot.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class RunCommandIT {
+    @TempDir
+    Path tmp;
+
+    private record Result(int exitCode, String out, String err) {}
+
+    private static Result run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int rc = cli.execute(args);
+        return new Result(rc, out.toString(), err.toString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Test
+    void shouldPaperTradeABotsFileRecordTheRunsAndFindThemAgainOnTheNextStart() throws Exception {
+        Path bots = tmp.resolve("bots.yaml");
+        Files.writeString(bots, """
+                bots:
+                  - id: it-bonk
+                    mode: ma-cross
+                    config: {mint: DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263, window: 2, amountSol: 0.05,
+                             takeProfitPct: 0.5, stopLossPct: 0.5, interval: 1}
+                  - id: it-wif
+                    mode: maCross
+                    config: {mint: EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm, window: 3, amountSol: 0.1,
+                             takeProfitPct: 1, stopLossPct: 1, interval: 1}
+                """);
+        String port = Integer.toString(freePort());
+        Path runtime = tmp.resolve("runtime");
+
+        Result result = run(
+                "run",
+                "--config",
+                bots.toString(),
+                "--plugins-dir",
+                System.getProperty("solbot.test.pluginsDir"),
+                "--runtime",
+                runtime.toString(),
+                "--db-port",
+                port,
+                "--duration",
+                "4s",
+                "--status-every",
+                "1s");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("Paper trading 2 of 2 bots")
+                .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +PNL \\(SOL\\)")
+                .containsPattern("(?m)^it-bonk +ma-cross +RUNNING +\\d+")
+                .containsPattern("(?m)^it-wif +ma-cross +STOPPED +\\d+")
+                .contains("Stopped.");
+        // a clean stop leaves no lockfile behind
+        try (var files = Files.list(runtime.resolve("lockfiles"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".json"))).isEmpty();
+        }
+        // the embedded database kept its data directory: the runs are there when it starts again
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(runtime.resolve("pgdata"), Integer.parseInt(port));
+                Connection c = DriverManager.getConnection(db.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select bot_id, strategy, status, config::text from strategy_run_status"
+                        + " order by bot_id")) {
+            Map<String, String> rows = new HashMap<>();
+            while (rs.next()) {
+                rows.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4));
+            }
+            assertThat(rows).containsOnlyKeys("it-bonk", "it-wif");
+            assertThat(rows.get("it-bonk")).startsWith("ma-cross/STOPPED/").contains("\"window\": 2");
+        }
+    }
+
+    @Test
+    void shouldStartNothingAndListEveryErrorForAnInvalidBotsFile() throws IOException {
+        Path bots = tmp.resolve("bad.yaml");
+        Files.writeString(bots, """
+                bots:
+                  - id: bad-1
+                    mode: ma-cross
+                    config: {mint: 0OIl, window: 1, amountSol: 0.05, takeProfitPct: 1, stopLossPct: 1}
+                """);
+
+        Result result = run(
+                "run",
+                "--config",
+                bots.toString(),
+                "--plugins-dir",
+                System.getProperty("solbot.test.pluginsDir"),
+                "--runtime",
+                tmp.resolve("rt").toString());
+
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.err())
+                .contains("nothing was started")
+                .contains("bot 'bad-1'")
+                .contains("mint")
+                .contains("window");
+        assertThat(tmp.resolve("rt").resolve("pgdata")).doesNotExist();
+    }
+
+    @Test
+    void shouldRefuseABadDurationWithAUsageError() throws IOException {
+        Path bots = tmp.resolve("ok.yaml");
+        Files.writeString(bots, "bots: []\n");
+        Result result = run("run", "--config", bots.toString(), "--duration", "soon");
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--duration must be a whole number with a unit");
+    }
+}
