@@ -368,7 +368,8 @@ public final class SolbotEngine implements AutoCloseable {
                 bot.lock.unlock();
             }
         }
-        jobs.shutdownNow();
+        // no interrupts: an order still in flight keeps its intent journalled until its outcome is really known
+        jobs.shutdown();
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
