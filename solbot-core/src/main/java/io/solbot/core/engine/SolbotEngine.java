@@ -614,8 +614,17 @@ public final class SolbotEngine implements AutoCloseable {
         }
         endRun(run, StopReason.FAILED);
         events.publish(new EngineEvent.BotFailed(bot.id, reason, instant()));
+        String previous = MDC.get(MDC_BOT_ID);
         MDC.put(MDC_BOT_ID, bot.id.value());
-        log.error("Bot '{}' FAILED: {}", bot.id, reason);
+        try {
+            log.error("Bot '{}' FAILED: {}", bot.id, reason);
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_BOT_ID);
+            } else {
+                MDC.put(MDC_BOT_ID, previous);
+            }
+        }
     }
 
     /** The bot made its last trade and holds nothing: it stops as completed. */
