@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.Position;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
@@ -209,6 +210,39 @@ class OrderPipelineTest {
             assertThat(results)
                     .containsExactly(new OrderResult.Refused(
                             "a buy of 100000000 lamports is more than maxBuy 50000000 lamports"));
+        }
+    }
+
+    @Test
+    void shouldDeliverAFailedOrderToOnOrderFailedAndClearItsIntentWithoutTouchingPositions() {
+        List<OrderFailure> failures = new CopyOnWriteArrayList<>();
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            f.executor.failWith("blockhash expired");
+            f.engine.start(spec("unlucky", () -> new Strategy() {
+                        @Override
+                        public void onTick(StrategyContext ctx) {
+                            ctx.orders().buy(MINT, TENTH_SOL);
+                        }
+
+                        @Override
+                        public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
+                            failures.add(failure);
+                        }
+                    })
+                    .build());
+            f.advance(Duration.ofMillis(500));
+
+            assertThat(failures).singleElement().satisfies(failure -> {
+                assertThat(failure.stage()).isEqualTo("land");
+                assertThat(failure.reason()).isEqualTo("blockhash expired");
+            });
+            BotStatus status = f.status("unlucky");
+            assertThat(status.openPositions()).isZero();
+            assertThat(status.tradesExecuted()).isZero();
+            assertThat(status.consecutiveFailures()).isEqualTo(1);
+            assertThat(f.stores.load(status.botId()).orElseThrow().pendingIntents())
+                    .isEmpty();
+            assertThat(f.stores.tradeRecords.get()).isZero();
         }
     }
 }
