@@ -37,4 +37,40 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("io.solbot.core.config.internal..")
             .because("io.solbot.core.config.internal is public for Hibernate Validator only, not API");
+
+    @ArchTest
+    static final ArchRule portsAndEventsDoNotDependOnTheEngine = classes()
+            .that()
+            .resideInAnyPackage("io.solbot.core.store..", "io.solbot.core.event..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage(
+                    "io.solbot.core.store..",
+                    "io.solbot.core.event..",
+                    "io.solbot.core.spi..",
+                    "io.solbot.core.domain..",
+                    "java.lang..",
+                    "java.util..",
+                    "java.time..")
+            .because("adapters (solbot-persistence, alert sinks) implement the ports without pulling in the engine");
+
+    @ArchTest
+    static final ArchRule theEngineShowsOnlyItsEntryPointSpecStatusAndClock = classes()
+            .that()
+            .resideInAPackage("io.solbot.core.engine")
+            .and()
+            .arePublic()
+            .should()
+            .haveSimpleNameEndingWith("Engine")
+            .orShould()
+            .haveSimpleNameEndingWith("Spec")
+            .orShould()
+            .haveSimpleNameEndingWith("Status")
+            .orShould()
+            .haveSimpleNameEndingWith("Clock")
+            .orShould()
+            .haveSimpleNameEndingWith("Exception")
+            .orShould()
+            .haveSimpleNameEndingWith("Builder")
+            .because("the scheduler, lanes, order desk and hot state are internals (STYLE 1)");
 }

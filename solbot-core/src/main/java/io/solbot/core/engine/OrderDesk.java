@@ -5,6 +5,7 @@ import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.event.EngineEvent;
@@ -47,7 +48,10 @@ final class OrderDesk {
         BotSpec spec = bot.spec;
         Instant now = engine.instant();
         String refusal = null;
-        if (!run.current || bot.status != io.solbot.core.domain.RunStatus.RUNNING || bot.restartPending) {
+        if (!run.current && bot.status == RunStatus.RUNNING && !bot.restartPending) {
+            refusal =
+                    "this run of bot '" + bot.id + "' has ended (the bot was restarted); orders go through the new one";
+        } else if (!run.current || bot.status != RunStatus.RUNNING || bot.restartPending) {
             refusal = "Bot '" + bot.id + "' is " + (bot.restartPending ? "RESTARTING" : bot.status)
                     + " and does not accept orders";
         } else if (amountIn == null || amountIn.signum() <= 0) {

@@ -40,9 +40,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
@@ -99,7 +97,15 @@ public final class SolbotEngine implements AutoCloseable {
     private final EngineMetrics metrics;
     private final EventBus events;
     private final Tracker tracker;
-    private final ExecutorService jobs;
+    /**
+     * Virtual threads for ticks, callbacks, orders and events, started directly rather than through an executor:
+     * the engine counts its work itself ({@link Tracker}), and an executor's thread bookkeeping cost more than the
+     * tick it ran.
+     */
+    private final ThreadFactory jobThreads =
+            Thread.ofVirtual().name("solbot-job").factory();
+
+    private volatile boolean jobsClosed;
     private final OrderDesk orderDesk;
     private final TickScheduler scheduler;
     private final ConcurrentHashMap<BotId, BotRuntime> bots = new ConcurrentHashMap<>();
@@ -125,8 +131,6 @@ public final class SolbotEngine implements AutoCloseable {
         this.owner = b.owner;
         this.metrics = new EngineMetrics(b.meterRegistry);
         this.tracker = new Tracker(simClock != null);
-        this.jobs = Executors.newThreadPerTaskExecutor(
-                Thread.ofVirtual().name("solbot-", 0).factory());
         this.events = new EventBus(this::submitJob);
         b.subscribers.forEach(events::subscribe);
         this.orderDesk = new OrderDesk(this, b.swapExecutor, b.tradeStore, List.of());
@@ -368,7 +372,8 @@ public final class SolbotEngine implements AutoCloseable {
                 bot.lock.unlock();
             }
         }
-        jobs.shutdownNow();
+        // no interrupts: an order still in flight keeps its intent journalled until its outcome is really known
+        jobsClosed = true;
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -417,20 +422,26 @@ public final class SolbotEngine implements AutoCloseable {
 
     /** Runs {@code task} on a virtual thread of its own, counted until it ends. */
     void submitJob(Runnable task) {
+        if (jobsClosed) {
+            log.debug("A job was refused: the engine is shut down");
+            return;
+        }
         Tracker.Job job = tracker.begin();
         try {
-            jobs.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException | Error e) {
-                    log.error("An engine job failed", e);
-                } finally {
-                    tracker.end(job);
-                }
-            });
-        } catch (RejectedExecutionException e) {
+            jobThreads
+                    .newThread(() -> {
+                        try {
+                            task.run();
+                        } catch (RuntimeException | Error e) {
+                            log.error("An engine job failed", e);
+                        } finally {
+                            tracker.end(job);
+                        }
+                    })
+                    .start();
+        } catch (RuntimeException | OutOfMemoryError e) {
             tracker.end(job);
-            log.debug("A job was refused: the engine is shut down");
+            throw e;
         }
     }
 
@@ -613,8 +624,17 @@ public final class SolbotEngine implements AutoCloseable {
         }
         endRun(run, StopReason.FAILED);
         events.publish(new EngineEvent.BotFailed(bot.id, reason, instant()));
+        String previous = MDC.get(MDC_BOT_ID);
         MDC.put(MDC_BOT_ID, bot.id.value());
-        log.error("Bot '{}' FAILED: {}", bot.id, reason);
+        try {
+            log.error("Bot '{}' FAILED: {}", bot.id, reason);
+        } finally {
+            if (previous == null) {
+                MDC.remove(MDC_BOT_ID);
+            } else {
+                MDC.put(MDC_BOT_ID, previous);
+            }
+        }
     }
 
     /** The bot made its last trade and holds nothing: it stops as completed. */

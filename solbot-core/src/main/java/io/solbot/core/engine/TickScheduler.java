@@ -238,7 +238,9 @@ final class TickScheduler implements SimulatedClock.Driver {
     private void processSlot(long slotNo, long now) {
         int index = (int) (slotNo & (SLOTS - 1));
         Slot old = slots[index];
-        slots[index] = spare;
+        // never let one Slot sit in two places, even if a bug throws half-way through the walk
+        slots[index] = spare != null ? spare : new Slot();
+        spare = null;
         entries -= old.size;
         long end = (slotNo + 1) * slotNanos;
         for (int i = 0; i < old.size; i++) {

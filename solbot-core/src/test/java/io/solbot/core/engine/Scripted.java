@@ -22,7 +22,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -77,7 +78,8 @@ final class Scripted implements StrategyProvider<Script> {
                 new FixedPriceMarket().price(MINT, "0.001").price(OTHER, "0.5");
         final FillAtPriceExecutor executor = new FillAtPriceExecutor(market);
         final CountingStores stores = new CountingStores();
-        final List<EngineEvent> events = new CopyOnWriteArrayList<>();
+        // a queue, not a copy-on-write list: long runs publish hundreds of thousands of events
+        final Queue<EngineEvent> events = new ConcurrentLinkedQueue<>();
         final SolbotEngine engine;
 
         Fixture() {

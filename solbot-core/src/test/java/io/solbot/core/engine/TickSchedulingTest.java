@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 
 class TickSchedulingTest {
@@ -74,7 +75,7 @@ class TickSchedulingTest {
         // the released tick ends on its own virtual thread; wait for it with a deadline, not a sleep
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (f.engine.tracker().active() > 0 && System.nanoTime() < deadline) {
-            Thread.onSpinWait();
+            LockSupport.parkNanos(1_000_000);
         }
         assertThat(f.engine.tracker().active()).isZero();
     }

@@ -1,0 +1,116 @@
+package io.solbot.core.engine;
+
+import static io.solbot.core.engine.Scripted.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.solbot.core.domain.BotId;
+import io.solbot.core.event.EngineEvent;
+import io.solbot.core.event.Subscription;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.Test;
+
+class EventsAndMetricsTest {
+    @Test
+    void shouldDeliverEveryEventToAHealthySubscriberWhileOthersThrowOrBlock() {
+        CountDownLatch blocked = new CountDownLatch(1);
+        List<EngineEvent> healthy = new CopyOnWriteArrayList<>();
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(50)), b -> {})) {
+            f.engine.subscribe(e -> {
+                throw new IllegalStateException("subscriber bug");
+            });
+            f.engine.subscribe(e -> {
+                try {
+                    blocked.await();
+                } catch (InterruptedException ex) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            Subscription subscription = f.engine.subscribe(healthy::add);
+            f.engine.start(spec("trader", () -> ctx -> {
+                        if (ctx.positions().isEmpty()) {
+                            ctx.orders().buy(Scripted.MINT, Scripted.TENTH_SOL);
+                        } else {
+                            ctx.orders()
+                                    .sell(
+                                            Scripted.MINT,
+                                            ctx.positions().getFirst().quantity());
+                        }
+                    })
+                    .build());
+            f.advance(Duration.ofSeconds(4));
+            f.engine.stop(BotId.of("trader"));
+            f.advance(Duration.ofSeconds(1));
+            subscription.close();
+            f.engine.start(spec("after", Scripted::idle).build());
+            f.advance(Duration.ofSeconds(1));
+
+            assertThat(f.status("trader").tickCount()).isEqualTo(5);
+            assertThat(healthy)
+                    .map(e -> e.getClass().getSimpleName())
+                    .containsExactly(
+                            "BotStarted",
+                            "OrderSubmitted",
+                            "OrderFilled",
+                            "OrderSubmitted",
+                            "OrderFilled",
+                            "OrderSubmitted",
+                            "OrderFilled",
+                            "OrderSubmitted",
+                            "OrderFilled",
+                            "OrderSubmitted",
+                            "OrderFilled",
+                            "BotStopped");
+            blocked.countDown();
+        } finally {
+            blocked.countDown();
+        }
+    }
+
+    @Test
+    void shouldTagMetricsByStrategyAndStatusButNeverByBot() {
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.meterRegistry(registry))) {
+            for (int i = 0; i < 50; i++) {
+                f.engine.start(spec("b-" + i, Scripted::idle).build());
+            }
+            f.engine.pause(BotId.of("b-0"));
+            f.advance(Duration.ofMillis(9500));
+
+            assertThat(registry.get("solbot.ticks")
+                            .tag("strategy", "scripted")
+                            .counter()
+                            .count())
+                    .isEqualTo(49 * 10);
+            assertThat(registry.get("solbot.tick.duration")
+                            .tag("strategy", "scripted")
+                            .timer()
+                            .count())
+                    .isEqualTo(49 * 10);
+            assertThat(registry.get("solbot.tick.lateness").timer().count()).isEqualTo(49 * 10);
+            assertThat(registry.get("solbot.bots")
+                            .tag("status", "RUNNING")
+                            .gauge()
+                            .value())
+                    .isEqualTo(49);
+            assertThat(registry.get("solbot.bots")
+                            .tag("status", "PAUSED")
+                            .gauge()
+                            .value())
+                    .isEqualTo(1);
+            assertThat(registry.getMeters())
+                    .flatMap(m -> m.getId().getTags())
+                    .extracting(t -> t.getKey())
+                    .containsOnly("strategy", "status", "outcome");
+            assertThat(registry.getMeters().size()).isLessThan(20);
+            assertThat(registry.getMeters()).map(Meter::getId).isNotEmpty();
+        }
+    }
+}
