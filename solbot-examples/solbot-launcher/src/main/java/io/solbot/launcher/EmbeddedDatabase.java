@@ -27,6 +27,8 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(false)
                     .setPort(port)
+                    // the launcher closes it after its bots have stopped; zonky's own hook would stop it under them
+                    .setRegisterShutdownHook(false)
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException(

@@ -155,6 +155,7 @@ final class RunCommand implements Callable<Integer> {
             url = embedded.jdbcUrl();
         }
         CountDownLatch stopped = new CountDownLatch(1);
+        CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
                 PostgresTradeStore trades = new PostgresTradeStore(db);
@@ -169,10 +170,17 @@ final class RunCommand implements Callable<Integer> {
                     .owner(owner)
                     .seed(seed)
                     .build();
+            // SIGINT/SIGTERM: wake the main thread, then hold the JVM open until it has stopped the bots, flushed the
+            // stores and closed the database; the JVM halts as soon as every hook has returned
             Thread hook = new Thread(
                     () -> {
                         stopping.set(true);
                         stopped.countDown();
+                        try {
+                            finished.await(60, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     },
                     "solbot-shutdown");
             Runtime.getRuntime().addShutdownHook(hook);
@@ -209,8 +217,12 @@ final class RunCommand implements Callable<Integer> {
             }
             return 0;
         } finally {
-            if (embedded != null) {
-                embedded.close();
+            try {
+                if (embedded != null) {
+                    embedded.close();
+                }
+            } finally {
+                finished.countDown();
             }
         }
     }

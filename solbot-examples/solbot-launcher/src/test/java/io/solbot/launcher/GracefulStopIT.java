@@ -1,0 +1,127 @@
+package io.solbot.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The launcher as a user runs it: a JVM of its own, stopped by SIGTERM (what Ctrl-C and `kill` send). */
+class GracefulStopIT {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void shouldStopEveryBotAndMarkItsRunStoppedOnSigterm() throws Exception {
+        Path bots = tmp.resolve("bots.yaml");
+        Files.writeString(bots, """
+                bots:
+                  - id: sig-1
+                    mode: ma-cross
+                    config: {mint: DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263, window: 2, amountSol: 0.05,
+                             takeProfitPct: 0.5, stopLossPct: 0.5, interval: 1}
+                  - id: sig-2
+                    mode: ma-cross
+                    config: {mint: JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN, window: 2, amountSol: 0.05,
+                             takeProfitPct: 0.5, stopLossPct: 0.5, interval: 1}
+                """);
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path runtime = tmp.resolve("runtime");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process child = new ProcessBuilder(
+                        java,
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        Main.class.getName(),
+                        "run",
+                        "--config",
+                        bots.toString(),
+                        "--plugins-dir",
+                        System.getProperty("solbot.test.pluginsDir"),
+                        "--runtime",
+                        runtime.toString(),
+                        "--db-port",
+                        Integer.toString(port),
+                        "--status-every",
+                        "1s")
+                .redirectErrorStream(true)
+                .start();
+        List<String> lines = new ArrayList<>();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the child is gone
+            }
+        });
+        try {
+            awaitLine(lines, "sig-2 ", Duration.ofSeconds(90));
+            // SIGTERM through the handle: Process.destroy() would also close our end of the child's output
+            child.toHandle().destroy();
+            assertThat(child.waitFor(90, TimeUnit.SECONDS)).isTrue();
+            reader.join(5_000);
+        } finally {
+            child.destroyForcibly();
+        }
+        String output;
+        synchronized (lines) {
+            output = String.join("\n", lines);
+        }
+        assertThat(output).contains("Stopping ...").contains("Stopped.");
+        assertThat(child.exitValue()).as(output).isEqualTo(143); // 128 + SIGTERM: the JVM's exit after its hooks ran
+        try (Stream<Path> files = Files.list(runtime.resolve("lockfiles"))) {
+            assertThat(files.filter(f -> f.toString().endsWith(".json")))
+                    .as(output)
+                    .isEmpty();
+        }
+        try (EmbeddedDatabase db = EmbeddedDatabase.start(runtime.resolve("pgdata"), port);
+                Connection c = DriverManager.getConnection(db.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select bot_id, status from strategy_run_status order by bot_id")) {
+            List<String> rows = new ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1) + "=" + rs.getString(2));
+            }
+            assertThat(rows).containsExactly("sig-1=STOPPED", "sig-2=STOPPED");
+        }
+    }
+
+    private static void awaitLine(List<String> lines, String prefix, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            synchronized (lines) {
+                if (lines.stream().anyMatch(l -> l.startsWith(prefix))) {
+                    return;
+                }
+            }
+            Thread.sleep(50);
+        }
+        synchronized (lines) {
+            throw new AssertionError(
+                    "no line starting with '" + prefix + "' within " + timeout + ":\n" + String.join("\n", lines));
+        }
+    }
+}
