@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -202,7 +204,7 @@ public final class BotsFileLoader {
             violations.add(at(tree, modeNode, label, "mode", null, "must be a strategy id (text)"));
         } else {
             try {
-                provider = registry.require(mode);
+                provider = resolve(mode);
             } catch (UnknownStrategyException e) {
                 violations.add(at(tree, modeNode, label, "mode", null, unknownMode(mode, e.getMessage())));
             }
@@ -264,6 +266,27 @@ public final class BotsFileLoader {
             }
             bots.add(new BotDefinition(botId, provider, wallet == null ? "default" : wallet, config));
         }
+    }
+
+    /**
+     * The original platform's mode names that are not a strategy id in another spelling (case, '-' and '_' aside),
+     * by their normalised form: its turbo paper trader's file, and so its lockfiles' mode, is {@code paperTraderTurbo}.
+     */
+    static final Map<String, String> ORIGINAL_MODE_NAMES = Map.of("papertraderturbo", "turbo-paper-trader");
+
+    private RegisteredProvider resolve(String mode) {
+        Optional<RegisteredProvider> found = registry.find(mode);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String id = ORIGINAL_MODE_NAMES.get(StrategyRegistry.normalise(mode));
+        if (id != null) {
+            Optional<RegisteredProvider> aliased = registry.find(id);
+            if (aliased.isPresent()) {
+                return aliased.get();
+            }
+        }
+        return registry.require(mode);
     }
 
     private static String unknownMode(String mode, String message) {

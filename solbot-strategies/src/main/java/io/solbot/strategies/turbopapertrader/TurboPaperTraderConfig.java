@@ -9,6 +9,7 @@ import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
 import io.solbot.strategies.common.TradingConfig;
+import io.solbot.strategies.common.TurboExitFields;
 import io.solbot.strategies.common.Units;
 import io.solbot.strategies.common.Window;
 import io.solbot.strategies.papertrader.PaperFields;
@@ -19,7 +20,8 @@ import java.util.List;
 
 /**
  * The turbo paper trader: the paper trader's fields, the turbo smart-exit modes ({@code none}, {@code time}, {@code
- * volume}, {@code liquidity}; the original's base rules rejected its own modes), and a few turbo knobs.
+ * volume}, {@code liquidity}; the original's base rules rejected its own modes), the turbo flat smart-exit fields
+ * ({@link TurboExitFields}), and a few turbo knobs.
  *
  * @param maxPriceImpactPct percent 0 to 100
  * @param multiBuyCount buys per signal, 1 to 3
@@ -34,6 +36,7 @@ public record TurboPaperTraderConfig(
         @Flatten @Valid FeedConfig feedFields,
         @Flatten @Valid FilterConfig filterFields,
         @Flatten @Valid ExitConfig exitFields,
+        @Flatten @Valid TurboExitFields turboExitFields,
         @Flatten @Valid PaperFields paper,
         @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
         @Window String recoveryWindow,
@@ -49,7 +52,7 @@ public record TurboPaperTraderConfig(
     @Override
     public void check(Rules rules) {
         if (exitFields != null) {
-            exitFields.checkMode(rules, ExitConfig.TURBO_MODES);
+            exitFields.checkMode(rules, ExitConfig.TURBO_MODES, turboExitFields);
         }
     }
 
