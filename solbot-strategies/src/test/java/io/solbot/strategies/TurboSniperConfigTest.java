@@ -77,7 +77,7 @@ class TurboSniperConfigTest {
         assertThat(c.rpc().quorum().require()).isEqualTo(2);
         assertThat(c.feeds().order()).containsExactly("ws", "birdeye", "onchain");
         assertThat(c.devWatch().holderTop5MaxPct()).isEqualByComparingTo("65");
-        assertThat(c.toggles().ghostMode()).isTrue();
+        assertThat(c.turboToggles().ghostMode()).isTrue();
         assertThat(c.exitFields().smartExit().volume().lookbackSec()).isEqualTo(60);
         assertThat(c.turboExitFields().smartLiqDropPct()).isEqualByComparingTo("30");
         assertThat(report.bots().getFirst().settings()).isPresent();
@@ -151,6 +151,22 @@ class TurboSniperConfigTest {
                 .singleElement()
                 .asString()
                 .contains(toggle + " must be true or false, but was 'yes'");
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ghostMode", "multiBuy", "prewarmAccounts", "multiRoute", "autoRug", "useJitoBundle",
+                "autoPriorityFee", "killSwitch", "poolDetection", "splitTrade", "turboMode", "autoRiskManage",
+                "cuAdapt", "skipPreflight", "directAmmFallback"
+            })
+    void shouldAcceptTheTurboTogglesOfTheTurboPaperTraderAsTrueOrFalseAndNothingElse(String toggle) {
+        assertThat(Bots.errors("turboPaperTrader", "{\"" + toggle + "\": true}"))
+                .isEmpty();
+        assertThat(Bots.errors("turboPaperTrader", "{\"" + toggle + "\": 1}"))
+                .singleElement()
+                .asString()
+                .contains(toggle + " must be true or false, but was 1");
     }
 
     @Test

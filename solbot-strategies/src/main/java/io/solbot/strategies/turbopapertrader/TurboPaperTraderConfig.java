@@ -10,6 +10,7 @@ import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
 import io.solbot.strategies.common.TradingConfig;
 import io.solbot.strategies.common.TurboExitFields;
+import io.solbot.strategies.common.TurboToggles;
 import io.solbot.strategies.common.Units;
 import io.solbot.strategies.common.Window;
 import io.solbot.strategies.papertrader.PaperFields;
@@ -27,7 +28,7 @@ import java.util.List;
  * @param multiBuyCount buys per signal, 1 to 3
  * @param jitoTipLamports Jito tip, lamports, at least 0
  * @param trailingStopPct trailing stop, percent 0 to 100
- * @param useJitoBundle send as a Jito bundle
+ * @param turboToggles the turbo on/off switches ({@code useJitoBundle}, {@code ghostMode}, ...), each true or false
  * @param loop false runs one pass only
  */
 @CrossField
@@ -45,7 +46,7 @@ public record TurboPaperTraderConfig(
         @Between(min = "1", max = "3") Integer multiBuyCount,
         @Between(min = "0", unit = "lamports") Long jitoTipLamports,
         @Between(min = "0", max = "100", unit = "%") BigDecimal trailingStopPct,
-        Boolean useJitoBundle,
+        @Flatten @Valid TurboToggles turboToggles,
         Boolean loop)
         implements TradingConfig, CrossFieldRules {
 

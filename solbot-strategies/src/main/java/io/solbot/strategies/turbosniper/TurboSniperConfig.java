@@ -13,6 +13,7 @@ import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
 import io.solbot.strategies.common.TradingConfig;
 import io.solbot.strategies.common.TurboExitFields;
+import io.solbot.strategies.common.TurboToggles;
 import io.solbot.strategies.common.Units;
 import io.solbot.strategies.common.Window;
 import jakarta.validation.Valid;
@@ -76,6 +77,7 @@ public record TurboSniperConfig(
         @Flatten @Valid FilterConfig filterFields,
         @Flatten @Valid ExitConfig exitFields,
         @Flatten @Valid TurboExitFields turboExitFields,
+        @Flatten @Valid TurboToggles turboToggles,
         @Flatten @Valid Toggles toggles,
         @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
         @Window String recoveryWindow,
@@ -135,23 +137,9 @@ public record TurboSniperConfig(
         implements TradingConfig, CrossFieldRules {
 
     /**
-     * The turbo sniper's on/off switches, each true or false, flat in the config file.
+     * The turbo sniper's own on/off switches, beside the shared {@link TurboToggles}; each true or false, flat in the
+     * config file.
      *
-     * @param ghostMode buy through a cover wallet; needs {@code coverWalletId}
-     * @param multiBuy buy {@code multiBuyCount} times per signal
-     * @param prewarmAccounts create token accounts ahead of the buy
-     * @param multiRoute quote several routes
-     * @param autoRug sell at the first rug signal
-     * @param useJitoBundle send as a Jito bundle
-     * @param autoPriorityFee pick the priority fee from recent fees
-     * @param killSwitch stop after {@code killThreshold} failures; needs {@code killThreshold}
-     * @param poolDetection watch for new pools
-     * @param splitTrade split each buy across routes
-     * @param turboMode the original's master switch
-     * @param autoRiskManage adjust sizes to risk
-     * @param cuAdapt adapt the compute-unit price between its floor and cap
-     * @param skipPreflight skip the RPC preflight simulation
-     * @param directAmmFallback fall back to the AMM directly
      * @param enableInsiderHeuristics the original's flat form of {@code devWatch.enableInsiderHeuristics}
      * @param requireFreezeRevoked buy only tokens whose freeze authority is revoked
      * @param enableLaserStream use the LaserStream feed
@@ -164,21 +152,6 @@ public record TurboSniperConfig(
      * @param watchCrema watch Crema for new pools
      */
     public record Toggles(
-            Boolean ghostMode,
-            Boolean multiBuy,
-            Boolean prewarmAccounts,
-            Boolean multiRoute,
-            Boolean autoRug,
-            Boolean useJitoBundle,
-            Boolean autoPriorityFee,
-            Boolean killSwitch,
-            Boolean poolDetection,
-            Boolean splitTrade,
-            Boolean turboMode,
-            Boolean autoRiskManage,
-            Boolean cuAdapt,
-            Boolean skipPreflight,
-            Boolean directAmmFallback,
             Boolean enableInsiderHeuristics,
             Boolean requireFreezeRevoked,
             Boolean enableLaserStream,
@@ -524,11 +497,11 @@ public record TurboSniperConfig(
 
     @Override
     public void check(Rules rules) {
-        if (toggles != null) {
-            if (on(toggles.ghostMode()) && (coverWalletId == null || coverWalletId.isBlank())) {
+        if (turboToggles != null) {
+            if (on(turboToggles.ghostMode()) && (coverWalletId == null || coverWalletId.isBlank())) {
                 rules.reject("coverWalletId", null, "is required when ghostMode is true");
             }
-            if (on(toggles.killSwitch()) && killThreshold == null) {
+            if (on(turboToggles.killSwitch()) && killThreshold == null) {
                 rules.reject("killThreshold", null, "is required when killSwitch is true");
             }
         }
