@@ -34,6 +34,7 @@ import java.util.Set;
  * bots:
  *   - id: sniper-1          # optional; default <mode>-<position>
  *     mode: sniper          # a strategy id, in any case, with or without '-' and '_' (chadMode = chad-mode)
+ *                           # or one of the original platform's other names (paperTraderTurbo)
  *     wallet: main          # optional wallet label; default: the config's walletLabel, else "default"
  *     config:               # the strategy's fields
  *       amountToSpend: 0.05
