@@ -183,6 +183,20 @@ class TurboSniperConfigTest {
     }
 
     @Test
+    void shouldCountTheTurboStopLossFieldsAsAStopLossInThePlan() {
+        assertThat(warnings("{}")).contains("no stop loss (stopLoss is not set)");
+        assertThat(warnings("{\"stopLossPercent\": 10}")).noneMatch(w -> w.startsWith("no stop loss"));
+        assertThat(warnings("{\"trailingStopPct\": 5}")).noneMatch(w -> w.startsWith("no stop loss"));
+        assertThat(warnings("{\"stopLossPercent\": 0}")).contains("no stop loss (stopLoss is not set)");
+    }
+
+    private static List<String> warnings(String overrides) {
+        ConfigReport report = Bots.load("turboSniper", Bots.with("turboSniper", overrides));
+        assertThat(report.violations()).isEmpty();
+        return ((TurboSniperConfig) report.bots().getFirst().config()).warnings();
+    }
+
+    @Test
     void shouldStillNameTheClosestKnownModeForAnUnknownOne() {
         assertThat(Bots.errors("turboPaperTradr", "{}"))
                 .singleElement()
