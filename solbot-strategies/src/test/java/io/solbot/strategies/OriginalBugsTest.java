@@ -27,9 +27,23 @@ class OriginalBugsTest {
 
     @Test
     void shouldReachTheTurboPaperTraderUnderEverySpellingAndAcceptItsOwnSmartExitModes() {
-        for (String mode :
-                List.of("turboPaperTrader", "turbo-paper-trader", "TURBO_PAPER_TRADER", "turbopapertrader")) {
-            assertThat(Bots.errors(mode, "{\"smartExitMode\": \"volume\"}"))
+        for (String mode : List.of(
+                "turboPaperTrader",
+                "turbo-paper-trader",
+                "TURBO_PAPER_TRADER",
+                "turbopapertrader",
+                "paperTraderTurbo",
+                "papertraderturbo",
+                "paper-trader-turbo")) {
+            assertThat(Bots.errors(
+                            mode,
+                            "{\"smartExitMode\": \"volume\", \"smartVolLookbackSec\": 30, \"smartVolThreshold\": 0}"))
+                    .as(mode)
+                    .isEmpty();
+            assertThat(Bots.errors(mode, "{\"smartExitMode\": \"time\", \"smartExitTimeMins\": 30}"))
+                    .as(mode)
+                    .isEmpty();
+            assertThat(Bots.errors(mode, "{\"smartExitMode\": \"none\"}"))
                     .as(mode)
                     .isEmpty();
             assertThat(Bots.errors(mode, "{\"maxPriceImpactPct\": 101}"))

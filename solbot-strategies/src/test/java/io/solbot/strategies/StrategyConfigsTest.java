@@ -135,7 +135,6 @@ class StrategyConfigsTest {
             FEED ; {"rugDelayBlocks": -1} ; rugDelayBlocks must be at least 0
             FEED ; {"smartExitMode": "sometimes"} ; smartExitMode must be one of off, none, time, volume, liquidity
             sniper,scalper,breakout,dipBuyer,delayedSniper,trendFollower,paperTrader ; {"smartExitMode": "volume"} ; smartExitMode must be one of liquidity, off, time for this strategy, but was 'volume'
-            turboPaperTrader,turboSniper ; {"smartExitMode": "volume"} ;
             turboPaperTrader,turboSniper ; {"smartExitMode": "none"} ;
             sniper,paperTrader,turboPaperTrader ; {"dipThreshold": 100, "recoveryWindow": "1h", "delayBeforeBuyMs": 0} ;
             sniper,paperTrader,turboPaperTrader ; {"dipThreshold": 100.01} ; dipThreshold must be between 0 and 100 %
@@ -236,6 +235,184 @@ class StrategyConfigsTest {
             turboSniper ; {"killThreshold": 0} ; killThreshold must be at least 1
             turboSniper ; {"idempotency": {"ttlSec": 0}} ; idempotency.ttlSec must be at least 1 seconds
             turboSniper ; {"iceberg": {"enabled": true, "tranches": 21}} ; iceberg.tranches must be between 1 and 20
+            turboPaperTrader,turboSniper ; {"smartExitMode": "time", "smartExitTimeMins": 1} ;
+            turboPaperTrader,turboSniper ; {"smartExitMode": "time", "smartExitTimeMins": 1441} ; smartExitTimeMins must be between 1 and 1440 minutes, but was 1441
+            turboPaperTrader,turboSniper ; {"smartExitMode": "volume", "smartVolLookbackSec": 600, "smartVolThreshold": 0} ;
+            turboPaperTrader,turboSniper ; {"smartExitMode": "volume", "smartExit": {"volume": {"volWindowSec": 5, "volDropPct": 100}}} ;
+            turboPaperTrader,turboSniper ; {"smartExitMode": "volume", "smartExit": {"volume": {"lookbackSec": 5, "threshold": 0}}} ;
+            turboPaperTrader,turboSniper ; {"smartExitMode": "volume", "smartVolThreshold": 0} ; smartVolLookbackSec is required when smartExitMode is volume
+            turboPaperTrader,turboSniper ; {"smartExitMode": "volume", "smartVolLookbackSec": 5} ; smartVolThreshold is required when smartExitMode is volume
+            turboPaperTrader,turboSniper ; {"smartExitMode": "liquidity", "smartLiqLookbackSec": 5, "smartLiqDropPct": 0} ;
+            turboPaperTrader,turboSniper ; {"smartExitMode": "liquidity", "smartExit": {"liquidity": {"lookbackSec": 600, "lpOutflowExitPct": 100}}} ;
+            turboPaperTrader,turboSniper ; {"smartExitMode": "liquidity", "smartLiqLookbackSec": 5} ; postBuyWatch.lpOutflowExitPct must be greater than 0 and at most 100 % when smartExitMode is liquidity
+            turboPaperTrader,turboSniper ; {"smartExit.volume.volDropPct": 100.01} ; smartExit.volume.volDropPct must be between 0 and 100 %, but was 100.01
+            turboPaperTrader,turboSniper ; {"smartExit.volume.volWindowSec": 4} ; smartExit.volume.lookbackSec must be between 5 and 600 seconds, but was 4
+            turboPaperTrader,turboSniper ; {"smartVolLookbackSec": 600, "smartVolThreshold": 0, "smartLiqLookbackSec": 5, "smartLiqDropPct": 0} ;
+            turboPaperTrader,turboSniper ; {"smartVolLookbackSec": 601} ; smartVolLookbackSec must be between 5 and 600 seconds, but was 601
+            turboPaperTrader,turboSniper ; {"smartVolThreshold": -0.01} ; smartVolThreshold must be at least 0, but was -0.01
+            turboPaperTrader,turboSniper ; {"smartLiqLookbackSec": 4} ; smartLiqLookbackSec must be between 5 and 600 seconds, but was 4
+            turboPaperTrader,turboSniper ; {"smartLiqDropPct": -0.01} ; smartLiqDropPct must be between 0 and 100 %, but was -0.01
+            turboPaperTrader,turboSniper ; {"smartLiqDropPct": 100.01} ; smartLiqDropPct must be between 0 and 100 %, but was 100.01
+            turboPaperTrader,turboSniper ; {"smartExitTimeMins": 0} ; smartExitTimeMins must be between 1 and 1440 minutes, but was 0
+            sniper,paperTrader ; {"smartExitTimeMins": 5} ; smartExitTimeMins is not a known field
+            turboSniper ; {"dipThreshold": 100, "recoveryWindow": "1h", "maxPriceImpactPct": 100, "multiWallet": 1} ;
+            turboSniper ; {"dipThreshold": 100.01} ; dipThreshold must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"recoveryWindow": 0} ; recoveryWindow must be a window of 1 to 1440 minutes
+            turboSniper ; {"maxPriceImpactPct": 0} ;
+            turboSniper ; {"maxPriceImpactPct": -0.01} ; maxPriceImpactPct must be between 0 and 100 %, but was -0.01
+            turboSniper ; {"maxPriceImpactPct": 100.01} ; maxPriceImpactPct must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"multiWallet": 0} ; multiWallet must be at least 1, but was 0
+            turboSniper ; {"multiBuyCount": 1, "jitoTipLamports": 0, "priorityFeeLamports": 0, "rpcMaxErrors": 1, "killThreshold": 1, "quoteTtlMs": 1} ;
+            turboSniper ; {"multiBuyCount": 3, "multiBuy": true} ;
+            turboSniper ; {"multiBuyCount": 2.5} ; multiBuyCount must be a whole number, but was 2.5
+            turboSniper ; {"jitoTipLamports": 1.5} ; jitoTipLamports must be a whole number, but was 1.5
+            turboSniper ; {"priorityFeeLamports": -1} ; priorityFeeLamports must be at least 0 lamports, but was -1
+            turboSniper ; {"rpcMaxErrors": 0} ; rpcMaxErrors must be at least 1, but was 0
+            turboSniper ; {"rpcMaxErrors": 1.5} ; rpcMaxErrors must be a whole number, but was 1.5
+            turboSniper ; {"killThreshold": 1.5} ; killThreshold must be a whole number, but was 1.5
+            turboSniper ; {"quoteTtlMs": 0} ; quoteTtlMs must be at least 1 ms, but was 0
+            turboSniper ; {"killSwitch": true, "killThreshold": 1} ;
+            turboSniper ; {"ghostMode": true, "coverWalletId": " "} ; coverWalletId is required when ghostMode is true
+            turboSniper ; {"ghostMode": false} ;
+            turboSniper ; {"flags": {"directAmm": true, "bundles": false, "leaderTiming": true, "relay": false, "probe": true}} ;
+            turboSniper ; {"flags.relay": "on"} ; flags.relay must be true or false, but was 'on'
+            turboSniper ; {"flags.jito": true} ; flags.jito is not a known field
+            turboSniper ; {"leaderTiming": {"enabled": true, "preflightMs": 1, "windowSlots": 1}} ;
+            turboSniper ; {"leaderTiming": {"enabled": false}} ;
+            turboSniper ; {"leaderTiming": {"enabled": true, "preflightMs": 0, "windowSlots": 1}} ; leaderTiming.preflightMs must be at least 1 ms, but was 0
+            turboSniper ; {"leaderTiming": {"enabled": true, "preflightMs": 220, "windowSlots": 0}} ; leaderTiming.windowSlots must be at least 1 slots, but was 0
+            turboSniper ; {"leaderTiming": {"enabled": true, "windowSlots": 2}} ; leaderTiming.preflightMs is required when enabled is true
+            turboSniper ; {"leaderTiming": {"enabled": true, "preflightMs": 220}} ; leaderTiming.windowSlots is required when enabled is true
+            turboSniper ; {"idempotency": {"ttlSec": 1, "salt": "s", "resumeFromLast": true}} ;
+            turboSniper ; {"idempotency.salt": " "} ; idempotency.salt must not be blank
+            turboSniper ; {"idempotency.resumeFromLast": "yes"} ; idempotency.resumeFromLast must be true or false
+            turboSniper ; {"idempotencyTtlSec": 1} ;
+            turboSniper ; {"idempotencyTtlSec": 0} ; idempotencyTtlSec must be at least 1 seconds, but was 0
+            turboSniper ; {"idempotencyTtlSec": 60, "idempotency.ttlSec": 60} ; idempotencyTtlSec is given as idempotencyTtlSec and idempotency.ttlSec; give only one of them
+            turboSniper ; {"retryPolicy": {"max": 1, "bumpCuStep": 0, "bumpTipStep": 0, "routeSwitch": true, "rpcFailover": false}} ;
+            turboSniper ; {"retryPolicy.max": 0} ; retryPolicy.max must be at least 1, but was 0
+            turboSniper ; {"retryPolicy.bumpCuStep": -1} ; retryPolicy.bumpCuStep must be at least 0 micro-lamports, but was -1
+            turboSniper ; {"retryPolicy.bumpTipStep": -1} ; retryPolicy.bumpTipStep must be at least 0 lamports, but was -1
+            turboSniper ; {"retryPolicy.routeSwitch": 1} ; retryPolicy.routeSwitch must be true or false
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.5, 0.55], "maxParallel": 2}} ;
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.45, 0.5], "maxParallel": 1}} ;
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.5, 0.56], "maxParallel": 2}} ; parallelWallets.splitPct must sum to 1 ± 0.05, but sums to 1.06
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.44, 0.5], "maxParallel": 2}} ; parallelWallets.splitPct must sum to 1 ± 0.05, but sums to 0.94
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [1], "maxParallel": 2}} ; parallelWallets.splitPct must give one share per wallet (2) when enabled is true
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0, 1], "maxParallel": 2}} ; parallelWallets.splitPct[0] must be greater than 0 and at most 1, but was 0
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.5, 0.5], "maxParallel": 3}} ; parallelWallets.maxParallel must be at most the number of walletIds (2), but was 3
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.5, 0.5], "maxParallel": 0}} ; parallelWallets.maxParallel must be at least 1, but was 0
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a"], "splitPct": [1]}} ; parallelWallets.maxParallel is required when enabled is true
+            turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": [], "splitPct": [], "maxParallel": 1}} ; parallelWallets.walletIds must list at least one wallet when enabled is true
+            turboSniper ; {"parallelWallets": {"enabled": false, "walletIds": [], "splitPct": [0.5, 0.5], "maxParallel": 2}} ;
+            turboSniper ; {"parallelWallets.walletIds": [" "]} ; parallelWallets.walletIds[0] must not be blank
+            turboSniper ; {"multiWallet": 2, "parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.5, 0.5], "maxParallel": 2}} ;
+            turboSniper ; {"multiWallet": 3, "parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.5, 0.5], "maxParallel": 2}} ; multiWallet must be at most the number of parallelWallets.walletIds (2), but was 3
+            turboSniper ; {"pumpfun": {"enabled": true, "thresholdPct": 1, "minSolLiquidity": 0, "cooldownSec": 0}} ;
+            turboSniper ; {"pumpfun": {"enabled": true, "thresholdPct": 0, "minSolLiquidity": 10, "cooldownSec": 120}} ;
+            turboSniper ; {"pumpfun.thresholdPct": 1.01} ; pumpfun.thresholdPct must be between 0 and 1, but was 1.01
+            turboSniper ; {"pumpfun.thresholdPct": -0.01} ; pumpfun.thresholdPct must be between 0 and 1, but was -0.01
+            turboSniper ; {"pumpfun.minSolLiquidity": -1} ; pumpfun.minSolLiquidity must be at least 0 SOL, but was -1
+            turboSniper ; {"pumpfun.cooldownSec": -1} ; pumpfun.cooldownSec must be at least 0 seconds, but was -1
+            turboSniper ; {"pumpfun": {"enabled": true, "minSolLiquidity": 10, "cooldownSec": 120}} ; pumpfun.thresholdPct is required when enabled is true
+            turboSniper ; {"pumpfun": {"enabled": false}} ;
+            turboSniper ; {"airdrops": {"enabled": true, "autoSell": true, "whitelistMints": ["%MINT%"], "minUsdValue": 0, "maxSellSlippagePct": 100}} ;
+            turboSniper ; {"airdrops.minUsdValue": -0.01} ; airdrops.minUsdValue must be at least 0 USD, but was -0.01
+            turboSniper ; {"airdrops.maxSellSlippagePct": 100.01} ; airdrops.maxSellSlippagePct must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"airdrops.whitelistMints": ["bad"]} ; airdrops.whitelistMints[0] must be a Solana address
+            turboSniper ; {"airdrops": {"enabled": true, "minUsdValue": 5}} ; airdrops.maxSellSlippagePct is required when enabled is true
+            turboSniper ; {"privateRelay": {"enabled": true, "urls": ["https://relay.example"], "mode": "tx"}} ;
+            turboSniper ; {"privateRelay": {"enabled": false, "urls": [], "mode": "bundle"}} ;
+            turboSniper ; {"privateRelay": {"enabled": true, "urls": []}} ; privateRelay.urls must list at least one relay URL when enabled is true
+            turboSniper ; {"privateRelay.mode": "both"} ; privateRelay.mode must be one of bundle, tx
+            turboSniper ; {"privateRelay.urls": ["ftp://relay"]} ; privateRelay.urls[0] must be an https URL
+            turboSniper ; {"sizing": {"maxImpactPct": 100, "maxPoolPct": 1, "minUsd": 0}} ;
+            turboSniper ; {"sizing": {"maxImpactPct": 0.01, "maxPoolPct": 0.01}} ;
+            turboSniper ; {"sizing.maxImpactPct": 0} ; sizing.maxImpactPct must be greater than 0 % and at most 100 %, but was 0
+            turboSniper ; {"sizing.maxPoolPct": 0} ; sizing.maxPoolPct must be greater than 0 and at most 1, but was 0
+            turboSniper ; {"sizing.maxPoolPct": 1.01} ; sizing.maxPoolPct must be greater than 0 and at most 1, but was 1.01
+            turboSniper ; {"sizing.minUsd": -1} ; sizing.minUsd must be at least 0 USD, but was -1
+            turboSniper ; {"probe": {"enabled": true, "usd": 0.01, "scaleFactor": 1.01, "abortOnImpactPct": 100, "delayMs": 0}} ;
+            turboSniper ; {"probe.usd": 0} ; probe.usd must be greater than 0 USD, but was 0
+            turboSniper ; {"probe.scaleFactor": 1} ; probe.scaleFactor must be greater than 1, but was 1
+            turboSniper ; {"probe.abortOnImpactPct": 0} ; probe.abortOnImpactPct must be greater than 0 % and at most 100 %, but was 0
+            turboSniper ; {"probe.delayMs": -1} ; probe.delayMs must be at least 0 ms, but was -1
+            turboSniper ; {"probe": {"enabled": true, "usd": 5, "scaleFactor": 4, "abortOnImpactPct": 2}} ; probe.delayMs is required when enabled is true
+            turboSniper ; {"cuPriceMicroLamportsMin": 10, "cuPriceMicroLamportsMax": 10, "cuAdapt": true} ;
+            turboSniper ; {"cuPriceMicroLamportsMin": -1} ; cuPriceMicroLamportsMin must be at least 0 micro-lamports, but was -1
+            turboSniper ; {"bundleStrategy": "topOfBlock", "tipCurve": "linear"} ;
+            turboSniper ; {"bundleStrategy": "mid", "tipCurve": "flat"} ;
+            turboSniper ; {"cuPriceCurve": [1, 0.5, -2], "tipCurveCoefficients": [1000]} ;
+            turboSniper ; {"cuPriceCurve": [1, "x"]} ; cuPriceCurve[1] must be a number, but was 'x'
+            turboSniper ; {"tipCurveCoefficients": "1,2"} ; tipCurveCoefficients must be a list, but was '1,2'
+            turboSniper ; {"directAmmFirstPct": 0, "directAmmFallback": true} ;
+            turboSniper ; {"directAmmFirstPct": -0.01} ; directAmmFirstPct must be between 0 and 1, but was -0.01
+            turboSniper ; {"postBuyWatch": {"durationSec": 0, "lpPullExit": true, "authorityFlipExit": true, "rugDelayBlocks": 0}} ;
+            turboSniper ; {"postBuyWatch.durationSec": -1} ; postBuyWatch.durationSec must be at least 0 seconds, but was -1
+            turboSniper ; {"postBuyWatch.lpPullExit": "yes"} ; postBuyWatch.lpPullExit must be true or false
+            turboSniper ; {"iceberg": {"enabled": true, "tranches": 1, "trancheDelayMs": 0}} ;
+            turboSniper ; {"iceberg": {"tranches": 20}} ;
+            turboSniper ; {"iceberg.tranches": 0} ; iceberg.tranches must be between 1 and 20, but was 0
+            turboSniper ; {"iceberg.trancheDelayMs": -1} ; iceberg.trancheDelayMs must be at least 0 ms, but was -1
+            turboSniper ; {"iceberg.enabled": "y"} ; iceberg.enabled must be true or false
+            turboSniper ; {"impactAbortPct": 100, "dynamicSlippageMaxPct": 0} ;
+            turboSniper ; {"impactAbortPct": 100.01} ; impactAbortPct must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"dynamicSlippageMaxPct": -0.01} ; dynamicSlippageMaxPct must be between 0 and 100 %, but was -0.01
+            turboSniper ; {"devWatch": {"whitelist": ["%MINT%"], "blacklist": [], "holderTop5MaxPct": 100, "lpBurnMinPct": 0, "enableInsiderHeuristics": true}} ;
+            turboSniper ; {"devWatch": {"maxHolderPercent": 0, "minLpBurnPercent": 100}} ;
+            turboSniper ; {"devWatch.holderTop5MaxPct": 100.01} ; devWatch.holderTop5MaxPct must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"devWatch.maxHolderPercent": -0.01} ; devWatch.holderTop5MaxPct must be between 0 and 100 %, but was -0.01
+            turboSniper ; {"devWatch.lpBurnMinPct": -1} ; devWatch.lpBurnMinPct must be between 0 and 100 %, but was -1
+            turboSniper ; {"devWatch.minLpBurnPercent": 100.5} ; devWatch.lpBurnMinPct must be between 0 and 100 %, but was 100.5
+            turboSniper ; {"devWatch": {"holderTop5MaxPct": 65, "maxHolderPercent": 65}} ; devWatch.holderTop5MaxPct is given as holderTop5MaxPct and maxHolderPercent; give only one of them
+            turboSniper ; {"devWatch.blacklist": ["bad"]} ; devWatch.blacklist[0] must be a Solana address
+            turboSniper ; {"devWatch.enableInsiderHeuristics": "no"} ; devWatch.enableInsiderHeuristics must be true or false
+            turboSniper ; {"devWatch": "on"} ; devWatch must be an object with the fields
+            turboSniper ; {"maxHolderPercent": 100, "enableInsiderHeuristics": true, "requireFreezeRevoked": false} ;
+            turboSniper ; {"maxHolderPercent": 100.01} ; maxHolderPercent must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"maxHolderPercent": 50, "devWatch.maxHolderPercent": 50} ; maxHolderPercent is given as maxHolderPercent and devWatch.maxHolderPercent; give only one of them
+            turboSniper ; {"feeds": {"order": ["ws", "birdeye", "onchain"], "ttlMs": 1, "timeoutMs": 1}} ;
+            turboSniper ; {"feeds.order": ["onchain"]} ;
+            turboSniper ; {"feeds.order": ["ws", "helius"]} ; feeds.order[1] must be one of ws, birdeye, onchain
+            turboSniper ; {"feeds.order": []} ; feeds.order must list at least one source
+            turboSniper ; {"feeds.order": ["ws", "ws"]} ; feeds.order must not name a source twice
+            turboSniper ; {"feeds.ttlMs": 0} ; feeds.ttlMs must be at least 1 ms, but was 0
+            turboSniper ; {"feeds.timeoutMs": 0} ; feeds.timeoutMs must be at least 1 ms, but was 0
+            turboSniper ; {"rpc": {"quorum": {"size": 1, "require": 1}, "blockhashTtlMs": 1}} ;
+            turboSniper ; {"rpc": {"quorum": {"size": 3, "require": 3}}} ;
+            turboSniper ; {"rpc": {"quorum": {"size": 3, "require": 4}}} ; rpc.quorum.require must be at most size (3), but was 4
+            turboSniper ; {"rpc": {"quorum": {"size": 0, "require": 1}}} ; rpc.quorum.size must be at least 1, but was 0
+            turboSniper ; {"rpc": {"quorum": {"size": 2, "require": 0}}} ; rpc.quorum.require must be at least 1, but was 0
+            turboSniper ; {"rpc": {"quorum": {"size": 2}}} ; rpc.quorum.require is required
+            turboSniper ; {"rpc": {"blockhashTtlMs": 0}} ; rpc.blockhashTtlMs must be at least 1 ms, but was 0
+            turboSniper ; {"rpcEndpoints": ["https://a.example", "http://localhost:8899"], "privateRpcUrl": "https://p.example", "rpcFailover": true} ;
+            turboSniper ; {"rpcEndpoints": ["a.example"]} ; rpcEndpoints[0] must be an http(s) URL
+            turboSniper ; {"privateRpcUrl": "p.example"} ; privateRpcUrl must be an http(s) URL
+            turboSniper ; {"allowedDexes": ["raydium", "orca"], "excludedDexes": []} ;
+            turboSniper ; {"allowedDexes": [""]} ; allowedDexes[0] must not be blank
+            turboSniper ; {"watchRaydium": true, "watchOrca": false, "poolFreshnessWindowSlots": 1} ;
+            turboSniper ; {"poolFreshnessWindowSlots": 0} ; poolFreshnessWindowSlots must be at least 1 slots, but was 0
+            turboSniper ; {"poolFreshnessWindowSlots": 1.5} ; poolFreshnessWindowSlots must be a whole number, but was 1.5
+            turboSniper ; {"tpLadder": [0, 100]} ;
+            turboSniper ; {"tpLadder": [-0.01]} ; tpLadder[0] must be between 0 and 100, but was -0.01
+            turboSniper ; {"tpLadder": "25,50"} ; tpLadder must be a list, but was '25,50'
+            turboSniper ; {"trailingStopPct": 100, "stopLossPercent": 0} ;
+            turboSniper ; {"trailingStopPct": 100.01} ; trailingStopPct must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"stopLossPercent": 100.01} ; stopLossPercent must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"stopLossPercent": 10, "stopLoss": 10} ; stopLossPercent is given as stopLoss and stopLossPercent; give only one of them
+            turboSniper ; {"liqGate": {"minPoolUsd": 0, "maxImpactPctAtLarge": 100, "liqProbeSmallSol": 0.1, "liqProbeLargeSol": 0.1}} ;
+            turboSniper ; {"liqGate": {"liqProbeSmallSol": 1, "liqProbeLargeSol": 0.5}} ; liqGate.liqProbeLargeSol must be at least liqProbeSmallSol (1), but was 0.5
+            turboSniper ; {"liqGate.liqProbeSmallSol": 0} ; liqGate.liqProbeSmallSol must be greater than 0 SOL, but was 0
+            turboSniper ; {"liqGate.maxImpactPctAtLarge": 100.01} ; liqGate.maxImpactPctAtLarge must be between 0 and 100 %, but was 100.01
+            turboSniper ; {"liqGate.minPoolUsd": -1} ; liqGate.minPoolUsd must be at least 0 USD, but was -1
+            turboSniper ; {"slippageAuto": {"enabled": true, "floorPct": 0.01, "ceilPct": 0.01, "sensitivity": 1}} ;
+            turboSniper ; {"slippageAuto": {"floorPct": 2, "ceilPct": 1}} ; slippageAuto.ceilPct must be at least floorPct (2), but was 1
+            turboSniper ; {"slippageAuto.sensitivity": 1.01} ; slippageAuto.sensitivity must be between 0 and 1, but was 1.01
+            turboSniper ; {"slippageAuto.floorPct": 0} ; slippageAuto.floorPct must be between 0.01 and 99 %, but was 0
+            turboSniper ; {"postTx": {"chain": ["tp", "trail", "alerts"], "ensureQueued": true}} ;
+            turboSniper ; {"postTx.chain": ["tp", "sell"]} ; postTx.chain[1] must be one of tp, trail, alerts
+            turboSniper ; {"riskLevels": {"low": 1, "high": {"maxPct": 2}}} ;
+            turboSniper ; {"riskLevels": [1]} ; riskLevels must be an object of key: value pairs, but was 'a list'
             rotationBot ; {"slippage": 0.01, "maxTrades": 20, "rotationInterval": 1000, "minMomentum": 100, "cooldown": 0, "haltOnFailures": 1} ;
             rotationBot ; {"slippage": null} ; slippage is required
             rotationBot ; {"slippage": 99.01} ; slippage must be between 0.01 and 99 %

@@ -20,7 +20,9 @@ import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -32,6 +34,7 @@ import java.util.Set;
  * bots:
  *   - id: sniper-1          # optional; default <mode>-<position>
  *     mode: sniper          # a strategy id, in any case, with or without '-' and '_' (chadMode = chad-mode)
+ *                           # or one of the original platform's other names (paperTraderTurbo)
  *     wallet: main          # optional wallet label; default: the config's walletLabel, else "default"
  *     config:               # the strategy's fields
  *       amountToSpend: 0.05
@@ -202,7 +205,7 @@ public final class BotsFileLoader {
             violations.add(at(tree, modeNode, label, "mode", null, "must be a strategy id (text)"));
         } else {
             try {
-                provider = registry.require(mode);
+                provider = resolve(mode);
             } catch (UnknownStrategyException e) {
                 violations.add(at(tree, modeNode, label, "mode", null, unknownMode(mode, e.getMessage())));
             }
@@ -264,6 +267,27 @@ public final class BotsFileLoader {
             }
             bots.add(new BotDefinition(botId, provider, wallet == null ? "default" : wallet, config));
         }
+    }
+
+    /**
+     * The original platform's mode names that are not a strategy id in another spelling (case, '-' and '_' aside),
+     * by their normalised form: its turbo paper trader's file, and so its lockfiles' mode, is {@code paperTraderTurbo}.
+     */
+    static final Map<String, String> ORIGINAL_MODE_NAMES = Map.of("papertraderturbo", "turbo-paper-trader");
+
+    private RegisteredProvider resolve(String mode) {
+        Optional<RegisteredProvider> found = registry.find(mode);
+        if (found.isPresent()) {
+            return found.get();
+        }
+        String id = ORIGINAL_MODE_NAMES.get(StrategyRegistry.normalise(mode));
+        if (id != null) {
+            Optional<RegisteredProvider> aliased = registry.find(id);
+            if (aliased.isPresent()) {
+                return aliased.get();
+            }
+        }
+        return registry.require(mode);
     }
 
     private static String unknownMode(String mode, String message) {

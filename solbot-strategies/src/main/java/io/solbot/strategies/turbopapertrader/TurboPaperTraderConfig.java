@@ -9,6 +9,8 @@ import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
 import io.solbot.strategies.common.TradingConfig;
+import io.solbot.strategies.common.TurboExitFields;
+import io.solbot.strategies.common.TurboToggles;
 import io.solbot.strategies.common.Units;
 import io.solbot.strategies.common.Window;
 import io.solbot.strategies.papertrader.PaperFields;
@@ -19,13 +21,14 @@ import java.util.List;
 
 /**
  * The turbo paper trader: the paper trader's fields, the turbo smart-exit modes ({@code none}, {@code time}, {@code
- * volume}, {@code liquidity}; the original's base rules rejected its own modes), and a few turbo knobs.
+ * volume}, {@code liquidity}; the original's base rules rejected its own modes), the turbo flat smart-exit fields
+ * ({@link TurboExitFields}), and a few turbo knobs.
  *
  * @param maxPriceImpactPct percent 0 to 100
  * @param multiBuyCount buys per signal, 1 to 3
  * @param jitoTipLamports Jito tip, lamports, at least 0
  * @param trailingStopPct trailing stop, percent 0 to 100
- * @param useJitoBundle send as a Jito bundle
+ * @param turboToggles the turbo on/off switches ({@code useJitoBundle}, {@code ghostMode}, ...), each true or false
  * @param loop false runs one pass only
  */
 @CrossField
@@ -34,6 +37,7 @@ public record TurboPaperTraderConfig(
         @Flatten @Valid FeedConfig feedFields,
         @Flatten @Valid FilterConfig filterFields,
         @Flatten @Valid ExitConfig exitFields,
+        @Flatten @Valid TurboExitFields turboExitFields,
         @Flatten @Valid PaperFields paper,
         @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
         @Window String recoveryWindow,
@@ -42,14 +46,14 @@ public record TurboPaperTraderConfig(
         @Between(min = "1", max = "3") Integer multiBuyCount,
         @Between(min = "0", unit = "lamports") Long jitoTipLamports,
         @Between(min = "0", max = "100", unit = "%") BigDecimal trailingStopPct,
-        Boolean useJitoBundle,
+        @Flatten @Valid TurboToggles turboToggles,
         Boolean loop)
         implements TradingConfig, CrossFieldRules {
 
     @Override
     public void check(Rules rules) {
         if (exitFields != null) {
-            exitFields.checkMode(rules, ExitConfig.TURBO_MODES);
+            exitFields.checkMode(rules, ExitConfig.TURBO_MODES, turboExitFields);
         }
     }
 

@@ -1,0 +1,38 @@
+package io.solbot.strategies.common;
+
+/**
+ * The on/off switches both turbo strategies accept (the original's turbo validators checked this list for each),
+ * each true or false, flat in the config file. Included with {@code @Flatten @Valid}.
+ *
+ * @param ghostMode buy through a cover wallet (the turbo sniper then needs {@code coverWalletId})
+ * @param multiBuy buy {@code multiBuyCount} times per signal
+ * @param prewarmAccounts create token accounts ahead of the buy
+ * @param multiRoute quote several routes
+ * @param autoRug sell at the first rug signal
+ * @param useJitoBundle send as a Jito bundle
+ * @param autoPriorityFee pick the priority fee from recent fees
+ * @param killSwitch stop after {@code killThreshold} failures (the turbo sniper then needs {@code killThreshold})
+ * @param poolDetection watch for new pools
+ * @param splitTrade split each buy across routes
+ * @param turboMode the original's master switch
+ * @param autoRiskManage adjust sizes to risk
+ * @param cuAdapt adapt the compute-unit price between its floor and cap
+ * @param skipPreflight skip the RPC preflight simulation
+ * @param directAmmFallback fall back to the AMM directly
+ */
+public record TurboToggles(
+        Boolean ghostMode,
+        Boolean multiBuy,
+        Boolean prewarmAccounts,
+        Boolean multiRoute,
+        Boolean autoRug,
+        Boolean useJitoBundle,
+        Boolean autoPriorityFee,
+        Boolean killSwitch,
+        Boolean poolDetection,
+        Boolean splitTrade,
+        Boolean turboMode,
+        Boolean autoRiskManage,
+        Boolean cuAdapt,
+        Boolean skipPreflight,
+        Boolean directAmmFallback) {}
