@@ -1063,7 +1063,11 @@ public final class SolbotEngine implements AutoCloseable {
      * caller holds the bot's journal lock.
      */
     void saveJournal(BotRuntime bot) {
-        if (bot.status == RunStatus.STOPPED && bot.intents.isEmpty() && bot.unstoredFills.isEmpty()) {
+        // a bot paused when the engine shut down keeps its entry, so that a recovery brings it back paused
+        if (bot.status == RunStatus.STOPPED
+                && bot.resumeAs != RunStatus.PAUSED
+                && bot.intents.isEmpty()
+                && bot.unstoredFills.isEmpty()) {
             journal.delete(bot.id);
         } else {
             RunStatus status = bot.resumeAs != null ? bot.resumeAs : bot.status;
