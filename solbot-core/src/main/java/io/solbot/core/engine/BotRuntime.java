@@ -1,6 +1,7 @@
 package io.solbot.core.engine;
 
 import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.store.OrderIntent;
 import java.time.Instant;
@@ -22,7 +23,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>tick figures are written by the thread holding the current run's {@link Lane};
  *   <li>wheel fields ({@code wheelDue}, {@code wheelSeq}, {@code restartDue}) and {@code skippedTicks} are written
  *       only by the scheduler thread;
- *   <li>the journal fields ({@code intents}, {@code state}) change under {@link #journalLock}.
+ *   <li>the journal fields ({@code intents}, {@code state}, {@code unstoredFills}) change under {@link
+ *       #journalLock}.
  * </ul>
  */
 final class BotRuntime {
@@ -35,9 +37,20 @@ final class BotRuntime {
     final ReentrantLock lock = new ReentrantLock();
     final PositionBook book = new PositionBook();
     final SplittableRandom random;
+    /** Draws order ids: the bot's own stream, or one salted by a recovery so that ids of the earlier run never recur. */
+    final SplittableRandom orderIds;
+
     final Object journalLock = new Object();
     final List<OrderIntent> intents = new ArrayList<>();
     final Map<String, String> state = new LinkedHashMap<>();
+    /** Orders of a recovery whose outcome the executor could not tell yet; under {@link #journalLock}. */
+    final List<io.solbot.core.execution.SwapOrder> unresolved = new ArrayList<>();
+    /** Keys (order id and part) of the fills a recovery found, so that resolving an order applies each fill once. */
+    final java.util.Set<String> restoredFills = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    /** The status a journal entry kept at shutdown records, so that a recovery brings the bot back as it was. */
+    volatile RunStatus resumeAs;
+    /** Fills the trade store has not taken yet (database unreachable), oldest first. */
+    final List<Fill> unstoredFills = new ArrayList<>();
 
     volatile RunStatus status;
     volatile Run run;
@@ -63,7 +76,13 @@ final class BotRuntime {
     int wheelSeq;
     boolean restartDue;
 
-    BotRuntime(BotSpec spec, String strategyId, EngineMetrics.StrategyMeters meters, String configHash, long seed) {
+    BotRuntime(
+            BotSpec spec,
+            String strategyId,
+            EngineMetrics.StrategyMeters meters,
+            String configHash,
+            long seed,
+            long orderIdSalt) {
         this.id = spec.botId();
         this.spec = spec;
         this.strategyId = strategyId;
@@ -71,6 +90,15 @@ final class BotRuntime {
         this.configHash = configHash;
         this.intervalNanos = spec.interval().toNanos();
         this.random = new SplittableRandom(mix(seed, id.value().hashCode()));
+        this.orderIds = orderIdSalt == 0
+                ? random
+                : new SplittableRandom(mix(mix(seed, id.value().hashCode()), orderIdSalt));
+    }
+
+    int unstoredFillCount() {
+        synchronized (journalLock) {
+            return unstoredFills.size();
+        }
     }
 
     static long mix(long seed, long salt) {

@@ -58,7 +58,11 @@ final class OrderDesk {
             refusal = "an order must spend a positive amount, but was " + (sol != null ? sol : amountIn);
         } else if (side == Side.BUY) {
             Instant cooldownUntil = bot.cooldownUntil;
-            if (sol.compareTo(spec.maxBuy()) > 0) {
+            int unstored = bot.unstoredFillCount();
+            if (unstored > 0) {
+                refusal = "the database is unreachable: " + unstored + " fill(s) of bot '" + bot.id
+                        + "' wait to be stored, and it opens no new positions until they are (sells are allowed)";
+            } else if (sol.compareTo(spec.maxBuy()) > 0) {
                 refusal = "a buy of " + sol + " is more than maxBuy " + spec.maxBuy();
             } else if (cooldownUntil != null && now.isBefore(cooldownUntil)) {
                 refusal = "cooldown: the next buy is allowed at " + cooldownUntil;
@@ -77,7 +81,7 @@ final class OrderDesk {
         if (refusal != null) {
             return reject(bot, side, mint, refusal, now);
         }
-        OrderId orderId = OrderId.random(bot.random);
+        OrderId orderId = OrderId.random(bot.orderIds);
         OrderIntent intent = new OrderIntent(orderId, mint, side, amountIn, now);
         try {
             synchronized (bot.journalLock) {
@@ -102,6 +106,35 @@ final class OrderDesk {
         log.debug("Bot '{}' submitted {} {} of {} as {}", bot.id, side, amountIn, mint, orderId);
         engine.submitJob(() -> execute(bot, order));
         return new OrderResult.Submitted(orderId);
+    }
+
+    /**
+     * Stores one fill. A bot whose earlier fills wait to be stored keeps this one behind them, so that the store
+     * sees every bot's fills in order (a sell never before the buy it closes); a store that fails keeps it too. Kept
+     * fills are in the journal with the next save, and the engine retries them in the background.
+     */
+    private void store(BotRuntime bot, Fill fill) {
+        synchronized (bot.journalLock) {
+            if (!bot.unstoredFills.isEmpty()) {
+                bot.unstoredFills.add(fill);
+                return;
+            }
+        }
+        try {
+            trades.record(fill);
+        } catch (RuntimeException e) {
+            // the trade happened on chain whether or not it was stored: keep it journalled and retry until it is
+            log.error(
+                    "Bot '{}' could not store fill {} part {}; it stays in the journal and is retried: {}",
+                    bot.id,
+                    fill.orderId(),
+                    fill.part(),
+                    e.toString());
+            synchronized (bot.journalLock) {
+                bot.unstoredFills.add(fill);
+            }
+            engine.retryLater(bot);
+        }
     }
 
     private OrderResult reject(BotRuntime bot, Side side, Mint mint, String reason, Instant now) {
@@ -138,15 +171,26 @@ final class OrderDesk {
     private void settle(BotRuntime bot, SwapOrder order, SwapOutcome outcome) {
         List<Fill> fills =
                 outcome instanceof SwapOutcome.Filled f ? f.fills() : ((SwapOutcome.Failed) outcome).partialFills();
-        for (Fill fill : fills) {
-            try {
-                trades.record(fill);
-            } catch (RuntimeException e) {
-                // the trade happened on chain whether or not it was stored: keep the books right and say so loudly
-                log.error("Bot '{}' could not store fill {} part {}", bot.id, fill.orderId(), fill.part(), e);
-            }
-        }
         OrderFailure failure = outcome instanceof SwapOutcome.Failed failed ? failed.failure() : null;
+        settle(bot, order, fills, failure, true, false);
+    }
+
+    /**
+     * Ends an order: stores its fills (or keeps them for the retry if the store fails), updates the positions and
+     * counts, publishes, calls back the current run, and clears the intent. {@code countTrade} is false when fills of
+     * the order were already counted (a recovery found some of them stored); {@code recovered} skips the failure
+     * count, the halt and the completion, which a recovery decides once the bot is back.
+     */
+    void settle(
+            BotRuntime bot,
+            SwapOrder order,
+            List<Fill> fills,
+            OrderFailure failure,
+            boolean countTrade,
+            boolean recovered) {
+        for (Fill fill : fills) {
+            store(bot, fill);
+        }
         bot.book.release(order.side(), order.mint(), order.amountIn());
         for (Fill fill : fills) {
             TokenAmount unsold = bot.book.apply(fill);
@@ -157,13 +201,18 @@ final class OrderDesk {
         int failures;
         bot.lock.lock();
         try {
-            if (!fills.isEmpty()) {
+            if (!fills.isEmpty() && countTrade) {
                 bot.tradesExecuted++;
                 if (order.side() == Side.BUY) {
                     bot.buysFilled++;
                 }
             }
-            if (failure == null) {
+            if (recovered) {
+                if (failure != null) {
+                    bot.lastError = "order " + failure.orderId() + " (recovered) failed at " + failure.stage() + ": "
+                            + failure.reason();
+                }
+            } else if (failure == null) {
                 bot.consecutiveFailures = 0;
             } else {
                 bot.consecutiveFailures++;
@@ -197,6 +246,9 @@ final class OrderDesk {
         synchronized (bot.journalLock) {
             bot.intents.removeIf(i -> i.orderId().equals(order.orderId()));
             engine.saveJournal(bot);
+        }
+        if (recovered) {
+            return;
         }
         if (failure != null && failures >= bot.spec.haltOnFailures()) {
             engine.fail(

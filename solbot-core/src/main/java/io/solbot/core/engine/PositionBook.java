@@ -98,6 +98,16 @@ final class PositionBook {
         return null;
     }
 
+    /** Reserves an order that is already in flight (found in the journal after a crash), whatever the limits. */
+    synchronized void reserveInFlight(Side side, Mint mint, TokenAmount amountIn) {
+        if (side == Side.BUY) {
+            pendingBuys.merge(mint, 1, Integer::sum);
+            pendingBuyCount++;
+        } else {
+            pendingSells.merge(mint, amountIn, TokenAmount::plus);
+        }
+    }
+
     /** Ends the reservation of an order, filled or not. */
     synchronized void release(Side side, Mint mint, TokenAmount amountIn) {
         if (side == Side.BUY) {

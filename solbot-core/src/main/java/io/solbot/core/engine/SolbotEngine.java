@@ -4,13 +4,17 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.solbot.core.SolbotException;
 import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.Side;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.event.Subscription;
 import io.solbot.core.execution.SwapExecutor;
+import io.solbot.core.execution.SwapOrder;
 import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.market.MarketData;
 import io.solbot.core.plugin.RegisteredProvider;
@@ -24,6 +28,7 @@ import io.solbot.core.store.InMemoryRunStatusStore;
 import io.solbot.core.store.InMemoryTradeStore;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.JournalEntry;
+import io.solbot.core.store.OrderIntent;
 import io.solbot.core.store.RunRecord;
 import io.solbot.core.store.RunStatusStore;
 import io.solbot.core.store.TradeStore;
@@ -35,10 +40,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -81,6 +88,15 @@ public final class SolbotEngine implements AutoCloseable {
     private final StrategyRegistry registry;
     private final RunStatusStore runStatusStore;
     private final Journal journal;
+    private final TradeStore tradeStore;
+    private final SwapExecutor swapExecutor;
+    private final Duration intentExpiry;
+    private final Duration storeRetryInterval;
+    /** Bots with fills to store or recovered orders to resolve, worked off by the retry thread. */
+    private final Set<BotRuntime> retrying = ConcurrentHashMap.newKeySet();
+
+    private final AtomicBoolean retryStarted = new AtomicBoolean();
+    private volatile Thread retryThread;
     private final MarketData marketData;
     private final MarketView marketView;
     private final InstantSource clock;
@@ -116,6 +132,10 @@ public final class SolbotEngine implements AutoCloseable {
         this.registry = b.registry != null ? b.registry : registryOf(b.providers);
         this.runStatusStore = b.runStatusStore;
         this.journal = b.journal;
+        this.tradeStore = b.tradeStore;
+        this.swapExecutor = b.swapExecutor;
+        this.intentExpiry = b.intentExpiry;
+        this.storeRetryInterval = b.storeRetryInterval;
         this.marketData = b.marketData;
         this.marketView = marketData::price;
         this.clock = b.clock;
@@ -151,17 +171,42 @@ public final class SolbotEngine implements AutoCloseable {
     }
 
     /**
-     * Starts a bot: creates its strategy, calls {@code onStart}, and ticks it at its interval from then on (the first
-     * tick comes within one interval, at a point spread by the bot's id unless {@link Builder#spreadFirstTicks} is
-     * off). Writes the run status and the journal once.
+     * Starts a bot: restores what the stores and the journal know of it (its open positions and count of trades from
+     * the trade store, its strategy state and the fills not yet stored from its journal entry), resolves the orders
+     * its journal entry still holds through the executor, creates its strategy, calls {@code onStart}, and ticks it at
+     * its interval from then on (the first tick comes within one interval, at a point spread by the bot's id unless
+     * {@link Builder#spreadFirstTicks} is off). Writes the run status and the journal once.
      *
      * @return the bot's status right after the start
      * @throws IllegalBotStateException if a bot with this id is running or paused
      * @throws io.solbot.core.plugin.UnknownStrategyException if no provider offers the spec's strategy
      * @throws InvalidBotSpecException if the config is not of the provider's config type
-     * @throws SolbotException if the provider fails to create the strategy, or the engine is shut down
+     * @throws SolbotException if the provider fails to create the strategy, the engine is shut down, the bot's
+     *     journal entry belongs to another live process, or its journal or trades cannot be read
      */
     public BotStatus start(BotSpec spec) {
+        return launch(spec, false);
+    }
+
+    /**
+     * Brings a bot back as its journal entry left it, after a crash or a stop: restores and resolves as {@link
+     * #start} does, then a bot that was RUNNING runs again, a PAUSED one is paused ({@link #resume} runs it), and a
+     * STOPPED or FAILED one stays so ({@link #restart} runs it). A bot without a journal entry is started.
+     *
+     * <p>Orders found in flight are never sent again, only resolved through {@link SwapExecutor#resolve}: their fills
+     * are stored (each once) and applied to the positions before the bot acts. An order whose outcome is still
+     * unknown stays reserved and is resolved in the background, and treated as failed once {@link
+     * Builder#intentExpiry} has passed since it was sent.
+     *
+     * @return the bot's status after the recovery
+     * @throws SolbotException if the bot's journal entry belongs to another live process ({@code pid@host} on this
+     *     host), or as {@link #start} throws
+     */
+    public BotStatus recover(BotSpec spec) {
+        return launch(spec, true);
+    }
+
+    private BotStatus launch(BotSpec spec, boolean asJournalled) {
         Objects.requireNonNull(spec, "spec");
         ensureOpen();
         RegisteredProvider provider = registry.require(spec.strategyId());
@@ -172,41 +217,304 @@ public final class SolbotEngine implements AutoCloseable {
                     "config must be a " + configType.getName() + " for strategy '" + provider.id() + "', but was a "
                             + spec.config().getClass().getName());
         }
+        BotId id = spec.botId();
+        BotRuntime running = bots.get(id);
+        if (running != null && !running.status.isFinal()) {
+            throw new IllegalBotStateException(id, running.status, "started again");
+        }
+        Optional<JournalEntry> entry;
+        List<Fill> stored;
+        try {
+            entry = journal.load(id);
+            stored = tradeStore.fills(id);
+        } catch (RuntimeException e) {
+            throw new SolbotException(
+                    "Bot '" + id + "' could not be started: its journal entry or its trades could not be read: " + e,
+                    e);
+        }
+        if (entry.isPresent() && Owners.isAliveElsewhere(entry.get().owner(), owner)) {
+            throw new SolbotException(
+                    "Bot '" + id + "' is run by the live process " + entry.get().owner()
+                            + " (its journal entry says so); stop that process first, this one leaves the bot alone");
+        }
+        boolean restoring = entry.isPresent() || !stored.isEmpty();
+        // a restored bot draws its order ids from a fresh stream, so that no id of an earlier run comes up again
+        long salt = restoring ? BotRuntime.mix(instant().toEpochMilli(), System.nanoTime() ^ stored.size()) | 1 : 0;
         BotRuntime bot = new BotRuntime(
-                spec, provider.id(), metrics.strategy(provider.id()), configHash(provider.id(), spec.config()), seed);
+                spec,
+                provider.id(),
+                metrics.strategy(provider.id()),
+                configHash(provider.id(), spec.config()),
+                seed,
+                salt);
         BotRuntime[] replaced = new BotRuntime[1];
-        bots.compute(spec.botId(), (id, old) -> {
+        bots.compute(id, (key, old) -> {
             if (old != null && !old.status.isFinal()) {
-                throw new IllegalBotStateException(id, old.status, "started again");
+                throw new IllegalBotStateException(key, old.status, "started again");
             }
             replaced[0] = old;
             return bot;
         });
+        RunStatus target = asJournalled && entry.isPresent() ? entry.get().status() : RunStatus.RUNNING;
         bot.lock.lock();
         try {
             if (replaced[0] != null) {
                 metrics.statusChanged(replaced[0].status, null);
             }
-            Strategy strategy;
-            try {
-                strategy = create(bot);
-            } catch (RuntimeException e) {
-                bots.remove(bot.id, bot);
-                throw new SolbotException(
-                        "Bot '" + bot.id + "' could not be started: strategy '" + bot.strategyId + "' threw " + e, e);
+            Strategy strategy = null;
+            if (target == RunStatus.RUNNING) {
+                try {
+                    strategy = create(bot);
+                } catch (RuntimeException e) {
+                    bots.remove(bot.id, bot);
+                    throw new SolbotException(
+                            "Bot '" + bot.id + "' could not be started: strategy '" + bot.strategyId + "' threw " + e,
+                            e);
+                }
             }
             bot.startedAt = instant();
-            setStatus(bot, RunStatus.RUNNING);
-            beginRun(bot, strategy);
+            setStatus(bot, target);
+            if (restoring) {
+                restore(bot, entry, stored);
+            }
+            if (target == RunStatus.RUNNING) {
+                beginRun(bot, strategy);
+            } else if (target.isFinal()) {
+                bot.stoppedAt = bot.startedAt;
+                bot.stopReason = "recovered as " + target;
+            }
             writeLifecycle(bot);
         } finally {
             bot.lock.unlock();
         }
+        if (target != RunStatus.RUNNING) {
+            log.info("Bot '{}' recovered as {}", bot.id, target);
+            return snapshot(bot);
+        }
         long phase = spreadFirstTicks ? Math.floorMod(BotRuntime.mix(seed, bot.id.hashCode()), bot.intervalNanos) : 0;
         scheduler.schedule(bot, nanos() + phase, false);
         events.publish(new EngineEvent.BotStarted(bot.id, bot.strategyId, bot.startedAt));
-        log.info("Bot '{}' started ({}, every {})", bot.id, bot.strategyId, spec.interval());
+        if (restoring) {
+            log.info(
+                    "Bot '{}' started ({}, every {}), restored with {} open positions and {} trades",
+                    bot.id,
+                    bot.strategyId,
+                    spec.interval(),
+                    bot.book.openPositions(),
+                    bot.tradesExecuted);
+        } else {
+            log.info("Bot '{}' started ({}, every {})", bot.id, bot.strategyId, spec.interval());
+        }
         return snapshot(bot);
+    }
+
+    /**
+     * Rebuilds the bot's positions, counts and state from its stored fills and its journal entry, then resolves the
+     * orders the entry holds in flight. The caller holds the bot's lock; the bot has no run yet.
+     */
+    private void restore(BotRuntime bot, Optional<JournalEntry> entry, List<Fill> stored) {
+        Set<OrderId> orders = new HashSet<>();
+        Set<OrderId> buys = new HashSet<>();
+        Set<String> known = new HashSet<>();
+        List<Fill> all = new ArrayList<>(stored);
+        entry.ifPresent(e -> all.addAll(e.unstoredFills()));
+        for (Fill fill : all) {
+            if (!known.add(fillKey(fill))) {
+                continue;
+            }
+            if (bot.book.apply(fill).signum() > 0) {
+                log.warn("Bot '{}' restored a sell of more {} than its positions held", bot.id, fill.mint());
+            }
+            orders.add(fill.orderId());
+            if (fill.side() == Side.BUY) {
+                buys.add(fill.orderId());
+            }
+        }
+        bot.tradesExecuted = orders.size();
+        bot.buysFilled = buys.size();
+        bot.restoredFills.addAll(known);
+        if (entry.isEmpty()) {
+            return;
+        }
+        Set<String> storedKeys = new HashSet<>();
+        stored.forEach(f -> storedKeys.add(fillKey(f)));
+        synchronized (bot.journalLock) {
+            bot.state.putAll(entry.get().state());
+            Set<String> kept = new HashSet<>();
+            for (Fill fill : entry.get().unstoredFills()) {
+                if (!storedKeys.contains(fillKey(fill)) && kept.add(fillKey(fill))) {
+                    bot.unstoredFills.add(fill);
+                }
+            }
+        }
+        if (bot.unstoredFillCount() > 0) {
+            log.warn("Bot '{}' has {} fills that wait to be stored", bot.id, bot.unstoredFillCount());
+            retryLater(bot);
+        }
+        for (OrderIntent intent : entry.get().pendingIntents()) {
+            SwapOrder order = new SwapOrder(
+                    intent.orderId(),
+                    bot.id,
+                    intent.mint(),
+                    intent.side(),
+                    intent.amountIn(),
+                    bot.spec.slippageBps(),
+                    bot.spec.priorityFee(),
+                    intent.createdAt());
+            bot.book.reserveInFlight(intent.side(), intent.mint(), intent.amountIn());
+            synchronized (bot.journalLock) {
+                bot.intents.add(intent);
+            }
+            if (!resolve(bot, order)) {
+                synchronized (bot.journalLock) {
+                    bot.unresolved.add(order);
+                }
+                log.warn(
+                        "Bot '{}' order {} was in flight and its outcome is not known yet; it stays reserved and is"
+                                + " resolved in the background",
+                        bot.id,
+                        order.orderId());
+                retryLater(bot);
+            }
+        }
+    }
+
+    /**
+     * Asks the executor what became of an order a dead process sent, and settles it: true if it is settled (landed,
+     * failed, or unknown for longer than the intent expiry), false if it must be asked again later.
+     */
+    private boolean resolve(BotRuntime bot, SwapOrder order) {
+        Optional<SwapOutcome> outcome;
+        try {
+            outcome = swapExecutor.resolve(order);
+        } catch (RuntimeException e) {
+            log.warn("Bot '{}' could not resolve order {}: {}", bot.id, order.orderId(), e.toString());
+            outcome = Optional.empty();
+        }
+        List<Fill> fills;
+        OrderFailure failure;
+        if (outcome.isPresent()) {
+            fills = outcome.get() instanceof SwapOutcome.Filled f
+                    ? f.fills()
+                    : ((SwapOutcome.Failed) outcome.get()).partialFills();
+            failure = outcome.get() instanceof SwapOutcome.Failed failed ? failed.failure() : null;
+        } else if (order.submittedAt().plus(intentExpiry).isAfter(instant())) {
+            return false;
+        } else {
+            fills = List.of();
+            failure = new OrderFailure(
+                    order.orderId(),
+                    order.mint(),
+                    order.side(),
+                    "recovery",
+                    "its outcome was still unknown " + intentExpiry + " after it was sent: treated as expired",
+                    instant());
+        }
+        List<Fill> fresh = new ArrayList<>();
+        boolean counted = false;
+        for (Fill fill : fills) {
+            if (bot.restoredFills.contains(fillKey(fill))) {
+                counted = true;
+            } else {
+                fresh.add(fill);
+            }
+        }
+        log.info(
+                "Bot '{}' resolved order {} sent before a crash: {}",
+                bot.id,
+                order.orderId(),
+                failure == null ? fills.size() + " fill(s)" : "failed at " + failure.stage() + ": " + failure.reason());
+        orderDesk.settle(bot, order, fresh, failure, !counted, true);
+        return true;
+    }
+
+    private static String fillKey(Fill fill) {
+        return fill.orderId().value() + "#" + fill.part();
+    }
+
+    /** Has the retry thread store {@code bot}'s kept fills and resolve its unresolved orders, until both are done. */
+    void retryLater(BotRuntime bot) {
+        retrying.add(bot);
+        if (retryStarted.compareAndSet(false, true)) {
+            retryThread = Thread.ofVirtual().name("solbot-store-retry").start(this::retryLoop);
+        }
+    }
+
+    private void retryLoop() {
+        while (!shutdown.get()) {
+            try {
+                Thread.sleep(storeRetryInterval);
+            } catch (InterruptedException e) {
+                return;
+            }
+            for (BotRuntime bot : retrying) {
+                retrying.remove(bot);
+                boolean done;
+                MDC.put(MDC_BOT_ID, bot.id.value());
+                try {
+                    done = retry(bot);
+                } catch (RuntimeException e) {
+                    log.warn("Bot '{}': retrying its store writes failed", bot.id, e);
+                    done = false;
+                } finally {
+                    MDC.remove(MDC_BOT_ID);
+                }
+                if (!done) {
+                    retrying.add(bot);
+                }
+            }
+        }
+    }
+
+    /** One retry: stores the bot's kept fills in order, then resolves its unresolved orders; true when none is left. */
+    private boolean retry(BotRuntime bot) {
+        int stored = 0;
+        boolean failed = false;
+        while (true) {
+            Fill next;
+            synchronized (bot.journalLock) {
+                if (bot.unstoredFills.isEmpty()) {
+                    break;
+                }
+                next = bot.unstoredFills.getFirst();
+            }
+            try {
+                tradeStore.record(next);
+            } catch (RuntimeException e) {
+                log.debug("Bot '{}': the trade store still refuses fill {}: {}", bot.id, next.orderId(), e.toString());
+                failed = true;
+                break;
+            }
+            synchronized (bot.journalLock) {
+                // only this thread removes, and new fills go to the end
+                bot.unstoredFills.removeFirst();
+            }
+            stored++;
+        }
+        if (stored > 0) {
+            synchronized (bot.journalLock) {
+                try {
+                    saveJournal(bot);
+                } catch (RuntimeException e) {
+                    log.error("Could not write the journal of bot '{}'", bot.id, e);
+                }
+            }
+            log.info("Bot '{}' stored {} fill(s) that waited for the trade store", bot.id, stored);
+        }
+        List<SwapOrder> open;
+        synchronized (bot.journalLock) {
+            open = List.copyOf(bot.unresolved);
+        }
+        for (SwapOrder order : open) {
+            if (resolve(bot, order)) {
+                synchronized (bot.journalLock) {
+                    bot.unresolved.remove(order);
+                }
+            }
+        }
+        synchronized (bot.journalLock) {
+            return !failed && bot.unstoredFills.isEmpty() && bot.unresolved.isEmpty();
+        }
     }
 
     /**
@@ -359,7 +667,10 @@ public final class SolbotEngine implements AutoCloseable {
         scheduler.stop();
         List<BotRuntime> stopped = new ArrayList<>();
         for (BotRuntime bot : bots.values()) {
+            RunStatus before = bot.status;
             if (stop(bot, StopReason.SHUTDOWN, false)) {
+                // an entry kept for recovery (orders in flight, fills not stored) brings the bot back as it was
+                bot.resumeAs = before;
                 stopped.add(bot);
             }
         }
@@ -374,6 +685,10 @@ public final class SolbotEngine implements AutoCloseable {
         }
         // no interrupts: an order still in flight keeps its intent journalled until its outcome is really known
         jobsClosed = true;
+        Thread retry = retryThread;
+        if (retry != null) {
+            retry.interrupt();
+        }
         if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
@@ -748,11 +1063,24 @@ public final class SolbotEngine implements AutoCloseable {
      * caller holds the bot's journal lock.
      */
     void saveJournal(BotRuntime bot) {
-        if (bot.status == RunStatus.STOPPED && bot.intents.isEmpty()) {
+        // a bot paused when the engine shut down keeps its entry, so that a recovery brings it back paused
+        if (bot.status == RunStatus.STOPPED
+                && bot.resumeAs != RunStatus.PAUSED
+                && bot.intents.isEmpty()
+                && bot.unstoredFills.isEmpty()) {
             journal.delete(bot.id);
         } else {
+            RunStatus status = bot.resumeAs != null ? bot.resumeAs : bot.status;
             journal.save(new JournalEntry(
-                    bot.id, bot.strategyId, bot.status, bot.configHash, owner, bot.intents, bot.state, instant()));
+                    bot.id,
+                    bot.strategyId,
+                    status,
+                    bot.configHash,
+                    owner,
+                    bot.intents,
+                    bot.state,
+                    bot.unstoredFills,
+                    instant()));
         }
     }
 
@@ -852,6 +1180,8 @@ public final class SolbotEngine implements AutoCloseable {
         private String owner = ProcessHandle.current().pid() + "@"
                 + Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost");
         private Duration shutdownHookTimeout;
+        private Duration intentExpiry = Duration.ofMinutes(2);
+        private Duration storeRetryInterval = Duration.ofSeconds(1);
         private final List<Consumer<? super EngineEvent>> subscribers = new ArrayList<>();
 
         private Builder() {}
@@ -969,6 +1299,30 @@ public final class SolbotEngine implements AutoCloseable {
         /** Who runs the bots, written to each journal entry; default {@code pid@hostname}. */
         public Builder owner(String owner) {
             this.owner = Objects.requireNonNull(owner, "owner");
+            return this;
+        }
+
+        /**
+         * How long after it was sent an order found in flight by a recovery may stay unknown to the executor before
+         * it counts as failed (expired); default 2 minutes, more than a Solana blockhash lives.
+         */
+        public Builder intentExpiry(Duration expiry) {
+            if (expiry.isNegative()) {
+                throw new IllegalArgumentException("intentExpiry cannot be negative, but was " + expiry);
+            }
+            this.intentExpiry = expiry;
+            return this;
+        }
+
+        /**
+         * How often fills the trade store refused (database unreachable) are tried again, and orders of a recovery
+         * whose outcome is not known yet are asked about again; default 1 second.
+         */
+        public Builder storeRetryInterval(Duration interval) {
+            if (interval.isNegative() || interval.isZero()) {
+                throw new IllegalArgumentException("storeRetryInterval must be positive, but was " + interval);
+            }
+            this.storeRetryInterval = interval;
             return this;
         }
 

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -39,9 +40,15 @@ import java.util.SplittableRandom;
  * runs it or what ran before. Latencies are added to the order's submission time to give the fills' timestamps;
  * nothing sleeps. Each transaction trades against the pool as it is when {@link #execute} is called.
  *
+ * <p>Durability: given an execution log file, the executor keeps its own record of every order it executed, as a
+ * chain does: each outcome is appended to the file as a JSON line and forced to disk before {@link #execute} returns
+ * it, and a new executor on the same file answers {@link #resolve} from it, so that orders a crashed process sent are
+ * resolved, never executed twice. An order the log does not hold never reached the executor, and resolves as failed.
+ * Without a log file, {@link #resolve} knows nothing (and answers empty).
+ *
  * <p>Threading: thread-safe. Trades against the market are atomic; the daily trade count is kept per bot.
  */
-public final class PaperExecutor implements SwapExecutor {
+public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     /** The base fee of a transaction with one signature, in lamports. */
     public static final long SIGNATURE_FEE_LAMPORTS = 5_000;
 
@@ -50,10 +57,53 @@ public final class PaperExecutor implements SwapExecutor {
     private final PaperSettings settings;
     private final SimulatedMarket market;
     private final Map<BotId, long[]> tradesToday = new HashMap<>();
+    private final ExecutionLog executionLog;
 
+    /** An executor that keeps what it executed in memory only. */
     public PaperExecutor(PaperSettings settings, SimulatedMarket market) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.market = Objects.requireNonNull(market, "market");
+        this.executionLog = null;
+    }
+
+    /**
+     * An executor that records every outcome durably in {@code executionLog} (JSON lines, created if missing, one
+     * file per executor) and reads what an earlier process recorded there, to {@link #resolve} its orders.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read or opened for appending
+     */
+    public PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.market = Objects.requireNonNull(market, "market");
+        this.executionLog = new ExecutionLog(Objects.requireNonNull(executionLog, "executionLog"));
+    }
+
+    /**
+     * What became of {@code order}: its outcome as the execution log holds it, or a failure if the log does not
+     * hold it (the order never reached this executor, or the process died before it returned, which on paper means
+     * the same: the simulated market it traded against died with it). Empty without an execution log.
+     */
+    @Override
+    public Optional<SwapOutcome> resolve(SwapOrder order) {
+        if (executionLog == null) {
+            return Optional.empty();
+        }
+        return Optional.of(executionLog
+                .outcome(order.orderId())
+                .orElseGet(() -> failed(
+                        order,
+                        "recovery",
+                        "the order never reached the paper executor (it is not in " + executionLog.file() + ")",
+                        order.submittedAt(),
+                        List.of())));
+    }
+
+    /** Closes the execution log file, if any. */
+    @Override
+    public void close() {
+        if (executionLog != null) {
+            executionLog.close();
+        }
     }
 
     public PaperSettings settings() {
@@ -86,6 +136,14 @@ public final class PaperExecutor implements SwapExecutor {
 
     @Override
     public SwapOutcome execute(SwapOrder order) {
+        SwapOutcome outcome = simulate(order);
+        if (executionLog != null) {
+            executionLog.append(order, outcome);
+        }
+        return outcome;
+    }
+
+    private SwapOutcome simulate(SwapOrder order) {
         SplittableRandom random =
                 new SplittableRandom(streamSeed(settings.seed(), order.orderId().value()));
         PaperSettings.Latency latency = settings.latency();

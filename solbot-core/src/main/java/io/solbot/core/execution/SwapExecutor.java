@@ -21,6 +21,17 @@ public interface SwapExecutor {
     SwapOutcome execute(SwapOrder order);
 
     /**
+     * What became of {@code order}, sent to {@link #execute} by an earlier process that died before it learnt the
+     * outcome: the fills it landed with, or a failure (for example: it never reached the executor), or empty while
+     * that cannot be told yet (a live transaction whose blockhash has not expired). Never executes anything: after a
+     * crash an order is only ever resolved, never sent again. The default knows nothing and answers empty; the
+     * engine treats an order that stays unknown past its expiry as failed.
+     */
+    default Optional<SwapOutcome> resolve(SwapOrder order) {
+        return Optional.empty();
+    }
+
+    /**
      * What spending {@code amountIn} on {@code side} of {@code mint} would pay out now, with the least it may pay
      * within {@code slippageBps}; empty if there is no route (unknown token, drained pool) or this executor does not
      * quote. Nothing is sent.

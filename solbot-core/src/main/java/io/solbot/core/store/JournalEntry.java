@@ -1,6 +1,7 @@
 package io.solbot.core.store;
 
 import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.RunStatus;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.Objects;
  * @param owner the process that runs it, for example {@code 4711@host}
  * @param pendingIntents orders sent to the executor whose outcome is not known yet, oldest first
  * @param state the strategy's own key-value state ({@code StrategyContext.state()})
+ * @param unstoredFills fills that happened but that the {@link TradeStore} has not taken yet (the database was
+ *     unreachable), oldest first; the engine retries them until it does
  * @param updatedAt when the entry was written
  */
 public record JournalEntry(
@@ -27,6 +30,7 @@ public record JournalEntry(
         String owner,
         List<OrderIntent> pendingIntents,
         Map<String, String> state,
+        List<Fill> unstoredFills,
         Instant updatedAt) {
     public JournalEntry {
         Objects.requireNonNull(botId, "botId");
@@ -37,5 +41,6 @@ public record JournalEntry(
         Objects.requireNonNull(updatedAt, "updatedAt");
         pendingIntents = List.copyOf(pendingIntents);
         state = Map.copyOf(state);
+        unstoredFills = List.copyOf(unstoredFills);
     }
 }

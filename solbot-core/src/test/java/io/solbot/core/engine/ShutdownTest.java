@@ -75,7 +75,7 @@ class ShutdownTest {
     }
 
     @Test
-    void shouldKeepTheJournalOfAnOrderThatDidNotFinishInTime() {
+    void shouldKeepTheJournalOfAnOrderThatDidNotFinishInTimeToResumeTheBotAsItWas() {
         CountDownLatch never = new CountDownLatch(1);
         Scripted.Fixture f = new Scripted.Fixture(
                 SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(50)), b -> {});
@@ -96,7 +96,8 @@ class ShutdownTest {
         assertThat(finished).isFalse();
         assertThat(f.status("trader").status()).isEqualTo(RunStatus.STOPPED);
         assertThat(f.stores.load(BotId.of("trader"))).hasValueSatisfying(entry -> {
-            assertThat(entry.status()).isEqualTo(RunStatus.STOPPED);
+            // the entry kept for recovery records the status the bot had, so that a recovery resumes it as it was
+            assertThat(entry.status()).isEqualTo(RunStatus.RUNNING);
             assertThat(entry.pendingIntents()).hasSize(1);
         });
         never.countDown();

@@ -19,8 +19,13 @@ import io.solbot.core.market.MarketEvent;
 import io.solbot.core.market.Pool;
 import io.solbot.core.market.SimulatedMarket;
 import io.solbot.core.testing.Markets;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -29,6 +34,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PaperExecutorTest {
     private static final BotId BOT = BotId.of("paper-1");
@@ -357,5 +363,46 @@ class PaperExecutorTest {
         assertThat((double) count)
                 .as("%s failures: %d of %d, expected %.0f ± %.0f", what, count, trials, expected, bound)
                 .isBetween(expected - bound, expected + bound);
+    }
+
+    @Test
+    void shouldResolveFromItsExecutionLogWhatAnEarlierExecutorRanAndFailWhatNeverReachedIt(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("paper/executions.jsonl");
+        SwapOutcome partial;
+        SwapOutcome whole;
+        try (PaperExecutor first = new PaperExecutor(
+                settings(ExecModel.AMM_DEPTH).withPartials(new Partials(3, 3)), Markets.onePool(), log)) {
+            whole = first.execute(order("o-whole", Side.BUY, ONE_SOL, T0));
+            partial = first.execute(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0));
+        }
+        assertThat(filled(whole)).hasSize(3);
+        // the process died while writing one more line
+        Files.writeString(log, "{\"orderId\":\"o-cut\",\"bo", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
+
+        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+            assertThat(second.resolve(order("o-whole", Side.BUY, ONE_SOL, T0))).contains(whole);
+            assertThat(second.resolve(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0)))
+                    .contains(partial);
+            SwapOutcome.Failed never =
+                    failed(second.resolve(order("o-cut", Side.BUY, ONE_SOL, T0)).orElseThrow());
+            assertThat(never.failure().stage()).isEqualTo("recovery");
+            assertThat(never.failure().reason()).contains("never reached the paper executor");
+            assertThat(never.partialFills()).isEmpty();
+            second.execute(order("o-after", Side.BUY, ONE_SOL, T0));
+        }
+        try (PaperExecutor third = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+            assertThat(third.resolve(order("o-after", Side.BUY, ONE_SOL, T0)).orElseThrow())
+                    .as("a line written after a cut one is whole")
+                    .isInstanceOf(SwapOutcome.Filled.class);
+        }
+    }
+
+    @Test
+    void shouldResolveNothingWithoutAnExecutionLog() {
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.IDEAL), Markets.onePool());
+        executor.execute(order("o1", Side.BUY, ONE_SOL, T0));
+
+        assertThat(executor.resolve(order("o1", Side.BUY, ONE_SOL, T0))).isEmpty();
     }
 }

@@ -7,6 +7,7 @@ import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
 import io.solbot.core.config.Violation;
 import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.RunStatus;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.SolbotEngine;
@@ -159,14 +160,21 @@ final class RunCommand implements Callable<Integer> {
         AtomicBoolean stopping = new AtomicBoolean();
         try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
                 PostgresTradeStore trades = new PostgresTradeStore(db);
-                PaperMarket market = PaperMarket.start(seed, 250)) {
+                PaperMarket market = PaperMarket.start(seed, 250);
+                PaperExecutor executor = new PaperExecutor(
+                        PaperSettings.defaults(seed),
+                        market.market(),
+                        runtime.resolve("paper").resolve("executions.jsonl"))) {
+            LockfileJournal journal = new LockfileJournal(runtime.resolve("lockfiles"));
+            Map<BotId, RunStatus> journalled = new HashMap<>();
+            journal.entries().forEach(e -> journalled.put(e.botId(), e.status()));
             SolbotEngine engine = SolbotEngine.builder()
                     .strategies(registry)
                     .runStatusStore(new PostgresRunStatusStore(db, owner, configJson::get))
                     .tradeStore(trades)
-                    .journal(new LockfileJournal(runtime.resolve("lockfiles")))
+                    .journal(journal)
                     .marketData(market.market())
-                    .swapExecutor(new PaperExecutor(PaperSettings.defaults(seed), market.market()))
+                    .swapExecutor(executor)
                     .owner(owner)
                     .seed(seed)
                     .build();
@@ -187,12 +195,25 @@ final class RunCommand implements Callable<Integer> {
             List<BotId> started = new ArrayList<>();
             for (BotDefinition bot : bots) {
                 try {
-                    engine.start(spec(bot));
-                    started.add(bot.id());
+                    // a bot with a lockfile comes back as it was: positions, state, orders in flight resolved
+                    BotStatus status = engine.recover(spec(bot));
+                    RunStatus before = journalled.remove(bot.id());
+                    if (before != null) {
+                        out.println("Bot '" + bot.id() + "' recovered from its lockfile as " + status.status() + " ("
+                                + status.openPositions() + " open positions, " + status.tradesExecuted()
+                                + " trades)");
+                    }
+                    if (status.status() == RunStatus.RUNNING) {
+                        started.add(bot.id());
+                    }
                 } catch (RuntimeException e) {
                     err.println("Bot '" + bot.id() + "' did not start: " + e.getMessage());
                 }
             }
+            journalled
+                    .keySet()
+                    .forEach(id -> err.println(
+                            "warning: the lockfile of bot '" + id + "' is kept: the bots file has no bot of that id"));
             out.println("Paper trading " + started.size() + " of " + bots.size() + " bots (seed " + seed
                     + "); Ctrl-C stops them gracefully.");
             out.flush();

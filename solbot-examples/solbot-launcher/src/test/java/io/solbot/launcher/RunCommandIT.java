@@ -2,6 +2,15 @@ package io.solbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.store.JournalEntry;
+import io.solbot.core.store.OrderIntent;
+import io.solbot.persistence.journal.LockfileJournal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -12,7 +21,9 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,6 +107,78 @@ class RunCommandIT {
             assertThat(rows).containsOnlyKeys("it-bonk", "it-wif");
             assertThat(rows.get("it-bonk")).startsWith("ma-cross/STOPPED/").contains("\"window\": 2");
         }
+    }
+
+    @Test
+    void shouldResumeBotsFromTheLockfilesACrashedRunLeftAndRefuseOneOwnedByALiveProcess() throws Exception {
+        Path bots = tmp.resolve("bots.yaml");
+        Files.writeString(bots, """
+                bots:
+                  - id: crashed-running
+                    mode: ma-cross
+                    config: {mint: DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263, window: 2, amountSol: 0.05,
+                             takeProfitPct: 0.5, stopLossPct: 0.5, interval: 1}
+                  - id: crashed-paused
+                    mode: ma-cross
+                    config: {mint: EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm, window: 3, amountSol: 0.1,
+                             takeProfitPct: 1, stopLossPct: 1, interval: 1}
+                  - id: still-running
+                    mode: ma-cross
+                    config: {mint: EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm, window: 3, amountSol: 0.1,
+                             takeProfitPct: 1, stopLossPct: 1, interval: 1}
+                """);
+        Path runtime = tmp.resolve("runtime");
+        LockfileJournal journal = new LockfileJournal(runtime.resolve("lockfiles"));
+        Instant then = Instant.now().minusSeconds(30);
+        OrderIntent inFlight = new OrderIntent(
+                OrderId.of("order-of-a-dead-run"),
+                Mint.of("DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263"),
+                Side.BUY,
+                TokenAmount.of(50_000_000, 9),
+                then);
+        journal.save(entry("crashed-running", RunStatus.RUNNING, "999999999@gone-host", List.of(inFlight), then));
+        journal.save(entry("crashed-paused", RunStatus.PAUSED, "999999999@gone-host", List.of(), then));
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        journal.save(entry("still-running", RunStatus.RUNNING, parent + "@localhost", List.of(), then));
+
+        Result result = run(
+                "run",
+                "--config",
+                bots.toString(),
+                "--plugins-dir",
+                System.getProperty("solbot.test.pluginsDir"),
+                "--runtime",
+                runtime.toString(),
+                "--db-port",
+                Integer.toString(freePort()),
+                "--duration",
+                "2s",
+                "--status-every",
+                "1s");
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("Bot 'crashed-running' recovered from its lockfile as RUNNING")
+                .contains("Bot 'crashed-paused' recovered from its lockfile as PAUSED")
+                .contains("Paper trading 1 of 3 bots")
+                .containsPattern("(?m)^crashed-paused +ma-cross +PAUSED +0 ");
+        assertThat(result.err())
+                .contains("Bot 'still-running' did not start: Bot 'still-running' is run by the live process " + parent
+                        + "@localhost");
+        // the intent of the dead run was resolved (it never reached this run's executor), not sent again
+        assertThat(Files.readString(runtime.resolve("paper").resolve("executions.jsonl")))
+                .doesNotContain("order-of-a-dead-run");
+        assertThat(journal.load(BotId.of("crashed-running"))).isEmpty();
+        assertThat(journal.load(BotId.of("still-running")).orElseThrow().owner())
+                .isEqualTo(parent + "@localhost");
+        // the paused bot keeps its lockfile, so that the next run brings it back paused again
+        assertThat(journal.load(BotId.of("crashed-paused")).orElseThrow().status())
+                .isEqualTo(RunStatus.PAUSED);
+    }
+
+    private static JournalEntry entry(
+            String bot, RunStatus status, String owner, List<OrderIntent> intents, Instant at) {
+        return new JournalEntry(BotId.of(bot), "ma-cross", status, "hash", owner, intents, Map.of(), List.of(), at);
     }
 
     @Test

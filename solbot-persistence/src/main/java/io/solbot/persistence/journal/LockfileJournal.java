@@ -6,16 +6,21 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.SolbotException;
 import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LockfileJournal implements Journal {
     private static final Logger log = LoggerFactory.getLogger(LockfileJournal.class);
-    private static final int FORMAT_VERSION = 1;
+    private static final int FORMAT_VERSION = 2;
     private static final String SUFFIX = ".json";
 
     private final Path dir;
@@ -189,7 +194,10 @@ public final class LockfileJournal implements Journal {
         return locks.computeIfAbsent(botId, id -> new Object());
     }
 
-    /** The on-disk form. Amounts are decimal strings of raw units, so no JSON reader rounds them. */
+    /**
+     * The on-disk form. Amounts are decimal strings of raw units, so no JSON reader rounds them. Version 2 added the
+     * fills the trade store has not taken yet ({@code unstoredFills}).
+     */
     record Lockfile(
             int version,
             String botId,
@@ -199,9 +207,64 @@ public final class LockfileJournal implements Journal {
             String owner,
             List<Intent> pendingIntents,
             Map<String, String> state,
+            List<StoredFill> unstoredFills,
             String updatedAt) {
 
         record Intent(String orderId, String mint, String side, String amountIn, int decimals, String createdAt) {}
+
+        record StoredFill(
+                String orderId,
+                String mint,
+                String side,
+                String amountIn,
+                int inDecimals,
+                String amountOut,
+                int outDecimals,
+                String price,
+                long feeLamports,
+                long tipLamports,
+                String signature,
+                int part,
+                int parts,
+                String submittedAt,
+                String filledAt) {
+            static StoredFill of(Fill f) {
+                return new StoredFill(
+                        f.orderId().value(),
+                        f.mint().address(),
+                        f.side().name(),
+                        f.amountIn().raw().toString(),
+                        f.amountIn().decimals(),
+                        f.amountOut().raw().toString(),
+                        f.amountOut().decimals(),
+                        f.price().value().toPlainString(),
+                        f.fee().value(),
+                        f.tip().value(),
+                        f.signature().value(),
+                        f.part(),
+                        f.parts(),
+                        f.submittedAt().toString(),
+                        f.filledAt().toString());
+            }
+
+            Fill toFill(BotId botId) {
+                return new Fill(
+                        OrderId.of(orderId),
+                        botId,
+                        Mint.of(mint),
+                        Side.valueOf(side),
+                        new TokenAmount(new BigInteger(amountIn), inDecimals),
+                        new TokenAmount(new BigInteger(amountOut), outDecimals),
+                        new Price(new BigDecimal(price)),
+                        Lamports.of(feeLamports),
+                        Lamports.of(tipLamports),
+                        TxSignature.of(signature),
+                        part,
+                        parts,
+                        Instant.parse(submittedAt),
+                        Instant.parse(filledAt));
+            }
+        }
 
         static Lockfile of(JournalEntry e) {
             List<Intent> intents = new ArrayList<>();
@@ -223,6 +286,7 @@ public final class LockfileJournal implements Journal {
                     e.owner(),
                     intents,
                     new LinkedHashMap<>(new java.util.TreeMap<>(e.state())),
+                    e.unstoredFills().stream().map(StoredFill::of).toList(),
                     e.updatedAt().toString());
         }
 
@@ -239,14 +303,20 @@ public final class LockfileJournal implements Journal {
                         new TokenAmount(new BigInteger(i.amountIn()), i.decimals()),
                         Instant.parse(i.createdAt())));
             }
+            BotId id = BotId.of(botId);
+            List<Fill> fills = new ArrayList<>();
+            for (StoredFill f : java.util.Objects.requireNonNull(unstoredFills, "unstoredFills")) {
+                fills.add(f.toFill(id));
+            }
             return new JournalEntry(
-                    BotId.of(botId),
+                    id,
                     strategyId,
                     RunStatus.valueOf(status),
                     configHash,
                     owner,
                     intents,
                     java.util.Objects.requireNonNull(state, "state"),
+                    fills,
                     Instant.parse(updatedAt));
         }
     }

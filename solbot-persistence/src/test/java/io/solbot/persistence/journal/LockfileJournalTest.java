@@ -3,11 +3,15 @@ package io.solbot.persistence.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
 import java.io.IOException;
@@ -29,7 +33,15 @@ class LockfileJournalTest {
 
     private static JournalEntry entry(String bot, RunStatus status, List<OrderIntent> intents) {
         return new JournalEntry(
-                BotId.of(bot), "ma-cross", status, "sha256:abc", "4711@host-a", intents, Map.of("last", "up"), T);
+                BotId.of(bot),
+                "ma-cross",
+                status,
+                "sha256:abc",
+                "4711@host-a",
+                intents,
+                Map.of("last", "up"),
+                List.of(),
+                T);
     }
 
     private static OrderIntent intent(String id, BigInteger raw) {
@@ -49,6 +61,33 @@ class LockfileJournalTest {
         assertThat(journal.load(BotId.of("bot-1"))).contains(entry);
         assertThat(runtime.resolve("bot-1.json")).exists();
         assertThat(new LockfileJournal(runtime).load(BotId.of("bot-1"))).contains(entry);
+    }
+
+    @Test
+    void shouldRoundTripTheFillsNotYetStoredExactly() {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        BotId bot = BotId.of("bot-f");
+        Fill buy = new Fill(
+                OrderId.of("o-1"),
+                bot,
+                Mint.USDC,
+                Side.BUY,
+                TokenAmount.of(100_000_000, 9),
+                new TokenAmount(new BigInteger("18446744073709551615"), 6),
+                Price.of("0.000000000005421010862427522170037264004349708557128906"),
+                Lamports.of(15_000),
+                Lamports.of(1_000),
+                TxSignature.ofBytes(new byte[64]),
+                2,
+                3,
+                T,
+                T.plusMillis(460));
+        JournalEntry entry =
+                new JournalEntry(bot, "ma-cross", RunStatus.RUNNING, "h", "1@h", List.of(), Map.of(), List.of(buy), T);
+
+        journal.save(entry);
+
+        assertThat(new LockfileJournal(runtime).load(bot)).contains(entry);
     }
 
     @Test
@@ -89,7 +128,7 @@ class LockfileJournalTest {
         Files.writeString(runtime.resolve("garbage.json"), "\u0000\u0001 not json");
         Files.writeString(
                 runtime.resolve("future.json"),
-                whole.replace("\"version\" : 1", "\"version\" : 7").replace("good-1", "future"));
+                whole.replace("\"version\" : 2", "\"version\" : 7").replace("good-1", "future"));
         Files.writeString(runtime.resolve("renamed.json"), whole); // holds good-1's entry
         Files.writeString(
                 runtime.resolve("bad-mint.json"),

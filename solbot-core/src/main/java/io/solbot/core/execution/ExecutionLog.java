@@ -1,0 +1,233 @@
+package io.solbot.core.execution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The paper executor's own durable record of what it executed, as a chain would keep it: one JSON line per order
+ * with its outcome, appended and fsynced before {@code execute} returns, and read back by a new process to resolve
+ * orders a dead one sent. A last line cut short by a crash is ignored: its order never returned an outcome.
+ *
+ * <p>Line format: {@code {"orderId","botId","failure":{stage,reason,at}|null,"fills":[{mint,side,amountIn,
+ * inDecimals,amountOut,outDecimals,price,feeLamports,tipLamports,signature,part,parts,submittedAt,filledAt}]}},
+ * amounts as decimal strings of raw units.
+ *
+ * <p>Thread-safe: appends are serialised.
+ */
+final class ExecutionLog implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(ExecutionLog.class);
+
+    record Line(String orderId, String botId, FailureLine failure, List<FillLine> fills) {}
+
+    record FailureLine(String mint, String side, String stage, String reason, String at) {}
+
+    record FillLine(
+            String mint,
+            String side,
+            String amountIn,
+            int inDecimals,
+            String amountOut,
+            int outDecimals,
+            String price,
+            long feeLamports,
+            long tipLamports,
+            String signature,
+            int part,
+            int parts,
+            String submittedAt,
+            String filledAt) {}
+
+    private final Path file;
+    private final FileChannel channel;
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    private final Map<OrderId, SwapOutcome> outcomes = new ConcurrentHashMap<>();
+
+    ExecutionLog(Path file) {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            if (Files.exists(file)) {
+                readAll();
+            }
+            this.channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            long size = channel.size();
+            channel.position(size);
+            if (size > 0) {
+                ByteBuffer last = ByteBuffer.allocate(1);
+                channel.read(last, size - 1);
+                if (last.get(0) != '\n') {
+                    // a line cut short by a crash: end it, so that the next line is not glued to it
+                    channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+                    channel.force(false);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not open the paper execution log " + file.toAbsolutePath(), e);
+        }
+    }
+
+    Path file() {
+        return file;
+    }
+
+    Optional<SwapOutcome> outcome(OrderId orderId) {
+        return Optional.ofNullable(outcomes.get(orderId));
+    }
+
+    /** Appends the outcome of {@code order} and forces it to disk. */
+    void append(SwapOrder order, SwapOutcome outcome) {
+        byte[] bytes;
+        try {
+            bytes = (json.writeValueAsString(toLine(order, outcome)) + "\n").getBytes(StandardCharsets.UTF_8);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the outcome of order " + order.orderId(), e);
+        }
+        synchronized (this) {
+            try {
+                ByteBuffer buffer = ByteBuffer.wrap(bytes);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+                channel.force(false);
+            } catch (IOException e) {
+                throw new UncheckedIOException(
+                        "Could not append order " + order.orderId() + " to the paper execution log " + file, e);
+            }
+            outcomes.put(order.orderId(), outcome);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            log.warn("Could not close the paper execution log {}: {}", file, e.toString());
+        }
+    }
+
+    private void readAll() throws IOException {
+        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        for (int i = 0; i < lines.size(); i++) {
+            String text = lines.get(i);
+            if (text.isBlank()) {
+                continue;
+            }
+            try {
+                Line line = json.readValue(text, Line.class);
+                outcomes.putIfAbsent(OrderId.of(line.orderId()), toOutcome(line));
+            } catch (IOException | RuntimeException e) {
+                log.warn(
+                        "Line {} of the paper execution log {} cannot be read ({}); ignored: its order never returned",
+                        i + 1,
+                        file,
+                        e.toString());
+            }
+        }
+    }
+
+    private static Line toLine(SwapOrder order, SwapOutcome outcome) {
+        List<Fill> fills;
+        FailureLine failure = null;
+        if (outcome instanceof SwapOutcome.Failed f) {
+            fills = f.partialFills();
+            OrderFailure of = f.failure();
+            failure = new FailureLine(
+                    of.mint().address(),
+                    of.side().name(),
+                    of.stage(),
+                    of.reason(),
+                    of.at().toString());
+        } else {
+            fills = ((SwapOutcome.Filled) outcome).fills();
+        }
+        List<FillLine> lines = new ArrayList<>(fills.size());
+        for (Fill f : fills) {
+            lines.add(new FillLine(
+                    f.mint().address(),
+                    f.side().name(),
+                    f.amountIn().raw().toString(),
+                    f.amountIn().decimals(),
+                    f.amountOut().raw().toString(),
+                    f.amountOut().decimals(),
+                    f.price().value().toPlainString(),
+                    f.fee().value(),
+                    f.tip().value(),
+                    f.signature().value(),
+                    f.part(),
+                    f.parts(),
+                    f.submittedAt().toString(),
+                    f.filledAt().toString()));
+        }
+        return new Line(order.orderId().value(), order.botId().value(), failure, lines);
+    }
+
+    private static SwapOutcome toOutcome(Line line) {
+        OrderId orderId = OrderId.of(line.orderId());
+        BotId botId = BotId.of(line.botId());
+        List<Fill> fills = new ArrayList<>();
+        for (FillLine f : line.fills()) {
+            fills.add(new Fill(
+                    orderId,
+                    botId,
+                    Mint.of(f.mint()),
+                    Side.valueOf(f.side()),
+                    new TokenAmount(new BigInteger(f.amountIn()), f.inDecimals()),
+                    new TokenAmount(new BigInteger(f.amountOut()), f.outDecimals()),
+                    new Price(new BigDecimal(f.price())),
+                    Lamports.of(f.feeLamports()),
+                    Lamports.of(f.tipLamports()),
+                    TxSignature.of(f.signature()),
+                    f.part(),
+                    f.parts(),
+                    Instant.parse(f.submittedAt()),
+                    Instant.parse(f.filledAt())));
+        }
+        if (line.failure() == null) {
+            return new SwapOutcome.Filled(fills);
+        }
+        FailureLine f = line.failure();
+        return new SwapOutcome.Failed(
+                new OrderFailure(
+                        orderId,
+                        Mint.of(f.mint()),
+                        Side.valueOf(f.side()),
+                        f.stage(),
+                        f.reason(),
+                        Instant.parse(f.at())),
+                fills);
+    }
+}

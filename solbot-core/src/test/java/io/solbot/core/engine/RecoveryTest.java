@@ -1,0 +1,369 @@
+package io.solbot.core.engine;
+
+import static io.solbot.core.engine.Scripted.MINT;
+import static io.solbot.core.engine.Scripted.T0;
+import static io.solbot.core.engine.Scripted.TENTH_SOL;
+import static io.solbot.core.engine.Scripted.spec;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.solbot.core.SolbotException;
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
+import io.solbot.core.execution.SwapExecutor;
+import io.solbot.core.execution.SwapOrder;
+import io.solbot.core.execution.SwapOutcome;
+import io.solbot.core.spi.OrderResult;
+import io.solbot.core.spi.Strategy;
+import io.solbot.core.spi.StrategyContext;
+import io.solbot.core.store.JournalEntry;
+import io.solbot.core.store.OrderIntent;
+import io.solbot.core.testing.FillAtPriceExecutor;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A second engine on the stores and journal a first one left behind (as a crashed process leaves them) picks up where
+ * the first left off: positions, trades, strategy state, orders in flight resolved and never sent again.
+ */
+class RecoveryTest {
+    private static final BotId BOT = BotId.of("bot");
+
+    /** Each tick takes the next command ("buy", "sell") from the queue and keeps the result. */
+    static final class Commands implements Strategy {
+        final Queue<String> commands = new ConcurrentLinkedQueue<>();
+        final List<OrderResult> results = new CopyOnWriteArrayList<>();
+        final List<Map<String, String>> stateAtStart = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void onStart(StrategyContext ctx) {
+            stateAtStart.add(ctx.state().asMap());
+        }
+
+        @Override
+        public void onTick(StrategyContext ctx) {
+            String command = commands.poll();
+            if ("buy".equals(command)) {
+                results.add(ctx.orders().buy(MINT, TENTH_SOL));
+            } else if ("sell".equals(command)) {
+                TokenAmount held = ctx.positions().getFirst().quantity();
+                results.add(ctx.orders().sell(MINT, held));
+            } else if (command != null && command.startsWith("put ")) {
+                ctx.state().put("last", command.substring(4));
+            }
+        }
+    }
+
+    /** An executor that resolves from a map and counts what it is asked to execute. */
+    static final class ResolvingExecutor implements SwapExecutor {
+        final Map<OrderId, SwapOutcome> outcomes = new ConcurrentHashMap<>();
+        final AtomicInteger executed = new AtomicInteger();
+        final AtomicInteger resolved = new AtomicInteger();
+        final FillAtPriceExecutor delegate;
+
+        ResolvingExecutor(FillAtPriceExecutor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public SwapOutcome execute(SwapOrder order) {
+            executed.incrementAndGet();
+            return delegate.execute(order);
+        }
+
+        @Override
+        public Optional<SwapOutcome> resolve(SwapOrder order) {
+            resolved.incrementAndGet();
+            return Optional.ofNullable(outcomes.get(order.orderId()));
+        }
+    }
+
+    private static Scripted.Fixture secondEngine(Scripted.Fixture first, SwapExecutor executor, Instant at) {
+        return new Scripted.Fixture(
+                SimulatedClock.startingAt(at, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.runStatusStore(first.stores)
+                        .tradeStore(first.stores)
+                        .journal(first.stores)
+                        .swapExecutor(executor)
+                        .intentExpiry(Duration.ofMinutes(1))
+                        .storeRetryInterval(Duration.ofMillis(5)));
+    }
+
+    private static Fill buyFill(OrderId orderId, int part, int parts, long lamports) {
+        return new Fill(
+                orderId,
+                BOT,
+                MINT,
+                Side.BUY,
+                Lamports.of(lamports).toTokenAmount(),
+                TokenAmount.of(lamports, 6),
+                Price.of("0.001"),
+                Lamports.of(5_000),
+                Lamports.ZERO,
+                TxSignature.ofBytes(new byte[64]),
+                part,
+                parts,
+                T0,
+                T0.plusMillis(400));
+    }
+
+    private static JournalEntry entryWithIntent(String owner, OrderIntent intent, RunStatus status) {
+        return new JournalEntry(BOT, "scripted", status, "hash", owner, List.of(intent), Map.of(), List.of(), T0);
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(2_000_000);
+        }
+        assertThat(condition.getAsBoolean()).as("condition met within 5 s").isTrue();
+    }
+
+    @Test
+    void shouldRestorePositionsTradeCountAndStrategyStateWhenASecondEngineRecoversTheBot() {
+        Commands first = new Commands();
+        Scripted.Fixture one = new Scripted.Fixture();
+        one.engine.start(spec("bot", () -> first).maxTrades(5).build());
+        first.commands.addAll(List.of("buy", "put 42", "buy"));
+        one.advance(Duration.ofSeconds(4));
+        assertThat(one.status("bot").tradesExecuted()).isEqualTo(2);
+        // the first process dies here: no shutdown, its journal entry stays
+
+        Commands second = new Commands();
+        try (Scripted.Fixture two = secondEngine(one, new ResolvingExecutor(one.executor), T0.plusSeconds(60))) {
+            BotStatus status =
+                    two.engine.recover(spec("bot", () -> second).maxTrades(5).build());
+
+            assertThat(status.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(status.tradesExecuted()).isEqualTo(2);
+            assertThat(status.openPositions()).isEqualTo(1);
+            two.advance(Duration.ofSeconds(1));
+            assertThat(second.stateAtStart).containsExactly(Map.of("last", "42"));
+            second.commands.add("sell");
+            two.advance(Duration.ofSeconds(2));
+            assertThat(second.results).singleElement().isInstanceOf(OrderResult.Submitted.class);
+            assertThat(two.status("bot").openPositions()).isZero();
+            assertThat(one.stores.trades.fills(BOT)).hasSize(3);
+            assertThat(one.stores.trades.fills(BOT).stream().map(Fill::orderId).distinct())
+                    .as("no order id of the first run comes up again")
+                    .hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldResolveAnOrderInFlightThroughTheExecutorStoreItsFillsOnceAndNeverSendItAgain() {
+        Scripted.Fixture one = new Scripted.Fixture();
+        OrderId orderId = OrderId.of("in-flight-1");
+        OrderIntent intent = new OrderIntent(orderId, MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        one.stores.save(entryWithIntent("1@gone-host", intent, RunStatus.RUNNING));
+        Fill part1 = buyFill(orderId, 1, 2, 50_000_000);
+        Fill part2 = buyFill(orderId, 2, 2, 50_000_000);
+        // the crashed process stored the first part before it died
+        one.stores.trades.record(part1);
+        ResolvingExecutor executor = new ResolvingExecutor(one.executor);
+        executor.outcomes.put(orderId, new SwapOutcome.Filled(List.of(part1, part2)));
+
+        try (Scripted.Fixture two = secondEngine(one, executor, T0.plusSeconds(10))) {
+            Commands strategy = new Commands();
+            BotStatus status = two.engine.recover(spec("bot", () -> strategy).build());
+
+            assertThat(executor.resolved.get()).isEqualTo(1);
+            assertThat(executor.executed.get())
+                    .as("an order found in flight is never sent again")
+                    .isZero();
+            assertThat(one.stores.trades.fills(BOT)).containsExactly(part1, part2);
+            assertThat(status.tradesExecuted()).isEqualTo(1);
+            assertThat(status.openPositions()).isEqualTo(1);
+            assertThat(one.stores.load(BOT).orElseThrow().pendingIntents()).isEmpty();
+            strategy.commands.add("sell");
+            two.advance(Duration.ofSeconds(2));
+            assertThat(two.status("bot").openPositions()).isZero();
+            Fill sell = one.stores.trades.fills(BOT).getLast();
+            assertThat(sell.amountIn())
+                    .as("the position is both parts, not more")
+                    .isEqualTo(TokenAmount.of(100_000_000, 6));
+        }
+    }
+
+    @Test
+    void shouldTreatAnOrderWhoseOutcomeStaysUnknownAsExpiredAndKeepItReservedUntilThen() {
+        Scripted.Fixture one = new Scripted.Fixture();
+        OrderIntent intent = new OrderIntent(OrderId.of("unknown-1"), MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        one.stores.save(entryWithIntent("1@gone-host", intent, RunStatus.RUNNING));
+        ResolvingExecutor executor = new ResolvingExecutor(one.executor);
+
+        try (Scripted.Fixture two = secondEngine(one, executor, T0.plusSeconds(10))) {
+            Commands strategy = new Commands();
+            two.engine.recover(spec("bot", () -> strategy).maxTrades(1).build());
+            assertThat(one.stores.load(BOT).orElseThrow().pendingIntents()).containsExactly(intent);
+            strategy.commands.add("buy");
+            two.advance(Duration.ofSeconds(2));
+            assertThat(strategy.results)
+                    .singleElement()
+                    .isInstanceOfSatisfying(
+                            OrderResult.Refused.class,
+                            r -> assertThat(r.reason()).contains("maxTrades 1 reached"));
+
+            two.advance(Duration.ofMinutes(1));
+            await(() -> one.stores.load(BOT).orElseThrow().pendingIntents().isEmpty());
+            strategy.commands.add("buy");
+            two.advance(Duration.ofSeconds(2));
+            assertThat(strategy.results.getLast()).isInstanceOf(OrderResult.Submitted.class);
+            assertThat(executor.executed.get()).isEqualTo(1);
+            assertThat(two.status("bot").lastError())
+                    .hasValueSatisfying(e -> assertThat(e).contains("expired"));
+        }
+    }
+
+    @Test
+    void shouldKeepAPausedBotPausedAndLeaveAFailedOneFailed() {
+        Scripted.Fixture one = new Scripted.Fixture();
+        one.engine.start(spec("paused", Scripted::idle).build());
+        one.engine.pause(BotId.of("paused"));
+        one.executor.failWith("blockhash expired");
+        Commands failing = new Commands();
+        failing.commands.add("buy");
+        one.engine.start(spec("failed", () -> failing).haltOnFailures(1).build());
+        one.advance(Duration.ofSeconds(2));
+        assertThat(one.status("failed").status()).isEqualTo(RunStatus.FAILED);
+
+        try (Scripted.Fixture two = secondEngine(one, new ResolvingExecutor(one.executor), T0.plusSeconds(60))) {
+            assertThat(two.engine
+                            .recover(spec("paused", Scripted::idle).build())
+                            .status())
+                    .isEqualTo(RunStatus.PAUSED);
+            assertThat(two.engine.recover(spec("failed", Commands::new).build()).status())
+                    .isEqualTo(RunStatus.FAILED);
+            assertThat(two.engine.recover(spec("new", Scripted::idle).build()).status())
+                    .isEqualTo(RunStatus.RUNNING);
+            two.advance(Duration.ofSeconds(3));
+
+            assertThat(two.status("paused").tickCount()).isZero();
+            assertThat(two.status("failed").tickCount()).isZero();
+            assertThat(two.engine.resume(BotId.of("paused")).status()).isEqualTo(RunStatus.RUNNING);
+            two.advance(Duration.ofSeconds(2));
+            assertThat(two.status("paused").tickCount()).isPositive();
+        }
+    }
+
+    @Test
+    void shouldRefuseABotWhoseJournalEntryBelongsToAnotherLiveProcess() {
+        Scripted.Fixture one = new Scripted.Fixture();
+        long parent = ProcessHandle.current().parent().orElseThrow().pid();
+        String owner = parent + "@localhost";
+        OrderIntent intent = new OrderIntent(OrderId.of("theirs-1"), MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        one.stores.save(entryWithIntent(owner, intent, RunStatus.RUNNING));
+        ResolvingExecutor executor = new ResolvingExecutor(one.executor);
+
+        try (Scripted.Fixture two = secondEngine(one, executor, T0.plusSeconds(10))) {
+            assertThatThrownBy(
+                            () -> two.engine.recover(spec("bot", Scripted::idle).build()))
+                    .isInstanceOf(SolbotException.class)
+                    .hasMessageContaining("Bot 'bot' is run by the live process " + owner);
+            assertThat(executor.resolved.get()).isZero();
+            assertThat(one.stores.load(BOT).orElseThrow().owner()).isEqualTo(owner);
+        }
+    }
+
+    @Test
+    void shouldKeepFillsTheStoreRefusesInTheJournalRefuseBuysAllowSellsAndCatchUpWhenItReturns() {
+        FlakyTradeStore flaky = new FlakyTradeStore();
+        Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofMillis(5)));
+        flaky.delegate = f.stores;
+        try (f) {
+            Commands strategy = new Commands();
+            f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+            flaky.down = true;
+            strategy.commands.addAll(List.of("buy", "buy", "sell"));
+            f.advance(Duration.ofSeconds(4));
+
+            assertThat(strategy.results).hasSize(3);
+            assertThat(strategy.results.get(0)).isInstanceOf(OrderResult.Submitted.class);
+            assertThat(strategy.results.get(1))
+                    .isInstanceOfSatisfying(
+                            OrderResult.Refused.class,
+                            r -> assertThat(r.reason()).contains("the database is unreachable"));
+            assertThat(strategy.results.get(2)).isInstanceOf(OrderResult.Submitted.class);
+            JournalEntry entry = f.stores.load(BOT).orElseThrow();
+            assertThat(entry.unstoredFills()).extracting(Fill::side).containsExactly(Side.BUY, Side.SELL);
+            assertThat(entry.pendingIntents()).isEmpty();
+            assertThat(f.stores.trades.fills(BOT)).isEmpty();
+
+            flaky.down = false;
+            await(() -> f.stores.load(BOT).orElseThrow().unstoredFills().isEmpty());
+            assertThat(f.stores.trades.fills(BOT)).extracting(Fill::side).containsExactly(Side.BUY, Side.SELL);
+            strategy.commands.add("buy");
+            f.advance(Duration.ofSeconds(2));
+            assertThat(strategy.results.getLast()).isInstanceOf(OrderResult.Submitted.class);
+            assertThat(f.stores.trades.fills(BOT)).hasSize(3);
+        }
+    }
+
+    @Test
+    void shouldStoreTheFillsACrashedProcessKeptInItsJournalWhenTheBotIsRecovered() {
+        FlakyTradeStore flaky = new FlakyTradeStore();
+        Scripted.Fixture one = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofHours(1)));
+        flaky.delegate = one.stores;
+        Commands strategy = new Commands();
+        one.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+        flaky.down = true;
+        strategy.commands.add("buy");
+        one.advance(Duration.ofSeconds(2));
+        assertThat(one.stores.load(BOT).orElseThrow().unstoredFills()).hasSize(1);
+        // the process dies with the database still down
+
+        try (Scripted.Fixture two = secondEngine(one, new ResolvingExecutor(one.executor), T0.plusSeconds(60))) {
+            BotStatus status =
+                    two.engine.recover(spec("bot", Commands::new).maxTrades(5).build());
+
+            assertThat(status.openPositions()).isEqualTo(1);
+            assertThat(status.tradesExecuted()).isEqualTo(1);
+            await(() -> one.stores.trades.fills(BOT).size() == 1);
+            await(() -> one.stores.load(BOT).orElseThrow().unstoredFills().isEmpty());
+        }
+    }
+
+    /** A trade store that fails while {@link #down} is set, as PostgreSQL does when it cannot be reached. */
+    static final class FlakyTradeStore implements io.solbot.core.store.TradeStore {
+        volatile Scripted.CountingStores delegate;
+        volatile boolean down;
+
+        @Override
+        public void record(Fill fill) {
+            if (down) {
+                throw new IllegalStateException("Connection refused: the database is down");
+            }
+            delegate.record(fill);
+        }
+
+        @Override
+        public List<Fill> fills(BotId botId) {
+            if (down) {
+                throw new IllegalStateException("Connection refused: the database is down");
+            }
+            return delegate.fills(botId);
+        }
+    }
+}
