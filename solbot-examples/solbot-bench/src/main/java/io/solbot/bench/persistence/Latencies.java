@@ -1,0 +1,45 @@
+package io.solbot.bench.persistence;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+/**
+ * Counts durations in 1 µs buckets up to 1 s (exact percentiles at that resolution; longer ones count in the last
+ * bucket) and keeps the maximum exactly. Thread-safe.
+ */
+final class Latencies {
+    private static final int BUCKETS = 1_000_001;
+    private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
+    private final AtomicLong max = new AtomicLong();
+
+    void record(long nanos) {
+        long micros = Math.max(0, nanos / 1_000);
+        counts.incrementAndGet((int) Math.min(micros, BUCKETS - 1));
+        max.accumulateAndGet(nanos, Math::max);
+    }
+
+    long count() {
+        long n = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            n += counts.get(i);
+        }
+        return n;
+    }
+
+    /** The value at {@code quantile} (0..1), in milliseconds. */
+    double percentileMillis(double quantile) {
+        long rank = Math.max(1, (long) Math.ceil(quantile * count()));
+        long seen = 0;
+        for (int i = 0; i < BUCKETS; i++) {
+            seen += counts.get(i);
+            if (seen >= rank) {
+                return i / 1000.0;
+            }
+        }
+        return (BUCKETS - 1) / 1000.0;
+    }
+
+    double maxMillis() {
+        return max.get() / 1e6;
+    }
+}
