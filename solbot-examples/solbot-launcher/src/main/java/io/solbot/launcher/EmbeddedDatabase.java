@@ -29,6 +29,10 @@ final class EmbeddedDatabase implements AutoCloseable {
                     .setPort(port)
                     // the launcher closes it after its bots have stopped; zonky's own hook would stop it under them
                     .setRegisterShutdownHook(false)
+                    // zonky's defaults trade durability for test speed; the launcher's trades must survive a crash
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start());
         } catch (IOException e) {
             throw new UncheckedIOException(

@@ -93,6 +93,39 @@ class ChaosIT {
         Thread.sleep(3_000);
         last.terminate();
 
+        verify(kills, () -> EmbeddedDatabase.start(runtime.resolve("pgdata"), port));
+    }
+
+    @Test
+    void shouldLoseAndDoubleNothingWhenPostgresStopsForAWhileMidRun() throws Exception {
+        bots = tmp.resolve("bots.yaml");
+        Files.writeString(bots, BOTS);
+        runtime = tmp.resolve("runtime");
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path data = tmp.resolve("external-pg");
+        EmbeddedDatabase db = EmbeddedDatabase.start(data, port);
+        try {
+            Launcher run = Launcher.start(this, "--jdbc-url", db.jdbcUrl());
+            run.awaitLine("Paper trading", Duration.ofSeconds(120));
+            Thread.sleep(3_000);
+            db.close(); // PostgreSQL goes away while the bots trade
+            Thread.sleep(6_000);
+            db = EmbeddedDatabase.start(data, port);
+            Thread.sleep(6_000); // fills kept in the lockfiles are written, buys resume
+            run.terminate();
+        } finally {
+            db.close();
+        }
+        verify(0, () -> EmbeddedDatabase.start(data, port));
+    }
+
+    private interface DatabaseStarter {
+        EmbeddedDatabase start();
+    }
+
+    private void verify(int kills, DatabaseStarter database) throws Exception {
         Record executed = Record.read(runtime.resolve("paper").resolve("executions.jsonl"));
         System.out.printf(
                 "ChaosIT: %d kills, %d orders executed, %d fills, %d positions open%n",
@@ -103,7 +136,7 @@ class ChaosIT {
         assertThat(executed.orders).as("orders the executor executed").isNotEmpty();
         assertThat(executed.duplicateOrders).as("orders executed twice").isEmpty();
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.start(runtime.resolve("pgdata"), port);
+        try (EmbeddedDatabase db = database.start();
                 Connection c = DriverManager.getConnection(db.jdbcUrl());
                 Statement s = c.createStatement()) {
             Set<String> stored = new HashSet<>();
@@ -193,26 +226,27 @@ class ChaosIT {
             });
         }
 
-        static Launcher start(ChaosIT test) throws IOException {
+        static Launcher start(ChaosIT test, String... extra) throws IOException {
             String java = ProcessHandle.current().info().command().orElse("java");
-            return new Launcher(new ProcessBuilder(
-                            java,
-                            "-cp",
-                            System.getProperty("java.class.path"),
-                            Main.class.getName(),
-                            "run",
-                            "--config",
-                            test.bots.toString(),
-                            "--plugins-dir",
-                            System.getProperty("solbot.test.pluginsDir"),
-                            "--runtime",
-                            test.runtime.toString(),
-                            "--db-port",
-                            Integer.toString(test.port),
-                            "--status-every",
-                            "1h")
-                    .redirectErrorStream(true)
-                    .start());
+            List<String> command = new ArrayList<>(List.of(
+                    java,
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    Main.class.getName(),
+                    "run",
+                    "--config",
+                    test.bots.toString(),
+                    "--plugins-dir",
+                    System.getProperty("solbot.test.pluginsDir"),
+                    "--runtime",
+                    test.runtime.toString(),
+                    "--db-port",
+                    Integer.toString(test.port),
+                    "--status-every",
+                    "1h"));
+            command.addAll(List.of(extra));
+            return new Launcher(
+                    new ProcessBuilder(command).redirectErrorStream(true).start());
         }
 
         void awaitLine(String text, Duration timeout) throws InterruptedException {

@@ -106,6 +106,13 @@ class GracefulStopIT {
                 rows.add(rs.getString(1) + "=" + rs.getString(2));
             }
             assertThat(rows).containsExactly("sig-1=STOPPED", "sig-2=STOPPED");
+            // the launcher's database is durable (zonky's defaults are not)
+            for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                try (ResultSet show = s.executeQuery("show " + setting)) {
+                    show.next();
+                    assertThat(show.getString(1)).as(setting).isEqualTo("on");
+                }
+            }
         }
     }
 
