@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** Lists the strategy providers found on the class path and in the plugins directory, and the refused ones. */
@@ -25,31 +25,18 @@ final class PluginsCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
-    @Option(
-            names = "--plugins-dir",
-            paramLabel = "DIR",
-            description = "Directory of strategy plugin jars (default: ./plugins if it exists).")
-    Path pluginsDir;
+    @Mixin
+    PluginsOption plugins;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        StrategyRegistry.Builder builder = StrategyRegistry.builder().discoverClassPath();
-        Path dir = pluginsDir != null ? pluginsDir : Path.of("plugins");
-        boolean scanDir = pluginsDir != null || Files.isDirectory(dir);
-        if (scanDir) {
-            if (!Files.isDirectory(dir)) {
-                spec.commandLine()
-                        .getErr()
-                        .println("The plugins directory " + dir.toAbsolutePath()
-                                + " does not exist or is not a directory");
-                return 2;
-            }
-            builder.discoverPluginsDir(dir);
-        }
-        try (StrategyRegistry registry = builder.build()) {
+        try (StrategyRegistry registry = plugins.registry()) {
             out.println("Strategies (SPI version " + StrategyProvider.SPI_VERSION + "; plugins directory: "
-                    + (scanDir ? dir.toAbsolutePath().normalize() : "none") + ")");
+                    + plugins.directory()
+                            .map(d -> d.toAbsolutePath().normalize().toString())
+                            .orElse("none")
+                    + ")");
             out.println();
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"ID", "VERSION", "CAPABILITIES", "JAR", "DESCRIPTION"});

@@ -33,6 +33,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -52,11 +53,8 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--config", required = true, paramLabel = "FILE", description = "The bots file (YAML or JSON).")
     Path config;
 
-    @Option(
-            names = "--plugins-dir",
-            paramLabel = "DIR",
-            description = "Directory of strategy plugin jars (default: ./plugins if it exists).")
-    Path pluginsDir;
+    @Mixin
+    PluginsOption plugins;
 
     @Option(
             names = "--jdbc-url",
@@ -105,16 +103,7 @@ final class RunCommand implements Callable<Integer> {
         Duration runFor = duration == null ? null : Durations.parse(spec.commandLine(), "--duration", duration);
         Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
 
-        StrategyRegistry.Builder registryBuilder = StrategyRegistry.builder().discoverClassPath();
-        Path dir = pluginsDir != null ? pluginsDir : Path.of("plugins");
-        if (pluginsDir != null || Files.isDirectory(dir)) {
-            if (!Files.isDirectory(dir)) {
-                err.println("The plugins directory " + dir.toAbsolutePath() + " does not exist or is not a directory");
-                return 2;
-            }
-            registryBuilder.discoverPluginsDir(dir);
-        }
-        try (StrategyRegistry registry = registryBuilder.build()) {
+        try (StrategyRegistry registry = plugins.registry()) {
             registry.refusals().forEach(r -> err.println("warning: " + r.message()));
             if (!Files.isRegularFile(config)) {
                 err.println("The bots file " + config.toAbsolutePath() + " does not exist");

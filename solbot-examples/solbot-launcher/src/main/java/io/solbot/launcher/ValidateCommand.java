@@ -10,7 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -31,11 +31,8 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The bots file.")
     Path file;
 
-    @Option(
-            names = "--plugins-dir",
-            paramLabel = "DIR",
-            description = "Directory of strategy plugin jars (default: ./plugins if it exists).")
-    Path pluginsDir;
+    @Mixin
+    PluginsOption plugins;
 
     @Override
     public Integer call() {
@@ -46,17 +43,7 @@ final class ValidateCommand implements Callable<Integer> {
             err.flush();
             return 2;
         }
-        StrategyRegistry.Builder builder = StrategyRegistry.builder().discoverClassPath();
-        Path dir = pluginsDir != null ? pluginsDir : Path.of("plugins");
-        if (pluginsDir != null || Files.isDirectory(dir)) {
-            if (!Files.isDirectory(dir)) {
-                err.println("The plugins directory " + dir.toAbsolutePath() + " does not exist or is not a directory");
-                err.flush();
-                return 2;
-            }
-            builder.discoverPluginsDir(dir);
-        }
-        try (StrategyRegistry registry = builder.build()) {
+        try (StrategyRegistry registry = plugins.registry()) {
             ConfigReport report = BotsFileLoader.using(registry).load(file);
             if (!report.isValid()) {
                 int n = report.violations().size();
