@@ -93,27 +93,66 @@ public final class Backtest implements AutoCloseable {
      * again with a later time to continue.
      */
     public Result runUntil(Instant end) {
-        Instant now = clock.instant();
-        while (now.isBefore(end)) {
-            Instant next = now.plus(step);
-            if (next.isAfter(end)) {
-                next = end;
+        Objects.requireNonNull(end, "end");
+        onVirtualThread(() -> {
+            Instant now = clock.instant();
+            while (now.isBefore(end)) {
+                Instant next = now.plus(step);
+                if (next.isAfter(end)) {
+                    next = end;
+                }
+                advance(now, next);
+                now = next;
             }
-            advance(now, next);
-            now = next;
-        }
+        });
         return result();
     }
 
     /** Steps until the market has no more events (a recording or a scripted series has run out), then returns. */
     public Result runToEnd() {
-        Instant now = clock.instant();
-        while (market.nextEventTime().isPresent()) {
-            Instant next = now.plus(step);
-            advance(now, next);
-            now = next;
-        }
+        onVirtualThread(() -> {
+            Instant now = clock.instant();
+            while (market.nextEventTime().isPresent()) {
+                Instant next = now.plus(step);
+                advance(now, next);
+                now = next;
+            }
+        });
         return result();
+    }
+
+    /**
+     * Runs the stepping loop on a virtual thread: it waits for the engine's jobs (virtual threads too) at every
+     * step, and a virtual thread is woken several times more cheaply than a platform thread. Only from JDK 24 on
+     * (JEP 491): before, the loop's waits inside the clock's monitor would pin a carrier thread, which on a
+     * one-core machine is the only one.
+     */
+    private static void onVirtualThread(Runnable loop) {
+        if (Runtime.version().feature() < 24) {
+            loop.run();
+            return;
+        }
+        Throwable[] failure = new Throwable[1];
+        Thread thread = Thread.ofVirtual().name("solbot-backtest").start(() -> {
+            try {
+                loop.run();
+            } catch (RuntimeException | Error e) {
+                failure[0] = e;
+            }
+        });
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            thread.interrupt();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while the backtest ran", e);
+        }
+        switch (failure[0]) {
+            case null -> {}
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(failure[0]);
+        }
     }
 
     private void advance(Instant from, Instant to) {
