@@ -158,6 +158,13 @@ final class OrderDesk {
                 MDC.put(SolbotEngine.MDC_BOT_ID, p.bot().id.value());
                 try {
                     settle(p.bot(), p.order(), outcomes[i]);
+                } catch (RuntimeException e) {
+                    // as a job of its own would: one order's failure must not leave the others of the batch unsettled
+                    log.error(
+                            "An engine job failed settling order {} of bot '{}'",
+                            p.order().orderId(),
+                            p.bot().id,
+                            e);
                 } finally {
                     MDC.remove(SolbotEngine.MDC_BOT_ID);
                 }
