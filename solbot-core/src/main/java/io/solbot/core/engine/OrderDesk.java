@@ -16,6 +16,8 @@ import io.solbot.core.spi.OrderResult;
 import io.solbot.core.store.OrderIntent;
 import io.solbot.core.store.TradeStore;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +28,12 @@ import org.slf4j.MDC;
  * trades, open positions), then the {@link OrderCheck}s, then the intent is journalled, and the order goes to the
  * {@link SwapExecutor} on a job of its own, off the tick path. On its outcome: the fills are stored, the positions
  * updated, events published, {@code onFill}/{@code onOrderFailed} posted to the bot's lane, and the intent cleared.
+ *
+ * <p>On a {@link SimulatedClock} orders are deferred instead, so that a run is a pure function of its inputs: the
+ * orders placed while the clock's step runs wait until the step's ticks and callbacks have settled; then {@link
+ * #dispatchPending} executes them one after another on one job, ordered by bot id and then by placement, and only
+ * then settles them (fills stored, callbacks posted). So every tick of a step sees the same market, no swap races
+ * another, and the same inputs give the same trades whatever the thread timing.
  */
 final class OrderDesk {
     private static final Logger log = LoggerFactory.getLogger(OrderDesk.class);
@@ -34,12 +42,24 @@ final class OrderDesk {
     private final SwapExecutor executor;
     private final TradeStore trades;
     private final List<OrderCheck> checks;
+    private final boolean deferred;
+    /** Simulated time only: orders placed and not yet dispatched, in placement order; guarded by itself. */
+    private final List<Pending> pending = new ArrayList<>();
 
-    OrderDesk(SolbotEngine engine, SwapExecutor executor, TradeStore trades, List<OrderCheck> checks) {
+    private long placed;
+
+    private record Pending(BotRuntime bot, SwapOrder order, long seq) {}
+
+    private static final Comparator<Pending> DISPATCH_ORDER =
+            Comparator.comparing((Pending p) -> p.bot().id).thenComparingLong(Pending::seq);
+
+    OrderDesk(
+            SolbotEngine engine, SwapExecutor executor, TradeStore trades, List<OrderCheck> checks, boolean deferred) {
         this.engine = engine;
         this.executor = executor;
         this.trades = trades;
         this.checks = List.copyOf(checks);
+        this.deferred = deferred;
     }
 
     /** Called on {@code run}'s lane. {@code sol} is set for buys. */
@@ -104,7 +124,13 @@ final class OrderDesk {
         bot.meters.ordersSubmitted.increment();
         engine.events().publish(new EngineEvent.OrderSubmitted(bot.id, orderId, mint, side, amountIn, now));
         log.debug("Bot '{}' submitted {} {} of {} as {}", bot.id, side, amountIn, mint, orderId);
-        engine.submitJob(() -> execute(bot, order));
+        if (deferred) {
+            synchronized (pending) {
+                pending.add(new Pending(bot, order, placed++));
+            }
+        } else {
+            engine.submitJob(() -> execute(bot, order));
+        }
         return new OrderResult.Submitted(orderId);
     }
 
@@ -137,6 +163,49 @@ final class OrderDesk {
         }
     }
 
+    /**
+     * Simulated time only: starts one job that executes every deferred order in {@link #DISPATCH_ORDER}, one at a
+     * time, then settles them in the same order.
+     *
+     * @return whether there were orders to dispatch
+     */
+    boolean dispatchPending() {
+        List<Pending> batch;
+        synchronized (pending) {
+            if (pending.isEmpty()) {
+                return false;
+            }
+            batch = new ArrayList<>(pending);
+            pending.clear();
+        }
+        batch.sort(DISPATCH_ORDER);
+        engine.submitJob(() -> {
+            SwapOutcome[] outcomes = new SwapOutcome[batch.size()];
+            for (int i = 0; i < outcomes.length; i++) {
+                Pending p = batch.get(i);
+                outcomes[i] = outcome(p.bot(), p.order());
+            }
+            // settle after every swap of the batch, so callbacks it posts never see the market mid-batch
+            for (int i = 0; i < outcomes.length; i++) {
+                Pending p = batch.get(i);
+                MDC.put(SolbotEngine.MDC_BOT_ID, p.bot().id.value());
+                try {
+                    settle(p.bot(), p.order(), outcomes[i]);
+                } catch (RuntimeException e) {
+                    // as a job of its own would: one order's failure must not leave the others of the batch unsettled
+                    log.error(
+                            "An engine job failed settling order {} of bot '{}'",
+                            p.order().orderId(),
+                            p.bot().id,
+                            e);
+                } finally {
+                    MDC.remove(SolbotEngine.MDC_BOT_ID);
+                }
+            }
+        });
+        return true;
+    }
+
     private OrderResult reject(BotRuntime bot, Side side, Mint mint, String reason, Instant now) {
         bot.meters.ordersRejected.increment();
         engine.events().publish(new EngineEvent.OrderRejected(bot.id, mint, side, reason, now));
@@ -145,24 +214,30 @@ final class OrderDesk {
     }
 
     private void execute(BotRuntime bot, SwapOrder order) {
+        SwapOutcome outcome = outcome(bot, order);
         MDC.put(SolbotEngine.MDC_BOT_ID, bot.id.value());
         try {
-            SwapOutcome outcome;
-            try {
-                outcome = executor.execute(order);
-            } catch (RuntimeException | LinkageError | AssertionError e) {
-                log.error("The executor threw on order {} of bot '{}'", order.orderId(), bot.id, e);
-                outcome = new SwapOutcome.Failed(
-                        new OrderFailure(
-                                order.orderId(),
-                                order.mint(),
-                                order.side(),
-                                "execute",
-                                "the executor threw " + e,
-                                engine.instant()),
-                        List.of());
-            }
             settle(bot, order, outcome);
+        } finally {
+            MDC.remove(SolbotEngine.MDC_BOT_ID);
+        }
+    }
+
+    private SwapOutcome outcome(BotRuntime bot, SwapOrder order) {
+        MDC.put(SolbotEngine.MDC_BOT_ID, bot.id.value());
+        try {
+            return executor.execute(order);
+        } catch (RuntimeException | LinkageError | AssertionError e) {
+            log.error("The executor threw on order {} of bot '{}'", order.orderId(), bot.id, e);
+            return new SwapOutcome.Failed(
+                    new OrderFailure(
+                            order.orderId(),
+                            order.mint(),
+                            order.side(),
+                            "execute",
+                            "the executor threw " + e,
+                            engine.instant()),
+                    List.of());
         } finally {
             MDC.remove(SolbotEngine.MDC_BOT_ID);
         }

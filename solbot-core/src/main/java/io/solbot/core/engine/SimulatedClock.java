@@ -11,6 +11,12 @@ import java.util.Objects;
  * #resolution()}, waiting after each step until the work it started (ticks, orders, fills, events) is done. A run
  * therefore goes as fast as the CPU allows and repeats exactly for the same seed.
  *
+ * <p>Orders: the orders a step's callbacks place do not go to the executor at once. Once the step's ticks and
+ * callbacks have settled, the engine executes them one after another, ordered by bot id and then by placement, and
+ * delivers their fills and failures within the same step; orders placed by those callbacks follow the same way. So
+ * every tick of a step sees the same market, and a run is a pure function of its inputs, whatever the thread timing.
+ * Orders placed outside {@link #advance} (in {@code onStart}, say) wait for the next advance, or for shutdown.
+ *
  * <p>A callback that is still running {@link #straggleAfter()} (real time) after its step began is left behind as a
  * straggler: the clock moves on without it, so a strategy that blocks (on purpose, in a test) cannot stop time.
  *

@@ -153,7 +153,7 @@ public final class SolbotEngine implements AutoCloseable {
         this.tracker = new Tracker(simClock != null);
         this.events = new EventBus(this::submitJob);
         b.subscribers.forEach(events::subscribe);
-        this.orderDesk = new OrderDesk(this, b.swapExecutor, b.tradeStore, List.of());
+        this.orderDesk = new OrderDesk(this, b.swapExecutor, b.tradeStore, List.of(), simClock != null);
         long slotNanos = simClock != null ? simClock.resolution().toNanos() : b.tickResolution.toNanos();
         this.scheduler = new TickScheduler(this, slotNanos, staleAfterIntervals, simClock);
         this.shutdownHook = b.shutdownHookTimeout == null
@@ -674,7 +674,12 @@ public final class SolbotEngine implements AutoCloseable {
                 stopped.add(bot);
             }
         }
-        boolean idle = tracker.awaitIdle(deadline, () -> {});
+        // on a simulated clock, orders placed since the last step are still deferred: send them now
+        orderDesk.dispatchPending();
+        boolean idle;
+        do {
+            idle = tracker.awaitIdle(deadline, orderDesk::dispatchPending);
+        } while (orderDesk.dispatchPending());
         for (BotRuntime bot : stopped) {
             bot.lock.lock();
             try {

@@ -212,10 +212,13 @@ final class TickScheduler implements SimulatedClock.Driver {
         settle();
     }
 
+    /** Waits for the step's work; then executes the orders it placed (deferred in simulated time), until none is left. */
     private void settle() {
-        if (engine.tracker().hasAwaited()) {
-            engine.tracker().awaitSettled(graceNanos, this::rescue);
-        }
+        do {
+            if (engine.tracker().hasAwaited()) {
+                engine.tracker().awaitSettled(graceNanos, this::rescue);
+            }
+        } while (engine.orderDesk().dispatchPending());
     }
 
     private void drainCommands() {
