@@ -48,6 +48,14 @@ class ChaosIT {
                 mode: ma-cross
                 config: {mint: JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN, window: 2, amountSol: 0.1,
                          takeProfitPct: 0.3, stopLossPct: 0.3, interval: 1, maxTrades: 1000}
+              - id: chaos-bonk-2
+                mode: ma-cross
+                config: {mint: DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263, window: 3, amountSol: 0.02,
+                         takeProfitPct: 0.2, stopLossPct: 0.2, interval: 1, maxTrades: 1000}
+              - id: chaos-jup-2
+                mode: ma-cross
+                config: {mint: JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN, window: 2, amountSol: 0.03,
+                         takeProfitPct: 0.2, stopLossPct: 0.2, interval: 1, maxTrades: 1000}
               - id: chaos-wif
                 mode: ma-cross
                 config: {mint: EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm, window: 3, amountSol: 0.07,
@@ -83,7 +91,7 @@ class ChaosIT {
                 Thread.sleep(random.nextInt(3_000)); // while it starts, connects, recovers
             } else {
                 run.awaitLine("Paper trading", Duration.ofSeconds(120));
-                Thread.sleep(random.nextInt(4_000)); // while it trades
+                Thread.sleep(1_000 + random.nextInt(5_000)); // while it trades
             }
             run.kill();
         }
@@ -133,7 +141,7 @@ class ChaosIT {
                 executed.orders.size(),
                 executed.fills.size(),
                 executed.held.values().stream().filter(v -> v.signum() != 0).count());
-        assertThat(executed.orders).as("orders the executor executed").isNotEmpty();
+        assertThat(executed.orders).as("orders the executor executed").hasSizeGreaterThan(kills);
         assertThat(executed.duplicateOrders).as("orders executed twice").isEmpty();
 
         try (EmbeddedDatabase db = database.start();
