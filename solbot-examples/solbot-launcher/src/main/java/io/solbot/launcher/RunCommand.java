@@ -154,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
                         PaperSettings.defaults(seed),
                         market.market(),
                         runtime.resolve("paper").resolve("executions.jsonl"))) {
-            LockfileJournal journal = new LockfileJournal(runtime.resolve("lockfiles"));
+            LockfileJournal journal = new LockfileJournal(runtime);
             Map<BotId, RunStatus> journalled = new HashMap<>();
             journal.entries().forEach(e -> journalled.put(e.botId(), e.status()));
             SolbotEngine engine = SolbotEngine.builder()

@@ -91,7 +91,7 @@ class RunCommandIT {
                 .containsPattern("(?m)^it-wif +ma-cross +STOPPED +\\d+")
                 .contains("Stopped.");
         // a clean stop leaves no lockfile behind
-        try (var files = Files.list(runtime.resolve("lockfiles"))) {
+        try (var files = Files.list(runtime)) {
             assertThat(files.filter(f -> f.toString().endsWith(".json"))).isEmpty();
         }
         // the embedded database kept its data directory: the runs are there when it starts again
@@ -128,7 +128,7 @@ class RunCommandIT {
                              takeProfitPct: 1, stopLossPct: 1, interval: 1}
                 """);
         Path runtime = tmp.resolve("runtime");
-        LockfileJournal journal = new LockfileJournal(runtime.resolve("lockfiles"));
+        LockfileJournal journal = new LockfileJournal(runtime);
         Instant then = Instant.now().minusSeconds(30);
         OrderIntent inFlight = new OrderIntent(
                 OrderId.of("order-of-a-dead-run"),
