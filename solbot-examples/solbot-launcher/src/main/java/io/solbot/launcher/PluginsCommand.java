@@ -56,7 +56,7 @@ final class PluginsCommand implements Callable<Integer> {
             if (rows.size() == 1) {
                 out.println("No strategies found.");
             } else {
-                printTable(out, rows);
+                TextTable.print(out, rows);
             }
             if (!registry.refusals().isEmpty()) {
                 out.println();
@@ -78,21 +78,5 @@ final class PluginsCommand implements Callable<Integer> {
             return source;
         }
         return Files.isRegularFile(path) ? path.getFileName().toString() : source;
-    }
-
-    private static void printTable(PrintWriter out, List<String[]> rows) {
-        int[] widths = new int[rows.getFirst().length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(i == row.length - 1 ? row[i] : String.format("%-" + widths[i] + "s  ", row[i]));
-            }
-            out.println(line.toString().stripTrailing());
-        }
     }
 }
