@@ -16,10 +16,36 @@ import org.junit.jupiter.api.Test;
 /**
  * In real time, because what is tested is that wall-clock ticks of healthy bots keep their rate while one bot
  * throws on every tick and another blocks for minutes. About four seconds.
+ *
+ * <p>On a shared machine the host itself can stall every thread for a second (a CI neighbour, a hypervisor), and then
+ * a healthy bot rightly skips a tick. So a {@link HostStallProbe} watches the run: a run that fails while the host
+ * stalled for longer than {@value #HOST_STALL_LIMIT_MS} ms proves nothing either way and is run once more, with the
+ * same assertions. A failure on a quiet host fails at once.
  */
 class IsolationTest {
+    private static final long HOST_STALL_LIMIT_MS = 200;
+
     @Test
     void shouldKeepTheTickRateOfAHundredBotsWhileOneThrowsEveryTickAndOneBlocksForMinutes() throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            try (HostStallProbe probe = new HostStallProbe()) {
+                try {
+                    runOnce();
+                    return;
+                } catch (AssertionError e) {
+                    long stall = probe.worstStallMillis();
+                    if (stall <= HOST_STALL_LIMIT_MS || attempt == 2) {
+                        e.addSuppressed(new AssertionError("the host stalled a plain thread for at most " + stall
+                                + " ms during this run (attempt " + attempt + ")"));
+                        throw e;
+                    }
+                    System.err.println("IsolationTest: the host stalled for " + stall + " ms; running once more");
+                }
+            }
+        }
+    }
+
+    private static void runOnce() throws Exception {
         CountDownLatch minutes = new CountDownLatch(1);
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         SolbotEngine engine = SolbotEngine.builder()
@@ -48,13 +74,19 @@ class IsolationTest {
                 // poll, do not spin: the engine under test shares the two cores with this thread
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
             }
-            Duration took = Duration.ofNanos(System.nanoTime() - began);
             List<BotStatus> healthy = healthy(engine);
 
-            // four ticks take between 3 s (first tick at once) and 4 s (first tick a whole interval later)
-            assertThat(took).isBetween(Duration.ofMillis(2_900), Duration.ofMillis(4_500));
+            // each bot at its own rate, from its own start (starting a hundred bots takes a while on a busy host):
+            // tick n is due at startedAt + offset + (n - 1) intervals, the first tick's offset under one interval
             assertThat(healthy).allSatisfy(s -> {
-                assertThat(s.tickCount()).isBetween(4L, 5L);
+                long n = s.tickCount();
+                Duration span = Duration.between(s.startedAt(), s.lastTickAt().orElseThrow());
+                assertThat(n).isGreaterThanOrEqualTo(4);
+                assertThat(span)
+                        .as("from start to tick %d", n)
+                        .isBetween(
+                                Duration.ofSeconds(n - 1).minusMillis(50),
+                                Duration.ofSeconds(n).plusMillis(250));
                 assertThat(s.skippedTicks()).isZero();
                 assertThat(s.lastError()).isEmpty();
                 assertThat(s.status()).isEqualTo(RunStatus.RUNNING);
