@@ -5,27 +5,24 @@ import static io.solbot.persistence.internal.db.Tables.FILL;
 import static io.solbot.persistence.internal.db.Tables.TRADE;
 
 import io.solbot.core.domain.BotId;
-import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Position;
 import io.solbot.core.domain.Price;
-import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.persistence.internal.db.tables.records.TradeRecord;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.jooq.DSLContext;
+import org.jooq.JSONB;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
 
 /**
  * Records fills and keeps open positions as FIFO lots: a buy fill opens a lot in {@code trade}; a sell fill closes
@@ -35,6 +32,9 @@ import org.jooq.impl.DSL;
  *
  * <p>Every fill is recorded at most once, keyed by its order id and part: recording it again (a retry, a replay from
  * the journal after a crash) changes nothing and reports it as already recorded.
+ *
+ * <p>The writes happen in the schema's {@code record_fills} function (migration V2), which holds this FIFO logic: a
+ * batch of fills is one round trip and one commit. The reads are plain jOOQ queries.
  *
  * <p>Thread-safe; concurrent sells of one bot's position serialise on the lots' row locks.
  */
@@ -53,149 +53,47 @@ public final class PostgresTradeLedger {
      *     recorded (record the others again without it)
      */
     public int record(List<FillRecord> fills) {
-        return dsl.transactionResult(cfg -> {
-            DSLContext tx = DSL.using(cfg);
-            int applied = 0;
-            for (FillRecord record : fills) {
-                if (apply(tx, record)) {
-                    applied++;
-                }
+        int applied = 0;
+        for (boolean isNew : apply(fills)) {
+            if (isNew) {
+                applied++;
             }
-            return applied;
-        });
+        }
+        return applied;
     }
 
     /** Records one fill; see {@link #record(List)}. Returns whether it was new. */
     public boolean record(FillRecord fill) {
-        return record(List.of(fill)) == 1;
+        return apply(List.of(fill))[0];
     }
 
-    private static boolean apply(DSLContext tx, FillRecord record) {
-        Fill fill = record.fill();
-        int inserted = tx.insertInto(FILL)
-                .set(FILL.ORDER_ID, fill.orderId().value())
-                .set(FILL.FILL_PART, fill.part())
-                .set(FILL.FILL_PARTS, fill.parts())
-                .set(FILL.BOT_ID, fill.botId().value())
-                .set(FILL.STRATEGY, record.strategy())
-                .set(FILL.MINT, fill.mint().address())
-                .set(FILL.SIDE, fill.side().name())
-                .set(FILL.DECIMALS, (short) fill.tokens().decimals())
-                .set(FILL.AMOUNT_IN, fill.amountIn().raw())
-                .set(FILL.AMOUNT_OUT, fill.amountOut().raw())
-                .set(FILL.PRICE, fill.price().value())
-                .set(FILL.FEE_LAMPORTS, fill.fee().value())
-                .set(FILL.TIP_LAMPORTS, fill.tip().value())
-                .set(FILL.SIGNATURE, fill.signature().value())
-                .set(FILL.SUBMITTED_AT, utc(fill.submittedAt()))
-                .set(FILL.FILLED_AT, utc(fill.filledAt()))
-                .onConflictDoNothing()
-                .execute();
-        if (inserted == 0) {
-            return false;
+    /**
+     * Records {@code fills} with one call of the schema's {@code record_fills} function (migration V2): one round
+     * trip and one commit for the whole batch, however many statements its fills take.
+     *
+     * @return for each fill, in order, whether it was new
+     */
+    boolean[] apply(List<FillRecord> fills) {
+        if (fills.isEmpty()) {
+            return new boolean[0];
         }
-        if (fill.side() == Side.BUY) {
-            openLot(tx, record);
-        } else {
-            closeLots(tx, record);
+        Boolean[] applied;
+        try {
+            applied = dsl.select(DSL.function(
+                            "record_fills", SQLDataType.BOOLEAN.array(), DSL.val(FillBatch.json(fills), JSONB.class)))
+                    .fetchOne(0, Boolean[].class);
+        } catch (DataAccessException e) {
+            throw InsufficientPositionException.from(e, fills).orElseThrow(() -> e);
         }
-        return true;
-    }
-
-    private static void openLot(DSLContext tx, FillRecord record) {
-        Fill fill = record.fill();
-        BigInteger cost = fill.amountIn().raw().add(big(fill.fee())).add(big(fill.tip()));
-        tx.insertInto(TRADE)
-                .set(TRADE.BOT_ID, fill.botId().value())
-                .set(TRADE.STRATEGY, record.strategy())
-                .set(TRADE.MINT, fill.mint().address())
-                .set(TRADE.DECIMALS, (short) fill.amountOut().decimals())
-                .set(TRADE.ORDER_ID, fill.orderId().value())
-                .set(TRADE.FILL_PART, fill.part())
-                .set(TRADE.SIGNATURE, fill.signature().value())
-                .set(TRADE.QUANTITY, fill.amountOut().raw())
-                .set(TRADE.COST_LAMPORTS, cost)
-                .set(TRADE.ENTRY_QUANTITY, fill.amountOut().raw())
-                .set(TRADE.ENTRY_COST_LAMPORTS, cost)
-                .set(TRADE.ENTRY_PRICE, fill.price().value())
-                .set(TRADE.FEE_LAMPORTS, fill.fee().value())
-                .set(TRADE.TIP_LAMPORTS, fill.tip().value())
-                .set(TRADE.OPENED_AT, utc(fill.filledAt()))
-                .execute();
-    }
-
-    private static void closeLots(DSLContext tx, FillRecord record) {
-        Fill fill = record.fill();
-        List<TradeRecord> lots = tx.selectFrom(TRADE)
-                .where(TRADE.BOT_ID.eq(fill.botId().value()))
-                .and(TRADE.MINT.eq(fill.mint().address()))
-                .orderBy(TRADE.OPENED_AT, TRADE.ID)
-                .forUpdate()
-                .fetch();
-        BigInteger sold = fill.amountIn().raw();
-        BigInteger held = lots.stream().map(TradeRecord::getQuantity).reduce(BigInteger.ZERO, BigInteger::add);
-        if (held.compareTo(sold) < 0) {
-            throw new InsufficientPositionException("Bot '" + fill.botId() + "' sold " + fill.amountIn() + " of "
-                    + fill.mint() + " (order " + fill.orderId() + "), but its open lots hold only "
-                    + new TokenAmount(held, fill.amountIn().decimals()));
+        if (applied == null || applied.length != fills.size()) {
+            throw new IllegalStateException("record_fills answered " + (applied == null ? "nothing" : applied.length)
+                    + " results for " + fills.size() + " fills");
         }
-        BigInteger proceeds = fill.amountOut().raw();
-        BigInteger fees = big(fill.fee()).add(big(fill.tip()));
-        BigInteger remaining = sold;
-        BigInteger proceedsLeft = proceeds;
-        BigInteger feesLeft = fees;
-        for (TradeRecord lot : lots) {
-            if (remaining.signum() == 0) {
-                break;
-            }
-            BigInteger slice = lot.getQuantity().min(remaining);
-            boolean wholeLot = slice.equals(lot.getQuantity());
-            boolean lastSlice = slice.equals(remaining);
-            BigInteger cost = wholeLot ? lot.getCostLamports() : share(lot.getCostLamports(), slice, lot.getQuantity());
-            BigInteger sliceProceeds = lastSlice ? proceedsLeft : share(proceeds, slice, sold);
-            BigInteger sliceFees = lastSlice ? feesLeft : share(fees, slice, sold);
-            if (wholeLot) {
-                tx.deleteFrom(TRADE).where(TRADE.ID.eq(lot.getId())).execute();
-            } else {
-                tx.update(TRADE)
-                        .set(TRADE.QUANTITY, lot.getQuantity().subtract(slice))
-                        .set(TRADE.COST_LAMPORTS, lot.getCostLamports().subtract(cost))
-                        .where(TRADE.ID.eq(lot.getId()))
-                        .execute();
-            }
-            tx.insertInto(CLOSED_TRADE)
-                    .set(CLOSED_TRADE.BOT_ID, lot.getBotId())
-                    .set(CLOSED_TRADE.STRATEGY, record.strategy())
-                    .set(CLOSED_TRADE.MINT, lot.getMint())
-                    .set(CLOSED_TRADE.DECIMALS, lot.getDecimals())
-                    .set(CLOSED_TRADE.ENTRY_ORDER_ID, lot.getOrderId())
-                    .set(CLOSED_TRADE.ENTRY_FILL_PART, lot.getFillPart())
-                    .set(CLOSED_TRADE.ENTRY_SIGNATURE, lot.getSignature())
-                    .set(CLOSED_TRADE.EXIT_ORDER_ID, fill.orderId().value())
-                    .set(CLOSED_TRADE.EXIT_FILL_PART, fill.part())
-                    .set(CLOSED_TRADE.EXIT_SIGNATURE, fill.signature().value())
-                    .set(CLOSED_TRADE.QUANTITY, slice)
-                    .set(CLOSED_TRADE.COST_LAMPORTS, cost)
-                    .set(CLOSED_TRADE.PROCEEDS_LAMPORTS, sliceProceeds)
-                    .set(CLOSED_TRADE.EXIT_FEE_LAMPORTS, sliceFees)
-                    .set(
-                            CLOSED_TRADE.PNL_LAMPORTS,
-                            sliceProceeds.subtract(sliceFees).subtract(cost))
-                    .set(CLOSED_TRADE.ENTRY_PRICE, lot.getEntryPrice())
-                    .set(CLOSED_TRADE.EXIT_PRICE, fill.price().value())
-                    .set(CLOSED_TRADE.EXIT_REASON, record.reason())
-                    .set(CLOSED_TRADE.OPENED_AT, lot.getOpenedAt())
-                    .set(CLOSED_TRADE.CLOSED_AT, utc(fill.filledAt()))
-                    .execute();
-            remaining = remaining.subtract(slice);
-            proceedsLeft = proceedsLeft.subtract(sliceProceeds);
-            feesLeft = feesLeft.subtract(sliceFees);
+        boolean[] result = new boolean[applied.length];
+        for (int i = 0; i < applied.length; i++) {
+            result[i] = applied[i];
         }
-    }
-
-    /** {@code whole × part / of}, rounded down. */
-    private static BigInteger share(BigInteger whole, BigInteger part, BigInteger of) {
-        return whole.multiply(part).divide(of);
+        return result;
     }
 
     /**
@@ -265,14 +163,6 @@ public final class PostgresTradeLedger {
     /** Whether the fill with this order id and part has been recorded. */
     public boolean contains(OrderId orderId, int part) {
         return dsl.fetchExists(FILL, FILL.ORDER_ID.eq(orderId.value()).and(FILL.FILL_PART.eq(part)));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return Objects.requireNonNull(instant).atOffset(ZoneOffset.UTC);
-    }
-
-    private static BigInteger big(Lamports lamports) {
-        return BigInteger.valueOf(lamports.value());
     }
 
     private static Lamports lamports(BigInteger value) {

@@ -147,9 +147,11 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     private void write(List<Pending> batch) {
         if (batch.size() > 1) {
             try {
-                ledger.record(batch.stream().map(Pending::record).toList());
-                // each fill is new or was recorded before: both are done
-                batch.forEach(p -> p.done().complete(true));
+                boolean[] applied =
+                        ledger.apply(batch.stream().map(Pending::record).toList());
+                for (int i = 0; i < applied.length; i++) {
+                    batch.get(i).done().complete(applied[i]);
+                }
                 return;
             } catch (RuntimeException e) {
                 log.debug("A batch of {} fills failed ({}); writing them one by one", batch.size(), e.toString());
