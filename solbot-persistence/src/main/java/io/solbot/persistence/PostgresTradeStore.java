@@ -18,9 +18,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,30 +31,31 @@ import org.slf4j.LoggerFactory;
  * The engine's {@link TradeStore} on PostgreSQL, through a {@link PostgresTradeLedger}: every fill once in {@code
  * fill}, buys as open lots in {@code trade}, sells closing lots into {@code closed_trade}.
  *
- * <p>Group commit: callers from many bots hand their fills to one writer thread, which commits whatever has queued up
- * (up to {@value #MAX_BATCH} fills) in one transaction, and each {@link #record} returns once its fill is committed.
- * With one bot trading this is one commit per fill; with many trading at once they share the cost of a commit. A
- * batch that fails is retried fill by fill, so one bad fill never blocks the others.
+ * <p>Group commit: callers queue their fills; whichever caller finds no write in progress becomes the writer and
+ * commits everything queued (up to {@value #MAX_BATCH} fills per transaction) until the queue is empty, while the
+ * others wait for their fill's commit. With one bot trading this is one commit per fill on the caller's own thread,
+ * with no hand-off to another thread; with many trading at once they share the cost of a commit. A batch that fails
+ * is retried fill by fill, so one bad fill never blocks the others.
  *
- * <p>Thread-safe. {@link #close()} stops the writer after the queued fills are written.
+ * <p>Thread-safe. After {@link #close()} new fills are refused; the callers of fills already queued still write them.
  */
 public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresTradeStore.class);
     static final int MAX_BATCH = 256;
+    private static final long WAIT_FOR_WRITER_NANOS = 500_000;
 
     private record Pending(FillRecord record, CompletableFuture<Boolean> done) {}
 
     private final PostgresTradeLedger ledger;
     private final DSLContext dsl;
-    private final LinkedBlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writing = new ReentrantLock();
     private final Map<BotId, String> strategies = new ConcurrentHashMap<>();
-    private final Thread writer;
     private volatile boolean closed;
 
     public PostgresTradeStore(PostgresDatabase database) {
         this.ledger = new PostgresTradeLedger(database);
         this.dsl = database.dsl();
-        this.writer = Thread.ofPlatform().name("solbot-trade-writer").daemon().start(this::writeLoop);
     }
 
     /** The ledger, for reads: open positions and closed trades. */
@@ -76,7 +79,15 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
                 new Pending(new FillRecord(strategyOf(fill.botId()), fill, reason), new CompletableFuture<>());
         queue.add(pending);
         try {
-            pending.done().get();
+            while (true) {
+                writeQueued(pending);
+                try {
+                    pending.done().get(WAIT_FOR_WRITER_NANOS, TimeUnit.NANOSECONDS);
+                    return;
+                } catch (TimeoutException e) {
+                    // the writer left with our fill still queued: take over
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while recording fill " + fill.orderId(), e);
@@ -85,6 +96,32 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
                 throw re;
             }
             throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /**
+     * Becomes the writer, unless another caller is: then that one writes our fill too. A writer writes until its own
+     * fill is committed and then one batch more, so that under a steady stream of fills no caller is kept writing for
+     * others forever; a fill still queued when it leaves is taken over by its own caller within {@link
+     * #WAIT_FOR_WRITER_NANOS}.
+     */
+    private void writeQueued(Pending own) {
+        // an interrupted thread would fail the other callers' fills with its own interrupt: let another one write
+        if (queue.isEmpty() || Thread.currentThread().isInterrupted() || !writing.tryLock()) {
+            return;
+        }
+        try {
+            int extra = 1;
+            while (!queue.isEmpty() && (!own.done().isDone() || extra-- > 0)) {
+                List<Pending> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+                Pending next;
+                while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                    batch.add(next);
+                }
+                write(batch);
+            }
+        } finally {
+            writing.unlock();
         }
     }
 
@@ -124,26 +161,6 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
         });
     }
 
-    private void writeLoop() {
-        List<Pending> batch = new ArrayList<>(MAX_BATCH);
-        while (!closed || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
-                }
-                batch.add(first);
-                queue.drainTo(batch, MAX_BATCH - 1);
-                write(batch);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                batch.clear();
-            }
-        }
-    }
-
     private void write(List<Pending> batch) {
         if (batch.size() > 1) {
             try {
@@ -169,10 +186,5 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        try {
-            writer.join(TimeUnit.SECONDS.toMillis(30));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

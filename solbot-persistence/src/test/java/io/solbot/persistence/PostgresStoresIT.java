@@ -152,4 +152,44 @@ class PostgresStoresIT {
             assertThat(store.fills(bot)).extracting(f -> f.orderId().value()).containsExactly("good-buy");
         }
     }
+
+    @Test
+    void shouldFailOnlyTheBadFillsWhenManyVirtualThreadsWriteTogether() throws Exception {
+        PostgresRunStatusStore runs = new PostgresRunStatusStore(database, "1@n", id -> null);
+        int bots = 64;
+        try (PostgresTradeStore store = new PostgresTradeStore(database);
+                ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Integer>> refused = new ArrayList<>();
+            for (int b = 0; b < bots; b++) {
+                BotId bot = BotId.of("crowd-" + b);
+                runs.save(run(bot.value(), RunStatus.RUNNING, "", 0));
+                refused.add(pool.submit(() -> {
+                    int failures = 0;
+                    for (int i = 0; i < 10; i++) {
+                        store.record(fill(bot, bot.value() + "-b" + i, Side.BUY, 100_000_000L, 1_000_000, 3 * i));
+                        try {
+                            // twice what the bot holds: refused, and only this caller hears of it
+                            store.record(fill(bot, bot.value() + "-x" + i, Side.SELL, 1L, 2_000_000, 3 * i + 1));
+                        } catch (InsufficientPositionException e) {
+                            failures++;
+                        }
+                        store.record(fill(bot, bot.value() + "-s" + i, Side.SELL, 110_000_000L, 1_000_000, 3 * i + 2));
+                    }
+                    return failures;
+                }));
+            }
+            for (Future<Integer> f : refused) {
+                assertThat(f.get()).isEqualTo(10);
+            }
+            for (int b = 0; b < bots; b++) {
+                BotId bot = BotId.of("crowd-" + b);
+                assertThat(store.fills(bot))
+                        .hasSize(20)
+                        .noneMatch(f -> f.orderId().value().contains("-x"));
+                assertThat(store.ledger().openPositions(bot)).isEmpty();
+                assertThat(store.ledger().realizedPnl(bot))
+                        .isEqualTo(Lamports.of(10 * (110_000_000L - 5_000 - 100_005_000L)));
+            }
+        }
+    }
 }
