@@ -16,12 +16,9 @@ import io.solbot.core.store.TradeStore;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
@@ -42,9 +39,24 @@ import org.slf4j.LoggerFactory;
 public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PostgresTradeStore.class);
     static final int MAX_BATCH = 256;
-    private static final long WAIT_FOR_WRITER_NANOS = 500_000;
 
-    private record Pending(FillRecord record, CompletableFuture<Boolean> done) {}
+    /** A queued fill and its caller, parked until the fill is written or until it is the caller's turn to write. */
+    private static final class Pending {
+        final FillRecord record;
+        final Thread caller = Thread.currentThread();
+        private RuntimeException error;
+        private volatile boolean done;
+
+        Pending(FillRecord record) {
+            this.record = record;
+        }
+
+        void complete(RuntimeException failure) {
+            error = failure;
+            done = true;
+            LockSupport.unpark(caller);
+        }
+    }
 
     private final PostgresTradeLedger ledger;
     private final DSLContext dsl;
@@ -75,54 +87,63 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
             throw new IllegalStateException("The trade store is closed; fill " + fill.orderId() + " was not recorded");
         }
         String reason = fill.side() == Side.BUY ? "entry" : "exit";
-        Pending pending =
-                new Pending(new FillRecord(strategyOf(fill.botId()), fill, reason), new CompletableFuture<>());
+        Pending pending = new Pending(new FillRecord(strategyOf(fill.botId()), fill, reason));
         queue.add(pending);
-        try {
-            while (true) {
-                writeQueued(pending);
+        while (!pending.done) {
+            if (Thread.interrupted()) {
+                // an interrupted writer would fail the other callers' fills with its own interrupt: leave instead
+                abandon(pending);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while recording fill " + fill.orderId());
+            }
+            if (writing.tryLock()) {
                 try {
-                    pending.done().get(WAIT_FOR_WRITER_NANOS, TimeUnit.NANOSECONDS);
-                    return;
-                } catch (TimeoutException e) {
-                    // the writer left with our fill still queued: take over
+                    writeUntilDone(pending);
+                } finally {
+                    writing.unlock();
                 }
+                handOver();
+            } else {
+                // the writer writes ours, or wakes us when it leaves with ours still queued
+                LockSupport.park(this);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while recording fill " + fill.orderId(), e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
+        }
+        if (pending.error != null) {
+            throw pending.error;
         }
     }
 
     /**
-     * Becomes the writer, unless another caller is: then that one writes our fill too. A writer writes until its own
-     * fill is committed and then one batch more, so that under a steady stream of fills no caller is kept writing for
-     * others forever; a fill still queued when it leaves is taken over by its own caller within {@link
-     * #WAIT_FOR_WRITER_NANOS}.
+     * Writes batches until {@code own} is written, then one more if more are queued: under a steady stream of fills
+     * no caller is kept writing for others for long, and the cost of a commit is still shared.
      */
-    private void writeQueued(Pending own) {
-        // an interrupted thread would fail the other callers' fills with its own interrupt: let another one write
-        if (queue.isEmpty() || Thread.currentThread().isInterrupted() || !writing.tryLock()) {
-            return;
-        }
-        try {
-            int extra = 1;
-            while (!queue.isEmpty() && (!own.done().isDone() || extra-- > 0)) {
-                List<Pending> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
-                Pending next;
-                while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
-                    batch.add(next);
-                }
-                write(batch);
+    private void writeUntilDone(Pending own) {
+        int extra = 1;
+        while (!queue.isEmpty() && (!own.done || extra-- > 0)) {
+            List<Pending> batch = new ArrayList<>(Math.min(queue.size(), MAX_BATCH));
+            Pending next;
+            while (batch.size() < MAX_BATCH && (next = queue.poll()) != null) {
+                batch.add(next);
             }
-        } finally {
-            writing.unlock();
+            write(batch);
         }
+    }
+
+    /**
+     * Called by a writer after it let go: wakes the caller of the oldest fill still queued, to write it. A fill
+     * queued while the writer held on is seen here, since its caller queued it before it failed to take over.
+     */
+    private void handOver() {
+        Pending head = queue.peek();
+        if (head != null) {
+            LockSupport.unpark(head.caller);
+        }
+    }
+
+    /** A caller that stops waiting withdraws its fill, if no writer took it yet, and wakes the next one. */
+    private void abandon(Pending pending) {
+        queue.remove(pending);
+        handOver();
     }
 
     @Override
@@ -162,23 +183,33 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     }
 
     private void write(List<Pending> batch) {
-        if (batch.size() > 1) {
-            try {
-                boolean[] applied =
-                        ledger.apply(batch.stream().map(Pending::record).toList());
-                for (int i = 0; i < applied.length; i++) {
-                    batch.get(i).done().complete(applied[i]);
+        int written = 0;
+        try {
+            if (batch.size() > 1) {
+                try {
+                    ledger.apply(batch.stream().map(p -> p.record).toList());
+                    // each fill is new or was recorded before: both are done
+                    batch.forEach(p -> p.complete(null));
+                    written = batch.size();
+                    return;
+                } catch (RuntimeException e) {
+                    log.debug("A batch of {} fills failed ({}); writing them one by one", batch.size(), e.toString());
                 }
-                return;
-            } catch (RuntimeException e) {
-                log.debug("A batch of {} fills failed ({}); writing them one by one", batch.size(), e.toString());
             }
-        }
-        for (Pending p : batch) {
-            try {
-                p.done().complete(ledger.record(p.record()));
-            } catch (RuntimeException e) {
-                p.done().completeExceptionally(e);
+            for (Pending p : batch) {
+                RuntimeException failure = null;
+                try {
+                    ledger.record(p.record);
+                } catch (RuntimeException e) {
+                    failure = e;
+                }
+                p.complete(failure);
+                written++;
+            }
+        } finally {
+            // an Error half-way: never leave a caller parked for good
+            for (int i = written; i < batch.size(); i++) {
+                batch.get(i).complete(new IllegalStateException("The fill could not be written"));
             }
         }
     }
