@@ -101,11 +101,14 @@ class TradeHistoryIT {
         database.close();
     }
 
-    /** Every page of {@code query}, following the cursors; checks each page's size on the way. */
+    /**
+     * Every page of {@code query}, following the cursors; checks each page's size on the way, and gives up after more
+     * pages than there are rows (a cursor that does not move on).
+     */
     private static <T> List<T> allPages(TradeQuery query, Function<TradeQuery, Page<T>> read) {
         List<T> rows = new ArrayList<>();
         Page<T> page = read.apply(query);
-        while (true) {
+        for (int pages = 1; pages <= 100; pages++) {
             assertThat(page.items().size()).isLessThanOrEqualTo(query.limit());
             rows.addAll(page.items());
             if (page.next().isEmpty()) {
@@ -114,6 +117,7 @@ class TradeHistoryIT {
             assertThat(page.items()).hasSize(query.limit());
             page = read.apply(query.after(page.next().get()));
         }
+        throw new AssertionError("more than 100 pages: the cursor does not move on; read so far: " + rows);
     }
 
     private static List<ClosedTrade> closedNewestFirst(Predicate<ClosedTrade> filter) {
