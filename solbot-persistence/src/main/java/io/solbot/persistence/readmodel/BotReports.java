@@ -127,6 +127,7 @@ public final class BotReports {
     private Map<BotId, Stored> read(BotId only) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
+            // one snapshot for the four reads: a sell commits its lot's deletion and its closed trade together
             tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             Map<BotId, Builder> bots = new TreeMap<>();
             for (StrategyRunStatusRecord r : tx.selectFrom(STRATEGY_RUN_STATUS)
