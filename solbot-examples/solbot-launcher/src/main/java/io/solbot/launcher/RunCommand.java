@@ -18,6 +18,7 @@ import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.journal.LockfileJournal;
+import io.solbot.persistence.readmodel.BotReports;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -206,20 +207,19 @@ final class RunCommand implements Callable<Integer> {
             out.println("Paper trading " + started.size() + " of " + bots.size() + " bots (seed " + seed
                     + "); Ctrl-C stops them gracefully.");
             out.flush();
-            StatusTable table = new StatusTable(trades.ledger());
+            StatusTable table = new StatusTable(new BotReports(db, engine::statuses));
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
             while (!stopping.get() && System.nanoTime() < deadline) {
                 long wait = Math.min(every.toNanos(), Math.max(0, deadline - System.nanoTime()));
                 if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
                     break;
                 }
-                table.print(out, engine.statuses());
+                table.print(out);
             }
             out.println("Stopping ...");
             out.flush();
             boolean clean = engine.shutdown(Duration.ofSeconds(10));
-            List<BotStatus> last = engine.statuses();
-            table.print(out, last);
+            table.print(out);
             out.println(clean ? "Stopped." : "Stopped; some work did not finish in time and stays journalled.");
             out.flush();
             if (!stopping.get()) {

@@ -2,42 +2,60 @@ package io.solbot.launcher;
 
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.engine.BotStatus;
-import io.solbot.persistence.PostgresTradeLedger;
+import io.solbot.core.store.RunRecord;
+import io.solbot.persistence.readmodel.BotReport;
+import io.solbot.persistence.readmodel.BotReport.Stored;
+import io.solbot.persistence.readmodel.BotReport.Unavailable;
+import io.solbot.persistence.readmodel.BotReports;
 import java.io.PrintWriter;
 import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** The live status table of a run: hot state from the engine, realised PnL from the database. */
+/**
+ * The live status table of a run: every bot the engine runs or the database knows, hot state from the engine and
+ * realised PnL from the database, read with the same few queries however many bots there are.
+ */
 final class StatusTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private final PostgresTradeLedger ledger;
+    private static final String UNKNOWN = "-";
+    private final BotReports reports;
 
-    StatusTable(PostgresTradeLedger ledger) {
-        this.ledger = ledger;
+    StatusTable(BotReports reports) {
+        this.reports = reports;
     }
 
-    void print(PrintWriter out, List<BotStatus> statuses) {
+    void print(PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"BOT", "STRATEGY", "STATUS", "TICKS", "OPEN", "TRADES", "PNL (SOL)", "LAST ERROR"});
-        for (BotStatus s : statuses) {
-            String pnl;
-            try {
-                pnl = format(ledger.realizedPnl(s.botId()));
-            } catch (RuntimeException e) {
-                pnl = "n/a (database unreachable)";
-            }
+        for (BotReport r : reports.reports()) {
+            Optional<BotStatus> live = r.live();
+            Optional<Stored> stored = r.database() instanceof Stored s ? Optional.of(s) : Optional.empty();
+            Optional<RunRecord> run = stored.flatMap(Stored::run);
             rows.add(new String[] {
-                s.botId().value(),
-                s.strategyId(),
-                s.status().name(),
-                Long.toString(s.tickCount()),
-                Integer.toString(s.openPositions()),
-                Long.toString(s.tradesExecuted()),
-                pnl,
-                s.lastError().map(StatusTable::oneLine).orElse("")
+                r.botId().value(),
+                r.strategyId().orElse(UNKNOWN),
+                r.status().map(Enum::name).orElse(UNKNOWN),
+                live.map(s -> Long.toString(s.tickCount())).orElse(UNKNOWN),
+                // the engine's count is ahead of the database's while fills wait in a lockfile
+                live.map(s -> Integer.toString(s.openPositions()))
+                        .or(() -> stored.map(
+                                s -> Integer.toString(s.openPositions().size())))
+                        .orElse(UNKNOWN),
+                live.map(s -> Long.toString(s.tradesExecuted()))
+                        .or(() -> run.map(x -> Long.toString(x.tradesExecuted())))
+                        .orElse(UNKNOWN),
+                switch (r.database()) {
+                    case Stored s -> format(s.realizedPnl());
+                    case Unavailable u -> "n/a (database unreachable)";
+                },
+                live.flatMap(BotStatus::lastError)
+                        .or(() -> run.map(RunRecord::reason).filter(reason -> !reason.isEmpty()))
+                        .map(StatusTable::oneLine)
+                        .orElse("")
             });
         }
         out.println();

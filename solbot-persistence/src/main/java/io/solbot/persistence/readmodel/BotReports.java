@@ -1,0 +1,260 @@
+package io.solbot.persistence.readmodel;
+
+import static io.solbot.persistence.internal.db.Tables.CLOSED_TRADE;
+import static io.solbot.persistence.internal.db.Tables.FILL;
+import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
+import static io.solbot.persistence.internal.db.Tables.TRADE;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Position;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.engine.BotStatus;
+import io.solbot.core.store.RunRecord;
+import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
+import io.solbot.persistence.readmodel.BotReport.Database;
+import io.solbot.persistence.readmodel.BotReport.Stored;
+import io.solbot.persistence.readmodel.BotReport.Unavailable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.exception.DataAccessException;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Detailed status of bots: the engine's hot state joined with what the database holds about each bot. Bots the engine
+ * does not run (stopped earlier, run by another process) are reported from the database alone.
+ *
+ * <p>{@link #reports()} costs four queries however many bots there are (one per table, grouped by bot), read in one
+ * snapshot so that a sell moving lots into {@code closed_trade} is seen whole or not at all.
+ *
+ * <p>While the database is unreachable nothing throws: each report carries the hot state and {@link Unavailable} with
+ * the reason, so a status page keeps working through an outage (after the pool's connection timeout, 5 s).
+ *
+ * <p>Thread-safe.
+ */
+public final class BotReports {
+    private static final Logger log = LoggerFactory.getLogger(BotReports.class);
+    private static final Stored NOTHING_STORED =
+            new Stored(Optional.empty(), List.of(), Lamports.ZERO, 0, 0, Optional.empty());
+    // a driver message may quote a URL, and a URL may carry a password
+    private static final Pattern SECRET = Pattern.compile("(?i)jdbc:\\S+|password\\s*[=:]\\s*\\S+");
+    private static final int MAX_REASON_LENGTH = 160;
+
+    private final DSLContext dsl;
+    private final Supplier<List<BotStatus>> live;
+
+    /**
+     * @param database the database the bots' stores write to
+     * @param live the engine's hot state, such as {@code engine::statuses}; called once per report, from the caller's
+     *     thread
+     */
+    public BotReports(PostgresDatabase database, Supplier<List<BotStatus>> live) {
+        this(database.dsl(), live);
+    }
+
+    BotReports(DSLContext dsl, Supplier<List<BotStatus>> live) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.live = Objects.requireNonNull(live, "live");
+    }
+
+    /**
+     * The report of one bot; empty when neither the engine nor the database knows it. While the database is
+     * unavailable a bot the engine does not run still gets a report (with no hot state), since the database may know
+     * it.
+     */
+    public Optional<BotReport> report(BotId botId) {
+        Optional<BotStatus> hot =
+                live.get().stream().filter(s -> s.botId().equals(botId)).findFirst();
+        Database database;
+        try {
+            Stored stored = read(botId).get(botId);
+            if (stored == null && hot.isEmpty()) {
+                return Optional.empty();
+            }
+            database = stored == null ? NOTHING_STORED : stored;
+        } catch (DataAccessException e) {
+            database = unavailable(e);
+        }
+        return Optional.of(new BotReport(botId, hot, database));
+    }
+
+    /**
+     * The reports of every bot the engine runs or the database knows, by bot id. While the database is unavailable,
+     * those of the engine's bots only.
+     */
+    public List<BotReport> reports() {
+        Map<BotId, BotStatus> hot = new HashMap<>();
+        live.get().forEach(s -> hot.put(s.botId(), s));
+        Map<BotId, Stored> stored;
+        Unavailable unavailable = null;
+        try {
+            stored = read(null);
+        } catch (DataAccessException e) {
+            stored = Map.of();
+            unavailable = unavailable(e);
+        }
+        TreeSet<BotId> ids = new TreeSet<>(hot.keySet());
+        ids.addAll(stored.keySet());
+        List<BotReport> reports = new ArrayList<>(ids.size());
+        for (BotId id : ids) {
+            Database database = unavailable != null ? unavailable : stored.getOrDefault(id, NOTHING_STORED);
+            reports.add(new BotReport(id, Optional.ofNullable(hot.get(id)), database));
+        }
+        return reports;
+    }
+
+    /** What the database holds about {@code only}, or about every bot when it is null. */
+    private Map<BotId, Stored> read(BotId only) {
+        return dsl.transactionResult(cfg -> {
+            DSLContext tx = DSL.using(cfg);
+            // one snapshot for the four reads: a sell commits its lot's deletion and its closed trade together
+            tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
+            Map<BotId, Builder> bots = new TreeMap<>();
+            for (StrategyRunStatusRecord r : tx.selectFrom(STRATEGY_RUN_STATUS)
+                    .where(botIs(STRATEGY_RUN_STATUS.BOT_ID, only))
+                    .fetch()) {
+                builder(bots, r.getBotId()).run = runRecord(r);
+            }
+            readPositions(tx, only, bots);
+            Field<Long> closed = DSL.count().coerce(Long.class);
+            Field<BigDecimal> pnl = DSL.sum(CLOSED_TRADE.PNL_LAMPORTS);
+            for (var r : tx.select(CLOSED_TRADE.BOT_ID, closed, pnl)
+                    .from(CLOSED_TRADE)
+                    .where(botIs(CLOSED_TRADE.BOT_ID, only))
+                    .groupBy(CLOSED_TRADE.BOT_ID)
+                    .fetch()) {
+                Builder bot = builder(bots, r.value1());
+                bot.closedTrades = r.value2();
+                bot.realizedPnl = new Lamports(r.value3().longValueExact());
+            }
+            Field<Long> fills = DSL.count().coerce(Long.class);
+            Field<OffsetDateTime> lastFill = DSL.max(FILL.FILLED_AT);
+            for (var r : tx.select(FILL.BOT_ID, fills, lastFill)
+                    .from(FILL)
+                    .where(botIs(FILL.BOT_ID, only))
+                    .groupBy(FILL.BOT_ID)
+                    .fetch()) {
+                Builder bot = builder(bots, r.value1());
+                bot.fills = r.value2();
+                bot.lastFillAt = r.value3().toInstant();
+            }
+            Map<BotId, Stored> stored = new TreeMap<>();
+            bots.forEach((id, b) -> stored.put(id, b.build()));
+            return stored;
+        });
+    }
+
+    /**
+     * Open positions as {@code PostgresTradeLedger.openPositions} computes them, summed by the database: one per bot
+     * and mint, ordered by their oldest lot; the weighted entry price is divided here, with {@link Price#MATH}, so it
+     * comes out the same to the last digit.
+     */
+    private static void readPositions(DSLContext tx, BotId only, Map<BotId, Builder> bots) {
+        Field<BigDecimal> quantity = DSL.sum(TRADE.QUANTITY);
+        Field<BigDecimal> cost = DSL.sum(TRADE.COST_LAMPORTS);
+        Field<BigDecimal> weighted = DSL.sum(TRADE.ENTRY_PRICE.mul(TRADE.QUANTITY));
+        Field<OffsetDateTime> openedAt = DSL.min(TRADE.OPENED_AT);
+        for (var r : tx.select(TRADE.BOT_ID, TRADE.MINT, TRADE.DECIMALS, quantity, cost, weighted, openedAt)
+                .from(TRADE)
+                .where(botIs(TRADE.BOT_ID, only))
+                .groupBy(TRADE.BOT_ID, TRADE.MINT, TRADE.DECIMALS)
+                .orderBy(TRADE.BOT_ID, openedAt, DSL.min(TRADE.ID))
+                .fetch()) {
+            BigDecimal held = r.get(quantity);
+            builder(bots, r.get(TRADE.BOT_ID))
+                    .positions
+                    .add(new Position(
+                            Mint.of(r.get(TRADE.MINT)),
+                            new TokenAmount(held.toBigIntegerExact(), r.get(TRADE.DECIMALS)),
+                            new Lamports(r.get(cost).longValueExact()),
+                            new Price(r.get(weighted).divide(held, Price.MATH)),
+                            r.get(openedAt).toInstant()));
+        }
+    }
+
+    private static Builder builder(Map<BotId, Builder> bots, String botId) {
+        return bots.computeIfAbsent(BotId.of(botId), id -> new Builder());
+    }
+
+    private static Condition botIs(Field<String> botId, BotId only) {
+        return only == null ? DSL.noCondition() : botId.eq(only.value());
+    }
+
+    private static RunRecord runRecord(StrategyRunStatusRecord r) {
+        return new RunRecord(
+                BotId.of(r.getBotId()),
+                r.getStrategy(),
+                r.getConfigHash(),
+                RunStatus.valueOf(r.getStatus()),
+                r.getLastError() == null ? "" : r.getLastError(),
+                r.getStartedAt().toInstant(),
+                r.getUpdatedAt().toInstant(),
+                r.getRestartCount(),
+                r.getTradesExecuted());
+    }
+
+    private static Unavailable unavailable(DataAccessException e) {
+        Unavailable unavailable = new Unavailable(reason(e));
+        log.debug("Bot reports without the database: {}", unavailable.reason());
+        return unavailable;
+    }
+
+    /**
+     * The innermost cause's first line (connection refused, database does not exist, pool closed), which says more
+     * than jOOQ's wrapper with its SQL, stripped of anything that could be a URL or a password.
+     */
+    static String reason(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null
+                ? root.getClass().getSimpleName()
+                : root.getMessage().lines().findFirst().orElse("").strip();
+        message = SECRET.matcher(message).replaceAll("[redacted]");
+        if (message.length() > MAX_REASON_LENGTH) {
+            message = message.substring(0, MAX_REASON_LENGTH - 3) + "...";
+        }
+        return "database unreachable: " + message;
+    }
+
+    /** One bot's rows as they come in, table by table. */
+    private static final class Builder {
+        private RunRecord run;
+        private final List<Position> positions = new ArrayList<>();
+        private Lamports realizedPnl = Lamports.ZERO;
+        private long fills;
+        private long closedTrades;
+        private Instant lastFillAt;
+
+        Stored build() {
+            return new Stored(
+                    Optional.ofNullable(run),
+                    positions,
+                    realizedPnl,
+                    fills,
+                    closedTrades,
+                    Optional.ofNullable(lastFillAt));
+        }
+    }
+}

@@ -1,0 +1,311 @@
+package io.solbot.persistence.readmodel;
+
+import static io.solbot.persistence.readmodel.TestFills.BONK;
+import static io.solbot.persistence.readmodel.TestFills.T0;
+import static io.solbot.persistence.readmodel.TestFills.WIF;
+import static io.solbot.persistence.readmodel.TestFills.buy;
+import static io.solbot.persistence.readmodel.TestFills.minute;
+import static io.solbot.persistence.readmodel.TestFills.rec;
+import static io.solbot.persistence.readmodel.TestFills.sell;
+import static io.solbot.persistence.readmodel.TestFills.status;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Position;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.engine.BotStatus;
+import io.solbot.core.store.RunRecord;
+import io.solbot.persistence.EmbeddedPostgresExtension;
+import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
+import io.solbot.persistence.FillRecord;
+import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresRunStatusStore;
+import io.solbot.persistence.PostgresTradeLedger;
+import io.solbot.persistence.readmodel.BotReport.Stored;
+import io.solbot.persistence.readmodel.BotReport.Unavailable;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jooq.DSLContext;
+import org.jooq.ExecuteListener;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(EmbeddedPostgresExtension.class)
+class BotReportsIT {
+    private static PostgresDatabase database;
+    private static PostgresTradeLedger ledger;
+    private static PostgresRunStatusStore runs;
+
+    @BeforeAll
+    static void open(TestDatabase db) {
+        database = PostgresDatabase.open(db.jdbcUrl(), null, null, 4);
+        ledger = new PostgresTradeLedger(database);
+        runs = new PostgresRunStatusStore(database, "4242@node-b", id -> "{}");
+    }
+
+    @AfterAll
+    static void close() {
+        database.close();
+    }
+
+    private static void saveRun(BotId bot, RunStatus status, long trades) {
+        runs.save(new RunRecord(bot, "ma-cross", "hash", status, "", T0, T0.plusSeconds(90), 1, trades));
+    }
+
+    private static List<BotReport> reportsOf(BotReports reports, String prefix) {
+        return reports.reports().stream()
+                .filter(r -> r.botId().value().startsWith(prefix))
+                .toList();
+    }
+
+    private static Stored stored(BotReport report) {
+        assertThat(report.database()).isInstanceOf(Stored.class);
+        return (Stored) report.database();
+    }
+
+    @Test
+    void shouldReportBotsKnownOnlyInMemoryOnlyInTheDatabaseOrInBothByBotId() {
+        BotId both = BotId.of("mix-both");
+        BotId dbOnly = BotId.of("mix-db-only");
+        BotId memoryOnly = BotId.of("mix-memory-only");
+        saveRun(both, RunStatus.RUNNING, 1);
+        ledger.record(rec(buy(both, "mix-b1", BONK, 1_000_000, TokenAmount.of(2_000, 6), 5_000, 0, minute(1))));
+        saveRun(dbOnly, RunStatus.STOPPED, 2);
+        ledger.record(rec(buy(dbOnly, "mix-d1", BONK, 1_000_000, TokenAmount.of(1_000, 6), 0, 0, minute(2))));
+        ledger.record(rec(sell(dbOnly, "mix-d2", BONK, TokenAmount.of(1_000, 6), 1_200_000, 0, 0, minute(3))));
+        List<BotStatus> live = List.of(status(memoryOnly, RunStatus.PAUSED, 11), status(both, RunStatus.RUNNING, 12));
+        BotReports reports = new BotReports(database, () -> live);
+
+        List<BotReport> all = reportsOf(reports, "mix-");
+
+        assertThat(all).extracting(BotReport::botId).containsExactly(both, dbOnly, memoryOnly);
+        BotReport bothReport = all.get(0);
+        assertThat(bothReport.live()).contains(live.get(1));
+        assertThat(stored(bothReport).run()).map(RunRecord::status).contains(RunStatus.RUNNING);
+        assertThat(stored(bothReport).openPositions())
+                .extracting(Position::mint, Position::quantity, Position::costBasis)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(BONK, TokenAmount.of(2_000, 6), Lamports.of(1_005_000)));
+        assertThat(stored(bothReport).fills()).isEqualTo(1);
+        assertThat(stored(bothReport).closedTrades()).isZero();
+        assertThat(stored(bothReport).realizedPnl()).isEqualTo(Lamports.ZERO);
+        assertThat(stored(bothReport).lastFillAt()).contains(minute(1));
+
+        BotReport dbOnlyReport = all.get(1);
+        assertThat(dbOnlyReport.live()).isEmpty();
+        assertThat(dbOnlyReport.status()).contains(RunStatus.STOPPED);
+        assertThat(dbOnlyReport.strategyId()).contains("ma-cross");
+        Stored dbOnlyStored = stored(dbOnlyReport);
+        assertThat(dbOnlyStored.run()).map(RunRecord::tradesExecuted).contains(2L);
+        assertThat(dbOnlyStored.openPositions()).isEmpty();
+        assertThat(dbOnlyStored.realizedPnl()).isEqualTo(Lamports.of(200_000));
+        assertThat(dbOnlyStored.fills()).isEqualTo(2);
+        assertThat(dbOnlyStored.closedTrades()).isEqualTo(1);
+        assertThat(dbOnlyStored.lastFillAt()).contains(minute(3));
+
+        BotReport memoryOnlyReport = all.get(2);
+        assertThat(memoryOnlyReport.live()).contains(live.get(0));
+        assertThat(memoryOnlyReport.status()).contains(RunStatus.PAUSED);
+        assertThat(memoryOnlyReport.database())
+                .isEqualTo(new Stored(Optional.empty(), List.of(), Lamports.ZERO, 0, 0, Optional.empty()));
+
+        assertThat(reports.report(both)).contains(bothReport);
+        assertThat(reports.report(dbOnly)).contains(dbOnlyReport);
+        assertThat(reports.report(memoryOnly)).contains(memoryOnlyReport);
+        assertThat(reports.report(BotId.of("mix-nobody"))).isEmpty();
+    }
+
+    @Test
+    void shouldSumPositionsAndRealisedPnlExactlyAsWorkedOutByHandAndAsTheLedgerDoes() {
+        BotId bot = BotId.of("pnl-1");
+        BotReports reports = new BotReports(database, List::of);
+        // lot A: 3 BONK for 1 SOL + 5 000 fee = 1 000 005 000; lot B: 1 BONK for 0.5 SOL + 6 000 = 500 006 000
+        ledger.record(rec(buy(bot, "pnl-a", BONK, 1_000_000_000L, TokenAmount.of(3_000_000, 6), 5_000, 0, minute(1))));
+        ledger.record(
+                rec(buy(bot, "pnl-b", BONK, 500_000_000L, TokenAmount.of(1_000_000, 6), 5_000, 1_000, minute(2))));
+        // lot C: 4 WIF (9 decimals) at 0.05 for 200 005 000
+        ledger.record(
+                rec(buy(bot, "pnl-c", WIF, 200_000_000L, TokenAmount.of(4_000_000_000L, 9), 5_000, 0, minute(3))));
+
+        Stored before = stored(reports.report(bot).orElseThrow());
+        assertThat(before.openPositions()).isEqualTo(ledger.openPositions(bot));
+        Position bonk = before.openPositions().getFirst();
+        assertThat(bonk.quantity()).isEqualTo(TokenAmount.of(4_000_000, 6));
+        assertThat(bonk.costBasis()).isEqualTo(Lamports.of(1_500_011_000L));
+        // (1/3 × 3 + 0.5 × 1) / 4, with 1/3 as Price.ofTrade rounded it to 34 digits
+        BigDecimal third = Price.ofTrade(Lamports.of(1_000_000_000L), TokenAmount.of(3_000_000, 6))
+                .value();
+        assertThat(bonk.entryPrice())
+                .isEqualTo(new Price(third.multiply(BigDecimal.valueOf(3))
+                        .add(new BigDecimal("0.5"))
+                        .divide(BigDecimal.valueOf(4), Price.MATH)));
+
+        // sells 2 of lot A: cost 1 000 005 000 × 2/3 = 666 670 000, PnL 900 000 001 − 5 000 − 666 670 000
+        ledger.record(rec(sell(bot, "pnl-s1", BONK, TokenAmount.of(2_000_000, 6), 900_000_001L, 5_000, 0, minute(4))));
+        // sells 1.5: the rest of A (cost 333 335 000, proceeds 400 000 000, fees 4 666) and half of B (cost
+        // 250 003 000, proceeds 200 000 000, fees 2 334)
+        ledger.record(
+                rec(sell(bot, "pnl-s2", BONK, TokenAmount.of(1_500_000, 6), 600_000_000L, 5_000, 2_000, minute(5))));
+        // lot D: 1 WIF at 0.1 for 100 000 000: WIF's entry price is (0.05 × 4 + 0.1 × 1) / 5 = 0.06
+        ledger.record(rec(buy(bot, "pnl-d", WIF, 100_000_000L, TokenAmount.of(1_000_000_000L, 9), 0, 0, minute(6))));
+
+        Stored after = stored(reports.report(bot).orElseThrow());
+        assertThat(after.realizedPnl())
+                .isEqualTo(Lamports.of(233_325_001L + 66_660_334L - 50_005_334L))
+                .isEqualTo(ledger.realizedPnl(bot));
+        assertThat(after.openPositions())
+                .containsExactly(
+                        new Position(
+                                BONK,
+                                TokenAmount.of(500_000, 6),
+                                Lamports.of(250_003_000L),
+                                Price.of("0.5"),
+                                minute(2)),
+                        new Position(
+                                WIF,
+                                TokenAmount.of(5_000_000_000L, 9),
+                                Lamports.of(300_005_000L),
+                                Price.of("0.06"),
+                                minute(3)))
+                .isEqualTo(ledger.openPositions(bot));
+        assertThat(after.fills()).isEqualTo(6);
+        assertThat(after.closedTrades()).isEqualTo(3);
+        assertThat(after.lastFillAt()).contains(minute(6));
+        assertThat(after.run()).isEmpty();
+    }
+
+    @Test
+    void shouldReportTwoHundredBotsWithTheSameFewQueriesAsOne() {
+        List<FillRecord> fills = new ArrayList<>();
+        List<BotStatus> live = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            BotId bot = BotId.of("many-%03d".formatted(i));
+            saveRun(bot, RunStatus.RUNNING, i);
+            fills.add(rec(buy(bot, "many-b" + i, BONK, 1_000 + i, TokenAmount.of(10, 6), 0, 0, minute(i))));
+            if (i % 2 == 0) {
+                fills.add(rec(sell(bot, "many-s" + i, BONK, TokenAmount.of(4, 6), 500 + i, 0, 0, minute(i + 1))));
+            }
+        }
+        ledger.record(fills);
+        for (int i = 150; i < 210; i++) {
+            live.add(status(BotId.of("many-%03d".formatted(i)), RunStatus.RUNNING, i));
+        }
+        AtomicInteger statements = new AtomicInteger();
+        DSLContext counting = database.dsl()
+                .configuration()
+                .derive(ExecuteListener.onExecuteStart(ctx -> statements.incrementAndGet()))
+                .dsl();
+        BotReports reports = new BotReports(counting, () -> live);
+
+        List<BotReport> many = reports.reports().stream()
+                .filter(r -> r.botId().value().startsWith("many-"))
+                .toList();
+        int forAll = statements.getAndSet(0);
+        reports.report(BotId.of("many-007"));
+        int forOne = statements.get();
+
+        assertThat(forAll).as("statements for every bot").isEqualTo(forOne).isEqualTo(5);
+        assertThat(many).hasSize(210);
+        assertThat(many).extracting(r -> r.botId().value()).isSorted();
+        for (int i = 0; i < 210; i++) {
+            BotReport report = many.get(i);
+            assertThat(report.live().isPresent())
+                    .as("%s in memory", report.botId())
+                    .isEqualTo(i >= 150);
+            Stored stored = stored(report);
+            if (i >= 200) {
+                assertThat(stored.fills()).isZero();
+                continue;
+            }
+            boolean sold = i % 2 == 0;
+            assertThat(stored.run()).map(RunRecord::tradesExecuted).contains((long) i);
+            assertThat(stored.fills()).isEqualTo(sold ? 2 : 1);
+            assertThat(stored.closedTrades()).isEqualTo(sold ? 1 : 0);
+            // the 4 tokens sold cost 4/10 of 1 000 + i, rounded down
+            long pnl = sold ? (500 + i) - (1_000 + i) * 4L / 10 : 0;
+            assertThat(stored.realizedPnl()).as("%s PnL", report.botId()).isEqualTo(Lamports.of(pnl));
+            assertThat(stored.openPositions())
+                    .singleElement()
+                    .extracting(Position::quantity)
+                    .isEqualTo(TokenAmount.of(sold ? 6 : 10, 6));
+        }
+    }
+
+    @Test
+    void shouldKeepReportingTheHotStateWhenTheDatabaseIsGone(TestDatabase db) throws SQLException {
+        String name = "readmodel_outage";
+        try (Connection c = db.dataSource().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        String url = db.jdbcUrl().replace("/" + db.name() + "?", "/" + name + "?") + "&password=s3cret-in-url";
+        BotId running = BotId.of("outage-live");
+        List<BotStatus> live = List.of(status(running, RunStatus.RUNNING, 5));
+        try (PostgresDatabase doomed = PostgresDatabase.open(url, null, null, 2)) {
+            new PostgresTradeLedger(doomed)
+                    .record(rec(buy(running, "out-1", BONK, 1_000, TokenAmount.of(10, 6), 0, 0, minute(1))));
+            BotReports reports = new BotReports(doomed, () -> live);
+            assertThat(reports.reports())
+                    .singleElement()
+                    .satisfies(r -> assertThat(stored(r).fills()).isEqualTo(1));
+            // fail fast for the test; the pool's own timeout is 5 s
+            ((HikariDataSource) doomed.dataSource()).getHikariConfigMXBean().setConnectionTimeout(250);
+            try (Connection c = db.dataSource().getConnection();
+                    Statement s = c.createStatement()) {
+                s.execute("DROP DATABASE " + name + " WITH (FORCE)");
+            }
+
+            Instant started = Instant.now();
+            List<BotReport> during = reports.reports();
+            Optional<BotReport> one = reports.report(running);
+            Optional<BotReport> unknown = reports.report(BotId.of("outage-elsewhere"));
+
+            assertThat(during).singleElement().satisfies(r -> {
+                assertThat(r.live()).contains(live.getFirst());
+                assertThat(r.status()).contains(RunStatus.RUNNING);
+                assertThat(r.database())
+                        .isInstanceOfSatisfying(
+                                Unavailable.class,
+                                u -> assertThat(u.reason())
+                                        .startsWith("database unreachable: ")
+                                        .doesNotContain("s3cret")
+                                        .doesNotContain("jdbc:"));
+            });
+            assertThat(one).map(BotReport::database).containsInstanceOf(Unavailable.class);
+            assertThat(unknown).hasValueSatisfying(r -> {
+                assertThat(r.live()).isEmpty();
+                assertThat(r.status()).isEmpty();
+                assertThat(r.database()).isInstanceOf(Unavailable.class);
+            });
+            assertThat(java.time.Duration.between(started, Instant.now())).isLessThan(java.time.Duration.ofSeconds(4));
+        }
+    }
+
+    @Test
+    void shouldKeepReportingTheHotStateWhenThePoolIsClosed(TestDatabase db) {
+        BotId bot = BotId.of("closed-pool");
+        PostgresDatabase closed = PostgresDatabase.open(db.jdbcUrl(), null, null, 1);
+        BotReports reports = new BotReports(closed, () -> List.of(status(bot, RunStatus.RUNNING, 3)));
+        closed.close();
+
+        assertThat(reports.reports()).singleElement().satisfies(r -> {
+            assertThat(r.live()).isPresent();
+            assertThat(r.database())
+                    .isInstanceOfSatisfying(
+                            Unavailable.class, u -> assertThat(u.reason()).contains("closed"));
+        });
+    }
+}
