@@ -6,6 +6,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.store.RunRecord;
 import io.solbot.core.store.RunStatusStore;
+import io.solbot.persistence.internal.Rows;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -106,28 +107,14 @@ public final class PostgresRunStatusStore implements RunStatusStore {
         return dsl.selectFrom(STRATEGY_RUN_STATUS)
                 .where(STRATEGY_RUN_STATUS.BOT_ID.eq(botId.value()))
                 .fetchOptional()
-                .map(PostgresRunStatusStore::toRecord);
+                .map(Rows::runRecord);
     }
 
     /** Every bot's record, by bot id. */
     public List<RunRecord> all() {
         return dsl.selectFrom(STRATEGY_RUN_STATUS)
                 .orderBy(STRATEGY_RUN_STATUS.BOT_ID)
-                .fetch(PostgresRunStatusStore::toRecord);
-    }
-
-    private static RunRecord toRecord(StrategyRunStatusRecord r) {
-        RunStatus status = RunStatus.valueOf(r.getStatus());
-        return new RunRecord(
-                BotId.of(r.getBotId()),
-                r.getStrategy(),
-                r.getConfigHash(),
-                status,
-                r.getLastError() == null ? "" : r.getLastError(),
-                r.getStartedAt().toInstant(),
-                r.getUpdatedAt().toInstant(),
-                r.getRestartCount(),
-                r.getTradesExecuted());
+                .fetch(Rows::runRecord);
     }
 
     private static String truncate(String text) {

@@ -11,6 +11,7 @@ import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Position;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.persistence.internal.Rows;
 import io.solbot.persistence.internal.db.tables.records.TradeRecord;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -134,21 +135,7 @@ public final class PostgresTradeLedger {
         return dsl.selectFrom(CLOSED_TRADE)
                 .where(CLOSED_TRADE.BOT_ID.eq(botId.value()))
                 .orderBy(CLOSED_TRADE.CLOSED_AT, CLOSED_TRADE.ID)
-                .fetch(r -> new ClosedTrade(
-                        BotId.of(r.getBotId()),
-                        Mint.of(r.getMint()),
-                        OrderId.of(r.getEntryOrderId()),
-                        OrderId.of(r.getExitOrderId()),
-                        new TokenAmount(r.getQuantity(), r.getDecimals()),
-                        lamports(r.getCostLamports()),
-                        lamports(r.getProceedsLamports()),
-                        lamports(r.getExitFeeLamports()),
-                        lamports(r.getPnlLamports()),
-                        new Price(r.getEntryPrice()),
-                        new Price(r.getExitPrice()),
-                        r.getExitReason(),
-                        r.getOpenedAt().toInstant(),
-                        r.getClosedAt().toInstant()));
+                .fetch(Rows::closedTrade);
     }
 
     /** The sum of the PnL of the bot's closed trades: its realised profit or loss, exact. */
@@ -157,15 +144,11 @@ public final class PostgresTradeLedger {
                 .from(CLOSED_TRADE)
                 .where(CLOSED_TRADE.BOT_ID.eq(botId.value()))
                 .fetchOne(0, BigDecimal.class);
-        return sum == null ? Lamports.ZERO : new Lamports(sum.longValueExact());
+        return sum == null ? Lamports.ZERO : Rows.lamports(sum.toBigIntegerExact());
     }
 
     /** Whether the fill with this order id and part has been recorded. */
     public boolean contains(OrderId orderId, int part) {
         return dsl.fetchExists(FILL, FILL.ORDER_ID.eq(orderId.value()).and(FILL.FILL_PART.eq(part)));
-    }
-
-    private static Lamports lamports(BigInteger value) {
-        return new Lamports(value.longValueExact());
     }
 }

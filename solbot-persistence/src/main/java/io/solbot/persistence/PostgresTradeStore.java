@@ -5,14 +5,9 @@ import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.OrderId;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
-import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
 import io.solbot.core.store.TradeStore;
+import io.solbot.persistence.internal.Rows;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -151,25 +146,7 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
         return dsl.selectFrom(FILL)
                 .where(FILL.BOT_ID.eq(botId.value()))
                 .orderBy(FILL.FILLED_AT, FILL.ORDER_ID, FILL.FILL_PART)
-                .fetch(r -> new Fill(
-                        OrderId.of(r.getOrderId()),
-                        BotId.of(r.getBotId()),
-                        Mint.of(r.getMint()),
-                        Side.valueOf(r.getSide()),
-                        new TokenAmount(r.getAmountIn(), decimalsOf(r.getSide().equals("BUY"), r.getDecimals())),
-                        new TokenAmount(r.getAmountOut(), decimalsOf(r.getSide().equals("SELL"), r.getDecimals())),
-                        new Price(r.getPrice()),
-                        Lamports.of(r.getFeeLamports()),
-                        Lamports.of(r.getTipLamports()),
-                        TxSignature.of(r.getSignature()),
-                        r.getFillPart(),
-                        r.getFillParts(),
-                        r.getSubmittedAt().toInstant(),
-                        r.getFilledAt().toInstant()));
-    }
-
-    private static int decimalsOf(boolean sol, short tokenDecimals) {
-        return sol ? Lamports.SOL_DECIMALS : tokenDecimals;
+                .fetch(Rows::fill);
     }
 
     private String strategyOf(BotId botId) {

@@ -10,11 +10,11 @@ import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Position;
 import io.solbot.core.domain.Price;
-import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.internal.Rows;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
 import io.solbot.persistence.readmodel.BotReport.Database;
 import io.solbot.persistence.readmodel.BotReport.Stored;
@@ -133,7 +133,7 @@ public final class BotReports {
             for (StrategyRunStatusRecord r : tx.selectFrom(STRATEGY_RUN_STATUS)
                     .where(botIs(STRATEGY_RUN_STATUS.BOT_ID, only))
                     .fetch()) {
-                builder(bots, r.getBotId()).run = runRecord(r);
+                builder(bots, r.getBotId()).run = Rows.runRecord(r);
             }
             readPositions(tx, only, bots);
             Field<Long> closed = DSL.count().coerce(Long.class);
@@ -198,19 +198,6 @@ public final class BotReports {
 
     private static Condition botIs(Field<String> botId, BotId only) {
         return only == null ? DSL.noCondition() : botId.eq(only.value());
-    }
-
-    private static RunRecord runRecord(StrategyRunStatusRecord r) {
-        return new RunRecord(
-                BotId.of(r.getBotId()),
-                r.getStrategy(),
-                r.getConfigHash(),
-                RunStatus.valueOf(r.getStatus()),
-                r.getLastError() == null ? "" : r.getLastError(),
-                r.getStartedAt().toInstant(),
-                r.getUpdatedAt().toInstant(),
-                r.getRestartCount(),
-                r.getTradesExecuted());
     }
 
     private static Unavailable unavailable(DataAccessException e) {

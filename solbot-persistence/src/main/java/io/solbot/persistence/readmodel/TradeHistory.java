@@ -1,27 +1,18 @@
 package io.solbot.persistence.readmodel;
 
+import static io.solbot.persistence.internal.Rows.utc;
 import static io.solbot.persistence.internal.db.Tables.CLOSED_TRADE;
 import static io.solbot.persistence.internal.db.Tables.FILL;
 
-import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.OrderId;
-import io.solbot.core.domain.Price;
-import io.solbot.core.domain.Side;
-import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
 import io.solbot.persistence.ClosedTrade;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.internal.Rows;
 import io.solbot.persistence.internal.db.tables.records.ClosedTradeRecord;
 import io.solbot.persistence.internal.db.tables.records.FillRecord;
 import io.solbot.persistence.readmodel.Cursors.ClosedTradeKey;
 import io.solbot.persistence.readmodel.Cursors.FillKey;
-import java.math.BigInteger;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -66,7 +57,7 @@ public final class TradeHistory {
         return page(
                 rows,
                 query.limit(),
-                TradeHistory::closedTrade,
+                Rows::closedTrade,
                 r -> Cursors.encode(new ClosedTradeKey(r.getClosedAt().toInstant(), r.getId())));
     }
 
@@ -92,7 +83,7 @@ public final class TradeHistory {
         return page(
                 rows,
                 query.limit(),
-                TradeHistory::fill,
+                Rows::fill,
                 r -> Cursors.encode(new FillKey(r.getFilledAt().toInstant(), r.getOrderId(), r.getFillPart())));
     }
 
@@ -112,52 +103,5 @@ public final class TradeHistory {
         }
         List<R> items = rows.subList(0, limit);
         return new Page<>(items.stream().map(map).toList(), Optional.of(cursor.apply(items.getLast())));
-    }
-
-    // the same mapping as PostgresTradeLedger.closedTrades, which keeps its own private copy
-    private static ClosedTrade closedTrade(ClosedTradeRecord r) {
-        return new ClosedTrade(
-                BotId.of(r.getBotId()),
-                Mint.of(r.getMint()),
-                OrderId.of(r.getEntryOrderId()),
-                OrderId.of(r.getExitOrderId()),
-                new TokenAmount(r.getQuantity(), r.getDecimals()),
-                lamports(r.getCostLamports()),
-                lamports(r.getProceedsLamports()),
-                lamports(r.getExitFeeLamports()),
-                lamports(r.getPnlLamports()),
-                new Price(r.getEntryPrice()),
-                new Price(r.getExitPrice()),
-                r.getExitReason(),
-                r.getOpenedAt().toInstant(),
-                r.getClosedAt().toInstant());
-    }
-
-    // the same mapping as PostgresTradeStore.fills: the row keeps the token's decimals; the SOL side has 9
-    private static Fill fill(FillRecord r) {
-        boolean buy = r.getSide().equals(Side.BUY.name());
-        return new Fill(
-                OrderId.of(r.getOrderId()),
-                BotId.of(r.getBotId()),
-                Mint.of(r.getMint()),
-                Side.valueOf(r.getSide()),
-                new TokenAmount(r.getAmountIn(), buy ? Lamports.SOL_DECIMALS : r.getDecimals()),
-                new TokenAmount(r.getAmountOut(), buy ? r.getDecimals() : Lamports.SOL_DECIMALS),
-                new Price(r.getPrice()),
-                Lamports.of(r.getFeeLamports()),
-                Lamports.of(r.getTipLamports()),
-                TxSignature.of(r.getSignature()),
-                r.getFillPart(),
-                r.getFillParts(),
-                r.getSubmittedAt().toInstant(),
-                r.getFilledAt().toInstant());
-    }
-
-    private static Lamports lamports(BigInteger value) {
-        return new Lamports(value.longValueExact());
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

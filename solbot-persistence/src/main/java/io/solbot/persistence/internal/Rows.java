@@ -1,0 +1,89 @@
+package io.solbot.persistence.internal;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
+import io.solbot.core.store.RunRecord;
+import io.solbot.persistence.ClosedTrade;
+import io.solbot.persistence.internal.db.tables.records.ClosedTradeRecord;
+import io.solbot.persistence.internal.db.tables.records.FillRecord;
+import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * Rows to domain values, once for the stores and the read models. Not part of the API: the package is internal, public
+ * only so that both packages of solbot-persistence can reach it.
+ */
+public final class Rows {
+    private Rows() {}
+
+    /** A fill row: the row keeps the token's decimals; the SOL side has {@value Lamports#SOL_DECIMALS}. */
+    public static Fill fill(FillRecord r) {
+        boolean buy = r.getSide().equals(Side.BUY.name());
+        return new Fill(
+                OrderId.of(r.getOrderId()),
+                BotId.of(r.getBotId()),
+                Mint.of(r.getMint()),
+                Side.valueOf(r.getSide()),
+                new TokenAmount(r.getAmountIn(), buy ? Lamports.SOL_DECIMALS : r.getDecimals()),
+                new TokenAmount(r.getAmountOut(), buy ? r.getDecimals() : Lamports.SOL_DECIMALS),
+                new Price(r.getPrice()),
+                Lamports.of(r.getFeeLamports()),
+                Lamports.of(r.getTipLamports()),
+                TxSignature.of(r.getSignature()),
+                r.getFillPart(),
+                r.getFillParts(),
+                r.getSubmittedAt().toInstant(),
+                r.getFilledAt().toInstant());
+    }
+
+    public static ClosedTrade closedTrade(ClosedTradeRecord r) {
+        return new ClosedTrade(
+                BotId.of(r.getBotId()),
+                Mint.of(r.getMint()),
+                OrderId.of(r.getEntryOrderId()),
+                OrderId.of(r.getExitOrderId()),
+                new TokenAmount(r.getQuantity(), r.getDecimals()),
+                lamports(r.getCostLamports()),
+                lamports(r.getProceedsLamports()),
+                lamports(r.getExitFeeLamports()),
+                lamports(r.getPnlLamports()),
+                new Price(r.getEntryPrice()),
+                new Price(r.getExitPrice()),
+                r.getExitReason(),
+                r.getOpenedAt().toInstant(),
+                r.getClosedAt().toInstant());
+    }
+
+    public static RunRecord runRecord(StrategyRunStatusRecord r) {
+        return new RunRecord(
+                BotId.of(r.getBotId()),
+                r.getStrategy(),
+                r.getConfigHash(),
+                RunStatus.valueOf(r.getStatus()),
+                r.getLastError() == null ? "" : r.getLastError(),
+                r.getStartedAt().toInstant(),
+                r.getUpdatedAt().toInstant(),
+                r.getRestartCount(),
+                r.getTradesExecuted());
+    }
+
+    /** A NUMERIC(39,0) lamport amount; every such amount of ours fits a long. */
+    public static Lamports lamports(BigInteger value) {
+        return new Lamports(value.longValueExact());
+    }
+
+    public static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
