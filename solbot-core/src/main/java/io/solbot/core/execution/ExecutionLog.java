@@ -22,6 +22,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,6 +41,11 @@ import org.slf4j.LoggerFactory;
  * <p>Line format: {@code {"orderId","botId","failure":{stage,reason,at}|null,"fills":[{mint,side,amountIn,
  * inDecimals,amountOut,outDecimals,price,feeLamports,tipLamports,signature,part,parts,submittedAt,filledAt}]}},
  * amounts as decimal strings of raw units.
+ *
+ * <p>Bounded: after {@code rotateAfter} lines the file becomes {@code <name>.previous} (replacing the one before) and
+ * a new file starts, so the log and the outcomes held in memory never exceed two files' worth. An order is only ever
+ * resolved at the next boot, before any bot trades again, so the orders that matter are always in the newest file;
+ * the previous one is kept for a margin and for whoever reads the record.
  *
  * <p>Thread-safe: appends are serialised.
  */
@@ -66,20 +72,39 @@ final class ExecutionLog implements AutoCloseable {
             String submittedAt,
             String filledAt) {}
 
+    /** Lines per file before it is rotated: at most twice this many outcomes are held. */
+    static final int DEFAULT_ROTATE_AFTER = 20_000;
+
     private final Path file;
-    private final FileChannel channel;
+    private final Path previousFile;
+    private final int rotateAfter;
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
-    private final Map<OrderId, SwapOutcome> outcomes = new ConcurrentHashMap<>();
+    private volatile Map<OrderId, SwapOutcome> outcomes = new ConcurrentHashMap<>();
+    private volatile Map<OrderId, SwapOutcome> previousOutcomes = new ConcurrentHashMap<>();
+    private FileChannel channel;
+    private int lines;
 
     ExecutionLog(Path file) {
+        this(file, DEFAULT_ROTATE_AFTER);
+    }
+
+    ExecutionLog(Path file, int rotateAfter) {
+        if (rotateAfter < 1) {
+            throw new IllegalArgumentException("rotateAfter must be at least 1, but was " + rotateAfter);
+        }
         this.file = file;
+        this.previousFile = file.resolveSibling(file.getFileName() + ".previous");
+        this.rotateAfter = rotateAfter;
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
+            if (Files.exists(previousFile)) {
+                readAll(previousFile, previousOutcomes);
+            }
             if (Files.exists(file)) {
-                readAll();
+                lines = readAll(file, outcomes);
             }
             this.channel = FileChannel.open(
                     file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
@@ -103,8 +128,14 @@ final class ExecutionLog implements AutoCloseable {
         return file;
     }
 
+    /** The files that hold the record, oldest first. */
+    List<Path> files() {
+        return Files.exists(previousFile) ? List.of(previousFile, file) : List.of(file);
+    }
+
     Optional<SwapOutcome> outcome(OrderId orderId) {
-        return Optional.ofNullable(outcomes.get(orderId));
+        SwapOutcome outcome = outcomes.get(orderId);
+        return Optional.ofNullable(outcome != null ? outcome : previousOutcomes.get(orderId));
     }
 
     /** Appends the outcome of {@code order} and forces it to disk. */
@@ -127,11 +158,35 @@ final class ExecutionLog implements AutoCloseable {
                         "Could not append order " + order.orderId() + " to the paper execution log " + file, e);
             }
             outcomes.put(order.orderId(), outcome);
+            if (++lines >= rotateAfter) {
+                rotate();
+            }
         }
     }
 
+    /**
+     * The full file becomes the previous one, atomically, and an empty one takes its place. A crash in between leaves
+     * either the old pair or the new previous file without a current one: both read back whole.
+     */
+    private void rotate() {
+        try {
+            channel.close();
+            Files.move(file, previousFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            channel = FileChannel.open(
+                    file, StandardOpenOption.CREATE_NEW, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            try (FileChannel dir = FileChannel.open(file.toAbsolutePath().getParent(), StandardOpenOption.READ)) {
+                dir.force(true);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not rotate the paper execution log " + file, e);
+        }
+        previousOutcomes = outcomes;
+        outcomes = new ConcurrentHashMap<>();
+        lines = 0;
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         try {
             channel.close();
         } catch (IOException e) {
@@ -139,8 +194,9 @@ final class ExecutionLog implements AutoCloseable {
         }
     }
 
-    private void readAll() throws IOException {
-        List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** Reads {@code from} into {@code into}; returns its number of lines. */
+    private int readAll(Path from, Map<OrderId, SwapOutcome> into) throws IOException {
+        List<String> lines = Files.readAllLines(from, StandardCharsets.UTF_8);
         for (int i = 0; i < lines.size(); i++) {
             String text = lines.get(i);
             if (text.isBlank()) {
@@ -148,15 +204,16 @@ final class ExecutionLog implements AutoCloseable {
             }
             try {
                 Line line = json.readValue(text, Line.class);
-                outcomes.putIfAbsent(OrderId.of(line.orderId()), toOutcome(line));
+                into.putIfAbsent(OrderId.of(line.orderId()), toOutcome(line));
             } catch (IOException | RuntimeException e) {
                 log.warn(
                         "Line {} of the paper execution log {} cannot be read ({}); ignored: its order never returned",
                         i + 1,
-                        file,
+                        from,
                         e.toString());
             }
         }
+        return lines.size();
     }
 
     private static Line toLine(SwapOrder order, SwapOutcome outcome) {

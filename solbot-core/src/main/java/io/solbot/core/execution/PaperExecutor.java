@@ -73,9 +73,14 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
      * @throws java.io.UncheckedIOException if the file cannot be read or opened for appending
      */
     public PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog) {
+        this(settings, market, executionLog, ExecutionLog.DEFAULT_ROTATE_AFTER);
+    }
+
+    /** As above, rotating the log after {@code rotateAfter} lines (see {@link ExecutionLog}). */
+    PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog, int rotateAfter) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.market = Objects.requireNonNull(market, "market");
-        this.executionLog = new ExecutionLog(Objects.requireNonNull(executionLog, "executionLog"));
+        this.executionLog = new ExecutionLog(Objects.requireNonNull(executionLog, "executionLog"), rotateAfter);
     }
 
     /**
@@ -93,7 +98,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                 .orElseGet(() -> failed(
                         order,
                         "recovery",
-                        "the order never reached the paper executor (it is not in " + executionLog.file() + ")",
+                        "the order never reached the paper executor (it is not in " + executionLog.files() + ")",
                         order.submittedAt(),
                         List.of())));
     }

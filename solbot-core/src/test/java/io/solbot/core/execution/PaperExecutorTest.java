@@ -29,6 +29,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -404,5 +405,36 @@ class PaperExecutorTest {
         executor.execute(order("o1", Side.BUY, ONE_SOL, T0));
 
         assertThat(executor.resolve(order("o1", Side.BUY, ONE_SOL, T0))).isEmpty();
+    }
+
+    @Test
+    void shouldKeepTwoFilesOfTheExecutionLogAndStillResolveTheNewestOrdersAfterARestart(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("paper/executions.jsonl");
+        Path previous = dir.resolve("paper/executions.jsonl.previous");
+        Map<String, SwapOutcome> outcomes = new LinkedHashMap<>();
+        try (PaperExecutor first = new PaperExecutor(settings(ExecModel.IDEAL), Markets.onePool(), log, 3)) {
+            for (int i = 1; i <= 7; i++) {
+                outcomes.put("o" + i, first.execute(order("o" + i, Side.BUY, ONE_SOL, T0)));
+            }
+            // o1..o3 rotated out of memory and disk; o4..o6 in the previous file; o7 in the current one
+            assertThat(Files.readAllLines(previous)).hasSize(3).allMatch(l -> l.matches(".*\"o[456]\".*"));
+            assertThat(Files.readAllLines(log)).hasSize(1).allMatch(l -> l.contains("\"o7\""));
+            assertThat(first.resolve(order("o5", Side.BUY, ONE_SOL, T0))).contains(outcomes.get("o5"));
+        }
+        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.IDEAL), Markets.onePool(), log, 3)) {
+            for (int i = 4; i <= 7; i++) {
+                assertThat(second.resolve(order("o" + i, Side.BUY, ONE_SOL, T0)))
+                        .contains(outcomes.get("o" + i));
+            }
+            SwapOutcome.Failed gone =
+                    failed(second.resolve(order("o2", Side.BUY, ONE_SOL, T0)).orElseThrow());
+            assertThat(gone.failure().reason()).contains("executions.jsonl.previous");
+            // the count goes on from the lines already in the file: two more rotate it again
+            second.execute(order("o8", Side.BUY, ONE_SOL, T0));
+            second.execute(order("o9", Side.BUY, ONE_SOL, T0));
+            assertThat(Files.readAllLines(previous)).hasSize(3).allMatch(l -> l.matches(".*\"o[789]\".*"));
+            assertThat(Files.readAllLines(log)).isEmpty();
+        }
     }
 }
