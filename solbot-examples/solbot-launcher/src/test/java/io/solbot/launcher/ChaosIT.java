@@ -185,7 +185,14 @@ class ChaosIT {
             Set<String> duplicates = new HashSet<>();
             Set<String> fills = new HashSet<>();
             Map<String, BigInteger> held = new HashMap<>();
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            // the executor rotates its log after 20,000 orders: read the previous file first, if there is one
+            Path previous = log.resolveSibling(log.getFileName() + ".previous");
+            List<String> lines = new ArrayList<>();
+            if (Files.exists(previous)) {
+                lines.addAll(Files.readAllLines(previous, StandardCharsets.UTF_8));
+            }
+            lines.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
+            for (String line : lines) {
                 JsonNode node;
                 try {
                     node = json.readTree(line);

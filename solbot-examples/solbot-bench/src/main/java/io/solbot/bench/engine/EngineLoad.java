@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.distribution.pause.PauseDetector;
 import io.micrometer.core.instrument.simple.SimpleConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.solbot.bench.Latencies;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.BotStatus;
@@ -33,9 +34,9 @@ import java.util.concurrent.TimeUnit;
 public final class EngineLoad {
     private EngineLoad() {}
 
-    /** A registry whose tick-lateness timer also feeds a {@link LatencyRecorder}, for exact percentiles. */
+    /** A registry whose tick-lateness timer also feeds a {@link Latencies}, for exact percentiles. */
     static final class LatenessRegistry extends SimpleMeterRegistry {
-        final LatencyRecorder lateness = new LatencyRecorder();
+        final Latencies lateness = new Latencies();
 
         LatenessRegistry() {
             super(SimpleConfig.DEFAULT, Clock.SYSTEM);
@@ -117,9 +118,9 @@ public final class EngineLoad {
                 "| %,d | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× |%n",
                 n,
                 ticks * 1e9 / wall,
-                registry.lateness.percentileMicros(0.50) / 1000.0,
-                registry.lateness.percentileMicros(0.99) / 1000.0,
-                registry.lateness.maxMicros() / 1000.0,
+                registry.lateness.percentileMillis(0.50),
+                registry.lateness.percentileMillis(0.99),
+                registry.lateness.maxMillis(),
                 cpuShare * 100,
                 cpuShare * cores,
                 heap >> 20,

@@ -1,5 +1,6 @@
 package io.solbot.bench.persistence;
 
+import io.solbot.bench.Latencies;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;

@@ -1,0 +1,115 @@
+package io.solbot.persistence;
+
+import static io.solbot.persistence.internal.db.Tables.FILL;
+import static io.solbot.persistence.internal.db.Tables.TRADE;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
+import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.flywaydb.core.Flyway;
+import org.jooq.DSLContext;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A database that version 1 of the schema wrote (a launcher's runtime/pgdata) keeps working after the upgrade. */
+@ExtendWith(EmbeddedPostgresExtension.class)
+class SchemaUpgradeIT {
+    private static final Mint BONK = Mint.of("DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263");
+    private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
+
+    @Test
+    void shouldCloseALotOpenedUnderVersion1WithTheFunctionOfVersion2(TestDatabase db) {
+        Flyway.configure()
+                .dataSource(db.dataSource())
+                .locations("classpath:db/migration")
+                .target("1")
+                .load()
+                .migrate();
+        // an open lot as version 1 wrote it: 2,000,000 raw tokens for 1 SOL + 5,000 fee
+        DSLContext v1 = DSL.using(db.dataSource(), SQLDialect.POSTGRES);
+        v1.insertInto(FILL)
+                .set(FILL.ORDER_ID, "old-buy")
+                .set(FILL.FILL_PART, 1)
+                .set(FILL.FILL_PARTS, 1)
+                .set(FILL.BOT_ID, "upgraded")
+                .set(FILL.STRATEGY, "ma-cross")
+                .set(FILL.MINT, BONK.address())
+                .set(FILL.SIDE, "BUY")
+                .set(FILL.DECIMALS, (short) 5)
+                .set(FILL.AMOUNT_IN, BigInteger.valueOf(1_000_000_000L))
+                .set(FILL.AMOUNT_OUT, BigInteger.valueOf(2_000_000L))
+                .set(FILL.PRICE, new BigDecimal("500"))
+                .set(FILL.FEE_LAMPORTS, 5_000L)
+                .set(FILL.TIP_LAMPORTS, 0L)
+                .set(FILL.SIGNATURE, "old-signature")
+                .set(FILL.SUBMITTED_AT, T0.atOffset(ZoneOffset.UTC))
+                .set(FILL.FILLED_AT, T0.atOffset(ZoneOffset.UTC))
+                .execute();
+        v1.insertInto(TRADE)
+                .set(TRADE.BOT_ID, "upgraded")
+                .set(TRADE.STRATEGY, "ma-cross")
+                .set(TRADE.MINT, BONK.address())
+                .set(TRADE.DECIMALS, (short) 5)
+                .set(TRADE.ORDER_ID, "old-buy")
+                .set(TRADE.FILL_PART, 1)
+                .set(TRADE.SIGNATURE, "old-signature")
+                .set(TRADE.QUANTITY, BigInteger.valueOf(2_000_000L))
+                .set(TRADE.COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
+                .set(TRADE.ENTRY_QUANTITY, BigInteger.valueOf(2_000_000L))
+                .set(TRADE.ENTRY_COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
+                .set(TRADE.ENTRY_PRICE, new BigDecimal("500"))
+                .set(TRADE.FEE_LAMPORTS, 5_000L)
+                .set(TRADE.TIP_LAMPORTS, 0L)
+                .set(TRADE.OPENED_AT, T0.atOffset(ZoneOffset.UTC))
+                .execute();
+
+        try (PostgresDatabase database = PostgresDatabase.open(db.jdbcUrl(), null, null, 2)) {
+            PostgresTradeLedger ledger = new PostgresTradeLedger(database);
+            BotId bot = BotId.of("upgraded");
+            TokenAmount half = TokenAmount.ofRaw(BigInteger.valueOf(1_000_000L), 5);
+            Fill sell = new Fill(
+                    OrderId.of("new-sell"),
+                    bot,
+                    BONK,
+                    Side.SELL,
+                    half,
+                    Lamports.of(600_000_001L).toTokenAmount(),
+                    Price.ofTrade(Lamports.of(600_000_001L), half),
+                    Lamports.of(5_000),
+                    Lamports.of(1_000),
+                    TxSignature.ofBytes(new byte[64]),
+                    1,
+                    1,
+                    T0.plusSeconds(60),
+                    T0.plusSeconds(61));
+
+            assertThat(ledger.record(new FillRecord("ma-cross", sell, "take-profit")))
+                    .isTrue();
+
+            // half the lot: cost 1,000,005,000 / 2 = 500,002,500; PnL 600,000,001 - 6,000 - 500,002,500
+            assertThat(ledger.closedTrades(bot)).singleElement().satisfies(c -> {
+                assertThat(c.entryOrderId()).isEqualTo(OrderId.of("old-buy"));
+                assertThat(c.cost()).isEqualTo(Lamports.of(500_002_500L));
+                assertThat(c.pnl()).isEqualTo(Lamports.of(99_991_501L));
+            });
+            assertThat(ledger.openPositions(bot)).singleElement().satisfies(p -> {
+                assertThat(p.quantity()).isEqualTo(half);
+                assertThat(p.costBasis()).isEqualTo(Lamports.of(500_002_500L));
+            });
+        }
+    }
+}
