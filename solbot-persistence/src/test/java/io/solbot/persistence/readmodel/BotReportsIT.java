@@ -31,7 +31,6 @@ import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -268,7 +267,6 @@ class BotReportsIT {
                 s.execute("DROP DATABASE " + name + " WITH (FORCE)");
             }
 
-            Instant started = Instant.now();
             List<BotReport> during = reports.reports();
             Optional<BotReport> one = reports.report(running);
             Optional<BotReport> unknown = reports.report(BotId.of("outage-elsewhere"));
@@ -290,7 +288,6 @@ class BotReportsIT {
                 assertThat(r.status()).isEmpty();
                 assertThat(r.database()).isInstanceOf(Unavailable.class);
             });
-            assertThat(java.time.Duration.between(started, Instant.now())).isLessThan(java.time.Duration.ofSeconds(4));
         }
     }
 
