@@ -53,6 +53,25 @@ public final class PostgresRunStatusStore implements RunStatusStore {
         this.ownerNode = pid == null ? owner : owner.substring(at + 1);
     }
 
+    /**
+     * Marks this owner's running and paused bots alive at {@code at}: one statement for all of them, so a process that
+     * calls it every few seconds adds one write per interval, not one per bot or tick. Another process, or a status
+     * page, tells a run whose owner died (its row still says RUNNING) by a heartbeat that stopped moving.
+     *
+     * @return how many bots' rows were marked
+     */
+    public int heartbeat(Instant at) {
+        return dsl.update(STRATEGY_RUN_STATUS)
+                .set(STRATEGY_RUN_STATUS.HEARTBEAT_AT, utc(at))
+                .where(STRATEGY_RUN_STATUS.OWNER_NODE.eq(ownerNode))
+                .and(
+                        ownerPid == null
+                                ? STRATEGY_RUN_STATUS.OWNER_PID.isNull()
+                                : STRATEGY_RUN_STATUS.OWNER_PID.eq(ownerPid))
+                .and(STRATEGY_RUN_STATUS.STATUS.in(RunStatus.RUNNING.name(), RunStatus.PAUSED.name()))
+                .execute();
+    }
+
     @Override
     public void save(RunRecord record) {
         OffsetDateTime changed = utc(record.changedAt());

@@ -19,6 +19,7 @@ import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -45,6 +46,30 @@ class PostgresStoresIT {
     private static RunRecord run(String bot, RunStatus status, String reason, int minute) {
         return new RunRecord(
                 BotId.of(bot), "ma-cross", "hash-1", status, reason, T0, T0.plusSeconds(60L * minute), 1, 7);
+    }
+
+    @Test
+    void shouldMarkOnlyItsOwnLiveBotsWithOneHeartbeat() {
+        PostgresRunStatusStore mine = new PostgresRunStatusStore(database, "100@node-h", id -> null);
+        PostgresRunStatusStore theirs = new PostgresRunStatusStore(database, "200@node-h", id -> null);
+        mine.save(run("beat-running", RunStatus.RUNNING, "", 0));
+        mine.save(run("beat-paused", RunStatus.PAUSED, "", 0));
+        mine.save(run("beat-stopped", RunStatus.STOPPED, "", 0));
+        theirs.save(run("beat-theirs", RunStatus.RUNNING, "", 0));
+        Instant at = T0.plusSeconds(3_600);
+
+        assertThat(mine.heartbeat(at)).isEqualTo(2);
+
+        Map<String, Instant> beats = database.dsl()
+                .select(STRATEGY_RUN_STATUS.BOT_ID, STRATEGY_RUN_STATUS.HEARTBEAT_AT)
+                .from(STRATEGY_RUN_STATUS)
+                .where(STRATEGY_RUN_STATUS.BOT_ID.startsWith("beat-"))
+                .fetchMap(r -> r.value1(), r -> r.value2().toInstant());
+        assertThat(beats)
+                .containsEntry("beat-running", at)
+                .containsEntry("beat-paused", at)
+                .containsEntry("beat-stopped", T0)
+                .containsEntry("beat-theirs", T0);
     }
 
     @Test

@@ -25,6 +25,7 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -48,6 +51,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Paper-trades the bots of FILE on a simulated market until Ctrl-C (or --duration).")
 final class RunCommand implements Callable<Integer> {
+    private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -158,9 +163,10 @@ final class RunCommand implements Callable<Integer> {
             LockfileJournal journal = new LockfileJournal(runtime);
             Map<BotId, RunStatus> journalled = new HashMap<>();
             journal.entries().forEach(e -> journalled.put(e.botId(), e.status()));
+            PostgresRunStatusStore runs = new PostgresRunStatusStore(db, owner, configJson::get);
             SolbotEngine engine = SolbotEngine.builder()
                     .strategies(registry)
-                    .runStatusStore(new PostgresRunStatusStore(db, owner, configJson::get))
+                    .runStatusStore(runs)
                     .tradeStore(trades)
                     .journal(journal)
                     .marketData(market.market())
@@ -214,6 +220,7 @@ final class RunCommand implements Callable<Integer> {
                 if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
                     break;
                 }
+                heartbeat(runs);
                 table.print(out);
             }
             out.println("Stopping ...");
@@ -234,6 +241,15 @@ final class RunCommand implements Callable<Integer> {
             } finally {
                 finished.countDown();
             }
+        }
+    }
+
+    /** Tells readers of the database that this process still runs its bots; an outage only delays it. */
+    private static void heartbeat(PostgresRunStatusStore runs) {
+        try {
+            runs.heartbeat(Instant.now());
+        } catch (RuntimeException e) {
+            log.debug("No heartbeat this time: {}", e.toString());
         }
     }
 

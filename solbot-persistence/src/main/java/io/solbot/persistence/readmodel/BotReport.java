@@ -34,6 +34,9 @@ public record BotReport(BotId botId, Optional<BotStatus> live, Database database
      * What the database holds about one bot, read in one snapshot.
      *
      * @param run its {@code strategy_run_status} row, empty when it has none (its engine keeps run status elsewhere)
+     * @param owner the process that last ran it, {@code pid@host}, from the same row
+     * @param heartbeatAt when that process last said it was alive (see {@code PostgresRunStatusStore.heartbeat}); a
+     *     RUNNING row whose heartbeat stopped moving belongs to a process that died
      * @param openPositions what it holds, one position per mint (lots summed, entry price weighted by quantity),
      *     oldest first
      * @param realizedPnl the sum of the PnL of its closed trades, exact
@@ -43,6 +46,8 @@ public record BotReport(BotId botId, Optional<BotStatus> live, Database database
      */
     public record Stored(
             Optional<RunRecord> run,
+            Optional<String> owner,
+            Optional<Instant> heartbeatAt,
             List<Position> openPositions,
             Lamports realizedPnl,
             long fills,
@@ -51,6 +56,8 @@ public record BotReport(BotId botId, Optional<BotStatus> live, Database database
             implements Database {
         public Stored {
             Objects.requireNonNull(run, "run");
+            Objects.requireNonNull(owner, "owner");
+            Objects.requireNonNull(heartbeatAt, "heartbeatAt");
             openPositions = List.copyOf(openPositions);
             Objects.requireNonNull(realizedPnl, "realizedPnl");
             Objects.requireNonNull(lastFillAt, "lastFillAt");

@@ -54,8 +54,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class BotReports {
     private static final Logger log = LoggerFactory.getLogger(BotReports.class);
-    private static final Stored NOTHING_STORED =
-            new Stored(Optional.empty(), List.of(), Lamports.ZERO, 0, 0, Optional.empty());
+    private static final Stored NOTHING_STORED = new Stored(
+            Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Lamports.ZERO, 0, 0, Optional.empty());
     // a driver message may quote a URL, and a URL may carry a password
     private static final Pattern SECRET = Pattern.compile("(?i)jdbc:\\S+|password\\s*[=:]\\s*\\S+");
     private static final int MAX_REASON_LENGTH = 160;
@@ -133,7 +133,11 @@ public final class BotReports {
             for (StrategyRunStatusRecord r : tx.selectFrom(STRATEGY_RUN_STATUS)
                     .where(botIs(STRATEGY_RUN_STATUS.BOT_ID, only))
                     .fetch()) {
-                builder(bots, r.getBotId()).run = Rows.runRecord(r);
+                Builder bot = builder(bots, r.getBotId());
+                bot.run = Rows.runRecord(r);
+                bot.owner = r.getOwnerPid() == null ? r.getOwnerNode() : r.getOwnerPid() + "@" + r.getOwnerNode();
+                bot.heartbeatAt =
+                        r.getHeartbeatAt() == null ? null : r.getHeartbeatAt().toInstant();
             }
             readPositions(tx, only, bots);
             Field<Long> closed = DSL.count().coerce(Long.class);
@@ -228,6 +232,8 @@ public final class BotReports {
     /** One bot's rows as they come in, table by table. */
     private static final class Builder {
         private RunRecord run;
+        private String owner;
+        private Instant heartbeatAt;
         private final List<Position> positions = new ArrayList<>();
         private Lamports realizedPnl = Lamports.ZERO;
         private long fills;
@@ -237,6 +243,8 @@ public final class BotReports {
         Stored build() {
             return new Stored(
                     Optional.ofNullable(run),
+                    Optional.ofNullable(owner),
+                    Optional.ofNullable(heartbeatAt),
                     positions,
                     realizedPnl,
                     fills,

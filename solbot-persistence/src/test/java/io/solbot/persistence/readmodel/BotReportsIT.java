@@ -114,12 +114,23 @@ class BotReportsIT {
         assertThat(dbOnlyStored.fills()).isEqualTo(2);
         assertThat(dbOnlyStored.closedTrades()).isEqualTo(1);
         assertThat(dbOnlyStored.lastFillAt()).contains(minute(3));
+        assertThat(dbOnlyStored.owner()).contains("4242@node-b");
+        // the last lifecycle change, until the owner beats
+        assertThat(dbOnlyStored.heartbeatAt()).contains(T0.plusSeconds(90));
 
         BotReport memoryOnlyReport = all.get(2);
         assertThat(memoryOnlyReport.live()).contains(live.get(0));
         assertThat(memoryOnlyReport.status()).contains(RunStatus.PAUSED);
         assertThat(memoryOnlyReport.database())
-                .isEqualTo(new Stored(Optional.empty(), List.of(), Lamports.ZERO, 0, 0, Optional.empty()));
+                .isEqualTo(new Stored(
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        List.of(),
+                        Lamports.ZERO,
+                        0,
+                        0,
+                        Optional.empty()));
 
         assertThat(reports.report(both)).contains(bothReport);
         assertThat(reports.report(dbOnly)).contains(dbOnlyReport);
