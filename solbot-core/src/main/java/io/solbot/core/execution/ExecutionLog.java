@@ -3,20 +3,15 @@ package io.solbot.core.execution;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solbot.core.codec.FillJson;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
-import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -38,9 +33,8 @@ import org.slf4j.LoggerFactory;
  * with its outcome, appended and fsynced before {@code execute} returns, and read back by a new process to resolve
  * orders a dead one sent. A last line cut short by a crash is ignored: its order never returned an outcome.
  *
- * <p>Line format: {@code {"orderId","botId","failure":{stage,reason,at}|null,"fills":[{mint,side,amountIn,
- * inDecimals,amountOut,outDecimals,price,feeLamports,tipLamports,signature,part,parts,submittedAt,filledAt}]}},
- * amounts as decimal strings of raw units.
+ * <p>Line format: {@code {"orderId","botId","failure":{stage,reason,at}|null,"fills":[FillJson...]}}, the fills in
+ * {@link FillJson}'s form (amounts as decimal strings of raw units), the form the lockfiles keep too.
  *
  * <p>Bounded: after {@code rotateAfter} lines the file becomes {@code <name>.previous} (replacing the one before) and
  * a new file starts, so the log and the outcomes held in memory never exceed two files' worth. An order is only ever
@@ -52,25 +46,9 @@ import org.slf4j.LoggerFactory;
 final class ExecutionLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ExecutionLog.class);
 
-    record Line(String orderId, String botId, FailureLine failure, List<FillLine> fills) {}
+    record Line(String orderId, String botId, FailureLine failure, List<FillJson> fills) {}
 
     record FailureLine(String mint, String side, String stage, String reason, String at) {}
-
-    record FillLine(
-            String mint,
-            String side,
-            String amountIn,
-            int inDecimals,
-            String amountOut,
-            int outDecimals,
-            String price,
-            long feeLamports,
-            long tipLamports,
-            String signature,
-            int part,
-            int parts,
-            String submittedAt,
-            String filledAt) {}
 
     /** Lines per file before it is rotated: at most twice this many outcomes are held. */
     static final int DEFAULT_ROTATE_AFTER = 20_000;
@@ -231,24 +209,7 @@ final class ExecutionLog implements AutoCloseable {
         } else {
             fills = ((SwapOutcome.Filled) outcome).fills();
         }
-        List<FillLine> lines = new ArrayList<>(fills.size());
-        for (Fill f : fills) {
-            lines.add(new FillLine(
-                    f.mint().address(),
-                    f.side().name(),
-                    f.amountIn().raw().toString(),
-                    f.amountIn().decimals(),
-                    f.amountOut().raw().toString(),
-                    f.amountOut().decimals(),
-                    f.price().value().toPlainString(),
-                    f.fee().value(),
-                    f.tip().value(),
-                    f.signature().value(),
-                    f.part(),
-                    f.parts(),
-                    f.submittedAt().toString(),
-                    f.filledAt().toString()));
-        }
+        List<FillJson> lines = fills.stream().map(FillJson::of).toList();
         return new Line(order.orderId().value(), order.botId().value(), failure, lines);
     }
 
@@ -256,22 +217,8 @@ final class ExecutionLog implements AutoCloseable {
         OrderId orderId = OrderId.of(line.orderId());
         BotId botId = BotId.of(line.botId());
         List<Fill> fills = new ArrayList<>();
-        for (FillLine f : line.fills()) {
-            fills.add(new Fill(
-                    orderId,
-                    botId,
-                    Mint.of(f.mint()),
-                    Side.valueOf(f.side()),
-                    new TokenAmount(new BigInteger(f.amountIn()), f.inDecimals()),
-                    new TokenAmount(new BigInteger(f.amountOut()), f.outDecimals()),
-                    new Price(new BigDecimal(f.price())),
-                    Lamports.of(f.feeLamports()),
-                    Lamports.of(f.tipLamports()),
-                    TxSignature.of(f.signature()),
-                    f.part(),
-                    f.parts(),
-                    Instant.parse(f.submittedAt()),
-                    Instant.parse(f.filledAt())));
+        for (FillJson f : line.fills()) {
+            fills.add(f.toFill(botId, orderId));
         }
         if (line.failure() == null) {
             return new SwapOutcome.Filled(fills);

@@ -437,4 +437,23 @@ class PaperExecutorTest {
             assertThat(Files.readAllLines(log)).isEmpty();
         }
     }
+
+    @Test
+    void shouldReadExecutionLogLinesWrittenBeforeFillsCarriedTheirOrderId(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        SwapOutcome outcome;
+        try (PaperExecutor first = new PaperExecutor(
+                settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), Markets.onePool(), log)) {
+            outcome = first.execute(order("o-old", Side.BUY, ONE_SOL, T0));
+        }
+        String line = Files.readString(log);
+        // the line as the first version wrote it: the order id once, on the line, not in each fill
+        String old = line.replace("{\"orderId\":\"o-old\",\"mint\"", "{\"mint\"");
+        assertThat(old).isNotEqualTo(line).contains("\"orderId\":\"o-old\"");
+        Files.writeString(log, old);
+
+        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+            assertThat(second.resolve(order("o-old", Side.BUY, ONE_SOL, T0))).contains(outcome);
+        }
+    }
 }

@@ -5,22 +5,19 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.SolbotException;
+import io.solbot.core.codec.FillJson;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderId;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,64 +204,10 @@ public final class LockfileJournal implements Journal {
             String owner,
             List<Intent> pendingIntents,
             Map<String, String> state,
-            List<StoredFill> unstoredFills,
+            List<FillJson> unstoredFills,
             String updatedAt) {
 
         record Intent(String orderId, String mint, String side, String amountIn, int decimals, String createdAt) {}
-
-        record StoredFill(
-                String orderId,
-                String mint,
-                String side,
-                String amountIn,
-                int inDecimals,
-                String amountOut,
-                int outDecimals,
-                String price,
-                long feeLamports,
-                long tipLamports,
-                String signature,
-                int part,
-                int parts,
-                String submittedAt,
-                String filledAt) {
-            static StoredFill of(Fill f) {
-                return new StoredFill(
-                        f.orderId().value(),
-                        f.mint().address(),
-                        f.side().name(),
-                        f.amountIn().raw().toString(),
-                        f.amountIn().decimals(),
-                        f.amountOut().raw().toString(),
-                        f.amountOut().decimals(),
-                        f.price().value().toPlainString(),
-                        f.fee().value(),
-                        f.tip().value(),
-                        f.signature().value(),
-                        f.part(),
-                        f.parts(),
-                        f.submittedAt().toString(),
-                        f.filledAt().toString());
-            }
-
-            Fill toFill(BotId botId) {
-                return new Fill(
-                        OrderId.of(orderId),
-                        botId,
-                        Mint.of(mint),
-                        Side.valueOf(side),
-                        new TokenAmount(new BigInteger(amountIn), inDecimals),
-                        new TokenAmount(new BigInteger(amountOut), outDecimals),
-                        new Price(new BigDecimal(price)),
-                        Lamports.of(feeLamports),
-                        Lamports.of(tipLamports),
-                        TxSignature.of(signature),
-                        part,
-                        parts,
-                        Instant.parse(submittedAt),
-                        Instant.parse(filledAt));
-            }
-        }
 
         static Lockfile of(JournalEntry e) {
             List<Intent> intents = new ArrayList<>();
@@ -286,7 +229,7 @@ public final class LockfileJournal implements Journal {
                     e.owner(),
                     intents,
                     new LinkedHashMap<>(new java.util.TreeMap<>(e.state())),
-                    e.unstoredFills().stream().map(StoredFill::of).toList(),
+                    e.unstoredFills().stream().map(FillJson::of).toList(),
                     e.updatedAt().toString());
         }
 
@@ -305,8 +248,8 @@ public final class LockfileJournal implements Journal {
             }
             BotId id = BotId.of(botId);
             List<Fill> fills = new ArrayList<>();
-            for (StoredFill f : java.util.Objects.requireNonNull(unstoredFills, "unstoredFills")) {
-                fills.add(f.toFill(id));
+            for (FillJson f : java.util.Objects.requireNonNull(unstoredFills, "unstoredFills")) {
+                fills.add(f.toFill(id, OrderId.of(java.util.Objects.requireNonNull(f.orderId(), "orderId"))));
             }
             return new JournalEntry(
                     id,
