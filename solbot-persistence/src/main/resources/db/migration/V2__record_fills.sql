@@ -57,17 +57,12 @@ BEGIN
                     f.amount_in + f.fee_lamports + f.tip_lamports, f.price, f.fee_lamports, f.tip_lamports,
                     f.filled_at);
         ELSE
-            SELECT coalesce(sum(l.quantity), 0) INTO held
-            FROM (SELECT quantity FROM trade WHERE bot_id = f.bot_id AND mint = f.mint FOR UPDATE) l;
-            IF held < f.amount_in THEN
-                RAISE EXCEPTION 'a sell of % closes more than the open lots hold', f.amount_in
-                    USING ERRCODE = 'SB001', DETAIL = held::text, HINT = f.order_id || '/' || f.fill_part;
-            END IF;
             remaining := f.amount_in;
             proceeds_left := f.amount_out;
             fees := f.fee_lamports + f.tip_lamports;
             fees_left := fees;
-            FOR lot IN SELECT * FROM trade WHERE bot_id = f.bot_id AND mint = f.mint ORDER BY opened_at, id LOOP
+            FOR lot IN SELECT * FROM trade WHERE bot_id = f.bot_id AND mint = f.mint ORDER BY opened_at, id FOR UPDATE
+            LOOP
                 EXIT WHEN remaining = 0;
                 slice := least(lot.quantity, remaining);
                 IF slice = lot.quantity THEN
@@ -97,6 +92,12 @@ BEGIN
                 proceeds_left := proceeds_left - slice_proceeds;
                 fees_left := fees_left - slice_fees;
             END LOOP;
+            -- every lot was taken and some of the sell is left: the raise rolls back what the loop changed
+            IF remaining > 0 THEN
+                held := f.amount_in - remaining;
+                RAISE EXCEPTION 'a sell of % closes more than the open lots hold', f.amount_in
+                    USING ERRCODE = 'SB001', DETAIL = held::text, HINT = f.order_id || '/' || f.fill_part;
+            END IF;
         END IF;
         applied := applied || true;
     END LOOP;

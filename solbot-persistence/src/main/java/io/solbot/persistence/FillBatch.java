@@ -60,7 +60,7 @@ final class FillBatch {
      * PostgreSQL keeps microseconds: round half up here, the way the JDBC driver rounds a bound timestamp, so a fill
      * reads back the same whichever way it was written.
      */
-    static String timestamp(Instant instant) {
+    private static String timestamp(Instant instant) {
         return instant.plusNanos(500).truncatedTo(ChronoUnit.MICROS).toString();
     }
 }

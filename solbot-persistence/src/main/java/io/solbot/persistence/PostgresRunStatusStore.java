@@ -1,5 +1,6 @@
 package io.solbot.persistence;
 
+import static io.solbot.persistence.internal.Rows.utc;
 import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
 
 import io.solbot.core.domain.BotId;
@@ -10,7 +11,6 @@ import io.solbot.persistence.internal.Rows;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -138,9 +138,5 @@ public final class PostgresRunStatusStore implements RunStatusStore {
 
     private static String truncate(String text) {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
     }
 }

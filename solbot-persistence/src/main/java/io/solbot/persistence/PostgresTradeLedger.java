@@ -74,7 +74,7 @@ public final class PostgresTradeLedger {
      *
      * @return for each fill, in order, whether it was new
      */
-    boolean[] apply(List<FillRecord> fills) {
+    private boolean[] apply(List<FillRecord> fills) {
         if (fills.isEmpty()) {
             return new boolean[0];
         }

@@ -164,7 +164,7 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
         try {
             if (batch.size() > 1) {
                 try {
-                    ledger.apply(batch.stream().map(p -> p.record).toList());
+                    ledger.record(batch.stream().map(p -> p.record).toList());
                     // each fill is new or was recorded before: both are done
                     batch.forEach(p -> p.complete(null));
                     written = batch.size();

@@ -102,10 +102,6 @@ final class ExecutionLog implements AutoCloseable {
         }
     }
 
-    Path file() {
-        return file;
-    }
-
     /** The files that hold the record, oldest first. */
     List<Path> files() {
         return Files.exists(previousFile) ? List.of(previousFile, file) : List.of(file);
