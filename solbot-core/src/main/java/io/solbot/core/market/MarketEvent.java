@@ -9,11 +9,13 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something that happened to the simulated market, other than our own trades: a token listed, someone else swapped,
- * an arbitrageur moved a pool to a price, a developer pulled the liquidity. A {@link SimulatedMarket} is exactly the
- * sequence of events it applied, so writing them down ({@link MarketRecorder}) and applying them again ({@link
+ * an arbitrageur moved a pool to a price, a developer pulled the liquidity. A rug pull is two kinds of event: the
+ * liquidity pulled, then the insiders' sells into what is left. A {@link SimulatedMarket} is exactly the sequence of
+ * events it applied, so writing them down ({@link MarketRecorder}) and applying them again ({@link
  * SimulatedMarket#replay}) gives the same market.
  *
  * <p>Times have millisecond precision (the recorded form), and events of one market come in time order.
@@ -65,12 +67,15 @@ public sealed interface MarketEvent {
     }
 
     /**
-     * Another trader swapped against the pool, moving its reserves.
+     * Another trader swapped against the pool, moving its reserves. A named {@code trader} who is one of the token's
+     * holders trades from and into that holding (an insider dumping in a rug pull); an anonymous one (null) is the
+     * rest of the market.
      *
      * @param side buy (SOL in) or sell (tokens in)
      * @param amountIn what went in: lamports for a buy, raw token units for a sell; positive
+     * @param trader the base58 owner who traded, or null for an anonymous trader
      */
-    record Swapped(Instant at, Mint mint, Side side, BigInteger amountIn) implements MarketEvent {
+    record Swapped(Instant at, Mint mint, Side side, BigInteger amountIn, String trader) implements MarketEvent {
         public Swapped {
             checkTime(at);
             Objects.requireNonNull(mint, "mint");
@@ -78,6 +83,19 @@ public sealed interface MarketEvent {
             if (amountIn == null || amountIn.signum() <= 0) {
                 throw new IllegalArgumentException("a swap spends a positive amount, but was " + amountIn);
             }
+            if (trader != null && trader.isEmpty()) {
+                throw new IllegalArgumentException("a named trader cannot be empty; use null for an anonymous one");
+            }
+        }
+
+        /** An anonymous trader's swap. */
+        public Swapped(Instant at, Mint mint, Side side, BigInteger amountIn) {
+            this(at, mint, side, amountIn, null);
+        }
+
+        /** Who traded, if named. */
+        public Optional<String> by() {
+            return Optional.ofNullable(trader);
         }
     }
 
@@ -95,7 +113,8 @@ public sealed interface MarketEvent {
 
     /**
      * The liquidity providers (for a rug pull, the developer) withdrew {@code removedBps} of both reserves; the price
-     * stays, the depth is gone, and 10000 drains the pool.
+     * stays, the depth is gone, and 10000 drains the pool. In a generated rug the insiders' sells follow at once
+     * and take the price down (see {@link RandomMarketSettings}).
      */
     record LiquidityPulled(Instant at, Mint mint, int removedBps) implements MarketEvent {
         public LiquidityPulled {

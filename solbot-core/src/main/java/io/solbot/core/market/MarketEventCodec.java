@@ -24,8 +24,9 @@ import java.util.Map;
 /**
  * The recorded form of {@link MarketEvent}s: one JSON object per line, {@code "t"} in epoch milliseconds, {@code
  * "e"} the kind ({@code listed}, {@code swap}, {@code reprice}, {@code rug}), raw amounts as decimal strings (u64
- * does not fit every JSON reader's numbers), prices as decimal strings. Fields may come in any order; unknown fields
- * are errors. Not thread-safe: one codec per reader or writer.
+ * does not fit every JSON reader's numbers), prices as decimal strings. A swap names its trader in {@code "by"} only
+ * when it has one, so recordings made before swaps could name one read, and write, as they were. Fields may come in
+ * any order; unknown fields are errors. Not thread-safe: one codec per reader or writer.
  */
 final class MarketEventCodec {
     private static final JsonFactory JSON = JsonFactory.builder().build();
@@ -70,6 +71,9 @@ final class MarketEventCodec {
                     g.writeStringField("mint", e.mint().address());
                     g.writeStringField("side", e.side().name());
                     g.writeStringField("in", e.amountIn().toString());
+                    if (e.trader() != null) {
+                        g.writeStringField("by", e.trader());
+                    }
                 }
                 case MarketEvent.Repriced e -> {
                     g.writeStringField("e", "reprice");
@@ -129,6 +133,7 @@ final class MarketEventCodec {
         List<String[]> rawHolders = null;
         String side = null;
         BigInteger in = null;
+        String by = null;
         String price = null;
         Integer removedBps = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -149,6 +154,7 @@ final class MarketEventCodec {
                 case "holders" -> rawHolders = readHolders(p, value);
                 case "side" -> side = known(p, SIDES);
                 case "in" -> in = integer(p);
+                case "by" -> by = p.getText();
                 case "price" -> price = p.getText();
                 case "removedBps" -> removedBps = p.getIntValue();
                 default -> throw new IllegalArgumentException("unknown field '" + field + "'");
@@ -178,7 +184,7 @@ final class MarketEventCodec {
                         required(sellable, "sellable"),
                         holders);
             }
-            case "swap" -> new MarketEvent.Swapped(at, m, Side.valueOf(required(side, "side")), required(in, "in"));
+            case "swap" -> new MarketEvent.Swapped(at, m, Side.valueOf(required(side, "side")), required(in, "in"), by);
             case "reprice" -> new MarketEvent.Repriced(at, m, new Price(new BigDecimal(required(price, "price"))));
             case "rug" -> new MarketEvent.LiquidityPulled(at, m, required(removedBps, "removedBps"));
             default -> throw new IllegalArgumentException("unknown event kind '" + kind + "'");

@@ -82,7 +82,7 @@ final class RandomMarket implements EventSource {
                 continue;
             }
             if (launched.contains(mint) && random.nextDouble() < settings.rugProbability()) {
-                due.add(new MarketEvent.LiquidityPulled(at, mint, 9_900));
+                rug(at, pool, market.holdersOf(mint));
                 live.remove(mint);
                 continue;
             }
@@ -101,6 +101,46 @@ final class RandomMarket implements EventSource {
     private void list(MarketEvent.TokenListed event) {
         due.add(event);
         live.add(event.mint());
+    }
+
+    /**
+     * A rug pull: the developer pulls the liquidity, then the insiders (the largest holders, down to the first who
+     * together hold at least half of what all holders hold) sell everything they hold into what is left. It draws
+     * nothing at random, so the rest of the market walks on as it would have.
+     *
+     * <p>The pull takes at least 99 % of both reserves, and more (up to 99.99 %) when the insiders' tokens are few
+     * against the pool: it leaves at most {@code 0.99 × dumped / 9} tokens, so that the dump (after the 1 % fee of a
+     * launch) takes the price down to at most 1 % of what it was (unless the insiders hold less than 1/1100 of the
+     * pool's tokens, far fewer than a launch gives them). A holder's sell afterwards meets a pool of almost no SOL.
+     * The insiders sell a honeypot too: its contract lets them.
+     */
+    private void rug(Instant at, Pool pool, List<Holder> holders) {
+        BigInteger held = BigInteger.ZERO;
+        for (Holder h : holders) {
+            held = held.add(h.amount().raw());
+        }
+        List<Holder> insiders = new ArrayList<>();
+        BigInteger dumped = BigInteger.ZERO;
+        for (Holder h : holders) {
+            if (dumped.shiftLeft(1).compareTo(held) >= 0) {
+                break;
+            }
+            if (h.amount().signum() > 0) {
+                insiders.add(h);
+                dumped = dumped.add(h.amount().raw());
+            }
+        }
+        // keep/10000 × tokens ≤ 0.99 × dumped / 9, i.e. keep ≤ 1100 × dumped / tokens, within 1 to 100 bps
+        long keepBps = dumped.multiply(BigInteger.valueOf(1_100))
+                .divide(pool.tokenReserve().raw())
+                .min(BigInteger.valueOf(100))
+                .max(BigInteger.ONE)
+                .longValueExact();
+        due.add(new MarketEvent.LiquidityPulled(at, pool.mint(), (int) (10_000 - keepBps)));
+        for (Holder insider : insiders) {
+            due.add(new MarketEvent.Swapped(
+                    at, pool.mint(), Side.SELL, insider.amount().raw(), insider.owner()));
+        }
     }
 
     /** One random-walk step of {@code pool}'s price, made by a swap that moves it by the drawn log-return. */

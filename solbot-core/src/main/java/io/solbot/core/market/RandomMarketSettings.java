@@ -12,7 +12,9 @@ import java.util.Objects;
  * of {@code jumpBps} standard deviation), made by another trader's swap against its pool; with {@code
  * launchProbability} a new token launches on a pump.fun-like curve (30 SOL and 1.073e15 raw units of virtual
  * reserves, 6 decimals, 1 % fee); each launched token may turn out a honeypot (sells revert), keep its mint or freeze
- * authority, and be rugged ({@code rugProbability} per step: 99 % of its liquidity pulled). The run starts with
+ * authority, and be rugged ({@code rugProbability} per step: at least 99 % of its liquidity pulled, then its
+ * insiders, the largest holders with at least half of the holders' tokens, sell all they hold into what is left, in
+ * swaps that name them; the price falls to 1 % or less and the token trades no more). The run starts with
  * {@code initialTokens} established tokens (100 to 1000 SOL pools, 0.25 % fee, authorities renounced).
  *
  * <p>Immutable; validated on construction, with every bad value named in one message.
@@ -25,7 +27,7 @@ import java.util.Objects;
  * @param jumpProbability chance of a jump per token and step, 0 to 1
  * @param jumpBps standard deviation of a jump's log-return, in basis points, 0 to 100000
  * @param launchProbability chance of a launch per step, 0 to 1
- * @param rugProbability chance per launched token and step that its liquidity is pulled, 0 to 1
+ * @param rugProbability chance per launched token and step that it is rugged, 0 to 1
  * @param honeypotProbability chance that a launched token cannot be sold, 0 to 1
  * @param mintAuthorityProbability chance that a launched token keeps a mint authority, 0 to 1
  * @param freezeAuthorityProbability chance that a launched token keeps a freeze authority, 0 to 1

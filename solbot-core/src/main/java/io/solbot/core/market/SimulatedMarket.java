@@ -292,6 +292,12 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return listing == null ? Optional.empty() : Optional.of(listing.authorities());
     }
 
+    /** The holders of {@code mint} other than its pool, largest first (empty if unknown); for generators. */
+    List<Holder> holdersOf(Mint mint) {
+        TokenState state = tokens.get(mint);
+        return state == null ? List.of() : state.holders();
+    }
+
     /** The current pool of {@code mint}, or null; for generators. */
     Pool poolOf(Mint mint) {
         return pools.get(mint);
@@ -313,7 +319,11 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
                 Pool pool = existing(e);
                 TokenAmount in =
                         new TokenAmount(e.amountIn(), e.side() == Side.BUY ? Lamports.SOL_DECIMALS : pool.decimals());
-                pools.put(e.mint(), pool.afterSwap(e.side(), in, pool.amountOut(e.side(), in)));
+                TokenAmount out = pool.amountOut(e.side(), in);
+                if (e.trader() != null) {
+                    traded(e, e.side() == Side.SELL ? in : out);
+                }
+                pools.put(e.mint(), pool.afterSwap(e.side(), in, out));
             }
             case MarketEvent.Repriced e -> pools.put(e.mint(), repriced(existing(e), e.price()));
             case MarketEvent.LiquidityPulled e -> {
@@ -335,6 +345,52 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             }
         }
         eventsApplied++;
+    }
+
+    /**
+     * Moves a named trader's holding by its swap: a sell spends {@code amount} from it, a buy adds them (a new holder
+     * if it held none). Holders stay largest first; one that sold out is no longer one.
+     */
+    private void traded(MarketEvent.Swapped e, TokenAmount amount) {
+        TokenState state = listing(e);
+        List<Holder> holders = new ArrayList<>(state.holders());
+        int at = -1;
+        for (int i = 0; i < holders.size(); i++) {
+            if (holders.get(i).owner().equals(e.trader())) {
+                at = i;
+                break;
+            }
+        }
+        TokenAmount held =
+                at < 0 ? TokenAmount.zero(amount.decimals()) : holders.get(at).amount();
+        TokenAmount after;
+        if (e.side() == Side.SELL) {
+            if (held.compareTo(amount) < 0) {
+                throw new IllegalStateException("swap at " + e.at() + ": " + e.trader() + " sells " + amount.raw()
+                        + " raw units of " + e.mint() + " but holds " + held.raw());
+            }
+            after = held.minus(amount);
+        } else {
+            after = held.plus(amount);
+        }
+        if (at >= 0) {
+            holders.remove(at);
+        }
+        if (after.signum() > 0) {
+            holders.add(new Holder(e.trader(), after, false));
+        }
+        holders.sort(Comparator.comparing(Holder::amount).reversed());
+        tokens.put(
+                e.mint(), new TokenState(state.token(), state.authorities(), state.sellable(), List.copyOf(holders)));
+    }
+
+    private TokenState listing(MarketEvent event) {
+        TokenState state = tokens.get(event.mint());
+        if (state == null) {
+            throw new IllegalStateException(
+                    "event at " + event.at() + " concerns " + event.mint() + ", which is not listed");
+        }
+        return state;
     }
 
     private Pool existing(MarketEvent event) {

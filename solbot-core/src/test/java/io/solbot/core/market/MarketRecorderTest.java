@@ -41,14 +41,15 @@ class MarketRecorderTest {
                 LISTED,
                 new MarketEvent.Swapped(T0.plusMillis(1), TOKEN, Side.BUY, BigInteger.valueOf(123_456_789)),
                 new MarketEvent.Swapped(T0.plusMillis(2), TOKEN, Side.SELL, new BigInteger("99999999999999999999")),
+                new MarketEvent.Swapped(T0.plusMillis(2), TOKEN, Side.SELL, BigInteger.valueOf(500), "owner1"),
                 new MarketEvent.Repriced(T0.plusMillis(3), TOKEN, Price.of("0.000000012345678901")),
                 new MarketEvent.LiquidityPulled(T0.plusMillis(4), TOKEN, 9_900));
         StringWriter out = new StringWriter();
         try (MarketRecorder recorder = MarketRecorder.to(out)) {
             events.forEach(recorder);
-            assertThat(recorder.written()).isEqualTo(5);
+            assertThat(recorder.written()).isEqualTo(6);
         }
-        assertThat(out.toString().lines()).hasSize(5);
+        assertThat(out.toString().lines()).hasSize(6);
         assertThat(out.toString().lines().findFirst().orElseThrow())
                 .startsWith("{\"t\":1767225600000,\"e\":\"listed\",\"mint\":\"" + TOKEN.address() + "\"");
         MarketEventCodec codec = new MarketEventCodec();
@@ -83,6 +84,23 @@ class MarketRecorderTest {
         }
         assertThat(replayed).isEqualTo(original);
         assertThat(again.toString()).isEqualTo(readString(file));
+    }
+
+    @Test
+    void shouldReadSwapsRecordedBeforeTheyCouldNameATraderAndWriteAnonymousOnesTheSameWay() {
+        String old = "{\"t\":1767225600001,\"e\":\"swap\",\"mint\":\"" + TOKEN.address()
+                + "\",\"side\":\"SELL\",\"in\":\"42\"}";
+        MarketEvent read = new MarketEventCodec().read(old);
+        assertThat(read).isEqualTo(new MarketEvent.Swapped(T0.plusMillis(1), TOKEN, Side.SELL, BigInteger.valueOf(42)));
+        assertThat(((MarketEvent.Swapped) read).by()).isEmpty();
+        StringWriter out = new StringWriter();
+        try (MarketRecorder recorder = MarketRecorder.to(out)) {
+            recorder.accept(read);
+        }
+        assertThat(out.toString()).isEqualTo(old + "\n");
+        String named = old.replace("}", ",\"by\":\"dev1\"}");
+        assertThat(((MarketEvent.Swapped) new MarketEventCodec().read(named)).by())
+                .contains("dev1");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.solbot.core.testing.Markets.T0;
 import static io.solbot.core.testing.Markets.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -13,11 +14,14 @@ import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.testing.Markets;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -86,12 +90,26 @@ class SimulatedMarketTest {
                 .toList();
         long rugs = events.stream()
                 .filter(e -> e instanceof MarketEvent.LiquidityPulled)
+                .map(MarketEvent::mint)
+                .distinct()
                 .count();
         long honeypots = launches.stream().filter(l -> !l.sellable()).count();
-        // 1000 steps at 0.5: 500 ± 16 (1 sd); honeypots half of them
-        assertThat(launches).hasSizeBetween(430, 570);
-        assertThat(honeypots).isBetween(launches.size() * 4L / 10, launches.size() * 6L / 10);
-        assertThat(rugs).isPositive();
+        // 1000 steps (0 s to 999 s) at 0.5: 500 ± 15.8 (1 sd); every bound here is 4.5 sd
+        int steps = 1000;
+        assertThat((double) launches.size()).isCloseTo(steps * 0.5, within(4.5 * Math.sqrt(steps * 0.25)));
+        // each launch is a honeypot with 0.5
+        assertThat((double) honeypots)
+                .isCloseTo(launches.size() * 0.5, within(4.5 * Math.sqrt(launches.size() * 0.25)));
+        // a token launched at step i is rugged by the end with q = 1 - 0.99^(steps - 1 - i); the launch and its rug are
+        // independent draws, so the rugs are a sum of independent Bernoulli(0.5 q): about 450 ± 16
+        double mean = 0;
+        double variance = 0;
+        for (int i = 0; i < steps; i++) {
+            double p = 0.5 * (1 - Math.pow(0.99, steps - 1 - i));
+            mean += p;
+            variance += p * (1 - p);
+        }
+        assertThat((double) rugs).isCloseTo(mean, within(4.5 * Math.sqrt(variance)));
         assertThat(launches)
                 .anyMatch(l -> l.authorities().mint().isPresent())
                 .anyMatch(l -> l.authorities().freeze().isPresent())
@@ -111,6 +129,160 @@ class SimulatedMarketTest {
         List<MarketEvent> events = events(settings, Duration.ofSeconds(300));
         assertThat(events).anyMatch(e -> e instanceof MarketEvent.Swapped s && s.side() == Side.BUY);
         assertThat(events).noneMatch(e -> e instanceof MarketEvent.Swapped s && s.side() == Side.SELL);
+    }
+
+    @Test
+    void shouldCollapseTheGeneratedRugsPriceSoThatAHolderGetsAlmostNothing() {
+        Lamports stake = Lamports.ofSol("1");
+        int rugs = 0;
+        for (long seed = 1; seed <= 5; seed++) {
+            RandomMarketSettings settings =
+                    RandomMarketSettings.defaults(seed, T0).withInitialTokens(0).withLaunches(0.2, 0.02, 0.3);
+            List<MarketEvent> step = new ArrayList<>();
+            try (SimulatedMarket market = SimulatedMarket.random(settings)) {
+                market.listen(step::add);
+                for (int s = 0; s <= 600; s++) {
+                    Map<Mint, Pool> before = new HashMap<>();
+                    for (Mint m : market.mints()) {
+                        before.put(m, market.pool(m).orElseThrow());
+                    }
+                    step.clear();
+                    market.advanceTo(T0.plusSeconds(s));
+                    for (MarketEvent e : step) {
+                        if (!(e instanceof MarketEvent.LiquidityPulled pulled)) {
+                            continue;
+                        }
+                        rugs++;
+                        Pool was = before.get(pulled.mint());
+                        Pool now = market.pool(pulled.mint()).orElseThrow();
+                        BigDecimal priceWas = was.price().orElseThrow().value();
+                        assertThat(now.price().orElseThrow().value())
+                                .as("price of %s after its rug at %s s, seed %d", pulled.mint(), s, seed)
+                                .isLessThan(priceWas.movePointLeft(2));
+                        // a holder of 1 SOL worth of tokens at the last price sells them after the rug
+                        TokenAmount held = was.amountAtMid(Side.BUY, TokenAmount.of(stake.value(), 9));
+                        TokenAmount got = now.amountOut(Side.SELL, held);
+                        assertThat(got.raw()).isLessThan(BigInteger.valueOf(stake.value() / 20));
+                        // the dump came from named insiders, who no longer hold the token
+                        List<String> dumpers = step.stream()
+                                .filter(d -> d instanceof MarketEvent.Swapped sw
+                                        && sw.mint().equals(pulled.mint())
+                                        && sw.trader() != null)
+                                .map(d -> ((MarketEvent.Swapped) d).trader())
+                                .toList();
+                        assertThat(dumpers).isNotEmpty();
+                        assertThat(market.holdersOf(pulled.mint()))
+                                .extracting(Holder::owner)
+                                .doesNotContainAnyElementsOf(dumpers);
+                    }
+                }
+            }
+        }
+        // 120 launches a seed on average, each rugged within the run with about 0.5 (2 % a step)
+        assertThat(rugs).isGreaterThan(100);
+    }
+
+    @Test
+    void shouldLetAnInsidersDumpAfterThePullLeaveHoldersAlmostNothing() {
+        String dev = "dev1111111111111111111111111111111111111111";
+        String fan = "fan1111111111111111111111111111111111111111";
+        MarketEvent.TokenListed l = Markets.listing(TOKEN, 30_000_000_000L, 1_073_000_000_000_000L, 6, 100);
+        SimulatedMarket market = Markets.started(
+                new MarketEvent.TokenListed(
+                        T0,
+                        TOKEN,
+                        "TKN",
+                        6,
+                        l.solReserve(),
+                        l.tokenReserve(),
+                        100,
+                        Authorities.RENOUNCED,
+                        true,
+                        List.of(
+                                new Holder(dev, TokenAmount.of(150_000_000_000_000L, 6), false),
+                                new Holder(fan, TokenAmount.of(50_000_000_000_000L, 6), false))),
+                new MarketEvent.LiquidityPulled(T0.plusSeconds(1), TOKEN, 9_900),
+                new MarketEvent.Swapped(
+                        T0.plusSeconds(1), TOKEN, Side.SELL, BigInteger.valueOf(150_000_000_000_000L), dev),
+                new MarketEvent.Swapped(T0.plusSeconds(2), TOKEN, Side.BUY, BigInteger.valueOf(1_000_000L), fan),
+                new MarketEvent.Swapped(
+                        T0.plusSeconds(3), TOKEN, Side.SELL, BigInteger.valueOf(100_000_000_000_000L), fan));
+        Price start = market.price(TOKEN).orElseThrow();
+        TokenAmount bought = market.swap(TOKEN, Side.BUY, TokenAmount.of(1_000_000_000L, 9), TokenAmount.zero(6));
+        market.advanceTo(T0.plusSeconds(1));
+        assertThat(market.price(TOKEN).orElseThrow().value())
+                .isLessThan(start.value().movePointLeft(2));
+        TokenAmount back = market.swap(TOKEN, Side.SELL, bought, TokenAmount.zero(9));
+        assertThat(back.raw()).isLessThan(BigInteger.valueOf(10_000_000L)); // under 1 % of the SOL spent
+        // the dev sold out; the fan's buy adds to its holding
+        assertThat(market.largestHolders(TOKEN, 5)).extracting(Holder::owner).doesNotContain(dev);
+        market.advanceTo(T0.plusSeconds(2));
+        assertThat(market.holdersOf(TOKEN)).singleElement().satisfies(h -> {
+            assertThat(h.owner()).isEqualTo(fan);
+            assertThat(h.amount()).isGreaterThan(TokenAmount.of(50_000_000_000_000L, 6));
+        });
+        // a named trader cannot sell more than it holds: a recording that does not fit its own history
+        assertThatThrownBy(() -> market.advanceTo(T0.plusSeconds(3)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(fan + " sells 100000000000000 raw units");
+    }
+
+    @Test
+    void shouldWidenTheStepsWithJumps() {
+        // 5 tokens, 1 % volatility, jumps of 15 %: with a 20 % jump chance a step's spread is sqrt(0.01^2 + 0.2 ×
+        // 0.15^2) = 6.8 %, and the largest of 5000 steps is a jump of about 3.3 sd (50 %) instead of ~4 % without
+        for (long seed = 1; seed <= 5; seed++) {
+            RandomMarketSettings calm = jumps(seed, 0);
+            RandomMarketSettings jumpy = jumps(seed, 0.2);
+            double[] calmSteps = logReturns(calm, 1000);
+            double[] jumpySteps = logReturns(jumpy, 1000);
+            assertThat(calmSteps).hasSize(5000);
+            assertThat(spread(calmSteps)).as("seed %d", seed).isCloseTo(0.01, within(0.001));
+            assertThat(largest(calmSteps)).as("seed %d", seed).isLessThan(0.06);
+            assertThat(spread(jumpySteps)).as("seed %d", seed).isGreaterThan(4 * spread(calmSteps));
+            assertThat(largest(jumpySteps)).as("seed %d", seed).isGreaterThan(0.3);
+        }
+    }
+
+    private static RandomMarketSettings jumps(long seed, double jumpProbability) {
+        RandomMarketSettings d = RandomMarketSettings.defaults(seed, T0);
+        return new RandomMarketSettings(
+                seed, T0, d.step(), 5, 100, jumpProbability, 1500, 0, 0, 0, 0, 0, d.holdersPerToken());
+    }
+
+    /** Every token's log-return over each of {@code steps} steps. */
+    private static double[] logReturns(RandomMarketSettings settings, int steps) {
+        List<Double> out = new ArrayList<>();
+        try (SimulatedMarket market = SimulatedMarket.random(settings)) {
+            market.advanceTo(settings.start());
+            Map<Mint, Double> last = new HashMap<>();
+            for (Mint m : market.mints()) {
+                last.put(m, logPrice(market.pool(m).orElseThrow()));
+            }
+            for (int s = 1; s <= steps; s++) {
+                market.advanceTo(settings.start().plus(settings.step().multipliedBy(s)));
+                for (Mint m : market.mints()) {
+                    double now = logPrice(market.pool(m).orElseThrow());
+                    out.add(now - last.put(m, now));
+                }
+            }
+        }
+        return out.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static double logPrice(Pool pool) {
+        return Math.log(pool.solReserve().value())
+                - Math.log(pool.tokenReserve().raw().doubleValue());
+    }
+
+    private static double spread(double[] xs) {
+        double mean = java.util.Arrays.stream(xs).average().orElseThrow();
+        return Math.sqrt(
+                java.util.Arrays.stream(xs).map(x -> (x - mean) * (x - mean)).sum() / (xs.length - 1));
+    }
+
+    private static double largest(double[] xs) {
+        return java.util.Arrays.stream(xs).map(Math::abs).max().orElseThrow();
     }
 
     @Test
