@@ -28,6 +28,18 @@ import java.util.function.Consumer;
  * function of its inputs (market seed or recording, paper settings, engine seed, bots), whatever the thread timing:
  * {@link Result#fingerprint()} makes that easy to check.
  *
+ * <p>Latency is honest, within a bound: the executor's {@link io.solbot.core.execution.Timeline} advances the market to each stage of an
+ * order (its quote, each transaction's landing), so other traders' swaps and price moves during the order's latency
+ * reach its fills and its slippage check. It advances the market no further than the next step's end (the end of the
+ * run if that comes first), the time the following step advances the market to anyway before its ticks run: so no
+ * tick ever sees a market later than its own time. A stage due later than that bound trades against the market as of
+ * the bound: a step at least as long as an order's whole latency (460 ms for one transaction with the default
+ * latencies) leaves every stage of it its full latency.
+ * Orders of one step execute one after another, and the market never goes back: an order of the batch trades against
+ * the market as the orders before it left it, if that is later than its own stage. Because the last step of a {@link
+ * #runUntil} call is bounded by that call's end, a run continued by a second call may differ from one long run in the
+ * orders of the step at the seam.
+ *
  * <pre>{@code
  * try (SimulatedMarket market = SimulatedMarket.random(RandomMarketSettings.defaults(42, start));
  *         Backtest backtest = Backtest.builder(market)
@@ -49,6 +61,8 @@ public final class Backtest implements AutoCloseable {
     private final Duration step;
     private final List<Fill> fills = new ArrayList<>();
     private final List<OrderFailure> failures = new ArrayList<>();
+    /** The latest time the executor's latency may advance the market to; see the class comment. */
+    private volatile Instant horizon;
 
     private Backtest(Builder b) {
         this.market = b.market;
@@ -56,7 +70,8 @@ public final class Backtest implements AutoCloseable {
         // events due at the start apply before any bot starts, so that onStart sees them too
         market.advanceTo(market.now());
         this.clock = SimulatedClock.startingAt(market.now(), step, b.straggleAfter);
-        SwapExecutor paper = new PaperExecutor(b.paper, market);
+        this.horizon = market.now();
+        SwapExecutor paper = new PaperExecutor(b.paper, market, this::advanceMarketTo);
         SolbotEngine.Builder engineBuilder = SolbotEngine.builder();
         b.engine.accept(engineBuilder);
         this.engine = engineBuilder
@@ -97,11 +112,8 @@ public final class Backtest implements AutoCloseable {
         onVirtualThread(() -> {
             Instant now = clock.instant();
             while (now.isBefore(end)) {
-                Instant next = now.plus(step);
-                if (next.isAfter(end)) {
-                    next = end;
-                }
-                advance(now, next);
+                Instant next = earlier(now.plus(step), end);
+                advance(now, next, earlier(next.plus(step), end));
                 now = next;
             }
         });
@@ -114,7 +126,7 @@ public final class Backtest implements AutoCloseable {
             Instant now = clock.instant();
             while (market.nextEventTime().isPresent()) {
                 Instant next = now.plus(step);
-                advance(now, next);
+                advance(now, next, next.plus(step));
                 now = next;
             }
         });
@@ -155,9 +167,37 @@ public final class Backtest implements AutoCloseable {
         }
     }
 
-    private void advance(Instant from, Instant to) {
-        market.advanceTo(to);
+    /**
+     * One step: the market to {@code to}, then the clock, whose orders may advance the market up to {@code
+     * nextStepEnd}, where the next step (or the next call's, after a {@link #runToEnd} that stopped because the
+     * market had no more events) starts.
+     */
+    private void advance(Instant from, Instant to, Instant nextStepEnd) {
+        advanceMarketNoEarlierThan(to);
+        horizon = nextStepEnd;
         clock.advance(Duration.between(from, to));
+        horizon = to;
+    }
+
+    /**
+     * The executor's timeline: the market to {@code time}, bounded by the {@link #horizon}, and never back. Outside
+     * a step (orders executed at {@link #close}) the horizon is the clock's time, so latency moves nothing.
+     */
+    private void advanceMarketTo(Instant time) {
+        advanceMarketNoEarlierThan(earlier(time, horizon));
+    }
+
+    private void advanceMarketNoEarlierThan(Instant time) {
+        // the check and the advance under the market's own lock, which advanceTo takes too
+        synchronized (market) {
+            if (time.isAfter(market.now())) {
+                market.advanceTo(time);
+            }
+        }
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     /** What the run traded so far: every fill and failure in the order the executor produced them. */
@@ -242,7 +282,9 @@ public final class Backtest implements AutoCloseable {
                             f.side().name(),
                             f.stage(),
                             f.reason(),
-                            f.at().toString())
+                            f.at().toString(),
+                            Long.toString(f.fee().value()),
+                            Long.toString(f.tip().value()))
                     + "\n";
         }
     }

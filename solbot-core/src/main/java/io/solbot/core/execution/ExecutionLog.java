@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.codec.FillJson;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
@@ -21,6 +22,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,8 +35,10 @@ import org.slf4j.LoggerFactory;
  * with its outcome, appended and fsynced before {@code execute} returns, and read back by a new process to resolve
  * orders a dead one sent. A last line cut short by a crash is ignored: its order never returned an outcome.
  *
- * <p>Line format: {@code {"orderId","botId","failure":{stage,reason,at}|null,"fills":[FillJson...]}}, the fills in
- * {@link FillJson}'s form (amounts as decimal strings of raw units), the form the lockfiles keep too.
+ * <p>Line format: {@code {"orderId","botId","failure":{mint,side,stage,reason,at,feeLamports,tipLamports}|null,
+ * "fills":[FillJson...]}}, the fills in {@link FillJson}'s form (amounts as decimal strings of raw units), the form
+ * the lockfiles keep too. A failure's fee and tip (what a transaction that landed and reverted paid) came later: a
+ * line without them reads as a failure that paid nothing, which is what those versions charged.
  *
  * <p>Bounded: after {@code rotateAfter} lines the file becomes {@code <name>.previous} (replacing the one before) and
  * a new file starts, so the log and the outcomes held in memory never exceed two files' worth. An order is only ever
@@ -48,7 +52,9 @@ final class ExecutionLog implements AutoCloseable {
 
     record Line(String orderId, String botId, FailureLine failure, List<FillJson> fills) {}
 
-    record FailureLine(String mint, String side, String stage, String reason, String at) {}
+    /** {@code feeLamports} and {@code tipLamports} are null in lines written before failures carried them. */
+    record FailureLine(
+            String mint, String side, String stage, String reason, String at, Long feeLamports, Long tipLamports) {}
 
     /** Lines per file before it is rotated: at most twice this many outcomes are held. */
     static final int DEFAULT_ROTATE_AFTER = 20_000;
@@ -105,6 +111,13 @@ final class ExecutionLog implements AutoCloseable {
     /** The files that hold the record, oldest first. */
     List<Path> files() {
         return Files.exists(previousFile) ? List.of(previousFile, file) : List.of(file);
+    }
+
+    /** Every outcome the log holds, from both files, each order's once (the newer file's, should both hold it). */
+    List<SwapOutcome> outcomes() {
+        Map<OrderId, SwapOutcome> all = new HashMap<>(previousOutcomes);
+        all.putAll(outcomes);
+        return List.copyOf(all.values());
     }
 
     Optional<SwapOutcome> outcome(OrderId orderId) {
@@ -201,12 +214,18 @@ final class ExecutionLog implements AutoCloseable {
                     of.side().name(),
                     of.stage(),
                     of.reason(),
-                    of.at().toString());
+                    of.at().toString(),
+                    of.fee().value(),
+                    of.tip().value());
         } else {
             fills = ((SwapOutcome.Filled) outcome).fills();
         }
         List<FillJson> lines = fills.stream().map(FillJson::of).toList();
         return new Line(order.orderId().value(), order.botId().value(), failure, lines);
+    }
+
+    private static Lamports lamports(Long value) {
+        return value == null ? Lamports.ZERO : Lamports.of(value);
     }
 
     private static SwapOutcome toOutcome(Line line) {
@@ -227,7 +246,9 @@ final class ExecutionLog implements AutoCloseable {
                         Side.valueOf(f.side()),
                         f.stage(),
                         f.reason(),
-                        Instant.parse(f.at())),
+                        Instant.parse(f.at()),
+                        lamports(f.feeLamports()),
+                        lamports(f.tipLamports())),
                 fills);
     }
 }

@@ -35,16 +35,32 @@ import java.util.SplittableRandom;
  * 5000-lamport signature fee and the order's priority fee per landed transaction; a Jito tip per landed bundle; a
  * daily trade limit. See {@link PaperSettings} and {@link ExecModel}.
  *
+ * <p>A transaction that lands and reverts (a honeypot's sell, a swap that would pay less than its minimum, a pool
+ * drained meanwhile) still pays its signature and priority fees, as on Solana: the order fails with that fee in
+ * {@link OrderFailure#fee()}. A part sent as a Jito bundle that reverts pays nothing: a bundle is atomic and does not
+ * land.
+ *
+ * <p>Latency: each stage happens at its own time, the order's submission time plus the latencies of the stages
+ * before it and its own: the quote at {@code quoteMs}, each transaction's landing at its own landing time. Before
+ * each stage the executor waits on its {@link Timeline} until that time, then acts on the market as it is then, so
+ * that what other traders did meanwhile reaches the fill, and the order's slippage limit (the quote's minimum output
+ * at the order's {@code slippageBps}) is checked against it. The default timeline, {@link Timeline#none()}, lets
+ * nothing happen: every stage then sees the market as {@link #execute} found it, moved only by the order's own
+ * earlier parts. The fills carry their stage times either way.
+ *
  * <p>Determinism: each order draws from its own random stream, seeded from the settings' seed and the order id, so an
- * order's outcome depends only on the seed, the order and the market's state when it executes, not on which thread
- * runs it or what ran before. Latencies are added to the order's submission time to give the fills' timestamps;
- * nothing sleeps. Each transaction trades against the pool as it is when {@link #execute} is called.
+ * order's outcome depends only on the seed, the order and the market's states at its stages' times, not on which
+ * thread runs it or what ran before.
  *
  * <p>Durability: given an execution log file, the executor keeps its own record of every order it executed, as a
  * chain does: each outcome is appended to the file as a JSON line and forced to disk before {@link #execute} returns
  * it, and a new executor on the same file answers {@link #resolve} from it, so that orders a crashed process sent are
  * resolved, never executed twice. An order the log does not hold never reached the executor, and resolves as failed.
  * Without a log file, {@link #resolve} knows nothing (and answers empty).
+ *
+ * <p>Daily limit: {@code maxDailyTrades} counts, per bot and UTC day of submission, the orders that filled in whole or
+ * in part. With an execution log the count survives a restart: a new executor rebuilds it from the orders the log
+ * holds (both its files), so a restarted process does not grant a bot a fresh day's allowance.
  *
  * <p>Threading: thread-safe. Trades against the market are atomic; the daily trade count is kept per bot.
  */
@@ -58,11 +74,18 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     private final SimulatedMarket market;
     private final Map<BotId, long[]> tradesToday = new HashMap<>();
     private final ExecutionLog executionLog;
+    private final Timeline timeline;
 
-    /** An executor that keeps what it executed in memory only. */
+    /** An executor that keeps what it executed in memory only, on {@link Timeline#none()}. */
     public PaperExecutor(PaperSettings settings, SimulatedMarket market) {
+        this(settings, market, Timeline.none());
+    }
+
+    /** An executor that keeps what it executed in memory only and spends its latencies on {@code timeline}. */
+    public PaperExecutor(PaperSettings settings, SimulatedMarket market, Timeline timeline) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.market = Objects.requireNonNull(market, "market");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.executionLog = null;
     }
 
@@ -73,14 +96,31 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
      * @throws java.io.UncheckedIOException if the file cannot be read or opened for appending
      */
     public PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog) {
-        this(settings, market, executionLog, ExecutionLog.DEFAULT_ROTATE_AFTER);
+        this(settings, market, executionLog, Timeline.none());
     }
 
-    /** As above, rotating the log after {@code rotateAfter} lines (see {@link ExecutionLog}). */
+    /**
+     * As {@link #PaperExecutor(PaperSettings, SimulatedMarket, Path)}, spending its latencies on {@code timeline}.
+     *
+     * @throws java.io.UncheckedIOException if the file cannot be read or opened for appending
+     */
+    public PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog, Timeline timeline) {
+        this(settings, market, executionLog, ExecutionLog.DEFAULT_ROTATE_AFTER, timeline);
+    }
+
+    /** For tests: rotating the log after {@code rotateAfter} lines (see {@link ExecutionLog}). */
     PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog, int rotateAfter) {
+        this(settings, market, executionLog, rotateAfter, Timeline.none());
+    }
+
+    /** As above, on {@code timeline}. */
+    PaperExecutor(
+            PaperSettings settings, SimulatedMarket market, Path executionLog, int rotateAfter, Timeline timeline) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.market = Objects.requireNonNull(market, "market");
+        this.timeline = Objects.requireNonNull(timeline, "timeline");
         this.executionLog = new ExecutionLog(Objects.requireNonNull(executionLog, "executionLog"), rotateAfter);
+        this.executionLog.outcomes().forEach(this::countTrade);
     }
 
     /**
@@ -166,6 +206,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         List<Fill> fills = new ArrayList<>();
         try {
             t = t.plusMillis(latency.quoteMs());
+            timeline.awaitUntil(t);
             if (random.nextDouble() < rates.quote()) {
                 return failed(order, "quote", "the quote failed (simulated failure)", t, fills);
             }
@@ -184,6 +225,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                         fills);
             }
             t = t.plusMillis(latency.buildMs());
+            timeline.awaitUntil(t);
             if (random.nextDouble() < rates.build()) {
                 return failed(order, "build", "building the transaction failed (simulated failure)", t, fills);
             }
@@ -197,6 +239,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
             for (int i = 0; i < parts; i++) {
                 TokenAmount partIn = amounts.get(i);
                 t = t.plusMillis(latency.sendMs());
+                timeline.awaitUntil(t);
                 if (random.nextDouble() < rates.send()) {
                     return failed(
                             order,
@@ -206,7 +249,8 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                             fills);
                 }
                 t = t.plusMillis(latency.landMs());
-                Lamports tip = Lamports.ZERO;
+                timeline.awaitUntil(t);
+                boolean bundled = false;
                 if (random.nextDouble() < rates.land()) {
                     if (settings.execModel() != ExecModel.JITO_FALLBACK) {
                         return failed(
@@ -218,6 +262,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                                 fills);
                     }
                     t = t.plusMillis(latency.sendMs() + latency.landMs());
+                    timeline.awaitUntil(t);
                     if (random.nextDouble() < rates.bundle()) {
                         return failed(
                                 order,
@@ -227,8 +272,9 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                                 t,
                                 fills);
                     }
-                    tip = Lamports.of(settings.jitoTipLamports());
+                    bundled = true;
                 }
+                Lamports fee = Lamports.of(SIGNATURE_FEE_LAMPORTS).plus(order.priorityFee());
                 TokenAmount out;
                 try {
                     if (settings.execModel() == ExecModel.IDEAL) {
@@ -239,7 +285,15 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                         out = market.swap(order.mint(), order.side(), partIn, partMinOut);
                     }
                 } catch (TradeRefusedException e) {
-                    return failed(order, e.stage(), partLabel(i, parts) + e.getMessage(), t, fills);
+                    // the transaction landed and reverted (whatever the market calls the refusal, it happened at
+                    // landing): it pays its fees all the same; a bundle is atomic, and a reverted one never landed
+                    return failed(
+                            order,
+                            "land",
+                            partLabel(i, parts) + e.getMessage(),
+                            t,
+                            fills,
+                            bundled ? Lamports.ZERO : fee);
                 }
                 byte[] signature = new byte[64];
                 random.nextBytes(signature);
@@ -251,8 +305,8 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                         partIn,
                         out,
                         tradePrice(order.side(), partIn, out),
-                        Lamports.of(SIGNATURE_FEE_LAMPORTS).plus(order.priorityFee()),
-                        tip,
+                        fee,
+                        bundled ? Lamports.of(settings.jitoTipLamports()) : Lamports.ZERO,
                         TxSignature.ofBytes(signature),
                         i + 1,
                         parts,
@@ -289,8 +343,40 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     }
 
     private static SwapOutcome failed(SwapOrder order, String stage, String reason, Instant at, List<Fill> fills) {
+        return failed(order, stage, reason, at, fills, Lamports.ZERO);
+    }
+
+    private static SwapOutcome failed(
+            SwapOrder order, String stage, String reason, Instant at, List<Fill> fills, Lamports fee) {
         return new SwapOutcome.Failed(
-                new OrderFailure(order.orderId(), order.mint(), order.side(), stage, reason, at), fills);
+                new OrderFailure(order.orderId(), order.mint(), order.side(), stage, reason, at, fee, Lamports.ZERO),
+                fills);
+    }
+
+    /**
+     * Counts a logged order towards its bot's daily trades if it filled in whole or in part, as {@link
+     * #reserveTrade} counted it when it ran. A bot keeps the count of its latest day only, as at run time.
+     */
+    private void countTrade(SwapOutcome outcome) {
+        List<Fill> fills = switch (outcome) {
+            case SwapOutcome.Filled f -> f.fills();
+            case SwapOutcome.Failed f -> f.partialFills();
+        };
+        if (fills.isEmpty()) {
+            return;
+        }
+        Fill first = fills.getFirst();
+        long day = day(first.submittedAt());
+        synchronized (tradesToday) {
+            long[] count = tradesToday.computeIfAbsent(first.botId(), b -> new long[] {day, 0});
+            if (count[0] < day) {
+                count[0] = day;
+                count[1] = 0;
+            }
+            if (count[0] == day) {
+                count[1]++;
+            }
+        }
     }
 
     private boolean reserveTrade(SwapOrder order) {

@@ -11,8 +11,9 @@ import java.util.Optional;
  *
  * <p>Threading: the engine calls {@link #execute} off every bot's tick path, possibly from several threads at once
  * for different orders; implementations are thread-safe. A call may block (a live swap waits for confirmation). A
- * paper executor computes the outcome, including simulated latencies as the fills' timestamps, without sleeping, so
- * that simulated runs go as fast as the CPU allows and repeat exactly for a seed.
+ * paper executor spends its simulated latencies on a {@link Timeline}: by default, and in a backtest, without
+ * sleeping, so that simulated runs go as fast as the CPU allows and repeat exactly for a seed; a real-time host may
+ * give it {@link Timeline#sleeping} instead.
  *
  * <p>Units: amounts in raw units of their mint (SOL as 9-decimal lamports), slippage in basis points.
  */

@@ -8,13 +8,17 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.execution.ExecModel;
 import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.PaperSettings.FailureRates;
 import io.solbot.core.execution.PaperSettings.Latency;
 import io.solbot.core.execution.PaperSettings.Partials;
+import io.solbot.core.market.MarketEvent;
 import io.solbot.core.market.MarketRecorder;
+import io.solbot.core.market.Pool;
 import io.solbot.core.market.RandomMarketSettings;
 import io.solbot.core.market.SimulatedMarket;
 import io.solbot.core.spi.Strategy;
@@ -22,12 +26,15 @@ import io.solbot.core.spi.StrategyContext;
 import io.solbot.core.spi.StrategyProvider;
 import io.solbot.core.testing.Markets;
 import io.solbot.core.testing.MomentumStrategy;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -157,6 +164,7 @@ class BacktestTest {
     void shouldTickOnTheMarketAsOfTheTickAndStampFillsWithTheExecutorsLatencies() {
         List<Instant[]> ticks = new CopyOnWriteArrayList<>();
         List<Fill> fills = new CopyOnWriteArrayList<>();
+        List<Instant> marketAtFill = new CopyOnWriteArrayList<>();
         SimulatedMarket market = Markets.onePool();
         PaperSettings paper = PaperSettings.defaults(3)
                 .withLatency(new Latency(30, 10, 20, 400))
@@ -180,6 +188,7 @@ class BacktestTest {
                 @Override
                 public void onFill(StrategyContext ctx, Fill fill) {
                     fills.add(fill);
+                    marketAtFill.add(bt.market().now());
                 }
             }));
             Backtest.Result result = backtest.runUntil(T0.plusSeconds(10));
@@ -193,6 +202,115 @@ class BacktestTest {
         Fill fill = fills.getFirst();
         assertThat(fill.submittedAt()).isEqualTo(ticks.getFirst()[0]);
         assertThat(fill.filledAt()).isEqualTo(fill.submittedAt().plusMillis(30 + 10 + 20 + 400));
+        // the latency advanced the market to the next step's end, no further: the next step's ticks are due there
+        assertThat(marketAtFill).containsExactly(fill.submittedAt().plusMillis(100));
+    }
+
+    /**
+     * {@link Markets#onePool()} in which another trader buys for {@code lamports} 200 ms after every second: inside
+     * the latency of an order placed on a tick at a whole second, after its quote (30 ms), before its landing (460 ms).
+     */
+    private static SimulatedMarket onePoolWithBuysDuringTheLatency(long lamports) {
+        List<MarketEvent> events = new ArrayList<>();
+        events.add(Markets.listing(Markets.TOKEN, 100_000_000_000L, 1_000_000_000_000L, 6, 25));
+        for (int second = 0; second < 10; second++) {
+            events.add(new MarketEvent.Swapped(
+                    T0.plusSeconds(second).plusMillis(200), Markets.TOKEN, Side.BUY, BigInteger.valueOf(lamports)));
+        }
+        return SimulatedMarket.of(events);
+    }
+
+    /** Runs one bot that buys 0.1 SOL once, at 300 bps slippage; returns the run and the pool its order was placed on. */
+    private static Backtest.Result buyOnce(SimulatedMarket market, Pool[] poolAtOrder) {
+        PaperSettings paper = PaperSettings.defaults(3).withLatency(new Latency(30, 10, 20, 400));
+        try (Backtest backtest = Backtest.builder(market)
+                .paper(paper)
+                .engine(b -> b.strategyProvider(new ScriptProvider()))
+                .build()) {
+            AtomicBoolean ordered = new AtomicBoolean();
+            backtest.engine().start(spec("buyer", 1, () -> new Strategy() {
+                @Override
+                public void onTick(StrategyContext ctx) {
+                    if (!ordered.getAndSet(true)) {
+                        poolAtOrder[0] = market.pool(Markets.TOKEN).orElseThrow();
+                        ctx.orders().buy(Markets.TOKEN, Lamports.ofSol("0.1"));
+                    }
+                }
+            }));
+            Backtest.Result result = backtest.runUntil(T0.plusSeconds(5));
+            // the last step's orders may move the market no further than the run's end
+            assertThat(market.now()).isEqualTo(T0.plusSeconds(5));
+            return result;
+        }
+    }
+
+    @Test
+    void shouldFailAnOrderAtLandingWhenAnotherTraderMovedThePriceDuringItsLatencyAndChargeItsFee() {
+        Pool[] poolAtOrder = new Pool[1];
+        // 5 SOL into a 100-SOL pool moves the price by about 10 %, beyond the order's 300 bps
+        Backtest.Result result = buyOnce(onePoolWithBuysDuringTheLatency(5_000_000_000L), poolAtOrder);
+
+        assertThat(result.fills()).isEmpty();
+        OrderFailure failure = result.failures().getFirst();
+        assertThat(result.failures()).hasSize(1);
+        assertThat(failure.stage()).isEqualTo("land");
+        assertThat(failure.reason()).startsWith("slippage exceeded: the pool pays ");
+        // landed and reverted: 5 000 signature fee + the bot's 10 000 priority fee
+        assertThat(failure.fee()).isEqualTo(Lamports.of(15_000));
+        assertThat(failure.tip()).isEqualTo(Lamports.ZERO);
+        assertThat(failure.at().toEpochMilli() % 1000).isEqualTo(460);
+    }
+
+    @Test
+    void shouldFillAnOrderAtThePriceAnotherTraderMovedItToDuringItsLatencyWithinItsSlippage() {
+        Pool[] poolAtOrder = new Pool[1];
+        long otherBuy = 200_000_000L;
+        Backtest.Result result = buyOnce(onePoolWithBuysDuringTheLatency(otherBuy), poolAtOrder);
+
+        Fill fill = result.fills().getFirst();
+        assertThat(result.fills()).hasSize(1);
+        assertThat(result.failures()).isEmpty();
+        // the pool the order was placed on, after the other trader's buy inside the order's latency
+        Pool before = poolAtOrder[0];
+        TokenAmount otherIn = TokenAmount.of(otherBuy, 9);
+        TokenAmount otherOut = before.amountOut(Side.BUY, otherIn);
+        Pool atLanding = new Pool(
+                before.mint(),
+                before.decimals(),
+                before.solReserve().plus(Lamports.of(otherBuy)),
+                TokenAmount.of(
+                        before.tokenReserve().raw().subtract(otherOut.raw()).longValueExact(), 6),
+                before.feeBps());
+        assertThat(fill.amountOut()).isEqualTo(atLanding.amountOut(Side.BUY, fill.amountIn()));
+        assertThat(fill.amountOut()).isLessThan(before.amountOut(Side.BUY, fill.amountIn()));
+    }
+
+    @Test
+    void shouldTellRunsApartByTheFeeAndTipOfAFailure() {
+        OrderFailure free = new OrderFailure(
+                io.solbot.core.domain.OrderId.of("o"), Markets.TOKEN, Side.SELL, "land", "reverted", T0);
+        OrderFailure charged = new OrderFailure(
+                free.orderId(),
+                free.mint(),
+                free.side(),
+                free.stage(),
+                free.reason(),
+                free.at(),
+                Lamports.of(15_000),
+                Lamports.ZERO);
+        OrderFailure tipped = new OrderFailure(
+                free.orderId(),
+                free.mint(),
+                free.side(),
+                free.stage(),
+                free.reason(),
+                free.at(),
+                Lamports.ZERO,
+                Lamports.of(15_000));
+
+        assertThat(List.of(free, charged, tipped))
+                .extracting(f -> new Backtest.Result(List.of(), List.of(f), 0).fingerprint())
+                .doesNotHaveDuplicates();
     }
 
     @Test

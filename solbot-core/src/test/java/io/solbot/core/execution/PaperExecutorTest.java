@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
@@ -27,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -36,6 +38,8 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class PaperExecutorTest {
     private static final BotId BOT = BotId.of("paper-1");
@@ -124,7 +128,94 @@ class PaperExecutorTest {
                 .isEqualTo("part 2 of 2: slippage exceeded: the pool pays 4913.672983 but the order needs at least"
                         + " 4938.241045");
         assertThat(failed.failure().at()).isEqualTo(T0.plusMillis(30 + 10 + 2 * (20 + 400)));
+        // part 2 landed and reverted: its fee is the failure's; part 1's is its fill's
+        assertThat(failed.failure().fee()).isEqualTo(Lamports.of(15_000));
+        assertThat(failed.failure().tip()).isEqualTo(Lamports.ZERO);
+        assertThat(failed.partialFills().getFirst().fee()).isEqualTo(Lamports.of(15_000));
         assertThat(market.pool(TOKEN).orElseThrow().solReserve()).isEqualTo(Lamports.of(100_500_000_000L));
+    }
+
+    /** {@link Markets#onePool()}, where another trader buys for {@code lamports} at {@code at}, then at T0 + 1 s. */
+    private static SimulatedMarket onePoolWithABuyAt(Instant at, long lamports) {
+        return Markets.started(
+                Markets.listing(TOKEN, 100_000_000_000L, 1_000_000_000_000L, 6, 25),
+                new MarketEvent.Swapped(at, TOKEN, Side.BUY, BigInteger.valueOf(lamports)),
+                new MarketEvent.Swapped(T0.plusSeconds(1), TOKEN, Side.BUY, BigInteger.valueOf(lamports)));
+    }
+
+    @Test
+    void shouldFailAtLandingWhenAnotherTradeDuringTheLatencyMovedThePriceBeyondTheSlippage() {
+        // another trader buys for 2 SOL at 200 ms: after the quote (30 ms), before the landing (460 ms)
+        SimulatedMarket market = onePoolWithABuyAt(T0.plusMillis(200), 2_000_000_000L);
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market, market::advanceTo);
+
+        SwapOutcome.Failed failed = failed(executor.execute(order("late", Side.BUY, ONE_SOL, T0)));
+
+        // quoted against 100 SOL: 9 876 482 091, at least 9 777 717 270 within 100 bps; the other buy took
+        // 19 559 782 342, and 1 SOL into 102 SOL / (1e12 − 19 559 782 342) pays only 9 495 270 439
+        assertThat(failed.failure().stage()).isEqualTo("land");
+        assertThat(failed.failure().reason())
+                .isEqualTo("slippage exceeded: the pool pays 9495.270439 but the order needs at least 9777.717270");
+        assertThat(failed.failure().at()).isEqualTo(T0.plusMillis(460));
+        assertThat(failed.failure().fee()).isEqualTo(Lamports.of(15_000));
+        assertThat(failed.partialFills()).isEmpty();
+        assertThat(market.now()).isEqualTo(T0.plusMillis(460));
+        assertThat(market.pool(TOKEN).orElseThrow().solReserve()).isEqualTo(Lamports.of(102_000_000_000L));
+    }
+
+    @Test
+    void shouldFillAtThePriceAnotherTradeDuringTheLatencyMovedItToWithinTheSlippage() {
+        SimulatedMarket market = onePoolWithABuyAt(T0.plusMillis(200), 200_000_000L);
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market, market::advanceTo);
+
+        Fill fill =
+                filled(executor.execute(order("moved", Side.BUY, ONE_SOL, T0))).getFirst();
+
+        // the other buy of 0.2 SOL took 1 991 027 899; 1 SOL into 100.2 SOL / (1e12 − 1 991 027 899) pays
+        // 9 837 337 381: less than the 9 876 482 091 quoted, more than the 9 777 717 270 the order needs
+        assertThat(fill.amountOut()).isEqualTo(TokenAmount.of(9_837_337_381L, 6));
+        assertThat(fill.filledAt()).isEqualTo(T0.plusMillis(460));
+        // the timeline went to the landing and no further: the trade at T0 + 1 s has not happened
+        assertThat(market.now()).isEqualTo(T0.plusMillis(460));
+        assertThat(market.pool(TOKEN).orElseThrow().solReserve()).isEqualTo(Lamports.of(101_200_000_000L));
+    }
+
+    @Test
+    void shouldFillAgainstTheMarketAsExecuteFoundItOnTheDefaultTimeline() {
+        SimulatedMarket market = onePoolWithABuyAt(T0.plusMillis(200), 2_000_000_000L);
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+
+        Fill fill =
+                filled(executor.execute(order("still", Side.BUY, ONE_SOL, T0))).getFirst();
+
+        assertThat(fill.amountOut()).isEqualTo(TokenAmount.of(9_876_482_091L, 6));
+        assertThat(market.now()).isEqualTo(T0);
+    }
+
+    @Test
+    void shouldAwaitEachStageAtItsOwnTime() {
+        List<Instant> awaited = new ArrayList<>();
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.JITO_FALLBACK)
+                        .withPartials(new Partials(2, 2))
+                        .withFailureRates(new FailureRates(0, 0, 0, 1, 0)),
+                Markets.onePool(),
+                awaited::add);
+
+        List<Fill> fills = filled(executor.execute(order("staged", Side.BUY, ONE_SOL, T0)));
+
+        // quote, build; per part: send, land (missed), then the bundle's send and land together
+        assertThat(awaited)
+                .containsExactly(
+                        T0.plusMillis(30),
+                        T0.plusMillis(40),
+                        T0.plusMillis(60),
+                        T0.plusMillis(460),
+                        T0.plusMillis(880),
+                        T0.plusMillis(900),
+                        T0.plusMillis(1300),
+                        T0.plusMillis(1720));
+        assertThat(fills).extracting(Fill::filledAt).containsExactly(T0.plusMillis(880), T0.plusMillis(1720));
     }
 
     @Test
@@ -205,7 +296,52 @@ class PaperExecutorTest {
 
     @Test
     void shouldFailTheSellOfAHoneypotWhereItWouldRevert() {
-        SimulatedMarket market = Markets.started(new MarketEvent.TokenListed(
+        SimulatedMarket market = Markets.started(honeypot());
+        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        Fill bought =
+                filled(executor.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
+
+        SwapOutcome.Failed failed = failed(executor.execute(order("s", Side.SELL, bought.amountOut(), T0)));
+
+        assertThat(failed.failure().stage()).isEqualTo("land");
+        assertThat(failed.failure().reason()).contains("cannot be sold");
+        // the sell landed and reverted: it pays the 5 000 signature fee and its 10 000 priority fee all the same
+        assertThat(failed.failure().fee()).isEqualTo(Lamports.of(15_000));
+        assertThat(failed.failure().tip()).isEqualTo(Lamports.ZERO);
+        assertThat(failed.failure().at()).isEqualTo(T0.plusMillis(30 + 10 + 20 + 400));
+    }
+
+    @Test
+    void shouldChargeNothingForAJitoBundleWhoseSwapReverts() {
+        SimulatedMarket market = Markets.started(honeypot());
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.JITO_FALLBACK).withFailureRates(new FailureRates(0, 0, 0, 1, 0)), market);
+        Fill bought =
+                filled(executor.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
+        assertThat(bought.tip()).isEqualTo(Lamports.of(10_000));
+
+        SwapOutcome.Failed failed = failed(executor.execute(order("s", Side.SELL, bought.amountOut(), T0)));
+
+        // every transaction misses and goes as a bundle; a bundle is atomic: reverted, it never landed
+        assertThat(failed.failure().reason()).contains("cannot be sold");
+        assertThat(failed.failure().fee()).isEqualTo(Lamports.ZERO);
+        assertThat(failed.failure().tip()).isEqualTo(Lamports.ZERO);
+    }
+
+    @Test
+    void shouldChargeNothingForAnOrderThatFailsBeforeItsTransactionLands() {
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.AMM_DEPTH).withFailureRates(new FailureRates(0, 0, 0, 1, 0)), Markets.onePool());
+
+        SwapOutcome.Failed failed = failed(executor.execute(order("l", Side.BUY, ONE_SOL, T0)));
+
+        assertThat(failed.failure().stage()).isEqualTo("land");
+        assertThat(failed.failure().fee()).isEqualTo(Lamports.ZERO);
+        assertThat(failed.failure().tip()).isEqualTo(Lamports.ZERO);
+    }
+
+    private static MarketEvent.TokenListed honeypot() {
+        return new MarketEvent.TokenListed(
                 T0,
                 TOKEN,
                 "HONEY",
@@ -215,15 +351,7 @@ class PaperExecutorTest {
                 25,
                 Authorities.RENOUNCED,
                 false,
-                List.of()));
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
-        Fill bought =
-                filled(executor.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
-
-        SwapOutcome.Failed failed = failed(executor.execute(order("s", Side.SELL, bought.amountOut(), T0)));
-
-        assertThat(failed.failure().stage()).isEqualTo("land");
-        assertThat(failed.failure().reason()).contains("cannot be sold");
+                List.of());
     }
 
     @Test
@@ -268,6 +396,59 @@ class PaperExecutorTest {
                         .failure()
                         .stage())
                 .isEqualTo("quote");
+    }
+
+    @Test
+    void shouldKeepCountingTheDaysTradesAcrossARestartFromBothExecutionLogFiles(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("paper/executions.jsonl");
+        PaperSettings limited = settings(ExecModel.AMM_DEPTH).withMaxDailyTrades(3);
+        Instant evening = T0.plusSeconds(23 * 3600);
+        BotId other = BotId.of("paper-2");
+        try (PaperExecutor first = new PaperExecutor(limited, Markets.onePool(), log, 3)) {
+            // yesterday's trade does not count today
+            assertThat(first.execute(order("d0", Side.BUY, ONE_SOL, T0.minusSeconds(60))))
+                    .isInstanceOf(SwapOutcome.Filled.class);
+            assertThat(first.execute(order("d1", Side.BUY, ONE_SOL, T0))).isInstanceOf(SwapOutcome.Filled.class);
+            // refused before it filled: not a trade
+            failed(first.execute(order("d-refused", Side.SELL, TokenAmount.of(1, 6), T0)));
+            assertThat(first.execute(order("d2", Side.BUY, ONE_SOL, T0))).isInstanceOf(SwapOutcome.Filled.class);
+            // another bot's trades are its own
+            assertThat(first.execute(
+                            new SwapOrder(OrderId.of("x1"), other, TOKEN, Side.BUY, ONE_SOL, 100, PRIORITY, T0)))
+                    .isInstanceOf(SwapOutcome.Filled.class);
+        }
+        // five lines, rotated after three: d0, d1 and d-refused in the previous file, d2 and x1 in the current one
+        assertThat(Files.readAllLines(log)).hasSize(2);
+
+        try (PaperExecutor second = new PaperExecutor(limited, Markets.onePool(), log, 3)) {
+            assertThat(second.execute(order("d3", Side.BUY, ONE_SOL, evening))).isInstanceOf(SwapOutcome.Filled.class);
+            SwapOutcome.Failed fourth = failed(second.execute(order("d4", Side.BUY, ONE_SOL, evening)));
+            assertThat(fourth.failure().stage()).isEqualTo("limit");
+            assertThat(fourth.failure().reason())
+                    .isEqualTo("maxDailyTrades of 3 reached for paper-1 on 2026-01-01 (UTC)");
+            assertThat(second.execute(
+                            new SwapOrder(OrderId.of("x2"), other, TOKEN, Side.BUY, ONE_SOL, 100, PRIORITY, T0)))
+                    .isInstanceOf(SwapOutcome.Filled.class);
+            assertThat(second.execute(order("d5", Side.BUY, ONE_SOL, T0.plusSeconds(24 * 3600))))
+                    .isInstanceOf(SwapOutcome.Filled.class);
+        }
+    }
+
+    @Test
+    void shouldCountAPartlyFilledOrderAsADailyTradeAfterARestart(@TempDir Path dir) {
+        Path log = dir.resolve("executions.jsonl");
+        PaperSettings limited =
+                settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)).withMaxDailyTrades(1);
+        try (PaperExecutor first = new PaperExecutor(limited, Markets.onePool(), log)) {
+            SwapOrder strict = new SwapOrder(OrderId.of("strict"), BOT, TOKEN, Side.BUY, ONE_SOL, 0, PRIORITY, T0);
+            assertThat(failed(first.execute(strict)).partialFills()).hasSize(1);
+        }
+        try (PaperExecutor second = new PaperExecutor(limited, Markets.onePool(), log)) {
+            assertThat(failed(second.execute(order("next", Side.BUY, ONE_SOL, T0)))
+                            .failure()
+                            .stage())
+                    .isEqualTo("limit");
+        }
     }
 
     @Test
@@ -358,6 +539,84 @@ class PaperExecutorTest {
         assertRate("tipped", tipped, reachedLand, rates.land() * (1 - rates.bundle()));
     }
 
+    @Test
+    void shouldFailEveryOrderPerTransactionAtTheRateOfItsPartsCompounded() {
+        int n = 20_000;
+        int parts = 3;
+        FailureRates rates = new FailureRates(0, 0, 0.10, 0.20, 0);
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.AMM_DEPTH)
+                        .withFailureRates(rates)
+                        .withPartials(new Partials(parts, parts))
+                        .withMaxDailyTrades(n),
+                Markets.onePool());
+        Map<String, Integer> failures = new HashMap<>();
+        int[] failedAfterParts = new int[parts];
+        int filled = 0;
+        for (int i = 0; i < n; i++) {
+            SwapOutcome outcome = executor.execute(order("t" + i, Side.BUY, TokenAmount.of(3_000, 9), T0));
+            if (outcome instanceof SwapOutcome.Failed f) {
+                failures.merge(f.failure().stage(), 1, Integer::sum);
+                failedAfterParts[f.partialFills().size()]++;
+            } else {
+                assertThat(filled(outcome)).hasSize(parts);
+                filled++;
+            }
+        }
+        // each transaction is sent and lands with chance q = 0.9 × 0.8; an order needs all three
+        double q = (1 - rates.send()) * (1 - rates.land());
+        double reachParts = 1 + q + q * q;
+        assertRate("filled", filled, n, q * q * q);
+        assertRate("send", failures.getOrDefault("send", 0), n, rates.send() * reachParts);
+        assertRate("land", failures.getOrDefault("land", 0), n, (1 - rates.send()) * rates.land() * reachParts);
+        for (int landed = 0; landed < parts; landed++) {
+            assertRate("after " + landed + " parts", failedAfterParts[landed], n, Math.pow(q, landed) * (1 - q));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "quote,   1, 0, 0, 0, 0, amm_depth,     quote, the quote failed (simulated failure)",
+        "build,   0, 1, 0, 0, 0, amm_depth,     build, building the transaction failed (simulated failure)",
+        "send,    0, 0, 1, 0, 0, amm_depth,     send,  the RPC refused the transaction (simulated failure)",
+        "land,    0, 0, 0, 1, 0, amm_depth,     land,  the transaction did not land",
+        "bundle,  0, 0, 0, 1, 1, jito_fallback, land,  neither the transaction nor the Jito bundle landed",
+        "none,    0, 0, 0, 0, 1, jito_fallback, ,",
+        "tipped,  0, 0, 0, 1, 0, jito_fallback, ,",
+        "all 0,   0, 0, 0, 0, 0, amm_depth,     ,"
+    })
+    void shouldFailEveryOrderAtARateOfOneAndNoneAtARateOfZero(
+            String name,
+            double quote,
+            double build,
+            double send,
+            double land,
+            double bundle,
+            String model,
+            String stage,
+            String reason) {
+        PaperExecutor executor = new PaperExecutor(
+                settings(ExecModel.of(model))
+                        .withFailureRates(new FailureRates(quote, build, send, land, bundle))
+                        .withPartials(new Partials(1, 3))
+                        .withMaxDailyTrades(1_000),
+                Markets.onePool());
+        for (int i = 0; i < 300; i++) {
+            SwapOutcome outcome = executor.execute(order("e" + i, Side.BUY, TokenAmount.of(1_000_000L, 9), T0));
+            if (stage == null) {
+                // a bundle goes out only after a missed landing; with land at 1 every part pays the tip
+                assertThat(filled(outcome))
+                        .allSatisfy(f -> assertThat(f.tip().isZero()).isEqualTo(land == 0));
+            } else {
+                SwapOutcome.Failed failed = failed(outcome);
+                assertThat(failed.failure().stage()).isEqualTo(stage);
+                assertThat(failed.failure().reason()).contains(reason);
+                // the first transaction fails already: nothing filled
+                assertThat(failed.partialFills()).isEmpty();
+            }
+        }
+    }
+
     private static void assertRate(String what, int count, int trials, double p) {
         double expected = trials * p;
         double bound = 4.5 * Math.sqrt(trials * p * (1 - p));
@@ -435,6 +694,45 @@ class PaperExecutorTest {
             second.execute(order("o9", Side.BUY, ONE_SOL, T0));
             assertThat(Files.readAllLines(previous)).hasSize(3).allMatch(l -> l.matches(".*\"o[789]\".*"));
             assertThat(Files.readAllLines(log)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepTheFeeOfAFailureInTheExecutionLogAndReadOldLinesWithoutItAsZero(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        SwapOutcome.Failed reverted;
+        try (PaperExecutor first = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.started(honeypot()), log)) {
+            Fill bought =
+                    filled(first.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
+            reverted = failed(first.execute(order("s", Side.SELL, bought.amountOut(), T0)));
+        }
+        assertThat(reverted.failure().fee()).isEqualTo(Lamports.of(15_000));
+        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+            assertThat(second.resolve(order("s", Side.SELL, TokenAmount.of(1, 6), T0)))
+                    .contains(reverted);
+        }
+        String lines = Files.readString(log);
+        // the lines as versions before the fee wrote them
+        String old = lines.replace(",\"feeLamports\":15000,\"tipLamports\":0}", "}");
+        assertThat(old).isNotEqualTo(lines);
+        assertThat(old.lines().filter(l -> l.contains("\"failure\":{")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).endsWith("\"at\":\"2026-01-01T00:00:00.460Z\"},\"fills\":[]}"));
+        Files.writeString(log, old);
+
+        try (PaperExecutor third = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+            SwapOutcome.Failed read = failed(third.resolve(order("s", Side.SELL, TokenAmount.of(1, 6), T0))
+                    .orElseThrow());
+            assertThat(read.failure())
+                    .isEqualTo(new OrderFailure(
+                            reverted.failure().orderId(),
+                            reverted.failure().mint(),
+                            reverted.failure().side(),
+                            reverted.failure().stage(),
+                            reverted.failure().reason(),
+                            reverted.failure().at()));
+            assertThat(read.failure().fee()).isEqualTo(Lamports.ZERO);
         }
     }
 
