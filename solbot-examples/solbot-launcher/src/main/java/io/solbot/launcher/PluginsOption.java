@@ -1,5 +1,6 @@
 package io.solbot.launcher;
 
+import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,25 +11,35 @@ import picocli.CommandLine.Spec;
 
 /**
  * The {@code --plugins-dir} option every launcher command shares, and the strategy registry it leads to: the class
- * path first, then each jar in the plugins directory ({@code ./plugins} when the option is not given and that
- * directory exists).
+ * path first, then each jar in the plugins directory.
+ *
+ * <p>Without the option the plugins directory is the one the system property {@value #DEFAULT_DIR_PROPERTY} names
+ * ({@code ./mvnw -Prun} sets it to the launcher's {@code target/plugins}, where the build copies the example plugin),
+ * else {@code ./plugins}; a default directory that does not exist is skipped, while a missing directory given with
+ * {@code --plugins-dir} is an error.
  */
 final class PluginsOption {
+    /** The system property naming the plugins directory used when {@code --plugins-dir} is not given. */
+    static final String DEFAULT_DIR_PROPERTY = "solbot.pluginsDir";
+
     @Spec(Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Option(
             names = "--plugins-dir",
             paramLabel = "DIR",
-            description = "Directory of strategy plugin jars (default: ./plugins if it exists).")
+            description = "Directory of strategy plugin jars (default: the directory the system property "
+                    + DEFAULT_DIR_PROPERTY + " names, which ./mvnw -Prun sets to the launcher's target/plugins,"
+                    + " else ./plugins; skipped if it does not exist).")
     Path pluginsDir;
 
-    /** The plugins directory to scan, if any. */
+    /** The plugins directory to scan, if any: the given one, else the default one if it exists. */
     Optional<Path> directory() {
         if (pluginsDir != null) {
             return Optional.of(pluginsDir);
         }
-        Path fallback = Path.of("plugins");
+        String property = System.getProperty(DEFAULT_DIR_PROPERTY, "");
+        Path fallback = Path.of(property.isBlank() ? "plugins" : property);
         return Files.isDirectory(fallback) ? Optional.of(fallback) : Optional.empty();
     }
 
@@ -44,11 +55,21 @@ final class PluginsOption {
             if (!Files.isDirectory(dir.get())) {
                 throw new ParameterException(
                         spec.commandLine(),
-                        "The plugins directory " + dir.get().toAbsolutePath()
+                        "--plugins-dir: the plugins directory " + dir.get().toAbsolutePath()
                                 + " does not exist or is not a directory");
             }
             builder.discoverPluginsDir(dir.get());
         }
         return builder.build();
+    }
+
+    /** Where a provider came from, short: the file name of its plugin jar, or {@code "class path"}. */
+    String origin(RegisteredProvider provider) {
+        Optional<Path> dir = directory();
+        Path source = Path.of(provider.source()).toAbsolutePath().normalize();
+        if (dir.isPresent() && dir.get().toAbsolutePath().normalize().equals(source.getParent())) {
+            return source.getFileName().toString();
+        }
+        return "class path";
     }
 }

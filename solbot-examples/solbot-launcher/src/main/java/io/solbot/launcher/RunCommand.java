@@ -13,12 +13,14 @@ import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.execution.PaperExecutor;
 import io.solbot.core.execution.PaperSettings;
+import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import io.solbot.persistence.readmodel.BotReports;
+import io.solbot.strategies.common.ValidationOnlyProvider;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
@@ -123,8 +125,29 @@ final class RunCommand implements Callable<Integer> {
                 }
                 return 1;
             }
+            printStrategies(registry, out);
             return run(registry, report.bots(), runFor, every, out, err);
         }
+    }
+
+    /** One line per strategy this run can use: id, version, and its plugin jar or the class path. */
+    private void printStrategies(StrategyRegistry registry, PrintWriter out) {
+        out.println("Strategies (plugins directory: "
+                + plugins.directory()
+                        .map(d -> d.toAbsolutePath().normalize().toString())
+                        .orElse("none")
+                + "):");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"  ID", "VERSION", "FROM"});
+        for (RegisteredProvider p : registry.providers()) {
+            rows.add(new String[] {
+                "  " + p.id(),
+                p.provider().version(),
+                plugins.origin(p) + (p.provider() instanceof ValidationOnlyProvider<?> ? " (validation only)" : "")
+            });
+        }
+        TextTable.print(out, rows);
+        out.flush();
     }
 
     private int run(

@@ -8,6 +8,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -63,8 +64,9 @@ class PluginsCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .containsPattern(
-                        "(?m)^sniper +0\\.1\\.0-SNAPSHOT +solbot-strategies-0\\.1\\.0-SNAPSHOT\\.jar +Buys new")
+                // the built-in strategies come from solbot-strategies' jar, or its classes directory under ./mvnw test
+                .containsPattern("(?m)^sniper +0\\.1\\.0-SNAPSHOT +(solbot-strategies-0\\.1\\.0-SNAPSHOT\\.jar"
+                        + "|\\S*solbot-strategies[/\\\\]target[/\\\\]classes) +Buys new")
                 .contains("Refused (1):")
                 .contains("acme-old.jar was refused: id 'old-one' was built for SPI version 0");
     }
@@ -74,6 +76,57 @@ class PluginsCommandTest {
         Result result = run("plugins", "--plugins-dir", tmp.resolve("absent").toString());
 
         assertThat(result.exitCode()).isEqualTo(2);
-        assertThat(result.err()).contains("absent does not exist or is not a directory");
+        assertThat(result.err())
+                .contains("--plugins-dir: the plugins directory "
+                        + tmp.resolve("absent").toAbsolutePath() + " does not exist or is not a directory");
+    }
+
+    @Test
+    void shouldFindTheExamplePluginWithoutPluginsDirInTheDirectoryTheSystemPropertyNames() {
+        Path pluginsDir = Path.of(System.getProperty("solbot.test.pluginsDir"));
+
+        Result result = withDefaultPluginsDir(pluginsDir.toString(), () -> run("plugins"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out())
+                .contains("plugins directory: " + pluginsDir.toAbsolutePath().normalize() + ")")
+                .containsPattern("(?m)^ma-cross +0\\.1\\.0-SNAPSHOT +prices +solbot-example-plugin-");
+    }
+
+    @Test
+    void shouldSkipAMissingDefaultPluginsDirectoryWithoutAnError() {
+        Result result = withDefaultPluginsDir(tmp.resolve("absent").toString(), () -> run("plugins"));
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.err()).isEmpty();
+        assertThat(result.out())
+                .contains("plugins directory: none)")
+                .containsPattern("(?m)^sniper +")
+                .doesNotContain("ma-cross");
+    }
+
+    @Test
+    void shouldFailForAMissingPluginsDirGivenToValidate() {
+        Result result = run(
+                "validate", "bots.yaml", "--plugins-dir", tmp.resolve("absent").toString());
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.out()).isEmpty();
+        assertThat(result.err())
+                .contains("--plugins-dir: the plugins directory ")
+                .contains("absent does not exist");
+    }
+
+    private static Result withDefaultPluginsDir(String dir, Supplier<Result> command) {
+        String before = System.setProperty(PluginsOption.DEFAULT_DIR_PROPERTY, dir);
+        try {
+            return command.get();
+        } finally {
+            if (before == null) {
+                System.clearProperty(PluginsOption.DEFAULT_DIR_PROPERTY);
+            } else {
+                System.setProperty(PluginsOption.DEFAULT_DIR_PROPERTY, before);
+            }
+        }
     }
 }

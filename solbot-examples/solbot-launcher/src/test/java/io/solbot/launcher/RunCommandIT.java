@@ -84,6 +84,17 @@ class RunCommandIT {
                 "1s");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
+        // before any bot starts: the strategies this run can use, and where each came from
+        String pluginsDir = Path.of(System.getProperty("solbot.test.pluginsDir"))
+                .toAbsolutePath()
+                .normalize()
+                .toString();
+        assertThat(result.out())
+                .contains("Strategies (plugins directory: " + pluginsDir + "):")
+                .containsPattern("(?m)^  ID +VERSION +FROM$")
+                .containsPattern("(?m)^  ma-cross +0\\.1\\.0-SNAPSHOT +solbot-example-plugin-0\\.1\\.0-SNAPSHOT\\.jar$")
+                .containsPattern("(?m)^  chad-mode +0\\.1\\.0-SNAPSHOT +class path \\(validation only\\)$");
+        assertThat(result.out().indexOf("Strategies (")).isLessThan(result.out().indexOf("Paper trading"));
         assertThat(result.out())
                 .contains("Paper trading 2 of 2 bots")
                 .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +PNL \\(SOL\\)")
