@@ -13,6 +13,7 @@ import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.execution.PaperExecutor;
 import io.solbot.core.execution.PaperSettings;
+import io.solbot.core.execution.Timeline;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.persistence.PostgresDatabase;
@@ -26,6 +27,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -179,10 +181,13 @@ final class RunCommand implements Callable<Integer> {
         try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
                 PostgresTradeStore trades = new PostgresTradeStore(db);
                 PaperMarket market = PaperMarket.start(seed, 250);
+                // the market moves by itself in real time, so an order waits out its latency and meets the market
+                // as it has become: other traders' swaps meanwhile reach its price and its slippage guard
                 PaperExecutor executor = new PaperExecutor(
                         PaperSettings.defaults(seed),
                         market.market(),
-                        runtime.resolve("paper").resolve("executions.jsonl"))) {
+                        runtime.resolve("paper").resolve("executions.jsonl"),
+                        Timeline.sleeping(Clock.systemUTC()))) {
             LockfileJournal journal = new LockfileJournal(runtime);
             Map<BotId, RunStatus> journalled = new HashMap<>();
             journal.entries().forEach(e -> journalled.put(e.botId(), e.status()));
