@@ -292,6 +292,12 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return listing == null ? Optional.empty() : Optional.of(listing.authorities());
     }
 
+    /** Prices, pools, the new-token feed and token info (holders, authorities): every read this model answers. */
+    @Override
+    public java.util.Set<String> capabilities() {
+        return java.util.Set.of("prices", "pools", "new-tokens", "token-info");
+    }
+
     /** The current pool of {@code mint}, or null; for generators. */
     Pool poolOf(Mint mint) {
         return pools.get(mint);
