@@ -89,6 +89,7 @@ final class BotContext implements StrategyContext, Orders, StrategyState {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         synchronized (run.bot.journalLock) {
+            refuseIfReplaced("put '" + key + "'");
             if (!value.equals(run.bot.state.put(key, value))) {
                 engine.saveJournal(run.bot);
             }
@@ -97,10 +98,26 @@ final class BotContext implements StrategyContext, Orders, StrategyState {
 
     @Override
     public void remove(String key) {
+        Objects.requireNonNull(key, "key");
         synchronized (run.bot.journalLock) {
+            refuseIfReplaced("remove '" + key + "'");
             if (run.bot.state.remove(key) != null) {
                 engine.saveJournal(run.bot);
             }
+        }
+    }
+
+    /**
+     * Refuses a write of a run that a newer run of the bot has replaced (a stuck tick that ignored the watchdog's
+     * interrupt, or a slow {@code onStop} after a restart or resume): the state belongs to the new instance now. A run
+     * that ended with nothing after it ({@code onStop} on pause, stop or shutdown) may still write, so that it can
+     * keep what the next run needs. The caller holds the journal lock, under which a new run is installed.
+     */
+    private void refuseIfReplaced(String write) {
+        Run latest = run.bot.run;
+        if (latest != null && latest != run) {
+            throw new IllegalStateException("Bot '" + run.bot.id + "': a replaced run of its strategy tried to " + write
+                    + " in its state; the state belongs to the bot's current run");
         }
     }
 

@@ -4,6 +4,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.store.OrderIntent;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -55,9 +56,11 @@ final class BotRuntime {
     volatile RunStatus status;
     volatile Run run;
     volatile Instant startedAt;
-    volatile Instant stoppedAt;
     volatile String stopReason = "";
     volatile boolean restartPending;
+    /** Time RUNNING since the last start or operator restart; replaced whole under {@link #lock}, read without it. */
+    volatile Uptime uptime = Uptime.NONE;
+
     volatile int restartCount;
     /** Restarts by the watchdog within its window, oldest first, on the engine's nano clock; under {@link #lock}. */
     final Deque<Long> recentRestarts = new ArrayDeque<>();
@@ -93,6 +96,21 @@ final class BotRuntime {
         this.orderIds = orderIdSalt == 0
                 ? random
                 : new SplittableRandom(mix(mix(seed, id.value().hashCode()), orderIdSalt));
+    }
+
+    /**
+     * Time spent RUNNING: {@code banked} from periods that ended, plus the time since {@code since} if the bot runs
+     * now ({@code since} is null while it is paused, stopped or failed).
+     */
+    record Uptime(Duration banked, Instant since) {
+        static final Uptime NONE = new Uptime(Duration.ZERO, null);
+
+        Duration at(Instant now) {
+            if (since == null || now.isBefore(since)) {
+                return banked;
+            }
+            return banked.plus(Duration.between(since, now));
+        }
     }
 
     int unstoredFillCount() {

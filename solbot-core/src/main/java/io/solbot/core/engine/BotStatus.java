@@ -23,7 +23,9 @@ import java.util.Optional;
  * @param openPositions tokens it holds
  * @param consecutiveFailures failed orders in a row
  * @param lastError the last failure (of a callback or an order), empty if none
- * @param uptime how long it has been running since it was started, up to now or until it stopped
+ * @param uptime how long it has been RUNNING since it was last started (by {@code start} or {@code restart}): paused
+ *     periods do not count, a stopped or failed bot's uptime no longer grows, and a resume adds on to it; the wait
+ *     before a watchdog restart counts, as the bot stays RUNNING through it
  */
 public record BotStatus(
         BotId botId,

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.solbot.core.domain.RunStatus;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ final class EngineMetrics {
         final Counter ordersFilled;
         final Counter ordersFailed;
         final Timer tickDuration;
+        final Timer tickLateness;
 
         StrategyMeters(MeterRegistry registry, String strategy) {
             ticks = Counter.builder("solbot.ticks")
@@ -48,9 +50,21 @@ final class EngineMetrics {
             ordersRejected = order(registry, strategy, "rejected");
             ordersFilled = order(registry, strategy, "filled");
             ordersFailed = order(registry, strategy, "failed");
+            // histograms, so that a backend can compute p99 over many instances; the bounds keep the buckets (one
+            // series each) to a few dozen per strategy
             tickDuration = Timer.builder("solbot.tick.duration")
                     .description("time a tick callback took")
                     .tag("strategy", strategy)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(10_000))
+                    .maximumExpectedValue(Duration.ofMinutes(1))
+                    .register(registry);
+            tickLateness = Timer.builder("solbot.tick.lateness")
+                    .description("how long after its due time a tick started")
+                    .tag("strategy", strategy)
+                    .publishPercentileHistogram()
+                    .minimumExpectedValue(Duration.ofNanos(100_000))
+                    .maximumExpectedValue(Duration.ofMinutes(1))
                     .register(registry);
         }
 
@@ -65,7 +79,6 @@ final class EngineMetrics {
     private final MeterRegistry registry;
     private final Map<String, StrategyMeters> byStrategy = new ConcurrentHashMap<>();
     private final Map<RunStatus, AtomicInteger> botsByStatus = new EnumMap<>(RunStatus.class);
-    final Timer tickLateness;
 
     EngineMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -77,9 +90,6 @@ final class EngineMetrics {
                     .tag("status", status.name())
                     .register(registry);
         }
-        tickLateness = Timer.builder("solbot.tick.lateness")
-                .description("how long after its due time a tick started")
-                .register(registry);
     }
 
     StrategyMeters strategy(String strategyId) {

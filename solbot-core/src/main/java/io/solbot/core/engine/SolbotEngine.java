@@ -19,6 +19,7 @@ import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.market.MarketData;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
+import io.solbot.core.spi.Capability;
 import io.solbot.core.spi.MarketView;
 import io.solbot.core.spi.StopReason;
 import io.solbot.core.spi.Strategy;
@@ -39,6 +40,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -46,10 +48,16 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -99,6 +107,9 @@ public final class SolbotEngine implements AutoCloseable {
     private volatile Thread retryThread;
     private final MarketData marketData;
     private final MarketView marketView;
+    /** What the market data and the executor supply together; a bot whose provider needs more is refused. */
+    private final Set<Capability> supplied;
+
     private final InstantSource clock;
     private final SimulatedClock simClock;
     private final long nanoOrigin;
@@ -126,6 +137,9 @@ public final class SolbotEngine implements AutoCloseable {
     private final TickScheduler scheduler;
     private final ConcurrentHashMap<BotId, BotRuntime> bots = new ConcurrentHashMap<>();
     private final AtomicBoolean shutdown = new AtomicBoolean();
+    /** Completed with the first shutdown's result when it has marked the runs STOPPED; later calls wait on it. */
+    private final CompletableFuture<Boolean> shutdownDone = new CompletableFuture<>();
+
     private final Thread shutdownHook;
 
     private SolbotEngine(Builder b) {
@@ -138,6 +152,12 @@ public final class SolbotEngine implements AutoCloseable {
         this.storeRetryInterval = b.storeRetryInterval;
         this.marketData = b.marketData;
         this.marketView = marketData::price;
+        Set<Capability> caps = new HashSet<>();
+        Objects.requireNonNull(marketData.capabilities(), "marketData.capabilities()")
+                .forEach(n -> caps.add(Capability.of(n)));
+        Objects.requireNonNull(b.swapExecutor.capabilities(), "swapExecutor.capabilities()")
+                .forEach(n -> caps.add(Capability.of(n)));
+        this.supplied = Set.copyOf(caps);
         this.clock = b.clock;
         this.simClock = b.clock instanceof SimulatedClock s ? s : null;
         this.nanoOrigin = System.nanoTime();
@@ -210,6 +230,7 @@ public final class SolbotEngine implements AutoCloseable {
         Objects.requireNonNull(spec, "spec");
         ensureOpen();
         RegisteredProvider provider = registry.require(spec.strategyId());
+        refuseUnmetNeeds(spec.botId(), provider);
         Class<?> configType = provider.provider().configType();
         if (!configType.isInstance(spec.config())) {
             throw new InvalidBotSpecException(
@@ -258,6 +279,15 @@ public final class SolbotEngine implements AutoCloseable {
         RunStatus target = asJournalled && entry.isPresent() ? entry.get().status() : RunStatus.RUNNING;
         bot.lock.lock();
         try {
+            if (shutdown.get()) {
+                // shutdown() began after ensureOpen(): it may have walked the bots already and missed this one
+                if (replaced[0] != null) {
+                    bots.replace(id, bot, replaced[0]);
+                } else {
+                    bots.remove(id, bot);
+                }
+                throw closed();
+            }
             if (replaced[0] != null) {
                 metrics.statusChanged(replaced[0].status, null);
             }
@@ -279,8 +309,11 @@ public final class SolbotEngine implements AutoCloseable {
             }
             if (target == RunStatus.RUNNING) {
                 beginRun(bot, strategy);
+                long phase = spreadFirstTicks
+                        ? Math.floorMod(BotRuntime.mix(seed, bot.id.hashCode()), bot.intervalNanos)
+                        : 0;
+                scheduler.schedule(bot, nanos() + phase, false);
             } else if (target.isFinal()) {
-                bot.stoppedAt = bot.startedAt;
                 bot.stopReason = "recovered as " + target;
             }
             writeLifecycle(bot);
@@ -291,8 +324,6 @@ public final class SolbotEngine implements AutoCloseable {
             log.info("Bot '{}' recovered as {}", bot.id, target);
             return snapshot(bot);
         }
-        long phase = spreadFirstTicks ? Math.floorMod(BotRuntime.mix(seed, bot.id.hashCode()), bot.intervalNanos) : 0;
-        scheduler.schedule(bot, nanos() + phase, false);
         events.publish(new EngineEvent.BotStarted(bot.id, bot.strategyId, bot.startedAt));
         if (restoring) {
             log.info(
@@ -560,14 +591,16 @@ public final class SolbotEngine implements AutoCloseable {
             if (bot.status != RunStatus.PAUSED) {
                 throw new IllegalBotStateException(botId, bot.status, "resumed");
             }
+            ensureOpen();
             Strategy strategy = createOrFail(bot);
             setStatus(bot, RunStatus.RUNNING);
             beginRun(bot, strategy);
+            // queued under the lock, so that the scheduler sees the commands of one bot in the order of its changes
+            scheduler.schedule(bot, nanos(), false);
             writeLifecycle(bot);
         } finally {
             bot.lock.unlock();
         }
-        scheduler.schedule(bot, nanos(), false);
         events.publish(new EngineEvent.BotResumed(botId, instant()));
         log.info("Bot '{}' resumed", botId);
         return snapshot(bot);
@@ -602,6 +635,8 @@ public final class SolbotEngine implements AutoCloseable {
         int count;
         bot.lock.lock();
         try {
+            // shutdown() may have stopped this bot since the check above
+            ensureOpen();
             Strategy strategy = createOrFail(bot);
             old = bot.run;
             bot.restartCount++;
@@ -610,16 +645,16 @@ public final class SolbotEngine implements AutoCloseable {
             bot.consecutiveFailures = 0;
             bot.restartPending = false;
             bot.startedAt = instant();
-            bot.stoppedAt = null;
+            bot.uptime = BotRuntime.Uptime.NONE;
             setStatus(bot, RunStatus.RUNNING);
             beginRun(bot, strategy);
+            scheduler.schedule(bot, nanos(), false);
             writeLifecycle(bot);
         } finally {
             bot.lock.unlock();
         }
         endRun(old, StopReason.RESTARTING);
         bot.meters.restarts.increment();
-        scheduler.schedule(bot, nanos(), false);
         events.publish(new EngineEvent.BotRestarted(botId, count, "requested", instant()));
         log.info("Bot '{}' restarted on request", botId);
         return snapshot(bot);
@@ -655,14 +690,41 @@ public final class SolbotEngine implements AutoCloseable {
     /**
      * Shuts down gracefully: stops ticking, stops every bot that runs or is paused ({@code onStop(SHUTDOWN)}), waits
      * up to {@code timeout} for callbacks and orders in flight to finish, then marks the runs STOPPED in the stores.
-     * A journal entry that still holds intents is kept for recovery. Later calls return at once.
+     * A journal entry that still holds intents is kept for recovery. A call made while another one runs (or the
+     * shutdown hook, during an explicit shutdown) waits up to its own {@code timeout} for that one to finish; a call
+     * after it returns at once.
      *
-     * @return true if all work finished within the timeout
+     * @return true if all work finished within the timeout (of the first call; a later call returns false if the
+     *     first one had not finished within its own timeout)
      */
     public boolean shutdown(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
         if (!shutdown.compareAndSet(false, true)) {
-            return tracker.active() == 0;
+            return awaitShutdown(timeout);
         }
+        boolean idle = false;
+        try {
+            idle = shutdownOnce(timeout);
+        } finally {
+            shutdownDone.complete(idle);
+        }
+        return idle;
+    }
+
+    private boolean awaitShutdown(Duration timeout) {
+        try {
+            return shutdownDone.get(Math.max(0, timeout.toNanos()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("shutdownDone is only ever completed normally", e);
+        }
+    }
+
+    private boolean shutdownOnce(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         scheduler.stop();
         List<BotRuntime> stopped = new ArrayList<>();
@@ -694,7 +756,9 @@ public final class SolbotEngine implements AutoCloseable {
         if (retry != null) {
             retry.interrupt();
         }
-        if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+        if (shutdownHook != null) {
+            // also when the hook itself runs outside a JVM shutdown: a started hook left registered would make the
+            // JVM's own shutdown fail to start it
             try {
                 Runtime.getRuntime().removeShutdownHook(shutdownHook);
             } catch (IllegalStateException e) {
@@ -706,6 +770,20 @@ public final class SolbotEngine implements AutoCloseable {
         }
         log.info("Engine shut down; {} bots stopped", stopped.size());
         return idle;
+    }
+
+    /** The JVM shutdown hook {@link Builder#shutdownHook} registered, or null. */
+    Thread shutdownHook() {
+        return shutdownHook;
+    }
+
+    /** The hot state of one bot, for tests that need to hold its lock. */
+    BotRuntime runtime(BotId botId) {
+        return require(botId);
+    }
+
+    TickScheduler scheduler() {
+        return scheduler;
     }
 
     /** {@link #shutdown(Duration)} with a 10-second timeout. */
@@ -770,7 +848,8 @@ public final class SolbotEngine implements AutoCloseable {
         BotRuntime bot = run.bot;
         long start = nanos();
         long startCpu = System.nanoTime();
-        metrics.tickLateness.record(Math.max(0, start - run.dispatchedDue), java.util.concurrent.TimeUnit.NANOSECONDS);
+        bot.meters.tickLateness.record(
+                Math.max(0, start - run.dispatchedDue), java.util.concurrent.TimeUnit.NANOSECONDS);
         try {
             if (run.current && bot.status == RunStatus.RUNNING && !bot.restartPending) {
                 run.lane.owner = Thread.currentThread();
@@ -867,7 +946,8 @@ public final class SolbotEngine implements AutoCloseable {
         int recent;
         bot.lock.lock();
         try {
-            if (!run.current || bot.run != run || bot.status != RunStatus.RUNNING) {
+            // a stall report and the throw of the interrupted tick both come for one run: only the first counts
+            if (!run.current || bot.run != run || bot.status != RunStatus.RUNNING || bot.restartPending) {
                 return;
             }
             long windowStart = now - restartWindow.toNanos();
@@ -879,6 +959,9 @@ public final class SolbotEngine implements AutoCloseable {
                 backoff = Math.min(backoffMax.toNanos(), backoffInitial.toNanos() << Math.min(recent, 30));
                 bot.recentRestarts.addLast(now + backoff);
                 bot.restartPending = true;
+                // queued under the lock: an operator's restart or resume that follows queues its tick after this
+                // command, so the command cannot replace that tick's schedule
+                scheduler.schedule(bot, now + backoff, true);
             }
         } finally {
             bot.lock.unlock();
@@ -888,7 +971,6 @@ public final class SolbotEngine implements AutoCloseable {
             return;
         }
         endRun(run, StopReason.RESTARTING);
-        scheduler.schedule(bot, now + backoff, true);
         log.info("Bot '{}' restarts in {} ms", bot.id, Duration.ofNanos(backoff).toMillis());
     }
 
@@ -897,7 +979,15 @@ public final class SolbotEngine implements AutoCloseable {
         String cause;
         bot.lock.lock();
         try {
-            if (bot.status != RunStatus.RUNNING || !bot.restartPending) {
+            if (bot.status != RunStatus.RUNNING) {
+                return;
+            }
+            if (!bot.restartPending) {
+                // a command that an operator's restart or resume overtook: the bot runs already, make sure it ticks
+                Run run = bot.run;
+                if (run != null && run.current) {
+                    scheduler.schedule(bot, nanos(), false);
+                }
                 return;
             }
             Strategy strategy;
@@ -913,12 +1003,12 @@ public final class SolbotEngine implements AutoCloseable {
             count = bot.restartCount;
             cause = bot.lastError == null ? "unknown" : bot.lastError;
             beginRun(bot, strategy);
+            scheduler.schedule(bot, nanos(), false);
             writeLifecycle(bot);
         } finally {
             bot.lock.unlock();
         }
         bot.meters.restarts.increment();
-        scheduler.schedule(bot, nanos(), false);
         events.publish(new EngineEvent.BotRestarted(bot.id, count, cause, instant()));
         log.info("Bot '{}' restarted by the watchdog ({} restarts): {}", bot.id, count, cause);
     }
@@ -932,7 +1022,6 @@ public final class SolbotEngine implements AutoCloseable {
                 return;
             }
             setStatus(bot, RunStatus.FAILED);
-            bot.stoppedAt = instant();
             bot.stopReason = reason;
             bot.lastError = reason;
             bot.restartPending = false;
@@ -972,7 +1061,6 @@ public final class SolbotEngine implements AutoCloseable {
                 return false;
             }
             setStatus(bot, RunStatus.STOPPED);
-            bot.stoppedAt = instant();
             bot.stopReason = reason.name();
             bot.restartPending = false;
             run = bot.run;
@@ -991,7 +1079,10 @@ public final class SolbotEngine implements AutoCloseable {
 
     private void beginRun(BotRuntime bot, Strategy strategy) {
         Run run = new Run(bot, strategy, this);
-        bot.run = run;
+        // under the journal lock, so that a state write of the run this one replaces is refused or lands before it
+        synchronized (bot.journalLock) {
+            bot.run = run;
+        }
         post(run, "onStart", () -> strategy.onStart(run.ctx));
     }
 
@@ -1032,8 +1123,15 @@ public final class SolbotEngine implements AutoCloseable {
         return Objects.requireNonNull(provider.create(bot.spec.config()), "the provider returned no strategy");
     }
 
+    /** Changes the status; the caller holds the bot's lock. Banks the time RUNNING when the bot leaves it. */
     private void setStatus(BotRuntime bot, RunStatus to) {
         metrics.statusChanged(bot.status, to);
+        BotRuntime.Uptime uptime = bot.uptime;
+        if (to == RunStatus.RUNNING && uptime.since() == null) {
+            bot.uptime = new BotRuntime.Uptime(uptime.banked(), instant());
+        } else if (to != RunStatus.RUNNING && uptime.since() != null) {
+            bot.uptime = new BotRuntime.Uptime(uptime.at(instant()), null);
+        }
         bot.status = to;
     }
 
@@ -1097,9 +1195,7 @@ public final class SolbotEngine implements AutoCloseable {
                 last == Long.MIN_VALUE ? Optional.empty() : Optional.of(now.minusNanos(nowNanos - last));
         Instant cooldown = bot.cooldownUntil;
         Instant started = bot.startedAt;
-        Instant stopped = bot.stoppedAt;
-        Instant end = bot.status.isFinal() && stopped != null ? stopped : now;
-        Duration uptime = started == null || end.isBefore(started) ? Duration.ZERO : Duration.between(started, end);
+        Duration uptime = bot.uptime.at(now);
         return new BotStatus(
                 bot.id,
                 bot.strategyId,
@@ -1127,8 +1223,46 @@ public final class SolbotEngine implements AutoCloseable {
 
     private void ensureOpen() {
         if (shutdown.get()) {
-            throw new SolbotException("The engine is shut down and starts no bots");
+            throw closed();
         }
+    }
+
+    private static SolbotException closed() {
+        return new SolbotException("The engine is shut down and starts no bots");
+    }
+
+    /**
+     * Refuses a bot whose provider needs a capability that neither the market data nor the executor supplies, before
+     * anything of the bot is read or created.
+     */
+    private void refuseUnmetNeeds(BotId botId, RegisteredProvider provider) {
+        Set<Capability> needs = provider.provider().capabilities();
+        if (needs == null || needs.isEmpty()) {
+            return;
+        }
+        Set<Capability> missing = new TreeSet<>(Comparator.comparing(Capability::name));
+        for (Capability need : needs) {
+            if (!supplied.contains(need)) {
+                missing.add(need);
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new InvalidBotSpecException(
+                    botId,
+                    "strategy '" + provider.id() + "' needs " + names(missing)
+                            + ", which this engine does not supply (its market data supplies "
+                            + listed(marketData.capabilities()) + ", its executor "
+                            + listed(swapExecutor.capabilities())
+                            + ")");
+        }
+    }
+
+    private static String names(Set<Capability> capabilities) {
+        return capabilities.stream().map(Capability::name).sorted().collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    private static String listed(Collection<String> capabilities) {
+        return capabilities.stream().sorted().collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static StrategyRegistry registryOf(List<StrategyProvider<?>> providers) {
@@ -1374,6 +1508,11 @@ public final class SolbotEngine implements AutoCloseable {
         @Override
         public Optional<Integer> decimals(Mint mint) {
             return Optional.empty();
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return Set.of();
         }
     }
 }

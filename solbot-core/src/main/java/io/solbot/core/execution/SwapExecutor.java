@@ -4,6 +4,7 @@ import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which the engine executes orders: a paper simulator ({@link PaperExecutor}) or live Jupiter +
@@ -39,5 +40,15 @@ public interface SwapExecutor {
      */
     default Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
         return Optional.empty();
+    }
+
+    /**
+     * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this executor supplies beyond executing
+     * one wallet's swaps, such as {@code "multi-wallet"}; the engine adds them to what its market data supplies when
+     * it checks a strategy's needs. Names rather than the SPI type, because the execution port depends on nothing of
+     * the engine's. None by default.
+     */
+    default Set<String> capabilities() {
+        return Set.of();
     }
 }

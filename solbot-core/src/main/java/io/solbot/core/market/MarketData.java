@@ -5,6 +5,7 @@ import io.solbot.core.domain.Price;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The port through which the engine reads the market: simulated ({@link SimulatedMarket}: seeded random walk,
@@ -45,5 +46,17 @@ public interface MarketData {
     /** The mint and freeze authorities of {@code mint}, or empty if unknown. */
     default Optional<Authorities> authorities(Mint mint) {
         return Optional.empty();
+    }
+
+    /**
+     * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this source supplies, of {@code "prices"}
+     * ({@link #price}), {@code "pools"} ({@link #pool}), {@code "new-tokens"} ({@link #newTokens}) and {@code
+     * "token-info"} ({@link #largestHolders}, {@link #authorities}). Names rather than the SPI type, because the
+     * market port depends on nothing of the engine's. The engine refuses to start a bot whose strategy needs one that
+     * neither this nor the executor supplies. By default {@code "prices"} only, as {@link #price} is the one read
+     * every source implements; a source that answers the other reads says so here.
+     */
+    default Set<String> capabilities() {
+        return Set.of("prices");
     }
 }

@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -296,6 +297,12 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     List<Holder> holdersOf(Mint mint) {
         TokenState state = tokens.get(mint);
         return state == null ? List.of() : state.holders();
+    }
+
+    /** Prices, pools, the new-token feed and token info (holders, authorities): every read this model answers. */
+    @Override
+    public Set<String> capabilities() {
+        return Set.of("prices", "pools", "new-tokens", "token-info");
     }
 
     /** The current pool of {@code mint}, or null; for generators. */

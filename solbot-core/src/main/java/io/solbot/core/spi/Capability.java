@@ -5,9 +5,13 @@ import java.util.regex.Pattern;
 
 /**
  * Something a strategy needs from the engine that not every engine supplies, such as a feed of newly launched
- * tokens. A provider lists its needs in {@link StrategyProvider#capabilities()}; the engine refuses a provider whose
- * needs it cannot meet, before any bot starts. Capabilities are names, not an enum, so that an engine can recognise
- * and refuse a capability from a newer SPI instead of failing to load the plugin.
+ * tokens. A provider lists its needs in {@link StrategyProvider#capabilities()}. They are checked twice: a {@code
+ * StrategyRegistry} refuses, when it loads it, a provider that needs a capability its host does not supply at all
+ * (one unknown to this SPI version, for example); and the engine refuses to start or recover a bot of a provider
+ * whose needs its market data ({@code MarketData.capabilities()}) and executor ({@code SwapExecutor.capabilities()},
+ * both by {@link #name}) do not meet together, with an {@code InvalidBotSpecException} naming the bot, the strategy and what is missing,
+ * before the strategy is created. Capabilities are names, not an enum, so that an engine can recognise and refuse a
+ * capability from a newer SPI instead of failing to load the plugin.
  *
  * @param name lower case letters, digits and '-'
  */

@@ -4,12 +4,16 @@ import static io.solbot.core.engine.Scripted.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.event.Subscription;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -75,6 +79,17 @@ class EventsAndMetricsTest {
     @Test
     void shouldTagMetricsByStrategyAndStatusButNeverByBot() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        // a simple registry keeps no buckets, so the filter records which meters ask for a percentile histogram
+        Map<String, Boolean> histograms = new ConcurrentHashMap<>();
+        registry.config().meterFilter(new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (Boolean.TRUE.equals(config.isPercentileHistogram())) {
+                    histograms.put(id.getName(), true);
+                }
+                return config;
+            }
+        });
         try (Scripted.Fixture f = new Scripted.Fixture(
                 SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
                 b -> b.meterRegistry(registry))) {
@@ -94,7 +109,13 @@ class EventsAndMetricsTest {
                             .timer()
                             .count())
                     .isEqualTo(49 * 10);
-            assertThat(registry.get("solbot.tick.lateness").timer().count()).isEqualTo(49 * 10);
+            assertThat(registry.get("solbot.tick.lateness")
+                            .tag("strategy", "scripted")
+                            .timer()
+                            .count())
+                    .isEqualTo(49 * 10);
+            // percentile histograms, so that a backend can compute p99 across engines
+            assertThat(histograms).containsOnlyKeys("solbot.tick.duration", "solbot.tick.lateness");
             assertThat(registry.get("solbot.bots")
                             .tag("status", "RUNNING")
                             .gauge()

@@ -11,6 +11,7 @@ import io.solbot.core.event.EngineEvent;
 import io.solbot.core.spi.StopReason;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -101,5 +102,117 @@ class ShutdownTest {
             assertThat(entry.pendingIntents()).hasSize(1);
         });
         never.countDown();
+    }
+
+    @Test
+    void shouldLeaveABotStoppedWhenARestartRacesTheShutdown() throws Exception {
+        BotId id = BotId.of("racer");
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            f.engine.start(spec("racer", Scripted::idle).build());
+            f.advance(Duration.ofMillis(1500));
+            BotRuntime bot = f.engine.runtime(id);
+            CompletableFuture<Throwable> restart = new CompletableFuture<>();
+            Thread operator;
+            // the bot's lock as a gate: the restart has passed its first check of the engine and waits for the lock
+            // while the shutdown (reentrant on this thread) stops the bot
+            bot.lock.lock();
+            try {
+                operator = Thread.ofPlatform().start(() -> {
+                    try {
+                        f.engine.restart(id);
+                        restart.complete(null);
+                    } catch (Throwable e) {
+                        restart.complete(e);
+                    }
+                });
+                while (!bot.lock.hasQueuedThread(operator) && !restart.isDone()) {
+                    Thread.onSpinWait();
+                }
+                assertThat(f.engine.shutdown(Duration.ofSeconds(5))).isTrue();
+            } finally {
+                bot.lock.unlock();
+            }
+
+            assertThat(restart.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(SolbotException.class)
+                    .hasMessage("The engine is shut down and starts no bots");
+            assertThat(f.status("racer").status()).isEqualTo(RunStatus.STOPPED);
+            assertThat(f.stores.runs.find(id).orElseThrow().status()).isEqualTo(RunStatus.STOPPED);
+        }
+    }
+
+    @Test
+    void shouldMakeASecondShutdownWaitUntilTheFirstHasMarkedTheRunsStopped() throws Exception {
+        BotId id = BotId.of("trader");
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(50)), b -> {});
+        f.executor.beforeEach(order -> {
+            inFlight.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        try {
+            f.engine.start(spec("trader", () -> ctx -> ctx.orders().buy(Scripted.MINT, Scripted.TENTH_SOL))
+                    .maxTrades(1)
+                    .build());
+            f.advance(Duration.ofMillis(500));
+            assertThat(inFlight.await(10, TimeUnit.SECONDS)).isTrue();
+
+            CompletableFuture<Boolean> first = new CompletableFuture<>();
+            Thread.ofPlatform().start(() -> first.complete(f.engine.shutdown(Duration.ofSeconds(10))));
+            // the first shutdown has stopped the bot in memory and now waits for the order in flight
+            while (f.status("trader").status() != RunStatus.STOPPED) {
+                Thread.onSpinWait();
+            }
+            CompletableFuture<RunStatus> storedWhenSecondReturned = new CompletableFuture<>();
+            Thread second = Thread.ofPlatform().start(() -> {
+                f.engine.shutdown(Duration.ofSeconds(10));
+                storedWhenSecondReturned.complete(
+                        f.stores.runs.find(id).orElseThrow().status());
+            });
+            while (!storedWhenSecondReturned.isDone() && second.getState() != Thread.State.TIMED_WAITING) {
+                Thread.onSpinWait();
+            }
+            release.countDown();
+
+            assertThat(storedWhenSecondReturned.get(10, TimeUnit.SECONDS)).isEqualTo(RunStatus.STOPPED);
+            assertThat(first.get(10, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            release.countDown();
+            f.engine.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    @Test
+    void shouldStopEveryRunFromTheShutdownHookAndDeregisterIt() throws Exception {
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(50)),
+                b -> b.shutdownHook(Duration.ofSeconds(5)))) {
+            f.engine.start(spec("a", Scripted::idle).build());
+            f.engine.start(spec("b", Scripted::idle).build());
+            f.engine.pause(BotId.of("b"));
+            f.advance(Duration.ofMillis(1500));
+            Thread hook = f.engine.shutdownHook();
+            assertThat(hook).isNotNull();
+
+            // as the JVM would on SIGTERM: the hook runs on its own thread
+            hook.start();
+            hook.join(10_000);
+
+            assertThat(hook.isAlive()).isFalse();
+            for (String bot : List.of("a", "b")) {
+                assertThat(f.stores.runs.find(BotId.of(bot)).orElseThrow())
+                        .satisfies(r -> assertThat(r.status()).isEqualTo(RunStatus.STOPPED))
+                        .satisfies(r -> assertThat(r.reason()).isEqualTo("SHUTDOWN"));
+            }
+            // deregistered, so the JVM's own shutdown does not start the finished thread again
+            assertThat(Runtime.getRuntime().removeShutdownHook(hook)).isFalse();
+            assertThat(f.engine.shutdown(Duration.ofSeconds(1))).isTrue();
+        }
     }
 }

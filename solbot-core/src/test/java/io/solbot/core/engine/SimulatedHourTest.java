@@ -10,8 +10,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 class SimulatedHourTest {
+    private static final Logger log = LoggerFactory.getLogger(SimulatedHourTest.class);
+
     /** Trades at random (from the bot's seeded randomness), so that the fills depend on the seed. */
     static final class CoinFlipper implements Strategy {
         @Override
@@ -51,7 +55,7 @@ class SimulatedHourTest {
     }
 
     @Test
-    void shouldRunAThousandBotsForASimulatedHourInSecondsAndRepeatItExactlyForTheSameSeed() {
+    void shouldRunAThousandBotsForASimulatedHourAndRepeatItExactlyForTheSameSeed() {
         long began = System.nanoTime();
         List<String> first = runOneHour(42);
         Duration took = Duration.ofNanos(System.nanoTime() - began);
@@ -63,8 +67,8 @@ class SimulatedHourTest {
         assertThat(first.stream().filter(line -> !line.contains("trades=0")).count())
                 .isGreaterThan(900);
         assertThat(second).isEqualTo(first);
-        // seconds, not an hour (about 6 s on an idle 2-core machine); generous, because the build machine is shared
-        assertThat(took).isLessThan(Duration.ofSeconds(60));
-        System.out.println("1,000 bots, one simulated hour: " + took.toMillis() + " ms");
+        // a figure for the log, not an assertion: speed is measured by the benchmarks (about 6 s on an idle 2-core
+        // machine)
+        log.info("1,000 bots, one simulated hour: {} ms", took.toMillis());
     }
 }

@@ -10,11 +10,14 @@ import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.plugin.UnknownStrategyException;
+import io.solbot.core.spi.Capability;
 import io.solbot.core.spi.StopReason;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
+import io.solbot.core.spi.StrategyProvider;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -203,6 +206,98 @@ class SolbotEngineLifecycleTest {
                 assertThat(s.lastTickAt()).isPresent();
             });
             assertThatThrownBy(() -> before.add(before.getFirst())).isInstanceOf(UnsupportedOperationException.class);
+        }
+    }
+    /** A provider of scripted strategies under another id, that needs {@code needs}. */
+    private static StrategyProvider<Scripted.Script> needing(String id, Set<Capability> needs) {
+        return new StrategyProvider<>() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public int spiVersion() {
+                return StrategyProvider.SPI_VERSION;
+            }
+
+            @Override
+            public Class<Scripted.Script> configType() {
+                return Scripted.Script.class;
+            }
+
+            @Override
+            public Set<Capability> capabilities() {
+                return needs;
+            }
+
+            @Override
+            public Strategy create(Scripted.Script config) {
+                return config.factory().get();
+            }
+        };
+    }
+
+    private static BotSpec specOf(String botId, String strategyId) {
+        return BotSpec.builder(BotId.of(botId), strategyId, new Scripted.Script(botId, Scripted::idle))
+                .interval(Duration.ofSeconds(1))
+                .build();
+    }
+
+    @Test
+    void shouldRefuseABotWhoseStrategyNeedsACapabilityTheEngineDoesNotSupplyAndStartOneItDoes() {
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.strategyProvider(needing("fleet", Set.of(Capability.PRICES, Capability.MULTI_WALLET)))
+                        .strategyProvider(needing("pricer", Set.of(Capability.PRICES))))) {
+            String message = "The spec of bot 'fleet-1' is invalid: strategy 'fleet' needs [multi-wallet], which this"
+                    + " engine does not supply (its market data supplies [prices], its executor [])";
+            assertThatThrownBy(() -> f.engine.start(specOf("fleet-1", "fleet")))
+                    .isInstanceOf(InvalidBotSpecException.class)
+                    .hasMessage(message);
+            assertThatThrownBy(() -> f.engine.recover(specOf("fleet-1", "fleet")))
+                    .isInstanceOf(InvalidBotSpecException.class)
+                    .hasMessage(message);
+            assertThatThrownBy(() -> f.status("fleet-1")).isInstanceOf(NoSuchBotException.class);
+            assertThat(f.stores.writes()).isZero();
+
+            assertThat(f.engine.start(specOf("pricer-1", "pricer")).status()).isEqualTo(RunStatus.RUNNING);
+        }
+    }
+
+    @Test
+    void shouldRefuseABotThatNeedsPricesOnAnEngineWithoutMarketData() {
+        try (SolbotEngine engine = SolbotEngine.builder()
+                .strategyProvider(needing("pricer", Set.of(Capability.PRICES)))
+                .clock(SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)))
+                .build()) {
+            assertThatThrownBy(() -> engine.start(specOf("pricer-1", "pricer")))
+                    .isInstanceOf(InvalidBotSpecException.class)
+                    .hasMessageContaining("strategy 'pricer' needs [prices]")
+                    .hasMessageContaining("its market data supplies []");
+        }
+    }
+
+    @Test
+    void shouldCountUptimeOnlyWhileTheBotRuns() {
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            BotId id = BotId.of("worker");
+            f.engine.start(spec("worker", Scripted::idle).build());
+            f.advance(Duration.ofSeconds(10));
+            f.engine.pause(id);
+            f.advance(Duration.ofSeconds(20));
+            assertThat(f.status("worker").uptime()).isEqualTo(Duration.ofSeconds(10));
+            f.engine.resume(id);
+            f.advance(Duration.ofSeconds(5));
+            assertThat(f.status("worker").uptime()).isEqualTo(Duration.ofSeconds(15));
+            f.engine.stop(id);
+            f.advance(Duration.ofSeconds(7));
+            assertThat(f.status("worker").uptime()).isEqualTo(Duration.ofSeconds(15));
+
+            // an operator's restart starts the count again
+            f.engine.restart(id);
+            f.advance(Duration.ofSeconds(3));
+            assertThat(f.status("worker").uptime()).isEqualTo(Duration.ofSeconds(3));
         }
     }
 }

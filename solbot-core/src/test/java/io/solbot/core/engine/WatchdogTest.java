@@ -4,14 +4,19 @@ import static io.solbot.core.engine.Scripted.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.event.EngineEvent;
+import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.Strategy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class WatchdogTest {
@@ -24,10 +29,12 @@ class WatchdogTest {
         Strategy throwsEveryTick = ctx -> {
             throw new IllegalStateException("no price feed");
         };
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Scripted.Fixture f = new Scripted.Fixture(
                 SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
                 b -> b.restartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1))
-                        .maxRestarts(3, Duration.ofMinutes(10)))) {
+                        .maxRestarts(3, Duration.ofMinutes(10))
+                        .meterRegistry(registry))) {
             f.engine.start(spec("thrower", () -> throwsEveryTick).build());
             f.advance(Duration.ofMinutes(1));
 
@@ -56,7 +63,15 @@ class WatchdogTest {
                             assertThat(e.reason()).isEqualTo(status.lastError().orElseThrow()));
             assertThat(f.stores.runs.find(status.botId()).orElseThrow().status())
                     .isEqualTo(RunStatus.FAILED);
+            // four runs, each failed once; three of them were restarts
+            assertThat(count(registry, "solbot.errors")).isEqualTo(4);
+            assertThat(count(registry, "solbot.restarts")).isEqualTo(3);
+            assertThat(count(registry, "solbot.ticks.skipped")).isZero();
         }
+    }
+
+    private static double count(SimpleMeterRegistry registry, String counter) {
+        return registry.get(counter).tag("strategy", "scripted").counter().count();
     }
 
     @Test
@@ -65,9 +80,10 @@ class WatchdogTest {
         AtomicInteger instances = new AtomicInteger();
         AtomicInteger ticksOfSecond = new AtomicInteger();
         AtomicBoolean interrupted = new AtomicBoolean();
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
         try (Scripted.Fixture f = new Scripted.Fixture(
                 SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(20)),
-                b -> b.staleAfterIntervals(3))) {
+                b -> b.staleAfterIntervals(3).meterRegistry(registry))) {
             f.engine.start(spec(
                             "stuck",
                             () -> instances.incrementAndGet() == 1
@@ -93,8 +109,123 @@ class WatchdogTest {
                     .singleElement()
                     .satisfies(e -> assertThat(e.cause())
                             .isEqualTo("no tick finished for 3990 ms (more than 3 intervals of PT1S)"));
+            // the stall counts once as an error; the interrupted tick's throw belongs to the replaced run
+            assertThat(count(registry, "solbot.ticks.skipped")).isEqualTo(4);
+            assertThat(count(registry, "solbot.errors")).isEqualTo(1);
+            assertThat(count(registry, "solbot.restarts")).isEqualTo(1);
         }
         assertThat(interrupted).isTrue();
+    }
+
+    @Test
+    void shouldForgetRestartsOlderThanTheWindowAndRestartAgainInsteadOfFailing() {
+        AtomicBoolean failing = new AtomicBoolean(true);
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.restartBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1))
+                        .maxRestarts(2, Duration.ofMinutes(1)))) {
+            f.engine.start(spec("flaky", () -> ctx -> {
+                        if (failing.get()) {
+                            throw new IllegalStateException("rpc down");
+                        }
+                    })
+                    .build());
+            // fails at 0 (restarted at 1 s) and at 1 s (restarted at 2 s): two restarts, the most the window allows
+            f.advance(Duration.ofMillis(1500));
+            assertThat(f.status("flaky").restartCount()).isEqualTo(1);
+            failing.set(false);
+            f.advance(Duration.ofMinutes(2));
+            assertThat(f.status("flaky").restartCount()).isEqualTo(2);
+            assertThat(f.status("flaky").status()).isEqualTo(RunStatus.RUNNING);
+
+            // both restarts are older than the window now: the failure of the next tick (at 122 s) is the first of a
+            // new
+            // window, and the bot is restarted at 123 s
+            failing.set(true);
+            f.advance(Duration.ofSeconds(2));
+
+            BotStatus status = f.status("flaky");
+            assertThat(status.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(status.restartCount()).isEqualTo(3);
+            assertThat(f.events(EngineEvent.BotFailed.class)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepTickingWhenAWatchdogRestartIsOvertakenByAnOperatorRestart() {
+        AtomicInteger ticks = new AtomicInteger();
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            BotId id = BotId.of("overtaken");
+            f.engine.start(
+                    spec("overtaken", () -> ctx -> ticks.incrementAndGet()).build());
+            f.advance(Duration.ofMillis(1500));
+            BotRuntime bot = f.engine.runtime(id);
+
+            // the order the scheduler may see them in: the operator's restart queues its tick, then a watchdog restart
+            // decided for the run before it arrives (as the old code queued it after releasing the bot's lock)
+            f.engine.restart(id);
+            f.engine
+                    .scheduler()
+                    .schedule(bot, f.engine.nanos() + Duration.ofSeconds(1).toNanos(), true);
+            int before = ticks.get();
+            f.advance(Duration.ofSeconds(10));
+
+            assertThat(f.status("overtaken").status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(ticks.get() - before).isGreaterThanOrEqualTo(9);
+        }
+    }
+
+    @Test
+    void shouldRefuseStateWritesAndOrdersOfAStuckRunAfterTheWatchdogReplacedIt() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        CountDownLatch oldTickDone = new CountDownLatch(1);
+        AtomicInteger instances = new AtomicInteger();
+        AtomicReference<Throwable> putOutcome = new AtomicReference<>();
+        AtomicReference<OrderResult> orderOutcome = new AtomicReference<>();
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(20)),
+                b -> b.staleAfterIntervals(3))) {
+            f.engine.start(spec(
+                            "stubborn",
+                            () -> instances.incrementAndGet() == 1
+                                    ? ctx -> {
+                                        // ignores the watchdog's interrupt and carries on once released
+                                        while (true) {
+                                            try {
+                                                release.await();
+                                                break;
+                                            } catch (InterruptedException ignored) {
+                                                // keep waiting, as a badly behaved strategy would
+                                            }
+                                        }
+                                        try {
+                                            ctx.state().put("owner", "old");
+                                        } catch (RuntimeException e) {
+                                            putOutcome.set(e);
+                                        }
+                                        orderOutcome.set(ctx.orders().buy(Scripted.MINT, Scripted.TENTH_SOL));
+                                        oldTickDone.countDown();
+                                    }
+                                    : ctx -> ctx.state().put("owner", "new"))
+                    .build());
+            f.advance(Duration.ofMillis(6500));
+            assertThat(f.status("stubborn").restartCount()).isEqualTo(1);
+            assertThat(instances.get()).isEqualTo(2);
+
+            release.countDown();
+            assertThat(oldTickDone.await(10, TimeUnit.SECONDS)).isTrue();
+            f.advance(Duration.ofSeconds(1));
+
+            assertThat(putOutcome.get())
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessage("Bot 'stubborn': a replaced run of its strategy tried to put 'owner' in its state; the"
+                            + " state belongs to the bot's current run");
+            assertThat(orderOutcome.get()).isInstanceOf(OrderResult.Refused.class);
+            assertThat(((OrderResult.Refused) orderOutcome.get()).reason()).contains("has ended");
+            assertThat(f.stores.load(BotId.of("stubborn")).orElseThrow().state())
+                    .containsEntry("owner", "new");
+            assertThat(f.stores.trades.fills(BotId.of("stubborn"))).isEmpty();
+        }
     }
 
     @Test
