@@ -42,7 +42,7 @@ public record StealthBotConfig(
         @Required List<String> wallets,
         @Required @SolanaAddress String tokenMint,
 
-        @Required @Between(min = "0", minInclusive = false, unit = "SOL") @Decimals(9)
+        @Required @Between(min = "0", minInclusive = false, max = "1000000000", unit = "SOL") @Decimals(9)
         BigDecimal positionSize,
 
         @Between(min = "0", minInclusive = false, max = "99", unit = "%") @Decimals(2)
@@ -54,7 +54,10 @@ public record StealthBotConfig(
         @Between(min = "0", max = "100", unit = "%") BigDecimal slippageJitterPct,
         String autoForward,
         @SolanaAddress String forwardDest,
-        @Between(min = "0", unit = "lamports") Long solFloorLamports,
+
+        @Between(min = "0", max = "1000000000000000000", unit = "lamports")
+        Long solFloorLamports,
+
         Boolean forwardAllSpl,
         Boolean loop,
         @Between(min = "0", max = "3600000", unit = "ms") Long rotationInterval,
@@ -64,7 +67,10 @@ public record StealthBotConfig(
         BigDecimal maxDailyVolume,
 
         @Between(min = "1") Integer haltOnFailures,
-        @Between(min = "0", unit = "lamports") Long priorityFeeLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long priorityFeeLamports,
+
         Boolean safetyEnabled,
         @Valid SafetyChecks safetyChecks,
         Boolean dryRun,
@@ -81,12 +87,14 @@ public record StealthBotConfig(
                 rules.reject("wallets", null, "must list at least one wallet label");
             } else if (wallets.stream().anyMatch(w -> w == null || w.isBlank())) {
                 rules.reject("wallets", wallets, "must not hold empty labels");
+            } else if (wallets.stream().map(String::trim).distinct().count() < wallets.size()) {
+                rules.reject("wallets", wallets, "must not name a wallet twice");
             }
         }
         if (delayMinMs != null && delayMaxMs != null && delayMaxMs < delayMinMs) {
             rules.reject("delayMaxMs", delayMaxMs, "must be at least delayMinMs (" + delayMinMs + ")");
         }
-        if (autoForward != null && !autoForward.equalsIgnoreCase("off") && forwardDest == null) {
+        if (autoForward != null && !autoForward.trim().equalsIgnoreCase("off") && forwardDest == null) {
             rules.reject("forwardDest", null, "is required when autoForward is " + autoForward);
         }
         if (rotationInterval != null && rotationInterval > 0 && rotationInterval < 1000) {
@@ -118,7 +126,13 @@ public record StealthBotConfig(
 
     @Override
     public String wallet() {
-        return walletLabel != null ? walletLabel : String.join("+", wallets);
+        return walletLabel;
+    }
+
+    /** Each wallet of {@code wallets} buys once per run: the plan puts one trade on each. */
+    @Override
+    public List<String> tradingWallets() {
+        return wallets.stream().map(String::trim).toList();
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.OneOf;
 import io.solbot.core.config.SolanaAddress;
+import io.solbot.core.config.TradeFees;
 import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
@@ -85,7 +86,9 @@ public record TurboSniperConfig(
         @Between(min = "0", max = "100", unit = "%") BigDecimal maxPriceImpactPct,
         @Between(min = "1", max = "3") Integer multiBuyCount,
         @Between(min = "1") Integer multiWallet,
-        @Between(min = "0", unit = "lamports") Long jitoTipLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long jitoTipLamports,
 
         @Pattern(regexp = "https://\\S+", message = "must be an https URL")
         String jitoRelayUrl,
@@ -205,7 +208,10 @@ public record TurboSniperConfig(
     public record RetryPolicy(
             @Between(min = "1") Integer max,
             @Between(min = "0", unit = "micro-lamports") Long bumpCuStep,
-            @Between(min = "0", unit = "lamports") Long bumpTipStep,
+
+            @Between(min = "0", max = "1000000000", unit = "lamports")
+            Long bumpTipStep,
+
             Boolean routeSwitch,
             Boolean rpcFailover) {}
 
@@ -545,6 +551,15 @@ public record TurboSniperConfig(
         if (exitFields != null) {
             exitFields.checkMode(rules, ExitConfig.TURBO_MODES, turboExitFields);
         }
+    }
+
+    @Override
+    public TradeFees tradeFees() {
+        TurboToggles toggles = turboToggles == null
+                ? new TurboToggles(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : turboToggles;
+        return toggles.tradeFees(settings().priorityFee(), multiBuyCount, jitoTipLamports);
     }
 
     @Override
