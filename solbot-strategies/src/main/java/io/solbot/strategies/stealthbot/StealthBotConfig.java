@@ -23,9 +23,9 @@ import java.util.List;
 /**
  * A stealth bot: buys one token from many wallets.
  *
- * @param wallets wallet labels, at least one; required
+ * @param wallets wallet labels, at least one, none blank or named twice; required
  * @param tokenMint the token; required
- * @param positionSize SOL per wallet, greater than 0; required
+ * @param positionSize SOL per wallet, greater than 0 and at most 1 000 000 000 (a bound the original lacked); required
  * @param slippage percent, greater than 0 and at most 99 (default 1); NaN is not a number (the original let it through)
  * @param delayMinMs shortest random wait per wallet, ms
  * @param delayMaxMs longest random wait per wallet, ms, at least {@code delayMinMs}
@@ -33,7 +33,7 @@ import java.util.List;
  * @param slippageJitterPct random slippage change, ± percent 0 to 100
  * @param autoForward {@code off} or when to forward bought tokens; anything but off needs {@code forwardDest}
  * @param forwardDest where to forward, a Solana address
- * @param solFloorLamports SOL kept in each wallet when forwarding, lamports
+ * @param solFloorLamports SOL kept in each wallet when forwarding, lamports, at most 10^18 (1 000 000 000 SOL)
  * @param loop false (or no rotationInterval) runs once
  * @param rotationInterval ms between runs, 0 (once) or 1 000 to 3 600 000
  */

@@ -27,7 +27,7 @@ import java.util.List;
  *
  * @param maxPriceImpactPct percent 0 to 100
  * @param multiBuyCount buys per signal, 1 to 3
- * @param jitoTipLamports Jito tip, lamports, at least 0
+ * @param jitoTipLamports Jito tip, lamports, 0 to 1 000 000 000 (1 SOL; the original had no upper bound)
  * @param trailingStopPct trailing stop, percent 0 to 100
  * @param turboToggles the turbo on/off switches ({@code useJitoBundle}, {@code ghostMode}, ...), each true or false
  * @param loop false runs one pass only

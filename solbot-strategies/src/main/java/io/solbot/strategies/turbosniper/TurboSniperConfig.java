@@ -44,7 +44,7 @@ import java.util.Map;
  * @param multiBuyCount buys per signal, 1 to 3
  * @param multiWallet wallets to buy from in parallel (the original's shortcut for {@code parallelWallets.maxParallel}),
  *     at least 1
- * @param jitoTipLamports Jito tip, lamports, at least 0
+ * @param jitoTipLamports Jito tip, lamports, 0 to 1 000 000 000 (1 SOL; the original had no upper bound)
  * @param jitoRelayUrl Jito relay, an https URL
  * @param bundleStrategy {@code topOfBlock}, {@code mid} or {@code nearEnd}
  * @param tipCurve {@code flat}, {@code linear} or {@code expo}
@@ -202,7 +202,7 @@ public record TurboSniperConfig(
 
     /**
      * A failed send is retried up to {@code max} times (at least 1), raising the compute-unit price by {@code
-     * bumpCuStep} micro-lamports and the tip by {@code bumpTipStep} lamports each time (both at least 0), optionally
+     * bumpCuStep} micro-lamports and the tip by {@code bumpTipStep} lamports each time (both at least 0; the tip step at most 1 SOL), optionally
      * switching route or RPC endpoint.
      */
     public record RetryPolicy(
