@@ -4,27 +4,103 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
+import io.solbot.core.config.Plan;
 import io.solbot.core.config.Violation;
+import io.solbot.core.config.internal.LocatedTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
  * Feeds thousands of mutated and random bots files to the loader (seeded, so a failure repeats): each must end in a
- * report, either bots or violations, never another exception; a parse error must carry a line and column.
+ * report, either bots or violations, never another exception, and the plan of its valid bots must render.
+ *
+ * <p>The loader turns any failure of its own (a reader's or a config record's bug) into a violation rather than
+ * throwing, so "no exception" alone proves little. Legitimate messages are the predicates of the rules ("must be
+ * between 1 and 20", "is not a known field", "is required") and the readers' descriptions of malformed text; a
+ * failure inside the machinery is marked {@link LocatedTree#INTERNAL_ERROR}. So every violation must also be free of
+ * that mark, of exception class names and of a JVM's helpful null-pointer text, and must carry a line (and a parse
+ * error a column) in the file.
+ *
+ * <p>{@code -Dfuzz.seed=…} and {@code -Dfuzz.cases=…} run other or more cases (the build runs the fixed seed).
  */
 class BotsFileFuzzTest {
-    private static final long SEED = 20261125L;
-    private static final int CASES = 4_000;
+    private static final long SEED = Long.getLong("fuzz.seed", 20261125L);
+    private static final int CASES = Integer.getInteger("fuzz.cases", 4_000);
+    private static final Pattern INTERNAL =
+            Pattern.compile("internal error|could not be validated|could not be built|could not be read as"
+                    + "|\\b[A-Z]\\w*(Exception|Error)\\b|\\b(java|javax|jakarta|org|com)\\.[a-z]+\\."
+                    + "|Cannot invoke|Cannot read|because \"|is null\\b|\\[B@|@[0-9a-f]{6,}\\b");
     private static final String[] TOKENS = {
-        "bots:", "- ", "mode: ", "config:", "sniper", "chadMode", "{", "}", "[", "]", ":", ",", "\"", "'", "\n", "  ",
-        "0", "-1", "1.5", "1e309", ".nan", "NaN", "true", "null", "~", "&a", "*a", "!!binary", "? ", "|", ">", "#",
-        "slippage", "maxTrades", "amountToSpend", "safetyChecks", "\t", "---", "...", "%", "@", "\u0000", "é",
-                "9".repeat(120)
+        "bots:",
+        "- ",
+        "mode: ",
+        "config:",
+        "sniper",
+        "scalper",
+        "breakout",
+        "dipBuyer",
+        "delayedSniper",
+        "trendFollower",
+        "chadMode",
+        "rotationBot",
+        "rebalancer",
+        "stealthBot",
+        "paperTrader",
+        "turboPaperTrader",
+        "paperTraderTurbo",
+        "turboSniper",
+        "scheduleLauncher",
+        "{",
+        "}",
+        "[",
+        "]",
+        ":",
+        ",",
+        "\"",
+        "'",
+        "\n",
+        "  ",
+        "0",
+        "-1",
+        "1.5",
+        "1e309",
+        ".nan",
+        "NaN",
+        "true",
+        "null",
+        "~",
+        "&a",
+        "*a",
+        "!!binary",
+        "? ",
+        "|",
+        ">",
+        "#",
+        "slippage",
+        "maxTrades",
+        "amountToSpend",
+        "safetyChecks",
+        "wallets",
+        "priorityFeeLamports",
+        "jitoTipLamports",
+        "multiBuyCount",
+        "limitConfigs",
+        "9223372036854775807",
+        "1000000000",
+        "\t",
+        "---",
+        "...",
+        "%",
+        "@",
+        "\u0000",
+        "é",
+        "9".repeat(120)
     };
 
     private static String example() throws IOException {
@@ -37,7 +113,13 @@ class BotsFileFuzzTest {
     void shouldEndEveryMutatedOrRandomFileInAReportWithLocatedParseErrors() throws IOException {
         Random random = new Random(SEED);
         String seed = example();
-        assertThat(Bots.LOADER.parse(seed, "seed.yaml").violations()).isEmpty();
+        ConfigReport seedReport = Bots.LOADER.parse(seed, "seed.yaml");
+        assertThat(seedReport.violations()).isEmpty();
+        assertThat(seedReport.bots())
+                .extracting(b -> b.mode())
+                .containsExactlyInAnyOrderElementsOf(Bots.ALL.stream()
+                        .map(m -> Bots.REGISTRY.require(m).id())
+                        .toList());
         String seedJson = Bots.JSON.writeValueAsString(
                 new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
                         .readTree(seed));
@@ -60,6 +142,17 @@ class BotsFileFuzzTest {
             }
             assertThat(report).as("case %d", i).isNotNull();
             List<Violation> v = report.violations();
+            for (Violation x : v) {
+                assertThat(x.message())
+                        .as("case %d: an internal failure, not the input's:\n%s", i, text)
+                        .doesNotContainPattern(INTERNAL);
+                assertThat(x.line()).as("case %d: %s", i, x).isPositive();
+            }
+            try {
+                assertThat(Plan.of(report.bots()).render()).as("case %d", i).startsWith("Plan: ");
+            } catch (RuntimeException e) {
+                throw new AssertionError("case " + i + " (seed " + SEED + "): the plan threw on:\n" + text, e);
+            }
             if (v.size() == 1 && v.getFirst().message().contains("is not valid ")) {
                 parseErrors++;
                 assertThat(v.getFirst().line())

@@ -143,10 +143,10 @@ class OriginalBugsTest {
 
         BigDecimal a = ((SniperConfig) fraction.bots().getFirst().config())
                 .sharedFields()
-                .entryThreshold();
+                .entryThresholdPercent();
         BigDecimal b = ((SniperConfig) percent.bots().getFirst().config())
                 .sharedFields()
-                .entryThreshold();
+                .entryThresholdPercent();
         assertThat(a).isEqualByComparingTo("3").isEqualByComparingTo(b);
     }
 

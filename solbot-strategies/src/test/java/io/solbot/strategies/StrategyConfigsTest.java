@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.solbot.core.config.BotSettings;
 import io.solbot.core.config.ConfigReport;
+import io.solbot.core.config.StrategyConfig;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.plugin.RegisteredProvider;
@@ -89,7 +90,7 @@ class StrategyConfigsTest {
             SHARED ; {"maxOpenTrades": 0} ; maxOpenTrades must be at least 1, but was 0
             SHARED ; {"maxDailyVolume": 0} ; maxDailyVolume must be greater than 0 SOL, but was 0
             SHARED ; {"priorityFeeLamports": 0} ;
-            SHARED ; {"priorityFeeLamports": -1} ; priorityFeeLamports must be at least 0 lamports, but was -1
+            SHARED ; {"priorityFeeLamports": -1} ; priorityFeeLamports must be between 0 and 1000000000 lamports, but was -1
             SHARED ; {"priorityFeeLamports": 1.5} ; priorityFeeLamports must be a whole number, but was 1.5
             SHARED ; {"maxSlippage": 1} ;
             SHARED ; {"maxSlippage": 1.01} ; maxSlippage must be between 0 and 1, but was 1.01
@@ -143,7 +144,7 @@ class StrategyConfigsTest {
             scalper ; {"entryThreshold": 10} ;
             scalper ; {"entryThreshold": 0.05} ;
             scalper ; {"entryThreshold": 10.01} ; entryThreshold must be at most 10 % for the scalper (values below 1 are fractions: 0.05 = 5 %), but was 10.01
-            scalper ; {"entryThreshold": 0.5} ; entryThreshold must be at most 10 % for the scalper (values below 1 are fractions: 0.05 = 5 %), but was 50
+            scalper ; {"entryThreshold": 0.5} ; entryThreshold must be at most 10 % for the scalper (values below 1 are fractions: 0.05 = 5 %), but was 0.5
             scalper ; {"maxHoldSeconds": 1, "takeProfitPct": 1, "stopLossPct": 0.01, "useSignals": true} ;
             scalper ; {"maxHoldSeconds": 0} ; maxHoldSeconds must be at least 1 seconds
             scalper ; {"takeProfitPct": 0} ; takeProfitPct must be greater than 0 and at most 1, but was 0
@@ -192,7 +193,7 @@ class StrategyConfigsTest {
             chadMode ; {"slippageMaxPct": 0.5} ; slippageMaxPct must be at least slippage (1), but was 0.5
             chadMode ; {"minVolumeRequired": -1} ; minVolumeRequired must be at least 0 USD
             chadMode ; {"panicDumpPct": -1} ; panicDumpPct must be between 0 and 100 %
-            chadMode ; {"feeEscalationLamports": -1} ; feeEscalationLamports must be at least 0 lamports
+            chadMode ; {"feeEscalationLamports": -1} ; feeEscalationLamports must be between 0 and 1000000000 lamports, but was -1
             chadMode ; {"autoSell": {"enabled": true, "delay": 0, "dumpPct": 100, "randomJitterMs": 0, "randomDelayRange": [0, 0]}} ;
             chadMode ; {"autoSell.randomDelayRange": [5, 1]} ; autoSell.randomDelayRange must have a max of at least its min, but was [5, 1]
             chadMode ; {"autoSell.randomDelayRange": [-1, 5]} ; autoSell.randomDelayRange must have a min of at least 0
@@ -217,7 +218,7 @@ class StrategyConfigsTest {
             turboPaperTrader,turboSniper ; {"multiBuyCount": 0} ; multiBuyCount must be between 1 and 3, but was 0
             turboPaperTrader,turboSniper ; {"multiBuyCount": 4} ; multiBuyCount must be between 1 and 3, but was 4
             turboPaperTrader ; {"maxPriceImpactPct": 100.01} ; maxPriceImpactPct must be between 0 and 100 %
-            turboPaperTrader,turboSniper ; {"jitoTipLamports": -1} ; jitoTipLamports must be at least 0 lamports
+            turboPaperTrader,turboSniper ; {"jitoTipLamports": -1} ; jitoTipLamports must be between 0 and 1000000000 lamports, but was -1
             turboSniper ; {"ghostMode": true, "coverWalletId": "cover-1", "bundleStrategy": "nearEnd", "tipCurve": "expo", "directAmmFirstPct": 1} ;
             turboSniper ; {"ghostMode": true} ; coverWalletId is required when ghostMode is true
             turboSniper ; {"cuPriceMicroLamportsMin": 10, "cuPriceMicroLamportsMax": 9} ; cuPriceMicroLamportsMax must be at least cuPriceMicroLamportsMin (10), but was 9
@@ -266,7 +267,7 @@ class StrategyConfigsTest {
             turboSniper ; {"multiBuyCount": 3, "multiBuy": true} ;
             turboSniper ; {"multiBuyCount": 2.5} ; multiBuyCount must be a whole number, but was 2.5
             turboSniper ; {"jitoTipLamports": 1.5} ; jitoTipLamports must be a whole number, but was 1.5
-            turboSniper ; {"priorityFeeLamports": -1} ; priorityFeeLamports must be at least 0 lamports, but was -1
+            turboSniper ; {"priorityFeeLamports": -1} ; priorityFeeLamports must be between 0 and 1000000000 lamports, but was -1
             turboSniper ; {"rpcMaxErrors": 0} ; rpcMaxErrors must be at least 1, but was 0
             turboSniper ; {"rpcMaxErrors": 1.5} ; rpcMaxErrors must be a whole number, but was 1.5
             turboSniper ; {"killThreshold": 1.5} ; killThreshold must be a whole number, but was 1.5
@@ -292,7 +293,7 @@ class StrategyConfigsTest {
             turboSniper ; {"retryPolicy": {"max": 1, "bumpCuStep": 0, "bumpTipStep": 0, "routeSwitch": true, "rpcFailover": false}} ;
             turboSniper ; {"retryPolicy.max": 0} ; retryPolicy.max must be at least 1, but was 0
             turboSniper ; {"retryPolicy.bumpCuStep": -1} ; retryPolicy.bumpCuStep must be at least 0 micro-lamports, but was -1
-            turboSniper ; {"retryPolicy.bumpTipStep": -1} ; retryPolicy.bumpTipStep must be at least 0 lamports, but was -1
+            turboSniper ; {"retryPolicy.bumpTipStep": -1} ; retryPolicy.bumpTipStep must be between 0 and 1000000000 lamports, but was -1
             turboSniper ; {"retryPolicy.routeSwitch": 1} ; retryPolicy.routeSwitch must be true or false
             turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.5, 0.55], "maxParallel": 2}} ;
             turboSniper ; {"parallelWallets": {"enabled": true, "walletIds": ["a", "b"], "splitPct": [0.45, 0.5], "maxParallel": 1}} ;
@@ -453,7 +454,7 @@ class StrategyConfigsTest {
             stealthBot ; {"tokenMint": null} ; tokenMint is required
             stealthBot ; {"tokenMint": "bad"} ; tokenMint must be a Solana address
             stealthBot ; {"positionSize": null} ; positionSize is required
-            stealthBot ; {"positionSize": 0} ; positionSize must be greater than 0 SOL, but was 0
+            stealthBot ; {"positionSize": 0} ; positionSize must be greater than 0 SOL and at most 1000000000 SOL, but was 0
             stealthBot ; {"slippage": 0} ; slippage must be greater than 0 % and at most 99 %, but was 0
             stealthBot ; {"slippage": 99.01} ; slippage must be greater than 0 % and at most 99 %, but was 99.01
             stealthBot ; {"slippage": "NaN"} ; slippage must be a number, but was 'NaN'
@@ -473,12 +474,12 @@ class StrategyConfigsTest {
             scheduleLauncher ; {"maxTrades": 26} ; maxTrades must be between 1 and 25, but was 26
             scheduleLauncher ; {"maxTrades": 0} ; maxTrades must be between 1 and 25, but was 0
             scheduleLauncher ; {"maxTrades": 2.5} ; maxTrades must be a whole number, but was 2.5
-            scheduleLauncher ; {"amountToSpend": 0.0099} ; amountToSpend must be at least 0.01 SOL, but was 0.0099
+            scheduleLauncher ; {"amountToSpend": 0.0099} ; amountToSpend must be between 0.01 and 1000000000 SOL, but was 0.0099
             scheduleLauncher ; {"amountToSpend": null} ; amountToSpend is required when buyMode is interval
             scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 0.0001, "amount": 0.01}]} ;
             scheduleLauncher ; {"buyMode": "limit"} ; limitConfigs must hold 1 to 10 tiers when buyMode is limit
             scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 0.00009, "amount": 1}]} ; limitConfigs[0].price must be at least 0.0001 USD, but was 0.00009
-            scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 1, "amount": 0.009}]} ; limitConfigs[0].amount must be at least 0.01 SOL, but was 0.009
+            scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 1, "amount": 0.009}]} ; limitConfigs[0].amount must be between 0.01 and 1000000000 SOL, but was 0.009
             scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 1}]} ; limitConfigs[0].amount is required
             scheduleLauncher ; {"buyMode": "market"} ; buyMode must be one of interval, limit
             scheduleLauncher ; {"startTime": "2026-12-01T09:00:00Z"} ;
@@ -493,6 +494,146 @@ class StrategyConfigsTest {
             chadMode ; {"autoSell": true} ; autoSell must be an object with the fields enabled, delay, dumpPct, randomJitterMs, randomDelayRange, but was true
             paperTrader ; {"failureRates": {"send": "high"}} ; failureRates[send] must be a number, but was 'high'
             scheduleLauncher ; {"startTime": "tomorrow"} ; startTime must be a date and time with an offset, like 2026-12-01T09:00:00Z, but was 'tomorrow'
+            SHARED ; {"takeProfit": 0, "stopLoss": 0} ;
+            SHARED ; {"takeProfit": -0.01} ; takeProfit must be between 0 and 100 %, but was -0.01
+            SHARED ; {"stopLoss": 100.01} ; stopLoss must be between 0 and 100 %, but was 100.01
+            SHARED ; {"tpPercent": 0, "slPercent": 0} ;
+            SHARED ; {"tpPercent": 100, "slPercent": 100} ;
+            SHARED ; {"tpPercent": -0.01} ; tpPercent must be between 0 and 100 %, but was -0.01
+            SHARED ; {"slPercent": 100.01} ; slPercent must be between 0 and 100 %, but was 100.01
+            SHARED ; {"maxSlippage": 0} ;
+            SHARED ; {"maxSlippage": -0.01} ; maxSlippage must be between 0 and 1, but was -0.01
+            SHARED ; {"priorityFeeLamports": 1000000000} ;
+            SHARED ; {"priorityFeeLamports": 1000000001} ; priorityFeeLamports must be between 0 and 1000000000 lamports, but was 1000000001
+            SHARED ; {"priorityFeeLamports": 9223372036854775807} ; priorityFeeLamports must be between 0 and 1000000000 lamports, but was 9223372036854775807
+            SHARED ; {"amountToSpend": 1000000000} ;
+            SHARED ; {"amountToSpend": "1000000000.000000001"} ; amountToSpend must be at most 1000000000 SOL (more SOL than exists), but was 1000000000.000000001
+            SHARED ; {"entryThreshold": 0.05} ;
+            FEED ; {"maxMarketCap": -1} ; maxMarketCap must be at least 0 USD, but was -1
+            FEED ; {"minTokenAgeMinutes": 1441} ; minTokenAgeMinutes must be between 1 and 1440 minutes, but was 1441
+            FEED ; {"maxTokenAgeMinutes": 0} ; maxTokenAgeMinutes must be between 1 and 1440 minutes, but was 0
+            FEED ; {"minPoolUsd": 0} ;
+            FEED ; {"timeMaxHoldSec": 1} ;
+            FEED ; {"timeMaxHoldSec": 0} ; timeMaxHoldSec must be at least 1 seconds, but was 0
+            FEED ; {"smartExit.time.minPnLBeforeTimeExitPct": 100} ;
+            FEED ; {"smartExit.time.minPnLBeforeTimeExitPct": 100.01} ; smartExit.time.minPnLBeforeTimeExitPct must be between -100 and 100 %, but was 100.01
+            FEED ; {"timeMinPnLBeforeTimeExitPct": -100} ;
+            FEED ; {"timeMinPnLBeforeTimeExitPct": -100.01} ; timeMinPnLBeforeTimeExitPct must be between -100 and 100 %, but was -100.01
+            FEED ; {"postBuyWatch.lpOutflowExitPct": 0} ;
+            FEED ; {"postBuyWatch.lpOutflowExitPct": -0.01} ; postBuyWatch.lpOutflowExitPct must be between 0 and 100 %, but was -0.01
+            FEED ; {"lpOutflowExitPct": 0} ;
+            FEED ; {"lpOutflowExitPct": 100} ;
+            FEED ; {"lpOutflowExitPct": -0.01} ; lpOutflowExitPct must be between 0 and 100 %, but was -0.01
+            FEED ; {"lpOutflowExitPct": 100.01} ; lpOutflowExitPct must be between 0 and 100 %, but was 100.01
+            FEED ; {"authorityFlipExit": true} ;
+            FEED ; {"authorityFlipExit": "no"} ; authorityFlipExit must be true or false, but was 'no'
+            FEED ; {"monitoredTokens": ["%MINT%", null]} ; monitoredTokens[1] must not be empty
+            FEED ; {"monitoredTokens": [""]} ; monitoredTokens[0] must be a Solana address
+            sniper,paperTrader,turboPaperTrader,turboSniper,breakout,trendFollower ; {"dipThreshold": 0} ;
+            sniper,paperTrader,turboPaperTrader,turboSniper,breakout,trendFollower ; {"dipThreshold": -0.01} ; dipThreshold must be between 0 and 100 %, but was -0.01
+            sniper,paperTrader,turboPaperTrader,turboSniper ; {"recoveryWindow": 1440} ;
+            sniper,paperTrader,turboPaperTrader,turboSniper ; {"recoveryWindow": "1d"} ;
+            sniper,paperTrader,turboPaperTrader,turboSniper ; {"recoveryWindow": 1441} ; recoveryWindow must be a window of 1 to 1440 minutes
+            sniper,paperTrader,turboPaperTrader,turboSniper ; {"recoveryWindow": "24.1h"} ; recoveryWindow must be a window of 1 to 1440 minutes
+            breakout ; {"breakoutThreshold": 0} ;
+            breakout ; {"breakoutThreshold": -0.01} ; breakoutThreshold must be between 0 and 100 %, but was -0.01
+            paperTrader,turboPaperTrader ; {"latency.quoteMs": -1} ; latency.quoteMs must be at least 0 ms, but was -1
+            paperTrader,turboPaperTrader ; {"latency.buildMs": -1} ; latency.buildMs must be at least 0 ms, but was -1
+            paperTrader,turboPaperTrader ; {"latency.sendMs": -1} ; latency.sendMs must be at least 0 ms, but was -1
+            paperTrader,turboPaperTrader ; {"failureRates": {"quote": -0.01}} ; failureRates[quote] must be between 0 and 1, but was -0.01
+            paperTrader,turboPaperTrader ; {"partials.maxParts": 0} ; partials.maxParts must be at least 1, but was 0
+            paperTrader,turboPaperTrader ; {"enableShadowMode": "yes"} ; enableShadowMode must be true or false, but was 'yes'
+            chadMode ; {"slippage": 0.01, "slippageMaxPct": 0.01} ;
+            chadMode ; {"slippageMaxPct": 99} ;
+            chadMode ; {"slippageMaxPct": 99.01} ; slippageMaxPct must be between 0.01 and 99 %, but was 99.01
+            chadMode ; {"slippage": 0.01, "slippageMaxPct": 0} ; slippageMaxPct must be between 0.01 and 99 %, but was 0
+            chadMode ; {"panicDumpPct": 100.01} ; panicDumpPct must be between 0 and 100 %, but was 100.01
+            chadMode ; {"autoSell.dumpPct": 100.01} ; autoSell.dumpPct must be greater than 0 % and at most 100 %, but was 100.01
+            chadMode ; {"autoSell.randomJitterMs": -1} ; autoSell.randomJitterMs must be at least 0 ms, but was -1
+            chadMode ; {"feeEscalationLamports": 1000000000, "priorityFeeLamports": 1000000000} ;
+            chadMode ; {"feeEscalationLamports": 1000000001} ; feeEscalationLamports must be between 0 and 1000000000 lamports, but was 1000000001
+            rebalancer ; {"slippage": 0.01} ;
+            rebalancer ; {"slippage": 99} ;
+            rebalancer ; {"slippage": 99.01} ; slippage must be between 0.01 and 99 %, but was 99.01
+            rebalancer ; {"maxRebalances": 1} ;
+            rebalancer ; {"maxRebalances": 0} ; maxRebalances must be between 1 and 20, but was 0
+            rebalancer ; {"maxTradesPerCycle": 21} ; maxTradesPerCycle must be between 1 and 20, but was 21
+            rebalancer ; {"rebalanceThreshold": 100} ;
+            rebalancer ; {"rebalanceThreshold": 100.01} ; rebalanceThreshold must be greater than 0 % and at most 100 %, but was 100.01
+            rebalancer ; {"rebalanceInterval": 3600000} ;
+            rebalancer ; {"rebalanceInterval": 999} ; rebalanceInterval must be between 1000 and 3600000 ms, but was 999
+            rebalancer ; {"rebalanceInterval": 3600001} ; rebalanceInterval must be between 1000 and 3600000 ms, but was 3600001
+            rebalancer ; {"priorityFeeLamports": 1000000000} ;
+            rebalancer ; {"priorityFeeLamports": -1} ; priorityFeeLamports must be between 0 and 1000000000 lamports, but was -1
+            rebalancer ; {"priorityFeeLamports": 1000000001} ; priorityFeeLamports must be between 0 and 1000000000 lamports, but was 1000000001
+            rebalancer ; {"targetPriceUSD": 0} ;
+            rebalancer ; {"targetPriceUSD": -0.01} ; targetPriceUSD must be at least 0 USD, but was -0.01
+            rebalancer ; {"buyWithUSDC": true, "usdcAmount": 5} ;
+            rebalancer ; {"buyWithUSDC": true} ; usdcAmount is required when buyWithUSDC is true
+            rebalancer ; {"skipSafety": true} ;
+            rebalancer ; {"skipSafety": "yes"} ; skipSafety must be true or false, but was 'yes'
+            rotationBot ; {"slippage": 99} ;
+            rotationBot ; {"slippage": 0} ; slippage must be between 0.01 and 99 %, but was 0
+            rotationBot ; {"maxTrades": 0} ; maxTrades must be between 1 and 20, but was 0
+            rotationBot ; {"rotationInterval": 3600000} ;
+            rotationBot ; {"rotationInterval": 3600001} ; rotationInterval must be between 1000 and 3600000 ms, but was 3600001
+            rotationBot ; {"minMomentum": 0} ;
+            rotationBot ; {"minMomentum": -0.01} ; minMomentum must be between 0 and 100 %, but was -0.01
+            rotationBot ; {"targetPriceUSD": 0} ;
+            rotationBot ; {"targetPriceUSD": -0.01} ; targetPriceUSD must be at least 0 USD, but was -0.01
+            rotationBot ; {"buyWithUSDC": true, "usdcAmount": 5} ;
+            rotationBot ; {"buyWithUSDC": true} ; usdcAmount is required when buyWithUSDC is true
+            rotationBot ; {"safetyEnabled": false, "safetyChecks": {"simulation": false, "liquidity": false, "authority": false, "topHolders": false}} ;
+            rotationBot ; {"safetyEnabled": "no"} ; safetyEnabled must be true or false, but was 'no'
+            rotationBot ; {"safetyChecks": {"liquidty": true}} ; safetyChecks.liquidty is not a known field; did you mean 'liquidity'?
+            rotationBot ; {"safetyChecks.authority": 1} ; safetyChecks.authority must be true or false, but was 1
+            rotationBot ; {"priorityFeeLamports": 1000000001} ; priorityFeeLamports must be between 0 and 1000000000 lamports, but was 1000000001
+            stealthBot ; {"wallets": ["w1", " "]} ; wallets must not hold empty labels
+            stealthBot ; {"wallets": ["w1", "w1 "]} ; wallets must not name a wallet twice
+            stealthBot ; {"autoForward": " OFF "} ;
+            rotationBot ; {"tokens": ["%MINT%", null]} ; tokens[1] must not be empty
+            chadMode ; {"outputMint": null, "outputMints": [null]} ; outputMints[0] must not be empty
+            trendFollower ; {"emaPeriods": [null, 5]} ; emaPeriods[0] must not be empty
+            rebalancer ; {"targetAllocations": {"%MINT%": null}} ; targetAllocations[%MINT%] must not be empty
+            paperTrader,turboPaperTrader ; {"failureRates": {"send": null}} ; failureRates[send] must not be empty
+            turboSniper ; {"feeds.order": ["ws", null]} ; feeds.order[1] must not be empty
+            stealthBot ; {"wallets": ["w1", null]} ; wallets[1] must not be empty
+            stealthBot ; {"rotationInterval": 0} ;
+            stealthBot ; {"rotationInterval": 1000} ;
+            stealthBot ; {"rotationInterval": 3600000} ;
+            stealthBot ; {"rotationInterval": 3600001} ; rotationInterval must be between 0 and 3600000 ms, but was 3600001
+            stealthBot ; {"sizeJitterPct": 100.01} ; sizeJitterPct must be between 0 and 100 %, but was 100.01
+            stealthBot ; {"slippageJitterPct": 100} ;
+            stealthBot ; {"slippageJitterPct": 100.01} ; slippageJitterPct must be between 0 and 100 %, but was 100.01
+            stealthBot ; {"autoForward": "onEachBuy", "forwardDest": "bad"} ; forwardDest must be a Solana address
+            stealthBot ; {"solFloorLamports": 1000000000000000000, "priorityFeeLamports": 1000000000} ;
+            stealthBot ; {"solFloorLamports": 1000000000000000001} ; solFloorLamports must be between 0 and 1000000000000000000 lamports, but was 1000000000000000001
+            stealthBot ; {"positionSize": 1000000000, "sizeJitterPct": 100} ;
+            stealthBot ; {"positionSize": "1000000000.000000001"} ; positionSize must be greater than 0 SOL and at most 1000000000 SOL, but was 1000000000.000000001
+            scheduleLauncher ; {"slippage": 99} ;
+            scheduleLauncher ; {"slippage": 0} ; slippage must be between 0.01 and 99 %, but was 0
+            scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}]} ;
+            scheduleLauncher ; {"buyMode": "limit", "limitConfigs": [{"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}, {"price": 1, "amount": 0.01}]} ; limitConfigs must hold 1 to 10 tiers when buyMode is limit, but was '11 tiers'
+            scheduleLauncher ; {"interval": null} ; interval is required when buyMode is interval
+            scheduleLauncher ; {"maxTrades": null} ; maxTrades is required when buyMode is interval
+            scheduleLauncher ; {"amountToSpend": 1000000000} ;
+            scheduleLauncher ; {"amountToSpend": "1000000000.000000001"} ; amountToSpend must be between 0.01 and 1000000000 SOL, but was 1000000000.000000001
+            trendFollower ; {"emaPeriods": []} ; emaPeriods must list at least one period
+            trendFollower ; {"emaPeriods": [1, 1000]} ;
+            trendFollower ; {"emaPeriods": [10, 1001]} ; emaPeriods[1] must be between 1 and 1000, but was 1001
+            trendFollower ; {"trailingPct": 0} ; trailingPct must be greater than 0 and less than 1, but was 0
+            trendFollower ; {"maxRisk": 1} ;
+            trendFollower ; {"maxRisk": 1.01} ; maxRisk must be greater than 0 and at most 1, but was 1.01
+            trendFollower ; {"riskPerAdd": 0.05, "maxRisk": 0.05} ;
+            turboPaperTrader ; {"trailingStopPct": 100.01} ; trailingStopPct must be between 0 and 100 %, but was 100.01
+            turboPaperTrader ; {"maxPriceImpactPct": 0, "trailingStopPct": 0} ;
+            turboPaperTrader ; {"maxPriceImpactPct": -0.01} ; maxPriceImpactPct must be between 0 and 100 %, but was -0.01
+            turboPaperTrader,turboSniper ; {"jitoTipLamports": 1000000000, "priorityFeeLamports": 1000000000} ;
+            turboPaperTrader,turboSniper ; {"jitoTipLamports": 1000000001} ; jitoTipLamports must be between 0 and 1000000000 lamports, but was 1000000001
+            turboSniper ; {"retryPolicy.bumpTipStep": 1000000001} ; retryPolicy.bumpTipStep must be between 0 and 1000000000 lamports, but was 1000000001
+            turboSniper ; {"devWatch.whitelist": ["%MINT%", null]} ; devWatch.whitelist[1] must not be empty
+            turboSniper ; {"devWatch.blacklist": [null]} ; devWatch.blacklist[0] must not be empty
+            turboSniper ; {"airdrops.whitelistMints": [null]} ; airdrops.whitelistMints[0] must not be empty
             """;
 
     static List<Arguments> rules() {
@@ -596,7 +737,13 @@ class StrategyConfigsTest {
         assertThat(s.maxOpenTrades()).isEqualTo(3);
         assertThat(s.priorityFee()).isEqualTo(Lamports.of(10_000));
         assertThat(s.lamportsPerTrade()).contains(Lamports.of(123_456_789));
-        assertThat(s.feeBudget()).isEqualTo(Lamports.of(70_000));
+        // a buy and a sell per trade, each 5 000 lamports signature fee + the priority fee (chad mode: escalated by
+        // its default 5 000 lamports on each of 3 failed attempts)
+        long perTransaction = 5_000 + 10_000 + (mode.equals("chadMode") ? 15_000 : 0);
+        assertThat(((StrategyConfig) report.bots().getFirst().config())
+                        .tradeFees()
+                        .forTrades(7))
+                .isEqualTo(Lamports.of(7 * 2 * perTransaction).toTokenAmount());
     }
 
     static Stream<String> feedModes() {

@@ -74,13 +74,8 @@ public record BotSettings(
                 : Optional.empty();
     }
 
-    /** The most the bot can spend: amount per trade × max trades. */
+    /** The most the bot can spend: amount per trade × max trades (exact; it cannot overflow). */
     public TokenAmount maxExposure() {
         return amountPerTrade.times(maxTrades);
-    }
-
-    /** The most the bot can pay in priority fees: fee × max trades (a buy each; sells are extra). */
-    public Lamports feeBudget() {
-        return priorityFee.times(maxTrades);
     }
 }

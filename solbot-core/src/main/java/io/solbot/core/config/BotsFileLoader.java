@@ -228,7 +228,13 @@ public final class BotsFileLoader {
             // a plugin's config type that cannot be bound at all (a recursive record, a throwing accessor)
             LocatedTree.Location l = tree.locationOf(configNode);
             violations.add(new Violation(
-                    label, "", null, "could not be read as " + type.getSimpleName() + ": " + e, l.line(), l.column()));
+                    label,
+                    "",
+                    null,
+                    LocatedTree.INTERNAL_ERROR + "the config type " + type.getSimpleName() + " cannot be bound: " + e
+                            + ")",
+                    l.line(),
+                    l.column()));
             return;
         }
         for (Binder.Problem p : binder.problems()) {
@@ -248,7 +254,13 @@ public final class BotsFileLoader {
             found = validator.validate(label, config);
         } catch (RuntimeException | StackOverflowError e) {
             LocatedTree.Location l = tree.locationOf(configNode);
-            violations.add(new Violation(label, "", null, "could not be validated: " + e, l.line(), l.column()));
+            violations.add(new Violation(
+                    label,
+                    "",
+                    null,
+                    LocatedTree.INTERNAL_ERROR + "validating failed: " + e + ")",
+                    l.line(),
+                    l.column()));
             return;
         }
         for (Violation v : found) {
@@ -295,7 +307,10 @@ public final class BotsFileLoader {
         String prefix = "Unknown strategy '" + mode + "'";
         String refused = "Strategy '" + mode + "' is not available: ";
         if (message.startsWith(prefix)) {
-            return "'" + mode + "' is not a known strategy" + message.substring(prefix.length());
+            String rest = message.substring(prefix.length());
+            // without a close name the registry's text runs on: "Unknown strategy 'x' Known strategies: ..."
+            return "'" + mode + "' is not a known strategy"
+                    + (rest.startsWith(" Known strategies") ? ";" + rest.replaceFirst(" Known", " known") : rest);
         }
         return "'" + mode + "' is not available: "
                 + (message.startsWith(refused) ? message.substring(refused.length()) : message);

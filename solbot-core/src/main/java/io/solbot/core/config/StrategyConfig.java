@@ -16,6 +16,24 @@ public interface StrategyConfig {
     }
 
     /**
+     * The wallets the bot trades from when it spreads its trades over several (a stealth bot buys once from each), in
+     * the order it uses them; empty (the default) when it trades from {@link BotDefinition#wallet()} alone. The plan
+     * splits the bot's trades, and so its exposure and fees, over these wallets.
+     */
+    default List<String> tradingWallets() {
+        return List.of();
+    }
+
+    /**
+     * What one trade can cost in network fees at most; called only on a valid config. The default is a buy and a
+     * sell, each with the settings' priority fee; strategies with tips, several buys per signal or escalating fees say
+     * so here.
+     */
+    default TradeFees tradeFees() {
+        return TradeFees.buyAndSell(settings().priorityFee());
+    }
+
+    /**
      * Risky but legal choices, one sentence each ("no stop loss", "safety checks are off"); called only on a valid
      * config. Slippage above 10 % is found from {@link #settings()} and need not be repeated here.
      */

@@ -246,6 +246,36 @@ class BotsFileLoaderTest {
     }
 
     @Test
+    void shouldLocateEachTrueFalseAndNullAtItsOwnLine() {
+        // the tree's factory shares one node per true, false and null: each must still be located where it is
+        String text = "bots:\n  - id: g1\n    mode: test-grid\n    config:\n      mint: " + MINT
+                + "\n      slippage: true\n      maxTrades: 2\n      amount: 1\n      levels: false\n"
+                + "      watch: [" + MINT + ", null]\n      enabled: true\n      model: null\n";
+        assertThat(LOADER.parse(text, "t.yaml").violations())
+                .extracting(Violation::message)
+                .containsExactly(
+                        "line 6, column 17: bot 'g1': slippage must be a number, but was true",
+                        "line 9, column 15: bot 'g1': levels must be a number, but was false",
+                        "line 10, column 61: bot 'g1': watch[1] must not be empty");
+    }
+
+    @Test
+    void shouldRefuseYamlAliasesAndBinaryValuesInsteadOfReadingThemAsText() {
+        String alias = "bots:\n  - id: g1\n    mode: test-grid\n    config: &c {mint: " + MINT
+                + ", slippage: 1, maxTrades: 2, amount: 1}\n  - id: g2\n    mode: test-grid\n    config: *c\n";
+        assertThat(LOADER.parse(alias, "t.yaml").violations())
+                .extracting(Violation::message)
+                .containsExactly(
+                        "line 7, column 13: the file is not valid YAML: YAML aliases (*c) are not supported: write the"
+                                + " value out");
+        assertThat(LOADER.parse(bot("mint: !!binary c25pcGVy"), "t.yaml").violations())
+                .extracting(Violation::message)
+                .singleElement()
+                .asString()
+                .contains("binary values (!!binary) are not supported");
+    }
+
+    @Test
     void shouldPlanExposureAndFeesPerBotAndWallet() {
         String two = valid("") + "  - id: g2\n    mode: test-grid\n    config: {mint: " + MINT
                 + ", slippage: 12.5, maxTrades: 2, amount: 1}\n";
@@ -253,11 +283,13 @@ class BotsFileLoaderTest {
 
         assertThat(plan.wallets()).singleElement().satisfies(w -> {
             assertThat(w.bots()).isEqualTo(2);
-            assertThat(w.feeBudget()).isEqualTo(Lamports.of(35_000));
+            // a buy and a sell per trade, each 5 000 lamports signature fee + 5 000 priority fee: 7 trades
+            assertThat(w.feeBudget()).isEqualTo(Lamports.of(140_000).toTokenAmount());
         });
         assertThat(plan.render())
-                .contains("g1   test-grid  default  0.05 SOL   5           0.25 SOL      0.000025 SOL")
-                .contains("default  2     2.25 SOL      0.000035 SOL")
+                .contains("g1   test-grid  default  0.05 SOL   5           0.25 SOL      0.0001 SOL")
+                .contains("default  2     2.25 SOL      0.00014 SOL")
+                .contains("Fee budget: per trade a buy and a sell")
                 .contains("bot 'g2': slippage is 12.5 %, above 10 %")
                 .contains("bot 'g1': no stop loss");
     }

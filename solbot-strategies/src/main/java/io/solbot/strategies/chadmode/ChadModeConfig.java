@@ -5,6 +5,8 @@ import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.SolanaAddress;
+import io.solbot.core.config.TradeFees;
+import io.solbot.core.domain.Lamports;
 import io.solbot.strategies.common.Defaults;
 import io.solbot.strategies.common.SharedConfig;
 import io.solbot.strategies.common.TradingConfig;
@@ -22,8 +24,9 @@ import java.util.List;
  * @param outputMints several tokens to buy
  * @param minVolumeRequired minimum volume, USD, at least 0
  * @param panicDumpPct share dumped on panic, percent 0 to 100
- * @param slippageMaxPct cap of the escalating slippage, percent, 0.01 to 99, at least {@code slippage}
- * @param feeEscalationLamports priority fee added per failed attempt, lamports, at least 0
+ * @param slippageMaxPct cap of the escalating slippage, percent, 0.01 to 99, at least {@code slippage} (default 10)
+ * @param feeEscalationLamports priority fee added per failed attempt, lamports, 0 to 1 000 000 000 (default 5 000);
+ *     the priority fee itself defaults to 10 000 lamports, as in the original
  * @param autoSell the sell after each buy
  */
 @CrossField
@@ -34,11 +37,26 @@ public record ChadModeConfig(
         @Between(min = "0", unit = "USD") BigDecimal minVolumeRequired,
         @Between(min = "0", max = "100", unit = "%") BigDecimal panicDumpPct,
         @Between(min = "0.01", max = "99", unit = "%") BigDecimal slippageMaxPct,
-        @Between(min = "0", unit = "lamports") Long feeEscalationLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long feeEscalationLamports,
+
         @Valid AutoSell autoSell)
         implements TradingConfig, CrossFieldRules {
 
-    static final Defaults DEFAULTS = new Defaults(4, 0, 2);
+    /** The original's runtime fallbacks; its priority fee was 10 000 lamports when left out. */
+    static final Defaults DEFAULTS = new Defaults(4, 0, 2, 10_000);
+
+    /** Quote attempts per buy; each failed one raises the fee by {@code feeEscalationLamports} (the original's 4). */
+    static final int ATTEMPTS = 4;
+
+    /** The fee escalation per failed attempt when left out: the original's 5 000 lamports. */
+    static final long DEFAULT_FEE_ESCALATION = 5_000;
+
+    /** Slippage cap of the escalation when left out: the original's 10 %. */
+    static final BigDecimal DEFAULT_SLIPPAGE_MAX = BigDecimal.TEN;
+
+    private static final BigDecimal MIN_SLIPPAGE = new BigDecimal("0.01");
 
     /**
      * The automatic sell after a buy.
@@ -86,14 +104,31 @@ public record ChadModeConfig(
             rules.reject("outputMint", null, "is required (or a non-empty outputMints list): the token to buy");
         }
         BigDecimal slippage = sharedFields == null ? null : sharedFields.slippage();
-        if (slippageMaxPct != null && slippage != null && slippageMaxPct.compareTo(slippage) < 0) {
+        // a cap outside 0.01 to 99 % is reported by its range rule alone
+        if (slippageMaxPct != null
+                && slippage != null
+                && slippageMaxPct.compareTo(MIN_SLIPPAGE) >= 0
+                && slippageMaxPct.compareTo(slippage) < 0) {
             rules.reject("slippageMaxPct", slippageMaxPct, "must be at least slippage (" + slippage + ")");
         }
+    }
+
+    /** A buy and a sell, each at most the priority fee escalated over every failed attempt (3 of 4). */
+    @Override
+    public TradeFees tradeFees() {
+        long step = feeEscalationLamports == null ? DEFAULT_FEE_ESCALATION : feeEscalationLamports;
+        Lamports base = settings().priorityFee();
+        return TradeFees.buyAndSell(base.plus(Lamports.of(step).times(ATTEMPTS - 1)));
     }
 
     @Override
     public List<String> warnings() {
         List<String> out = new ArrayList<>(TradingConfig.super.warnings());
+        BigDecimal cap = slippageMaxPct == null ? DEFAULT_SLIPPAGE_MAX : slippageMaxPct;
+        if (cap.compareTo(BigDecimal.TEN) > 0) {
+            out.add("slippage escalates up to " + cap.stripTrailingZeros().toPlainString()
+                    + " % (slippageMaxPct), above 10 %");
+        }
         if (!out.contains("safety checks are off")) {
             out.add("safety checks are off (chad mode never runs them)");
         }

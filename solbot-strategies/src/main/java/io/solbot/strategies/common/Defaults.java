@@ -7,8 +7,9 @@ package io.solbot.strategies.common;
  * @param haltOnFailures consecutive failures before halting
  * @param cooldownSeconds per-token cooldown after a trade
  * @param maxOpenTrades positions held at once
+ * @param priorityFeeLamports priority fee per transaction, lamports
  */
-public record Defaults(int haltOnFailures, int cooldownSeconds, int maxOpenTrades) {
+public record Defaults(int haltOnFailures, int cooldownSeconds, int maxOpenTrades, long priorityFeeLamports) {
     /** Sniper, breakout, dip buyer, delayed sniper, trend follower, paper traders, turbo sniper. */
-    public static final Defaults SNIPER = new Defaults(3, 60, 9999);
+    public static final Defaults SNIPER = new Defaults(3, 60, 9999, 0);
 }

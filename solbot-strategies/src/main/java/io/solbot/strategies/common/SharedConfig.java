@@ -25,12 +25,13 @@ import java.util.List;
  * buyWithUSDC: true}, {@code usdcAmount}).
  *
  * @param tokenMint an optional target token
- * @param entryThreshold minimum price rise to buy, percent; below 1 read as a fraction (0.03 = 3 %) and normalised
+ * @param entryThreshold minimum price rise to buy, as written: percent, but below 1 a fraction (0.03 = 3 %); see
+ *     {@link #entryThresholdPercent()}
  * @param volumeThreshold minimum traded volume, USD
  * @param slippage slippage allowed per swap, percent, 0.01 to 99, at most 2 decimals (it becomes basis points)
  * @param interval seconds between ticks, 1 to 3600, at most 3 decimals
  * @param maxTrades trades before the bot stops, 1 to 20
- * @param amountToSpend SOL per buy, greater than 0, at most 9 decimals; also read as {@code snipeAmount}, {@code
+ * @param amountToSpend SOL per buy, greater than 0 and at most {@link Units#MAX_SOL}, at most 9 decimals; also read as {@code snipeAmount}, {@code
  *     spendAmount}, {@code amount} or {@code scalpAmount}
  * @param takeProfit take profit, percent 0 to 100; 0 is off
  * @param stopLoss stop loss, percent 0 to 100; 0 is off
@@ -46,7 +47,7 @@ import java.util.List;
  * @param haltOnFailures consecutive failures before the bot halts, at least 1
  * @param maxOpenTrades positions held at once, at least 1
  * @param maxDailyVolume SOL spent per day at most, greater than 0
- * @param priorityFeeLamports priority fee per transaction, lamports, at least 0
+ * @param priorityFeeLamports priority fee per transaction, lamports, 0 to 1 000 000 000 (1 SOL)
  * @param maxSlippage maximum price impact of a quote, a fraction 0 to 1 (0.15 = 15 %)
  * @param dryRun simulate buys instead of sending them
  * @param useTargetToken the original launcher's switch to keep {@code tokenMint} for feed strategies (kept, not used)
@@ -94,7 +95,9 @@ public record SharedConfig(
         @Between(min = "0", minInclusive = false, unit = "SOL")
         BigDecimal maxDailyVolume,
 
-        @Between(min = "0", unit = "lamports") Long priorityFeeLamports,
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long priorityFeeLamports,
+
         @Between(min = "0", max = "1") BigDecimal maxSlippage,
         Boolean dryRun,
         Boolean useTargetToken,
@@ -104,8 +107,9 @@ public record SharedConfig(
         String botId)
         implements CrossFieldRules {
 
-    public SharedConfig {
-        entryThreshold = Units.percentFromThreshold(entryThreshold);
+    /** The entry threshold in percent: the written value, with one below 1 read as a fraction (0.03 = 3 %). */
+    public BigDecimal entryThresholdPercent() {
+        return Units.percentFromThreshold(entryThreshold);
     }
 
     @Override
@@ -117,6 +121,9 @@ public record SharedConfig(
             rules.require("usdcAmount", usdcAmount, "when buyWithUSDC is true");
         } else {
             rules.require("amountToSpend", amountToSpend, "(SOL per buy; or snipeAmount, spendAmount, amount)");
+        }
+        if (amountToSpend != null && amountToSpend.compareTo(Units.MAX_SOL) > 0) {
+            rules.reject("amountToSpend", amountToSpend, Units.MAX_SOL_RULE);
         }
     }
 
@@ -142,7 +149,7 @@ public record SharedConfig(
                 haltOnFailures == null ? defaults.haltOnFailures() : haltOnFailures,
                 maxOpenTrades == null ? defaults.maxOpenTrades() : maxOpenTrades,
                 Units.bps(slippage),
-                Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
+                Lamports.of(priorityFeeLamports == null ? defaults.priorityFeeLamports() : priorityFeeLamports),
                 usdc ? Mint.USDC : Mint.WRAPPED_SOL,
                 usdc ? TokenAmount.fromDecimal(usdcAmount, 6) : TokenAmount.fromDecimal(amountToSpend, 9));
     }

@@ -1,5 +1,8 @@
 package io.solbot.strategies.common;
 
+import io.solbot.core.config.TradeFees;
+import io.solbot.core.domain.Lamports;
+
 /**
  * The on/off switches both turbo strategies accept (the original's turbo validators checked this list for each),
  * each true or false, flat in the config file. Included with {@code @Flatten @Valid}.
@@ -35,4 +38,17 @@ public record TurboToggles(
         Boolean autoRiskManage,
         Boolean cuAdapt,
         Boolean skipPreflight,
-        Boolean directAmmFallback) {}
+        Boolean directAmmFallback) {
+
+    /**
+     * A turbo trade's fees: per buy (of {@code multiBuyCount} with {@code multiBuy} on, else one) a buy and a sell,
+     * each with {@code priorityFee} and, with {@code useJitoBundle} on, the Jito tip.
+     */
+    public TradeFees tradeFees(Lamports priorityFee, Integer multiBuyCount, Long jitoTipLamports) {
+        int buys = Boolean.TRUE.equals(multiBuy) && multiBuyCount != null ? multiBuyCount : 1;
+        Lamports tip = Boolean.TRUE.equals(useJitoBundle) && jitoTipLamports != null
+                ? Lamports.of(jitoTipLamports)
+                : Lamports.ZERO;
+        return new TradeFees(2 * buys, priorityFee, tip);
+    }
+}

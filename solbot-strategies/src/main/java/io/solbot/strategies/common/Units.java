@@ -16,6 +16,15 @@ import java.util.regex.Pattern;
  * it once, when the config is built.
  */
 public final class Units {
+    /**
+     * The most SOL any amount field may hold: 1 000 000 000 SOL, more than exists, and so far below {@code
+     * Long.MAX_VALUE} lamports that an amount always converts to lamports (a rule the original lacked).
+     */
+    public static final BigDecimal MAX_SOL = new BigDecimal("1000000000");
+
+    /** The message of {@link #MAX_SOL}. */
+    public static final String MAX_SOL_RULE = "must be at most 1000000000 SOL (more SOL than exists)";
+
     private static final Pattern WINDOW = Pattern.compile("([0-9]+(?:\\.[0-9]+)?)\\s*([smhd]?)");
 
     private Units() {}

@@ -45,7 +45,10 @@ public record RebalancerConfig(
 
         @Between(min = "1000", max = "3600000", unit = "ms") Long rebalanceInterval,
         @Between(min = "0.01", unit = "SOL") BigDecimal minSolBalance,
-        @Between(min = "0", unit = "lamports") Long priorityFeeLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long priorityFeeLamports,
+
         Boolean skipSafety,
 
         @Required @Between(min = "0.01", max = "99", unit = "%") @Decimals(2)

@@ -67,7 +67,10 @@ public record RotationBotConfig(
         @Valid SafetyChecks safetyChecks,
         @Between(min = "0", unit = "SOL") BigDecimal gasBufferSol,
         @Between(min = "0", max = "1") BigDecimal maxSlippage,
-        @Between(min = "0", unit = "lamports") Long priorityFeeLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long priorityFeeLamports,
+
         Boolean dryRun,
         String walletLabel,
         String walletId,
@@ -105,6 +108,12 @@ public record RotationBotConfig(
     @Override
     public String wallet() {
         return walletLabel;
+    }
+
+    /** With {@code wallets} (label → tokens), it rotates in each of those wallets, from their balances. */
+    @Override
+    public List<String> tradingWallets() {
+        return wallets == null ? List.of() : List.copyOf(wallets.keySet());
     }
 
     @Override

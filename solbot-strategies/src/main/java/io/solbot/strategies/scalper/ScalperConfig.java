@@ -34,7 +34,7 @@ public record ScalperConfig(
         @Between(min = "0", minInclusive = false, max = "1") BigDecimal stopLossPct)
         implements TradingConfig, CrossFieldRules {
 
-    static final Defaults DEFAULTS = new Defaults(5, 60, 2);
+    static final Defaults DEFAULTS = new Defaults(5, 60, 2, 0);
 
     @Override
     public Defaults defaults() {
@@ -43,11 +43,11 @@ public record ScalperConfig(
 
     @Override
     public void check(Rules rules) {
-        BigDecimal entry = sharedFields == null ? null : sharedFields.entryThreshold();
+        BigDecimal entry = sharedFields == null ? null : sharedFields.entryThresholdPercent();
         if (entry != null && entry.compareTo(BigDecimal.TEN) > 0) {
             rules.reject(
                     "entryThreshold",
-                    entry,
+                    sharedFields.entryThreshold(),
                     "must be at most 10 % for the scalper (values below 1 are fractions: 0.05 = 5 %)");
         }
         if (exitFields != null) {

@@ -50,7 +50,9 @@ public record ScheduleLauncherConfig(
 
         @OneOf({"interval", "limit"}) String buyMode,
 
-        @Between(min = "0.01", unit = "SOL") @Decimals(9) @Alias({"snipeAmount", "spendAmount", "amount"})
+        @Between(min = "0.01", max = "1000000000", unit = "SOL")
+        @Decimals(9)
+        @Alias({"snipeAmount", "spendAmount", "amount"})
         BigDecimal amountToSpend,
 
         @Between(min = "10", max = "3600", unit = "seconds") Integer interval,
@@ -58,7 +60,10 @@ public record ScheduleLauncherConfig(
         List<@Valid LimitTier> limitConfigs,
         String startTime,
         Boolean isRestart,
-        @Between(min = "0", unit = "lamports") Long priorityFeeLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long priorityFeeLamports,
+
         @Between(min = "1") Integer haltOnFailures,
         Boolean dryRun,
         String walletLabel,
@@ -71,7 +76,7 @@ public record ScheduleLauncherConfig(
     public record LimitTier(
             @Required @Between(min = "0.0001", unit = "USD") BigDecimal price,
 
-            @Required @Between(min = "0.01", unit = "SOL") @Decimals(9)
+            @Required @Between(min = "0.01", max = "1000000000", unit = "SOL") @Decimals(9)
             BigDecimal amount) {}
 
     private boolean limitMode() {

@@ -23,9 +23,9 @@ import java.util.List;
 /**
  * A stealth bot: buys one token from many wallets.
  *
- * @param wallets wallet labels, at least one; required
+ * @param wallets wallet labels, at least one, none blank or named twice; required
  * @param tokenMint the token; required
- * @param positionSize SOL per wallet, greater than 0; required
+ * @param positionSize SOL per wallet, greater than 0 and at most 1 000 000 000 (a bound the original lacked); required
  * @param slippage percent, greater than 0 and at most 99 (default 1); NaN is not a number (the original let it through)
  * @param delayMinMs shortest random wait per wallet, ms
  * @param delayMaxMs longest random wait per wallet, ms, at least {@code delayMinMs}
@@ -33,7 +33,7 @@ import java.util.List;
  * @param slippageJitterPct random slippage change, ± percent 0 to 100
  * @param autoForward {@code off} or when to forward bought tokens; anything but off needs {@code forwardDest}
  * @param forwardDest where to forward, a Solana address
- * @param solFloorLamports SOL kept in each wallet when forwarding, lamports
+ * @param solFloorLamports SOL kept in each wallet when forwarding, lamports, at most 10^18 (1 000 000 000 SOL)
  * @param loop false (or no rotationInterval) runs once
  * @param rotationInterval ms between runs, 0 (once) or 1 000 to 3 600 000
  */
@@ -42,7 +42,7 @@ public record StealthBotConfig(
         @Required List<String> wallets,
         @Required @SolanaAddress String tokenMint,
 
-        @Required @Between(min = "0", minInclusive = false, unit = "SOL") @Decimals(9)
+        @Required @Between(min = "0", minInclusive = false, max = "1000000000", unit = "SOL") @Decimals(9)
         BigDecimal positionSize,
 
         @Between(min = "0", minInclusive = false, max = "99", unit = "%") @Decimals(2)
@@ -54,7 +54,10 @@ public record StealthBotConfig(
         @Between(min = "0", max = "100", unit = "%") BigDecimal slippageJitterPct,
         String autoForward,
         @SolanaAddress String forwardDest,
-        @Between(min = "0", unit = "lamports") Long solFloorLamports,
+
+        @Between(min = "0", max = "1000000000000000000", unit = "lamports")
+        Long solFloorLamports,
+
         Boolean forwardAllSpl,
         Boolean loop,
         @Between(min = "0", max = "3600000", unit = "ms") Long rotationInterval,
@@ -64,7 +67,10 @@ public record StealthBotConfig(
         BigDecimal maxDailyVolume,
 
         @Between(min = "1") Integer haltOnFailures,
-        @Between(min = "0", unit = "lamports") Long priorityFeeLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long priorityFeeLamports,
+
         Boolean safetyEnabled,
         @Valid SafetyChecks safetyChecks,
         Boolean dryRun,
@@ -81,12 +87,14 @@ public record StealthBotConfig(
                 rules.reject("wallets", null, "must list at least one wallet label");
             } else if (wallets.stream().anyMatch(w -> w == null || w.isBlank())) {
                 rules.reject("wallets", wallets, "must not hold empty labels");
+            } else if (wallets.stream().map(String::trim).distinct().count() < wallets.size()) {
+                rules.reject("wallets", wallets, "must not name a wallet twice");
             }
         }
         if (delayMinMs != null && delayMaxMs != null && delayMaxMs < delayMinMs) {
             rules.reject("delayMaxMs", delayMaxMs, "must be at least delayMinMs (" + delayMinMs + ")");
         }
-        if (autoForward != null && !autoForward.equalsIgnoreCase("off") && forwardDest == null) {
+        if (autoForward != null && !autoForward.trim().equalsIgnoreCase("off") && forwardDest == null) {
             rules.reject("forwardDest", null, "is required when autoForward is " + autoForward);
         }
         if (rotationInterval != null && rotationInterval > 0 && rotationInterval < 1000) {
@@ -118,7 +126,13 @@ public record StealthBotConfig(
 
     @Override
     public String wallet() {
-        return walletLabel != null ? walletLabel : String.join("+", wallets);
+        return walletLabel;
+    }
+
+    /** Each wallet of {@code wallets} buys once per run: the plan puts one trade on each. */
+    @Override
+    public List<String> tradingWallets() {
+        return wallets.stream().map(String::trim).toList();
     }
 
     @Override

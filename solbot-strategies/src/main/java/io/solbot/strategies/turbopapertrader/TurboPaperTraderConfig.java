@@ -4,6 +4,7 @@ import io.solbot.core.config.Between;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
+import io.solbot.core.config.TradeFees;
 import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
@@ -26,7 +27,7 @@ import java.util.List;
  *
  * @param maxPriceImpactPct percent 0 to 100
  * @param multiBuyCount buys per signal, 1 to 3
- * @param jitoTipLamports Jito tip, lamports, at least 0
+ * @param jitoTipLamports Jito tip, lamports, 0 to 1 000 000 000 (1 SOL; the original had no upper bound)
  * @param trailingStopPct trailing stop, percent 0 to 100
  * @param turboToggles the turbo on/off switches ({@code useJitoBundle}, {@code ghostMode}, ...), each true or false
  * @param loop false runs one pass only
@@ -44,7 +45,10 @@ public record TurboPaperTraderConfig(
         @Between(min = "0", unit = "ms") Long delayBeforeBuyMs,
         @Between(min = "0", max = "100", unit = "%") BigDecimal maxPriceImpactPct,
         @Between(min = "1", max = "3") Integer multiBuyCount,
-        @Between(min = "0", unit = "lamports") Long jitoTipLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long jitoTipLamports,
+
         @Between(min = "0", max = "100", unit = "%") BigDecimal trailingStopPct,
         @Flatten @Valid TurboToggles turboToggles,
         Boolean loop)
@@ -55,6 +59,15 @@ public record TurboPaperTraderConfig(
         if (exitFields != null) {
             exitFields.checkMode(rules, ExitConfig.TURBO_MODES, turboExitFields);
         }
+    }
+
+    @Override
+    public TradeFees tradeFees() {
+        TurboToggles toggles = turboToggles == null
+                ? new TurboToggles(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : turboToggles;
+        return toggles.tradeFees(settings().priorityFee(), multiBuyCount, jitoTipLamports);
     }
 
     @Override

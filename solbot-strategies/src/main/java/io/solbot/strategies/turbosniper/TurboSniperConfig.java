@@ -7,6 +7,7 @@ import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.OneOf;
 import io.solbot.core.config.SolanaAddress;
+import io.solbot.core.config.TradeFees;
 import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
@@ -43,7 +44,7 @@ import java.util.Map;
  * @param multiBuyCount buys per signal, 1 to 3
  * @param multiWallet wallets to buy from in parallel (the original's shortcut for {@code parallelWallets.maxParallel}),
  *     at least 1
- * @param jitoTipLamports Jito tip, lamports, at least 0
+ * @param jitoTipLamports Jito tip, lamports, 0 to 1 000 000 000 (1 SOL; the original had no upper bound)
  * @param jitoRelayUrl Jito relay, an https URL
  * @param bundleStrategy {@code topOfBlock}, {@code mid} or {@code nearEnd}
  * @param tipCurve {@code flat}, {@code linear} or {@code expo}
@@ -85,7 +86,9 @@ public record TurboSniperConfig(
         @Between(min = "0", max = "100", unit = "%") BigDecimal maxPriceImpactPct,
         @Between(min = "1", max = "3") Integer multiBuyCount,
         @Between(min = "1") Integer multiWallet,
-        @Between(min = "0", unit = "lamports") Long jitoTipLamports,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long jitoTipLamports,
 
         @Pattern(regexp = "https://\\S+", message = "must be an https URL")
         String jitoRelayUrl,
@@ -199,13 +202,16 @@ public record TurboSniperConfig(
 
     /**
      * A failed send is retried up to {@code max} times (at least 1), raising the compute-unit price by {@code
-     * bumpCuStep} micro-lamports and the tip by {@code bumpTipStep} lamports each time (both at least 0), optionally
+     * bumpCuStep} micro-lamports and the tip by {@code bumpTipStep} lamports each time (both at least 0; the tip step at most 1 SOL), optionally
      * switching route or RPC endpoint.
      */
     public record RetryPolicy(
             @Between(min = "1") Integer max,
             @Between(min = "0", unit = "micro-lamports") Long bumpCuStep,
-            @Between(min = "0", unit = "lamports") Long bumpTipStep,
+
+            @Between(min = "0", max = "1000000000", unit = "lamports")
+            Long bumpTipStep,
+
             Boolean routeSwitch,
             Boolean rpcFailover) {}
 
@@ -545,6 +551,15 @@ public record TurboSniperConfig(
         if (exitFields != null) {
             exitFields.checkMode(rules, ExitConfig.TURBO_MODES, turboExitFields);
         }
+    }
+
+    @Override
+    public TradeFees tradeFees() {
+        TurboToggles toggles = turboToggles == null
+                ? new TurboToggles(
+                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
+                : turboToggles;
+        return toggles.tradeFees(settings().priorityFee(), multiBuyCount, jitoTipLamports);
     }
 
     @Override

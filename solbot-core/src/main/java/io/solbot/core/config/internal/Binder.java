@@ -193,11 +193,17 @@ public final class Binder {
         try {
             return info.constructor.newInstance(args);
         } catch (InvocationTargetException e) {
+            // a constructor's IllegalArgumentException is its verdict on the input; anything else is its bug
             Throwable cause = e.getCause();
-            problem(path, null, cause.getMessage() == null ? cause.toString() : cause.getMessage());
+            problem(
+                    path,
+                    null,
+                    cause instanceof IllegalArgumentException && cause.getMessage() != null
+                            ? cause.getMessage()
+                            : LocatedTree.INTERNAL_ERROR + cause + ")");
             return null;
         } catch (ReflectiveOperationException | RuntimeException e) {
-            problem(path, null, "could not be built: " + e);
+            problem(path, null, LocatedTree.INTERNAL_ERROR + e + ")");
             return null;
         }
     }
@@ -256,7 +262,7 @@ public final class Binder {
             Type element = typeArgument(type, 0);
             List<Object> out = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
-                out.add(convert(node.get(i), element, path + "[" + i + "]"));
+                out.add(element(node.get(i), element, path, path + "[" + i + "]"));
             }
             return raw == Set.class
                     ? Collections.unmodifiableSet(new LinkedHashSet<>(out))
@@ -270,7 +276,7 @@ public final class Binder {
             Map<String, Object> out = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
-                out.put(e.getKey(), convert(e.getValue(), valueType, path + "[" + e.getKey() + "]"));
+                out.put(e.getKey(), element(e.getValue(), valueType, path, path + "[" + e.getKey() + "]"));
             }
             return Collections.unmodifiableMap(out);
         }
@@ -287,6 +293,20 @@ public final class Binder {
         return bind(node, raw, path);
     }
 
+    /**
+     * An element of a list or a value of a map. An empty one ({@code null}, {@code ~}) is a problem: no rule below
+     * would see it (a constraint takes null as "not given"), so a list of tokens could hold no token at all. The
+     * container's path is marked too, so that a rule on the whole list does not report it again.
+     */
+    private Object element(JsonNode node, Type type, String containerPath, String path) {
+        if (node == null || node.isNull()) {
+            locations.put(path, tree.locationOf(node));
+            badPaths.add(containerPath);
+            return problem(path, null, "must not be empty", node);
+        }
+        return convert(node, type, path);
+    }
+
     /** A one-component record (a value type such as {@code Mint}) written as its single value. */
     private Object valueRecord(JsonNode node, RecordInfo info, String path) {
         Component c = info.components.getFirst();
@@ -298,9 +318,15 @@ public final class Binder {
             return info.constructor.newInstance(value);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
-            return problem(path, null, "is invalid: " + cause.getMessage(), node);
+            return problem(
+                    path,
+                    null,
+                    cause instanceof IllegalArgumentException && cause.getMessage() != null
+                            ? "is invalid: " + cause.getMessage()
+                            : LocatedTree.INTERNAL_ERROR + cause + ")",
+                    node);
         } catch (ReflectiveOperationException | RuntimeException e) {
-            return problem(path, null, "could not be built: " + e, node);
+            return problem(path, null, LocatedTree.INTERNAL_ERROR + e + ")", node);
         }
     }
 

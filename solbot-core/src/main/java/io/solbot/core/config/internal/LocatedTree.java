@@ -48,6 +48,11 @@ public final class LocatedTree {
         }
     }
 
+    /**
+     * How every message of a failure inside the config machinery (not of the input) starts; tests look for it.
+     */
+    public static final String INTERNAL_ERROR = "could not be processed (internal error: ";
+
     private static final int MAX_DEPTH = 64;
     private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
             .maxNestingDepth(MAX_DEPTH)
@@ -162,9 +167,19 @@ public final class LocatedTree {
             String context = yaml.getContext();
             return yaml.getProblem().strip() + (context == null ? "" : " (" + context.strip() + ")");
         }
+        if (!(e instanceof IOException
+                || e instanceof StackOverflowError
+                || e instanceof org.yaml.snakeyaml.error.YAMLException)) {
+            // a reader's bug, not the text's fault: say so, so that it is not mistaken for a user error
+            return INTERNAL_ERROR + e + ")";
+        }
         String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException p
                 ? p.getOriginalMessage()
                 : e instanceof StackOverflowError ? "the document is nested too deeply" : e.getMessage();
+        if (message != null && message.startsWith("Expected a field name")) {
+            // Jackson's text names a snakeyaml event class: say what is wrong in the file's terms
+            return "a key must be plain text, not a list or an object";
+        }
         if (message == null || message.isBlank()) {
             message = e.getClass().getSimpleName();
         }
@@ -209,17 +224,42 @@ public final class LocatedTree {
                 }
                 yield array;
             }
-            case VALUE_STRING -> NODES.textNode(p.getText());
+            case VALUE_STRING -> {
+                // Jackson hands a YAML alias (*a) over as the text of its anchor's name; taken as data, "*a" would
+                // become the value "a" without a word
+                if (p instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser y && y.isCurrentAlias()) {
+                    throw new ParseError(
+                            "YAML aliases (*" + p.getText() + ") are not supported: write the value out", at);
+                }
+                yield new com.fasterxml.jackson.databind.node.TextNode(p.getText());
+            }
             case VALUE_NUMBER_INT -> NODES.numberNode(p.getBigIntegerValue());
             case VALUE_NUMBER_FLOAT -> floatNode(p);
-            case VALUE_TRUE -> NODES.booleanNode(true);
-            case VALUE_FALSE -> NODES.booleanNode(false);
-            case VALUE_NULL -> NODES.nullNode();
-            case VALUE_EMBEDDED_OBJECT -> NODES.textNode(String.valueOf(p.getEmbeddedObject()));
+            // the factory shares one node per true, false, null and "": each value needs its own to be located
+            case VALUE_TRUE -> new LocatedBoolean(true);
+            case VALUE_FALSE -> new LocatedBoolean(false);
+            case VALUE_NULL -> new LocatedNull();
+            case VALUE_EMBEDDED_OBJECT ->
+                // YAML's !!binary: its bytes have no text form a config field could mean
+                throw new ParseError("binary values (!!binary) are not supported", at);
             default -> throw new ParseError("unexpected " + t, at);
         };
         locations.put(node, at);
         return node;
+    }
+
+    /** A boolean node of its own (the factory's are shared), so that its location is its own. */
+    private static final class LocatedBoolean extends com.fasterxml.jackson.databind.node.BooleanNode {
+        private static final long serialVersionUID = 1L;
+
+        LocatedBoolean(boolean value) {
+            super(value);
+        }
+    }
+
+    /** A null node of its own (the factory's is shared), so that its location is its own. */
+    private static final class LocatedNull extends com.fasterxml.jackson.databind.node.NullNode {
+        private static final long serialVersionUID = 1L;
     }
 
     private static JsonNode floatNode(JsonParser p) throws IOException {
