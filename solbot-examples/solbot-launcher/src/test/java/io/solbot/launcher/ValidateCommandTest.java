@@ -36,10 +36,10 @@ class ValidateCommandTest {
         assertThat(result.out())
                 .contains("bots.yaml: valid")
                 .contains("Plan: 6 bots")
-                .containsPattern("(?m)^sniper-trending +sniper +main +0\\.05 SOL +10 +0\\.5 SOL +0\\.0001 SOL$")
+                .containsPattern("(?m)^sniper-trending +sniper +main +0\\.05 SOL +10 +0\\.5 SOL +0\\.0003 SOL$")
                 .containsPattern("(?m)^treasury-rebalance +rebalancer +treasury +from balance +\\d+ +wallet balance")
-                .containsPattern("(?m)^main +3 +0\\.8 SOL +0\\.0001 SOL$")
-                .containsPattern("(?m)^treasury +1 +wallet balance +0 SOL$")
+                .containsPattern("(?m)^main +3 +0\\.8 SOL +0\\.00055 SOL$")
+                .containsPattern("(?m)^treasury +1 +wallet balance +0\\.00008 SOL$")
                 .contains("bot 'chad-bonk': slippage is 12 %, above 10 %")
                 .contains("bot 'chad-bonk': safety checks are off (chad mode never runs them)");
     }
