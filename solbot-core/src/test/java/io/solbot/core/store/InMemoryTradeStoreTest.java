@@ -1,0 +1,72 @@
+package io.solbot.core.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Price;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TxSignature;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class InMemoryTradeStoreTest {
+    private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Test
+    void shouldKeepEachFillOnceInTheOrderRecordedPerBot() {
+        InMemoryTradeStore store = new InMemoryTradeStore();
+        Fill a1 = fill("a", "o-1", 1, 1);
+        Fill a2 = fill("a", "o-1", 2, 2);
+        Fill a3 = fill("a", "o-2", 1, 3);
+        Fill b1 = fill("b", "o-1", 1, 4);
+
+        store.record(a2);
+        store.record(a1);
+        store.record(a2); // the same order and part again, as a recovery would send it
+        store.record(fill("a", "o-1", 1, 5)); // same key, other content: still the first one counts
+        store.record(a3);
+        store.record(b1);
+
+        assertThat(store.fills(BotId.of("a"))).containsExactly(a2, a1, a3);
+        assertThat(store.fills(BotId.of("b"))).containsExactly(b1);
+        assertThat(store.fills(BotId.of("c"))).isEmpty();
+    }
+
+    @Test
+    void shouldHandTheCallerACopy() {
+        InMemoryTradeStore store = new InMemoryTradeStore();
+        store.record(fill("a", "o-1", 1, 1));
+        var before = store.fills(BotId.of("a"));
+        store.record(fill("a", "o-2", 1, 2));
+        assertThat(before).hasSize(1);
+        assertThat(store.fills(BotId.of("a"))).hasSize(2);
+    }
+
+    private static Fill fill(String bot, String order, int part, int seed) {
+        byte[] sig = new byte[64];
+        sig[0] = (byte) seed;
+        sig[63] = (byte) (seed + 1);
+        TokenAmount tokens = TokenAmount.of(1_000_000L * seed, 6);
+        Lamports sol = Lamports.of(10_000_000L);
+        return new Fill(
+                OrderId.of(order),
+                BotId.of(bot),
+                Mint.USDC,
+                Side.BUY,
+                sol.toTokenAmount(),
+                tokens,
+                Price.ofTrade(sol, tokens),
+                Lamports.of(5_000),
+                Lamports.ZERO,
+                TxSignature.ofBytes(sig),
+                part,
+                2,
+                AT,
+                AT);
+    }
+}
