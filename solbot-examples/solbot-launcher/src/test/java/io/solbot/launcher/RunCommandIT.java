@@ -189,7 +189,8 @@ class RunCommandIT {
 
     private static JournalEntry entry(
             String bot, RunStatus status, String owner, List<OrderIntent> intents, Instant at) {
-        return new JournalEntry(BotId.of(bot), "ma-cross", status, "hash", owner, intents, Map.of(), List.of(), at);
+        return new JournalEntry(
+                BotId.of(bot), "ma-cross", status, "hash", owner, intents, Map.of(), List.of(), List.of(), at);
     }
 
     @Test
