@@ -97,7 +97,7 @@ class RunCommandIT {
         assertThat(result.out().indexOf("Strategies (")).isLessThan(result.out().indexOf("Paper trading"));
         assertThat(result.out())
                 .contains("Paper trading 2 of 2 bots")
-                .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +PNL \\(SOL\\)")
+                .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +NET PNL \\(SOL\\)")
                 .containsPattern("(?m)^it-bonk +ma-cross +RUNNING +\\d+")
                 .containsPattern("(?m)^it-wif +ma-cross +STOPPED +\\d+")
                 .contains("Stopped.");
