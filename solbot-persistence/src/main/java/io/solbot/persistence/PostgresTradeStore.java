@@ -1,13 +1,16 @@
 package io.solbot.persistence;
 
 import static io.solbot.persistence.internal.db.Tables.FILL;
+import static io.solbot.persistence.internal.db.Tables.ORDER_FAILURE;
 import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.Side;
 import io.solbot.core.store.TradeStore;
 import io.solbot.persistence.internal.Rows;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +24,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The engine's {@link TradeStore} on PostgreSQL, through a {@link PostgresTradeLedger}: every fill once in {@code
- * fill}, buys as open lots in {@code trade}, sells closing lots into {@code closed_trade}.
+ * fill}, buys as open lots in {@code trade}, sells closing lots into {@code closed_trade}; failed orders once in
+ * {@code order_failure}.
  *
  * <p>Group commit: callers queue their fills; whichever caller finds no write in progress becomes the writer and
  * commits everything queued (up to {@value #MAX_BATCH} fills per transaction) until the queue is empty, while the
@@ -147,6 +151,41 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
                 .where(FILL.BOT_ID.eq(botId.value()))
                 .orderBy(FILL.FILLED_AT, FILL.ORDER_ID, FILL.FILL_PART)
                 .fetch(Rows::fill);
+    }
+
+    /**
+     * Records {@code failure} durably and returns once it is committed (or was recorded before: same bot and order).
+     * One insert of its own, not through the group commit: failures are rare next to fills.
+     *
+     * @throws org.jooq.exception.DataAccessException if the database cannot be reached or refuses the write
+     */
+    @Override
+    public void recordFailure(BotId botId, OrderFailure failure) {
+        if (closed) {
+            throw new IllegalStateException(
+                    "The trade store is closed; the failure of order " + failure.orderId() + " was not recorded");
+        }
+        dsl.insertInto(ORDER_FAILURE)
+                .set(ORDER_FAILURE.BOT_ID, botId.value())
+                .set(ORDER_FAILURE.ORDER_ID, failure.orderId().value())
+                .set(ORDER_FAILURE.MINT, failure.mint().address())
+                .set(ORDER_FAILURE.SIDE, failure.side().name())
+                .set(ORDER_FAILURE.STAGE, failure.stage())
+                .set(ORDER_FAILURE.REASON, failure.reason())
+                .set(ORDER_FAILURE.FEE_LAMPORTS, failure.fee().value())
+                .set(ORDER_FAILURE.TIP_LAMPORTS, failure.tip().value())
+                .set(ORDER_FAILURE.FAILED_AT, failure.at().atOffset(ZoneOffset.UTC))
+                .onConflictDoNothing()
+                .execute();
+    }
+
+    /** The failures recorded for {@code botId}, oldest first (as {@link #fills} orders fills). */
+    @Override
+    public List<OrderFailure> failures(BotId botId) {
+        return dsl.selectFrom(ORDER_FAILURE)
+                .where(ORDER_FAILURE.BOT_ID.eq(botId.value()))
+                .orderBy(ORDER_FAILURE.FAILED_AT, ORDER_FAILURE.ORDER_ID)
+                .fetch(Rows::orderFailure);
     }
 
     private String strategyOf(BotId botId) {

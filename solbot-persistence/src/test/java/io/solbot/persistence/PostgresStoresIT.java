@@ -8,6 +8,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
@@ -164,6 +165,47 @@ class PostgresStoresIT {
             BotId first = BotId.of("group-0");
             store.record(fill(first, "group-0-b0", Side.BUY, 100_000_000L, 1_000_000, 0));
             assertThat(store.fills(first)).hasSize(20);
+        }
+    }
+
+    @Test
+    void shouldRecordEachFailedOrderOnceAndReadItBackExactly() {
+        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+            BotId bot = BotId.of("failing-1");
+            OrderFailure reverted = new OrderFailure(
+                    OrderId.of("failing-1-sell"),
+                    Mint.USDC,
+                    Side.SELL,
+                    "land",
+                    "the sell reverted: the token cannot be sold",
+                    T0.plusSeconds(5).plusNanos(123_456_000),
+                    Lamports.of(4_611_686_018_427_387_905L),
+                    Lamports.of(1_000_001));
+            OrderFailure unsent = new OrderFailure(
+                    OrderId.of("failing-1-buy"), Mint.USDC, Side.BUY, "send", "the RPC refused", T0.plusSeconds(1));
+
+            store.recordFailure(bot, reverted);
+            store.recordFailure(bot, unsent);
+            // again, as the retry after an outage or a recovery sends it: harmless, and the first one counts
+            store.recordFailure(bot, reverted);
+            store.recordFailure(
+                    bot,
+                    new OrderFailure(
+                            reverted.orderId(),
+                            Mint.USDC,
+                            Side.SELL,
+                            "land",
+                            "other",
+                            T0,
+                            Lamports.of(1),
+                            Lamports.ZERO));
+            // the same order id for another bot is another failure
+            store.recordFailure(BotId.of("failing-2"), unsent);
+
+            assertThat(store.failures(bot)).containsExactly(unsent, reverted);
+            assertThat(store.failures(BotId.of("failing-2"))).containsExactly(unsent);
+            assertThat(store.failures(BotId.of("failing-none"))).isEmpty();
+            assertThat(store.fills(bot)).isEmpty();
         }
     }
 

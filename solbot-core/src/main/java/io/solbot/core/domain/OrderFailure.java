@@ -32,6 +32,13 @@ public record OrderFailure(
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(fee, "fee");
         Objects.requireNonNull(tip, "tip");
+        // stores keep them as they are (PostgreSQL refuses a negative fee, and would on every retry)
+        if (fee.isNegative()) {
+            throw new IllegalArgumentException("fee cannot be negative, but was " + fee);
+        }
+        if (tip.isNegative()) {
+            throw new IllegalArgumentException("tip cannot be negative, but was " + tip);
+        }
     }
 
     /** A failure that cost nothing: the transaction never landed (or was never sent). */

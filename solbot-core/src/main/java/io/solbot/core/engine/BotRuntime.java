@@ -24,7 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>tick figures are written by the thread holding the current run's {@link Lane};
  *   <li>wheel fields ({@code wheelDue}, {@code wheelSeq}, {@code restartDue}) and {@code skippedTicks} are written
  *       only by the scheduler thread;
- *   <li>the journal fields ({@code intents}, {@code state}, {@code unstoredFills}) change under {@link
+ *   <li>the journal fields ({@code intents}, {@code state}, {@code unstoredFills}, {@code unstoredFailures}) change
+ *       under {@link
  *       #journalLock}.
  * </ul>
  */
@@ -52,6 +53,8 @@ final class BotRuntime {
     volatile RunStatus resumeAs;
     /** Fills the trade store has not taken yet (database unreachable), oldest first. */
     final List<Fill> unstoredFills = new ArrayList<>();
+    /** Failed orders the trade store has not taken yet (database unreachable), oldest first. */
+    final List<io.solbot.core.domain.OrderFailure> unstoredFailures = new ArrayList<>();
 
     volatile RunStatus status;
     volatile Run run;

@@ -164,6 +164,34 @@ final class OrderDesk {
     }
 
     /**
+     * Stores a failed order, which may have paid fees (it landed and reverted), as {@link #store} stores a fill: behind
+     * the bot's failures that wait, and kept for the retry if the store fails. Failures and fills are independent
+     * (a failure changes no position), so a failure does not wait for the fills.
+     */
+    private void storeFailure(BotRuntime bot, OrderFailure failure) {
+        synchronized (bot.journalLock) {
+            if (!bot.unstoredFailures.isEmpty()) {
+                bot.unstoredFailures.add(failure);
+                return;
+            }
+        }
+        try {
+            trades.recordFailure(bot.id, failure);
+        } catch (RuntimeException e) {
+            // a failure that landed paid its fees on chain whether or not it was stored: keep it and retry it
+            log.error(
+                    "Bot '{}' could not store the failure of order {}; it stays in the journal and is retried: {}",
+                    bot.id,
+                    failure.orderId(),
+                    e.toString());
+            synchronized (bot.journalLock) {
+                bot.unstoredFailures.add(failure);
+            }
+            engine.retryLater(bot);
+        }
+    }
+
+    /**
      * Simulated time only: starts one job that executes every deferred order in {@link #DISPATCH_ORDER}, one at a
      * time, then settles them in the same order.
      *
@@ -251,7 +279,7 @@ final class OrderDesk {
     }
 
     /**
-     * Ends an order: stores its fills (or keeps them for the retry if the store fails), updates the positions and
+     * Ends an order: stores its fills and its failure (or keeps them for the retry if the store fails), updates the positions and
      * counts, publishes, calls back the current run, and clears the intent. {@code countTrade} is false when fills of
      * the order were already counted (a recovery found some of them stored); {@code recovered} skips the failure
      * count, the halt and the completion, which a recovery decides once the bot is back.
@@ -265,6 +293,9 @@ final class OrderDesk {
             boolean recovered) {
         for (Fill fill : fills) {
             store(bot, fill);
+        }
+        if (failure != null) {
+            storeFailure(bot, failure);
         }
         bot.book.release(order.side(), order.mint(), order.amountIn());
         for (Fill fill : fills) {

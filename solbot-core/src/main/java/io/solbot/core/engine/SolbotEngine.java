@@ -377,9 +377,24 @@ public final class SolbotEngine implements AutoCloseable {
                     bot.unstoredFills.add(fill);
                 }
             }
+            // the store may have taken some before the crash; recording a failure again is harmless
+            Set<OrderId> keptFailures = new HashSet<>();
+            for (OrderFailure failure : entry.get().unstoredFailures()) {
+                if (keptFailures.add(failure.orderId())) {
+                    bot.unstoredFailures.add(failure);
+                }
+            }
         }
-        if (bot.unstoredFillCount() > 0) {
-            log.warn("Bot '{}' has {} fills that wait to be stored", bot.id, bot.unstoredFillCount());
+        int unstoredFailures;
+        synchronized (bot.journalLock) {
+            unstoredFailures = bot.unstoredFailures.size();
+        }
+        if (bot.unstoredFillCount() > 0 || unstoredFailures > 0) {
+            log.warn(
+                    "Bot '{}' has {} fills and {} failed orders that wait to be stored",
+                    bot.id,
+                    bot.unstoredFillCount(),
+                    unstoredFailures);
             retryLater(bot);
         }
         for (OrderIntent intent : entry.get().pendingIntents()) {
@@ -497,7 +512,10 @@ public final class SolbotEngine implements AutoCloseable {
         }
     }
 
-    /** One retry: stores the bot's kept fills in order, then resolves its unresolved orders; true when none is left. */
+    /**
+     * One retry: stores the bot's kept fills in order, then its kept failures, then resolves its unresolved orders;
+     * true when none is left.
+     */
     private boolean retry(BotRuntime bot) {
         int stored = 0;
         boolean failed = false;
@@ -532,6 +550,9 @@ public final class SolbotEngine implements AutoCloseable {
             }
             log.info("Bot '{}' stored {} fill(s) that waited for the trade store", bot.id, stored);
         }
+        if (!failed) {
+            failed = !retryFailures(bot);
+        }
         List<SwapOrder> open;
         synchronized (bot.journalLock) {
             open = List.copyOf(bot.unresolved);
@@ -544,8 +565,50 @@ public final class SolbotEngine implements AutoCloseable {
             }
         }
         synchronized (bot.journalLock) {
-            return !failed && bot.unstoredFills.isEmpty() && bot.unresolved.isEmpty();
+            return !failed && bot.unstoredFills.isEmpty() && bot.unstoredFailures.isEmpty() && bot.unresolved.isEmpty();
         }
+    }
+
+    /** Stores the bot's kept failures in order; true when the store took all of them. */
+    private boolean retryFailures(BotRuntime bot) {
+        int stored = 0;
+        boolean failed = false;
+        while (true) {
+            OrderFailure next;
+            synchronized (bot.journalLock) {
+                if (bot.unstoredFailures.isEmpty()) {
+                    break;
+                }
+                next = bot.unstoredFailures.getFirst();
+            }
+            try {
+                tradeStore.recordFailure(bot.id, next);
+            } catch (RuntimeException e) {
+                log.debug(
+                        "Bot '{}': the trade store still refuses the failure of order {}: {}",
+                        bot.id,
+                        next.orderId(),
+                        e.toString());
+                failed = true;
+                break;
+            }
+            synchronized (bot.journalLock) {
+                // only this thread removes, and new failures go to the end
+                bot.unstoredFailures.removeFirst();
+            }
+            stored++;
+        }
+        if (stored > 0) {
+            synchronized (bot.journalLock) {
+                try {
+                    saveJournal(bot);
+                } catch (RuntimeException e) {
+                    log.error("Could not write the journal of bot '{}'", bot.id, e);
+                }
+            }
+            log.info("Bot '{}' stored {} failed order(s) that waited for the trade store", bot.id, stored);
+        }
+        return !failed;
     }
 
     /**
@@ -1170,7 +1233,8 @@ public final class SolbotEngine implements AutoCloseable {
         if (bot.status == RunStatus.STOPPED
                 && bot.resumeAs != RunStatus.PAUSED
                 && bot.intents.isEmpty()
-                && bot.unstoredFills.isEmpty()) {
+                && bot.unstoredFills.isEmpty()
+                && bot.unstoredFailures.isEmpty()) {
             journal.delete(bot.id);
         } else {
             RunStatus status = bot.resumeAs != null ? bot.resumeAs : bot.status;
@@ -1183,6 +1247,7 @@ public final class SolbotEngine implements AutoCloseable {
                     bot.intents,
                     bot.state,
                     bot.unstoredFills,
+                    bot.unstoredFailures,
                     instant()));
         }
     }

@@ -2,17 +2,19 @@ package io.solbot.core.store;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link TradeStore} that keeps the fills in memory: the default, and for tests. Recording a fill again (same order
- * and part) has no effect. Thread-safe.
+ * A {@link TradeStore} that keeps the fills and failures in memory: the default, and for tests. Recording a fill again
+ * (same order and part), or a failure again (same order), has no effect. Thread-safe.
  */
 public final class InMemoryTradeStore implements TradeStore {
     private final Map<BotId, Ledger> fills = new ConcurrentHashMap<>();
@@ -39,10 +41,31 @@ public final class InMemoryTradeStore implements TradeStore {
         }
     }
 
-    /** One bot's fills in the order recorded, and the keys of those already recorded. */
+    @Override
+    public void recordFailure(BotId botId, OrderFailure failure) {
+        Ledger ledger = fills.computeIfAbsent(botId, id -> new Ledger());
+        synchronized (ledger) {
+            ledger.failures.putIfAbsent(failure.orderId(), failure);
+        }
+    }
+
+    @Override
+    public List<OrderFailure> failures(BotId botId) {
+        Ledger ledger = fills.get(botId);
+        if (ledger == null) {
+            return List.of();
+        }
+        synchronized (ledger) {
+            return List.copyOf(ledger.failures.values());
+        }
+    }
+
+    /** One bot's fills in the order recorded, the keys of those already recorded, and its failures by order. */
     private static final class Ledger {
         final List<Fill> fills = new ArrayList<>();
         final Set<FillKey> keys = new HashSet<>();
+        /** In the order recorded. */
+        final Map<OrderId, OrderFailure> failures = new LinkedHashMap<>();
     }
 
     private record FillKey(OrderId orderId, int part) {}

@@ -2,6 +2,7 @@ package io.solbot.core.store;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.RunStatus;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,8 @@ import java.util.Objects;
  * @param state the strategy's own key-value state ({@code StrategyContext.state()})
  * @param unstoredFills fills that happened but that the {@link TradeStore} has not taken yet (the database was
  *     unreachable), oldest first; the engine retries them until it does
+ * @param unstoredFailures failed orders the {@link TradeStore} has not taken yet, oldest first; retried like the fills,
+ *     since a failure that landed paid its fees
  * @param updatedAt when the entry was written
  */
 public record JournalEntry(
@@ -31,6 +34,7 @@ public record JournalEntry(
         List<OrderIntent> pendingIntents,
         Map<String, String> state,
         List<Fill> unstoredFills,
+        List<OrderFailure> unstoredFailures,
         Instant updatedAt) {
     public JournalEntry {
         Objects.requireNonNull(botId, "botId");
@@ -42,5 +46,6 @@ public record JournalEntry(
         pendingIntents = List.copyOf(pendingIntents);
         state = Map.copyOf(state);
         unstoredFills = List.copyOf(unstoredFills);
+        unstoredFailures = List.copyOf(unstoredFailures);
     }
 }

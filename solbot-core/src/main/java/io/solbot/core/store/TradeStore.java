@@ -2,15 +2,24 @@ package io.solbot.core.store;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.OrderFailure;
 import java.util.List;
 
 /**
  * Where the engine records what its orders exchanged: one call per fill, off every bot's tick path. A fill carries its
- * order id and part, so recording the same fill twice must be harmless. Thread-safe; calls may block.
+ * order id and part, so recording the same fill twice must be harmless. It also records the orders that failed, since
+ * one that landed and reverted still paid its fees (see {@link OrderFailure#fee()}); an order fails at most once, so
+ * recording the same failure twice (same bot and order id) must be harmless too. Thread-safe; calls may block.
  */
 public interface TradeStore {
     void record(Fill fill);
 
     /** The fills recorded for {@code botId}, in the order they were recorded. */
     List<Fill> fills(BotId botId);
+
+    /** Records that an order of {@code botId} failed; a failure of an order already recorded changes nothing. */
+    void recordFailure(BotId botId, OrderFailure failure);
+
+    /** The failures recorded for {@code botId}, in the order they were recorded. */
+    List<OrderFailure> failures(BotId botId);
 }

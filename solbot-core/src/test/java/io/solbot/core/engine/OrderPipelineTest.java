@@ -243,6 +243,8 @@ class OrderPipelineTest {
             assertThat(f.stores.load(status.botId()).orElseThrow().pendingIntents())
                     .isEmpty();
             assertThat(f.stores.tradeRecords.get()).isZero();
+            assertThat(f.stores.failureRecords.get()).isOne();
+            assertThat(f.stores.trades.failures(status.botId())).containsExactlyElementsOf(failures);
         }
     }
 }

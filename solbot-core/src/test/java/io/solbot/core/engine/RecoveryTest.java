@@ -126,7 +126,8 @@ class RecoveryTest {
     }
 
     private static JournalEntry entryWithIntent(String owner, OrderIntent intent, RunStatus status) {
-        return new JournalEntry(BOT, "scripted", status, "hash", owner, List.of(intent), Map.of(), List.of(), T0);
+        return new JournalEntry(
+                BOT, "scripted", status, "hash", owner, List.of(intent), Map.of(), List.of(), List.of(), T0);
     }
 
     private static void await(BooleanSupplier condition) {
@@ -345,6 +346,81 @@ class RecoveryTest {
         }
     }
 
+    @Test
+    void shouldStoreAFailedOrderOnceWithTheFeeItPaid() {
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            Commands strategy = new Commands();
+            f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+            f.executor.failWith("slippage exceeded at landing", FillAtPriceExecutor.FEE);
+            strategy.commands.add("buy");
+            f.advance(Duration.ofSeconds(2));
+
+            assertThat(f.stores.trades.failures(BOT)).singleElement().satisfies(failure -> {
+                assertThat(failure.fee()).isEqualTo(Lamports.of(5_000));
+                assertThat(failure.tip()).isEqualTo(Lamports.ZERO);
+                assertThat(failure.reason()).isEqualTo("slippage exceeded at landing");
+                assertThat(failure.side()).isEqualTo(Side.BUY);
+            });
+            assertThat(f.stores.trades.fills(BOT)).isEmpty();
+            assertThat(f.stores.load(BOT).orElseThrow().unstoredFailures()).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepAFailureTheStoreRefusesInTheJournalAndStoreItWhenTheStoreReturns() {
+        FlakyTradeStore flaky = new FlakyTradeStore();
+        Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofMillis(5)));
+        flaky.delegate = f.stores;
+        try (f) {
+            Commands strategy = new Commands();
+            f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+            flaky.down = true;
+            f.executor.failWith("honeypot: the sell reverted", FillAtPriceExecutor.FEE);
+            strategy.commands.add("buy");
+            f.advance(Duration.ofSeconds(2));
+
+            JournalEntry entry = f.stores.load(BOT).orElseThrow();
+            assertThat(entry.unstoredFailures())
+                    .singleElement()
+                    .satisfies(failure -> assertThat(failure.fee()).isEqualTo(Lamports.of(5_000)));
+            assertThat(entry.pendingIntents()).isEmpty();
+            assertThat(f.stores.trades.failures(BOT)).isEmpty();
+
+            flaky.down = false;
+            await(() -> f.stores.load(BOT).orElseThrow().unstoredFailures().isEmpty());
+            assertThat(f.stores.trades.failures(BOT)).isEqualTo(entry.unstoredFailures());
+        }
+    }
+
+    @Test
+    void shouldStoreTheFailuresACrashedProcessKeptInItsJournalWhenTheBotIsRecovered() {
+        FlakyTradeStore flaky = new FlakyTradeStore();
+        Scripted.Fixture one = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofHours(1)));
+        flaky.delegate = one.stores;
+        Commands strategy = new Commands();
+        one.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+        flaky.down = true;
+        one.executor.failWith("slippage exceeded at landing", FillAtPriceExecutor.FEE);
+        strategy.commands.add("buy");
+        one.advance(Duration.ofSeconds(2));
+        List<io.solbot.core.domain.OrderFailure> kept =
+                one.stores.load(BOT).orElseThrow().unstoredFailures();
+        assertThat(kept).hasSize(1);
+        // the process dies with the database still down
+
+        try (Scripted.Fixture two = secondEngine(one, new ResolvingExecutor(one.executor), T0.plusSeconds(60))) {
+            two.engine.recover(spec("bot", Commands::new).maxTrades(5).build());
+
+            await(() -> one.stores.trades.failures(BOT).size() == 1);
+            assertThat(one.stores.trades.failures(BOT)).isEqualTo(kept);
+            await(() -> one.stores.load(BOT).orElseThrow().unstoredFailures().isEmpty());
+        }
+    }
+
     /** A trade store that fails while {@link #down} is set, as PostgreSQL does when it cannot be reached. */
     static final class FlakyTradeStore implements io.solbot.core.store.TradeStore {
         volatile Scripted.CountingStores delegate;
@@ -364,6 +440,22 @@ class RecoveryTest {
                 throw new IllegalStateException("Connection refused: the database is down");
             }
             return delegate.fills(botId);
+        }
+
+        @Override
+        public void recordFailure(BotId botId, io.solbot.core.domain.OrderFailure failure) {
+            if (down) {
+                throw new IllegalStateException("Connection refused: the database is down");
+            }
+            delegate.recordFailure(botId, failure);
+        }
+
+        @Override
+        public List<io.solbot.core.domain.OrderFailure> failures(BotId botId) {
+            if (down) {
+                throw new IllegalStateException("Connection refused: the database is down");
+            }
+            return delegate.failures(botId);
         }
     }
 }

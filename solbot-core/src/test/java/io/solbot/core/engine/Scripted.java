@@ -4,6 +4,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.engine.Scripted.Script;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.spi.Strategy;
@@ -127,11 +128,16 @@ final class Scripted implements StrategyProvider<Script> {
         final InMemoryJournal journal = new InMemoryJournal();
         final AtomicInteger runSaves = new AtomicInteger();
         final AtomicInteger tradeRecords = new AtomicInteger();
+        final AtomicInteger failureRecords = new AtomicInteger();
         final AtomicInteger journalSaves = new AtomicInteger();
         final AtomicInteger journalDeletes = new AtomicInteger();
 
         int writes() {
-            return runSaves.get() + tradeRecords.get() + journalSaves.get() + journalDeletes.get();
+            return runSaves.get()
+                    + tradeRecords.get()
+                    + failureRecords.get()
+                    + journalSaves.get()
+                    + journalDeletes.get();
         }
 
         @Override
@@ -154,6 +160,17 @@ final class Scripted implements StrategyProvider<Script> {
         @Override
         public List<Fill> fills(BotId botId) {
             return trades.fills(botId);
+        }
+
+        @Override
+        public void recordFailure(BotId botId, OrderFailure failure) {
+            failureRecords.incrementAndGet();
+            trades.recordFailure(botId, failure);
+        }
+
+        @Override
+        public List<OrderFailure> failures(BotId botId) {
+            return trades.failures(botId);
         }
 
         @Override

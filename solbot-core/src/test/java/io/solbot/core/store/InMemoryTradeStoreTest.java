@@ -6,6 +6,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
@@ -45,6 +46,28 @@ class InMemoryTradeStoreTest {
         store.record(fill("a", "o-2", 1, 2));
         assertThat(before).hasSize(1);
         assertThat(store.fills(BotId.of("a"))).hasSize(2);
+    }
+
+    @Test
+    void shouldKeepEachFailureOnceInTheOrderRecordedPerBot() {
+        InMemoryTradeStore store = new InMemoryTradeStore();
+        OrderFailure second = failure("o-2", 5_000);
+        OrderFailure first = failure("o-1", 7_000);
+
+        store.recordFailure(BotId.of("a"), second);
+        store.recordFailure(BotId.of("a"), first);
+        store.recordFailure(BotId.of("a"), failure("o-2", 1)); // the same order again: the first one counts
+        store.recordFailure(BotId.of("b"), first);
+
+        assertThat(store.failures(BotId.of("a"))).containsExactly(second, first);
+        assertThat(store.failures(BotId.of("b"))).containsExactly(first);
+        assertThat(store.failures(BotId.of("c"))).isEmpty();
+        assertThat(store.fills(BotId.of("a"))).isEmpty();
+    }
+
+    private static OrderFailure failure(String order, long fee) {
+        return new OrderFailure(
+                OrderId.of(order), Mint.USDC, Side.SELL, "land", "reverted", AT, Lamports.of(fee), Lamports.ZERO);
     }
 
     private static Fill fill(String bot, String order, int part, int seed) {

@@ -30,14 +30,21 @@ public final class FillAtPriceExecutor implements SwapExecutor {
     private final MarketData market;
     private final AtomicInteger executed = new AtomicInteger();
     private volatile String failure;
+    private volatile Lamports failureFee = Lamports.ZERO;
     private volatile Consumer<SwapOrder> beforeEach = order -> {};
 
     public FillAtPriceExecutor(MarketData market) {
         this.market = market;
     }
 
-    /** Fails every following order with {@code reason}; null to fill again. */
+    /** Fails every following order with {@code reason}, as if it never landed (no fee); null to fill again. */
     public FillAtPriceExecutor failWith(String reason) {
+        return failWith(reason, Lamports.ZERO);
+    }
+
+    /** Fails every following order with {@code reason}, as if it landed and reverted: each pays {@code fee}. */
+    public FillAtPriceExecutor failWith(String reason, Lamports fee) {
+        this.failureFee = fee;
         this.failure = reason;
         return this;
     }
@@ -64,7 +71,15 @@ public final class FillAtPriceExecutor implements SwapExecutor {
         }
         if (reason != null) {
             return new SwapOutcome.Failed(
-                    new OrderFailure(order.orderId(), order.mint(), order.side(), "land", reason, order.submittedAt()),
+                    new OrderFailure(
+                            order.orderId(),
+                            order.mint(),
+                            order.side(),
+                            "land",
+                            reason,
+                            order.submittedAt(),
+                            failureFee,
+                            Lamports.ZERO),
                     List.of());
         }
         int decimals = market.decimals(order.mint()).orElse(6);

@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The live status table of a run: every bot the engine runs or the database knows, hot state from the engine and
- * realised PnL from the database, read with the same few queries however many bots there are.
+ * realised PnL from the database, read with the same few queries however many bots there are. The PnL is net of what
+ * failed orders paid ({@link Stored#netPnl()}): a honeypot's reverted sells cost fees the closed trades do not show.
  */
 final class StatusTable {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -30,7 +31,7 @@ final class StatusTable {
 
     void print(PrintWriter out) {
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"BOT", "STRATEGY", "STATUS", "TICKS", "OPEN", "TRADES", "PNL (SOL)", "LAST ERROR"});
+        rows.add(new String[] {"BOT", "STRATEGY", "STATUS", "TICKS", "OPEN", "TRADES", "NET PNL (SOL)", "LAST ERROR"});
         for (BotReport r : reports.reports()) {
             Optional<BotStatus> live = r.live();
             Optional<Stored> stored = r.database() instanceof Stored s ? Optional.of(s) : Optional.empty();
@@ -49,7 +50,7 @@ final class StatusTable {
                         .or(() -> run.map(x -> Long.toString(x.tradesExecuted())))
                         .orElse(UNKNOWN),
                 switch (r.database()) {
-                    case Stored s -> format(s.realizedPnl());
+                    case Stored s -> format(s.netPnl());
                     case Unavailable u -> "n/a (database unreachable)";
                 },
                 live.flatMap(BotStatus::lastError)

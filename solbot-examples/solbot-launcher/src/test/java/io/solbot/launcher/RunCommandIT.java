@@ -97,7 +97,7 @@ class RunCommandIT {
         assertThat(result.out().indexOf("Strategies (")).isLessThan(result.out().indexOf("Paper trading"));
         assertThat(result.out())
                 .contains("Paper trading 2 of 2 bots")
-                .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +PNL \\(SOL\\)")
+                .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +NET PNL \\(SOL\\)")
                 .containsPattern("(?m)^it-bonk +ma-cross +RUNNING +\\d+")
                 .containsPattern("(?m)^it-wif +ma-cross +STOPPED +\\d+")
                 .contains("Stopped.");
@@ -189,7 +189,8 @@ class RunCommandIT {
 
     private static JournalEntry entry(
             String bot, RunStatus status, String owner, List<OrderIntent> intents, Instant at) {
-        return new JournalEntry(BotId.of(bot), "ma-cross", status, "hash", owner, intents, Map.of(), List.of(), at);
+        return new JournalEntry(
+                BotId.of(bot), "ma-cross", status, "hash", owner, intents, Map.of(), List.of(), List.of(), at);
     }
 
     @Test

@@ -6,6 +6,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
@@ -18,6 +19,7 @@ import io.solbot.persistence.FillRecord;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeLedger;
+import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.readmodel.BotReports;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,6 +113,20 @@ class StatusTableIT {
                             Lamports.of(1_500_000).toTokenAmount(),
                             2),
                     "take-profit"));
+            // a sell that reverted on chain: its 5,000 fee and 1,000 tip come off the 500,000 the closed trade made
+            try (PostgresTradeStore trades = new PostgresTradeStore(db)) {
+                trades.recordFailure(
+                        old,
+                        new OrderFailure(
+                                OrderId.of("o-3"),
+                                BONK,
+                                Side.SELL,
+                                "land",
+                                "the sell reverted",
+                                T0.plusSeconds(3),
+                                Lamports.of(5_000),
+                                Lamports.of(1_000)));
+            }
             StatusTable table = new StatusTable(new BotReports(db, () -> statuses));
 
             String up = print(table);
@@ -118,8 +134,8 @@ class StatusTableIT {
             String down = print(table);
 
             assertThat(up)
-                    .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +PNL \\(SOL\\) +LAST ERROR$")
-                    .containsPattern("(?m)^db-old +ma-cross +FAILED +- +0 +2 +\\+0\\.000500000 +boom$")
+                    .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +NET PNL \\(SOL\\) +LAST ERROR$")
+                    .containsPattern("(?m)^db-old +ma-cross +FAILED +- +0 +2 +\\+0\\.000494000 +boom$")
                     .containsPattern("(?m)^live-1 +ma-cross +RUNNING +42 +1 +3 +\\+0\\.000000000 *$");
             assertThat(down)
                     .doesNotContain("db-old")

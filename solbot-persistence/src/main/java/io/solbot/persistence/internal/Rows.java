@@ -4,6 +4,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
@@ -14,6 +15,7 @@ import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.ClosedTrade;
 import io.solbot.persistence.internal.db.tables.records.ClosedTradeRecord;
 import io.solbot.persistence.internal.db.tables.records.FillRecord;
+import io.solbot.persistence.internal.db.tables.records.OrderFailureRecord;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -45,6 +47,18 @@ public final class Rows {
                 r.getFillParts(),
                 r.getSubmittedAt().toInstant(),
                 r.getFilledAt().toInstant());
+    }
+
+    public static OrderFailure orderFailure(OrderFailureRecord r) {
+        return new OrderFailure(
+                OrderId.of(r.getOrderId()),
+                Mint.of(r.getMint()),
+                Side.valueOf(r.getSide()),
+                r.getStage(),
+                r.getReason(),
+                r.getFailedAt().toInstant(),
+                Lamports.of(r.getFeeLamports()),
+                Lamports.of(r.getTipLamports()));
     }
 
     public static ClosedTrade closedTrade(ClosedTradeRecord r) {

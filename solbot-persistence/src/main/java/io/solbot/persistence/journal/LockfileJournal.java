@@ -6,9 +6,11 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.SolbotException;
 import io.solbot.core.codec.FillJson;
+import io.solbot.core.codec.OrderFailureJson;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
@@ -193,7 +195,9 @@ public final class LockfileJournal implements Journal {
 
     /**
      * The on-disk form. Amounts are decimal strings of raw units, so no JSON reader rounds them. Version 2 added the
-     * fills the trade store has not taken yet ({@code unstoredFills}).
+     * fills the trade store has not taken yet ({@code unstoredFills}); later the failed orders it has not taken yet
+     * ({@code unstoredFailures}), optional so that a lockfile written before them still reads (as none kept), and
+     * without a new version: an entry is rewritten on every change, so the older form does not outlive an upgrade.
      */
     record Lockfile(
             int version,
@@ -205,6 +209,7 @@ public final class LockfileJournal implements Journal {
             List<Intent> pendingIntents,
             Map<String, String> state,
             List<FillJson> unstoredFills,
+            List<OrderFailureJson> unstoredFailures,
             String updatedAt) {
 
         record Intent(String orderId, String mint, String side, String amountIn, int decimals, String createdAt) {}
@@ -230,6 +235,7 @@ public final class LockfileJournal implements Journal {
                     intents,
                     new LinkedHashMap<>(new java.util.TreeMap<>(e.state())),
                     e.unstoredFills().stream().map(FillJson::of).toList(),
+                    e.unstoredFailures().stream().map(OrderFailureJson::of).toList(),
                     e.updatedAt().toString());
         }
 
@@ -251,6 +257,12 @@ public final class LockfileJournal implements Journal {
             for (FillJson f : java.util.Objects.requireNonNull(unstoredFills, "unstoredFills")) {
                 fills.add(f.toFill(id, OrderId.of(java.util.Objects.requireNonNull(f.orderId(), "orderId"))));
             }
+            List<OrderFailure> failures = new ArrayList<>();
+            if (unstoredFailures != null) {
+                for (OrderFailureJson f : unstoredFailures) {
+                    failures.add(f.toFailure());
+                }
+            }
             return new JournalEntry(
                     id,
                     strategyId,
@@ -260,6 +272,7 @@ public final class LockfileJournal implements Journal {
                     intents,
                     java.util.Objects.requireNonNull(state, "state"),
                     fills,
+                    failures,
                     Instant.parse(updatedAt));
         }
     }

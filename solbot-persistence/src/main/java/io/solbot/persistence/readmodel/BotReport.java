@@ -43,6 +43,9 @@ public record BotReport(BotId botId, Optional<BotStatus> live, Database database
      * @param fills how many fills of it were recorded
      * @param closedTrades how many closed slices of lots it has
      * @param lastFillAt when its newest fill landed, empty before the first
+     * @param failedOrders how many of its orders failed (landed and reverted, or never landed)
+     * @param failedOrderFees what its failed orders paid in fees and tips although they traded nothing, exact; not in
+     *     {@link #realizedPnl}, which closed trades make (see {@link #netPnl})
      */
     public record Stored(
             Optional<RunRecord> run,
@@ -52,7 +55,9 @@ public record BotReport(BotId botId, Optional<BotStatus> live, Database database
             Lamports realizedPnl,
             long fills,
             long closedTrades,
-            Optional<Instant> lastFillAt)
+            Optional<Instant> lastFillAt,
+            long failedOrders,
+            Lamports failedOrderFees)
             implements Database {
         public Stored {
             Objects.requireNonNull(run, "run");
@@ -61,6 +66,12 @@ public record BotReport(BotId botId, Optional<BotStatus> live, Database database
             openPositions = List.copyOf(openPositions);
             Objects.requireNonNull(realizedPnl, "realizedPnl");
             Objects.requireNonNull(lastFillAt, "lastFillAt");
+            Objects.requireNonNull(failedOrderFees, "failedOrderFees");
+        }
+
+        /** The realised PnL net of what failed orders paid: {@link #realizedPnl} minus {@link #failedOrderFees}. */
+        public Lamports netPnl() {
+            return realizedPnl.minus(failedOrderFees);
         }
     }
 

@@ -2,6 +2,7 @@ package io.solbot.persistence.readmodel;
 
 import static io.solbot.persistence.internal.db.Tables.CLOSED_TRADE;
 import static io.solbot.persistence.internal.db.Tables.FILL;
+import static io.solbot.persistence.internal.db.Tables.ORDER_FAILURE;
 import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
 import static io.solbot.persistence.internal.db.Tables.TRADE;
 
@@ -44,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * Detailed status of bots: the engine's hot state joined with what the database holds about each bot. Bots the engine
  * does not run (stopped earlier, run by another process) are reported from the database alone.
  *
- * <p>{@link #reports()} costs four queries however many bots there are (one per table, grouped by bot), read in one
+ * <p>{@link #reports()} costs five queries however many bots there are (one per table, grouped by bot), read in one
  * snapshot so that a sell moving lots into {@code closed_trade} is seen whole or not at all.
  *
  * <p>While the database is unreachable nothing throws: each report carries the hot state and {@link Unavailable} with
@@ -55,7 +56,16 @@ import org.slf4j.LoggerFactory;
 public final class BotReports {
     private static final Logger log = LoggerFactory.getLogger(BotReports.class);
     private static final Stored NOTHING_STORED = new Stored(
-            Optional.empty(), Optional.empty(), Optional.empty(), List.of(), Lamports.ZERO, 0, 0, Optional.empty());
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            List.of(),
+            Lamports.ZERO,
+            0,
+            0,
+            Optional.empty(),
+            0,
+            Lamports.ZERO);
     // a driver message may quote a URL, and a URL may carry a password
     private static final Pattern SECRET = Pattern.compile("(?i)jdbc:\\S+|password\\s*[=:]\\s*\\S+");
     private static final int MAX_REASON_LENGTH = 160;
@@ -127,7 +137,7 @@ public final class BotReports {
     private Map<BotId, Stored> read(BotId only) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
-            // one snapshot for the four reads: a sell commits its lot's deletion and its closed trade together
+            // one snapshot for the five reads: a sell commits its lot's deletion and its closed trade together
             tx.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY");
             Map<BotId, Builder> bots = new TreeMap<>();
             for (StrategyRunStatusRecord r : tx.selectFrom(STRATEGY_RUN_STATUS)
@@ -161,6 +171,19 @@ public final class BotReports {
                 Builder bot = builder(bots, r.value1());
                 bot.fills = r.value2();
                 bot.lastFillAt = r.value3().toInstant();
+            }
+            Field<Long> failed = DSL.count().coerce(Long.class);
+            // summed as numeric: two bigint columns added row by row could overflow before the sum
+            Field<BigDecimal> failedFees =
+                    DSL.sum(ORDER_FAILURE.FEE_LAMPORTS).plus(DSL.sum(ORDER_FAILURE.TIP_LAMPORTS));
+            for (var r : tx.select(ORDER_FAILURE.BOT_ID, failed, failedFees)
+                    .from(ORDER_FAILURE)
+                    .where(botIs(ORDER_FAILURE.BOT_ID, only))
+                    .groupBy(ORDER_FAILURE.BOT_ID)
+                    .fetch()) {
+                Builder bot = builder(bots, r.value1());
+                bot.failedOrders = r.value2();
+                bot.failedOrderFees = new Lamports(r.value3().longValueExact());
             }
             Map<BotId, Stored> stored = new TreeMap<>();
             bots.forEach((id, b) -> stored.put(id, b.build()));
@@ -239,6 +262,8 @@ public final class BotReports {
         private long fills;
         private long closedTrades;
         private Instant lastFillAt;
+        private long failedOrders;
+        private Lamports failedOrderFees = Lamports.ZERO;
 
         Stored build() {
             return new Stored(
@@ -249,7 +274,9 @@ public final class BotReports {
                     realizedPnl,
                     fills,
                     closedTrades,
-                    Optional.ofNullable(lastFillAt));
+                    Optional.ofNullable(lastFillAt),
+                    failedOrders,
+                    failedOrderFees);
         }
     }
 }

@@ -6,6 +6,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
@@ -40,6 +41,7 @@ class LockfileJournalTest {
                 "4711@host-a",
                 intents,
                 Map.of("last", "up"),
+                List.of(),
                 List.of(),
                 T);
     }
@@ -82,12 +84,69 @@ class LockfileJournalTest {
                 3,
                 T,
                 T.plusMillis(460));
-        JournalEntry entry =
-                new JournalEntry(bot, "ma-cross", RunStatus.RUNNING, "h", "1@h", List.of(), Map.of(), List.of(buy), T);
+        JournalEntry entry = new JournalEntry(
+                bot, "ma-cross", RunStatus.RUNNING, "h", "1@h", List.of(), Map.of(), List.of(buy), List.of(), T);
 
         journal.save(entry);
 
         assertThat(new LockfileJournal(runtime).load(bot)).contains(entry);
+    }
+
+    @Test
+    void shouldRoundTripTheFailuresNotYetStoredExactly() {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        BotId bot = BotId.of("bot-x");
+        OrderFailure reverted = new OrderFailure(
+                OrderId.of("o-7"),
+                Mint.USDC,
+                Side.SELL,
+                "land",
+                "the sell reverted: the token cannot be sold",
+                T,
+                Lamports.of(Long.MAX_VALUE),
+                Lamports.of(1_000));
+        OrderFailure unsent =
+                new OrderFailure(OrderId.of("o-8"), Mint.USDC, Side.BUY, "send", "the RPC refused", T.plusNanos(1));
+        JournalEntry entry = new JournalEntry(
+                bot,
+                "ma-cross",
+                RunStatus.RUNNING,
+                "h",
+                "1@h",
+                List.of(),
+                Map.of(),
+                List.of(),
+                List.of(reverted, unsent),
+                T);
+
+        journal.save(entry);
+
+        assertThat(new LockfileJournal(runtime).load(bot)).contains(entry);
+    }
+
+    @Test
+    void shouldReadALockfileWrittenBeforeFailuresWereKeptAsKeepingNone() throws IOException {
+        // as the previous release wrote it: version 2, with unstoredFills and no unstoredFailures
+        Files.writeString(runtime.resolve("old.json"), """
+                {
+                  "version" : 2,
+                  "botId" : "old",
+                  "strategyId" : "ma-cross",
+                  "status" : "RUNNING",
+                  "configHash" : "sha256:abc",
+                  "owner" : "4711@host-a",
+                  "pendingIntents" : [ ],
+                  "state" : { "last" : "up" },
+                  "unstoredFills" : [ ],
+                  "updatedAt" : "2026-05-01T10:15:30.123456Z"
+                }
+                """);
+
+        JournalEntry entry = new LockfileJournal(runtime).load(BotId.of("old")).orElseThrow();
+
+        assertThat(entry.unstoredFailures()).isEmpty();
+        assertThat(entry).isEqualTo(entry("old", RunStatus.RUNNING, List.of()));
+        assertThat(runtime.resolve("old.json")).exists();
     }
 
     @Test

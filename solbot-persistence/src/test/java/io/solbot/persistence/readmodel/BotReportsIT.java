@@ -13,9 +13,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Position;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
+import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.store.RunRecord;
@@ -25,6 +28,7 @@ import io.solbot.persistence.FillRecord;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeLedger;
+import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.readmodel.BotReport.Stored;
 import io.solbot.persistence.readmodel.BotReport.Unavailable;
 import java.math.BigDecimal;
@@ -130,7 +134,9 @@ class BotReportsIT {
                         Lamports.ZERO,
                         0,
                         0,
-                        Optional.empty()));
+                        Optional.empty(),
+                        0,
+                        Lamports.ZERO));
 
         assertThat(reports.report(both)).contains(bothReport);
         assertThat(reports.report(dbOnly)).contains(dbOnlyReport);
@@ -210,6 +216,14 @@ class BotReportsIT {
             }
         }
         ledger.record(fills);
+        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+            for (int i = 0; i < 200; i += 3) {
+                BotId bot = BotId.of("many-%03d".formatted(i));
+                // one failure that landed (fee and tip), one that never did
+                store.recordFailure(bot, failure("many-f" + i, 5_000 + i, i, minute(i)));
+                store.recordFailure(bot, failure("many-g" + i, 0, 0, minute(i + 1)));
+            }
+        }
         for (int i = 150; i < 210; i++) {
             live.add(status(BotId.of("many-%03d".formatted(i)), RunStatus.RUNNING, i));
         }
@@ -227,7 +241,8 @@ class BotReportsIT {
         reports.report(BotId.of("many-007"));
         int forOne = statements.get();
 
-        assertThat(forAll).as("statements for every bot").isEqualTo(forOne).isEqualTo(5);
+        // SET TRANSACTION, then one query per table: strategy_run_status, trade, closed_trade, fill, order_failure
+        assertThat(forAll).as("statements for every bot").isEqualTo(forOne).isEqualTo(6);
         assertThat(many).hasSize(210);
         assertThat(many).extracting(r -> r.botId().value()).isSorted();
         for (int i = 0; i < 210; i++) {
@@ -247,11 +262,60 @@ class BotReportsIT {
             // the 4 tokens sold cost 4/10 of 1 000 + i, rounded down
             long pnl = sold ? (500 + i) - (1_000 + i) * 4L / 10 : 0;
             assertThat(stored.realizedPnl()).as("%s PnL", report.botId()).isEqualTo(Lamports.of(pnl));
+            boolean failed = i % 3 == 0;
+            assertThat(stored.failedOrders()).isEqualTo(failed ? 2 : 0);
+            assertThat(stored.failedOrderFees()).isEqualTo(Lamports.of(failed ? 5_000 + 2L * i : 0));
+            assertThat(stored.netPnl()).isEqualTo(Lamports.of(pnl - (failed ? 5_000 + 2L * i : 0)));
             assertThat(stored.openPositions())
                     .singleElement()
                     .extracting(Position::quantity)
                     .isEqualTo(TokenAmount.of(sold ? 6 : 10, 6));
         }
+    }
+
+    @Test
+    void shouldCountFailedOrdersAndSumTheirFeesAndTipsPerBotExactly() {
+        BotId honeypot = BotId.of("fail-honeypot");
+        BotId lucky = BotId.of("fail-lucky");
+        saveRun(honeypot, RunStatus.RUNNING, 1);
+        saveRun(lucky, RunStatus.RUNNING, 1);
+        ledger.record(rec(buy(honeypot, "fail-b1", BONK, 1_000_000, TokenAmount.of(1_000, 6), 0, 0, minute(1))));
+        ledger.record(rec(sell(honeypot, "fail-s1", BONK, TokenAmount.of(500, 6), 600_000, 0, 0, minute(2))));
+        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+            // two sells of the rest reverted on chain; each paid its signature and priority fee (and one a tip)
+            store.recordFailure(honeypot, failure("fail-s2", 4_000_000_000_000_000_001L, 0, minute(3)));
+            store.recordFailure(honeypot, failure("fail-s3", 4_000_000_000_000_000_002L, 7, minute(4)));
+            store.recordFailure(honeypot, failure("fail-s3", 1, 1, minute(5))); // recorded again: changes nothing
+            store.recordFailure(lucky, failure("fail-never-landed", 0, 0, minute(3)));
+        }
+        BotReports reports = new BotReports(database, List::of);
+
+        List<BotReport> all = reportsOf(reports, "fail-");
+
+        Stored hit = stored(all.get(0));
+        assertThat(all.get(0).botId()).isEqualTo(honeypot);
+        assertThat(hit.failedOrders()).isEqualTo(2);
+        // beyond a double's 53 bits: summed exactly
+        assertThat(hit.failedOrderFees()).isEqualTo(Lamports.of(8_000_000_000_000_000_010L));
+        assertThat(hit.realizedPnl()).isEqualTo(Lamports.of(100_000));
+        assertThat(hit.netPnl()).isEqualTo(Lamports.of(100_000 - 8_000_000_000_000_000_010L));
+        Stored missed = stored(all.get(1));
+        assertThat(missed.failedOrders()).isOne();
+        assertThat(missed.failedOrderFees()).isEqualTo(Lamports.ZERO);
+        assertThat(missed.fills()).isZero();
+        assertThat(reports.report(honeypot)).map(BotReport::database).contains(hit);
+    }
+
+    private static OrderFailure failure(String orderId, long fee, long tip, java.time.Instant at) {
+        return new OrderFailure(
+                OrderId.of(orderId),
+                BONK,
+                Side.SELL,
+                "land",
+                "the sell reverted",
+                at,
+                Lamports.of(fee),
+                Lamports.of(tip));
     }
 
     @Test

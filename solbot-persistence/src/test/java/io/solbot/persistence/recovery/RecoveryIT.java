@@ -123,6 +123,7 @@ class RecoveryIT {
                 List.of(ran, lost),
                 before.state(),
                 before.unstoredFills(),
+                before.unstoredFailures(),
                 before.updatedAt()));
         SwapOutcome ranOutcome = first.executor.execute(
                 new SwapOrder(ran.orderId(), bot, ran.mint(), ran.side(), ran.amountIn(), 100, Lamports.ZERO, T0));

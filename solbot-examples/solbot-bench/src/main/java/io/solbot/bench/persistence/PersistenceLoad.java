@@ -456,6 +456,7 @@ public final class PersistenceLoad {
                 List.of(new OrderIntent(OrderId.of("intent-" + n), BONK, Side.BUY, COST.toTokenAmount(), now)),
                 Map.of("ema", "0.000021345678", "entryPrice", "0.000020000000", "lastSignal", "buy"),
                 List.of(),
+                List.of(),
                 now);
     }
 
