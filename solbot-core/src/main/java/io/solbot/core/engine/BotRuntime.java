@@ -2,6 +2,7 @@ package io.solbot.core.engine;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.store.OrderIntent;
 import java.time.Duration;
@@ -54,7 +55,7 @@ final class BotRuntime {
     /** Fills the trade store has not taken yet (database unreachable), oldest first. */
     final List<Fill> unstoredFills = new ArrayList<>();
     /** Failed orders the trade store has not taken yet (database unreachable), oldest first. */
-    final List<io.solbot.core.domain.OrderFailure> unstoredFailures = new ArrayList<>();
+    final List<OrderFailure> unstoredFailures = new ArrayList<>();
 
     volatile RunStatus status;
     volatile Run run;

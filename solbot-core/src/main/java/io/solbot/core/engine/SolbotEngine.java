@@ -57,6 +57,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -517,42 +518,13 @@ public final class SolbotEngine implements AutoCloseable {
      * true when none is left.
      */
     private boolean retry(BotRuntime bot) {
-        int stored = 0;
-        boolean failed = false;
-        while (true) {
-            Fill next;
-            synchronized (bot.journalLock) {
-                if (bot.unstoredFills.isEmpty()) {
-                    break;
-                }
-                next = bot.unstoredFills.getFirst();
-            }
-            try {
-                tradeStore.record(next);
-            } catch (RuntimeException e) {
-                log.debug("Bot '{}': the trade store still refuses fill {}: {}", bot.id, next.orderId(), e.toString());
-                failed = true;
-                break;
-            }
-            synchronized (bot.journalLock) {
-                // only this thread removes, and new fills go to the end
-                bot.unstoredFills.removeFirst();
-            }
-            stored++;
-        }
-        if (stored > 0) {
-            synchronized (bot.journalLock) {
-                try {
-                    saveJournal(bot);
-                } catch (RuntimeException e) {
-                    log.error("Could not write the journal of bot '{}'", bot.id, e);
-                }
-            }
-            log.info("Bot '{}' stored {} fill(s) that waited for the trade store", bot.id, stored);
-        }
-        if (!failed) {
-            failed = !retryFailures(bot);
-        }
+        boolean failed = !storeKept(bot, bot.unstoredFills, tradeStore::record, Fill::orderId, "fill(s)")
+                || !storeKept(
+                        bot,
+                        bot.unstoredFailures,
+                        f -> tradeStore.recordFailure(bot.id, f),
+                        OrderFailure::orderId,
+                        "failed order(s)");
         List<SwapOrder> open;
         synchronized (bot.journalLock) {
             open = List.copyOf(bot.unresolved);
@@ -569,32 +541,37 @@ public final class SolbotEngine implements AutoCloseable {
         }
     }
 
-    /** Stores the bot's kept failures in order; true when the store took all of them. */
-    private boolean retryFailures(BotRuntime bot) {
+    /**
+     * Stores what the bot kept for the trade store ({@code kept}, guarded by its journal lock), oldest first, until
+     * the store refuses one; rewrites the journal if any was stored. True when the store took all of them.
+     */
+    private <T> boolean storeKept(
+            BotRuntime bot, List<T> kept, Consumer<T> store, Function<T, OrderId> orderId, String what) {
         int stored = 0;
         boolean failed = false;
         while (true) {
-            OrderFailure next;
+            T next;
             synchronized (bot.journalLock) {
-                if (bot.unstoredFailures.isEmpty()) {
+                if (kept.isEmpty()) {
                     break;
                 }
-                next = bot.unstoredFailures.getFirst();
+                next = kept.getFirst();
             }
             try {
-                tradeStore.recordFailure(bot.id, next);
+                store.accept(next);
             } catch (RuntimeException e) {
                 log.debug(
-                        "Bot '{}': the trade store still refuses the failure of order {}: {}",
+                        "Bot '{}': the trade store still refuses {} of order {}: {}",
                         bot.id,
-                        next.orderId(),
+                        what,
+                        orderId.apply(next),
                         e.toString());
                 failed = true;
                 break;
             }
             synchronized (bot.journalLock) {
-                // only this thread removes, and new failures go to the end
-                bot.unstoredFailures.removeFirst();
+                // only this thread removes, and new ones go to the end
+                kept.removeFirst();
             }
             stored++;
         }
@@ -606,7 +583,7 @@ public final class SolbotEngine implements AutoCloseable {
                     log.error("Could not write the journal of bot '{}'", bot.id, e);
                 }
             }
-            log.info("Bot '{}' stored {} failed order(s) that waited for the trade store", bot.id, stored);
+            log.info("Bot '{}' stored {} {} that waited for the trade store", bot.id, stored, what);
         }
         return !failed;
     }
