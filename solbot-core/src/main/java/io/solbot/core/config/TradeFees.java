@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /**
  * The most one trade can cost in network fees, as the plan counts it: {@code transactions} transactions (a buy and a
- * sell, times the buys per signal), each paying the {@link #SIGNATURE_FEE}, the highest priority fee the bot may pay
+ * sell, times the buys per signal), each paying the {@link Lamports#SIGNATURE_FEE}, the highest priority fee the bot may pay
  * (after any escalation) and a tip where the bot sends through Jito. Not counted: the compute-unit price set in
  * micro-lamports, retries that re-send a transaction, and rent for new token accounts (refundable).
  *
@@ -16,8 +16,6 @@ import java.util.Objects;
  * @param tip the tip paid with each transaction; zero without Jito
  */
 public record TradeFees(int transactions, Lamports priorityFee, Lamports tip) {
-    /** Solana's base fee: 5 000 lamports per signature; each transaction here has one. */
-    public static final Lamports SIGNATURE_FEE = Lamports.of(5_000);
 
     /** @throws IllegalArgumentException if {@code transactions} is below 1 or a fee is negative */
     public TradeFees {
@@ -39,7 +37,7 @@ public record TradeFees(int transactions, Lamports priorityFee, Lamports tip) {
 
     /** What {@code trades} trades cost at most, in lamports as a SOL amount (9 decimals); it cannot overflow. */
     public TokenAmount forTrades(long trades) {
-        BigInteger perTransaction = BigInteger.valueOf(SIGNATURE_FEE.value())
+        BigInteger perTransaction = BigInteger.valueOf(Lamports.SIGNATURE_FEE.value())
                 .add(BigInteger.valueOf(priorityFee.value()))
                 .add(BigInteger.valueOf(tip.value()));
         return TokenAmount.ofRaw(

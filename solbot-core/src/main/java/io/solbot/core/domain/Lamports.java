@@ -18,6 +18,8 @@ public record Lamports(long value) implements Comparable<Lamports> {
     public static final int SOL_DECIMALS = 9;
 
     public static final Lamports ZERO = new Lamports(0);
+    /** Solana's base fee: 5 000 lamports per signature, paid by every transaction that lands (one signature here). */
+    public static final Lamports SIGNATURE_FEE = new Lamports(5_000);
 
     public static Lamports of(long value) {
         return new Lamports(value);

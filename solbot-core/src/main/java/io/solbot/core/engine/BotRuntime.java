@@ -117,9 +117,10 @@ final class BotRuntime {
         }
     }
 
-    int unstoredFillCount() {
+    /** Fills and failed orders that wait for the trade store (the database is unreachable). */
+    int unstoredCount() {
         synchronized (journalLock) {
-            return unstoredFills.size();
+            return unstoredFills.size() + unstoredFailures.size();
         }
     }
 

@@ -78,9 +78,9 @@ final class OrderDesk {
             refusal = "an order must spend a positive amount, but was " + (sol != null ? sol : amountIn);
         } else if (side == Side.BUY) {
             Instant cooldownUntil = bot.cooldownUntil;
-            int unstored = bot.unstoredFillCount();
+            int unstored = bot.unstoredCount();
             if (unstored > 0) {
-                refusal = "the database is unreachable: " + unstored + " fill(s) of bot '" + bot.id
+                refusal = "the database is unreachable: " + unstored + " fill(s) or failed order(s) of bot '" + bot.id
                         + "' wait to be stored, and it opens no new positions until they are (sells are allowed)";
             } else if (sol.compareTo(spec.maxBuy()) > 0) {
                 refusal = "a buy of " + sol + " is more than maxBuy " + spec.maxBuy();
@@ -256,14 +256,15 @@ final class OrderDesk {
         try {
             return executor.execute(order);
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            log.error("The executor threw on order {} of bot '{}'", order.orderId(), bot.id, e);
+            // its message may quote an endpoint with a key: only a redacted copy reaches the log, the store and events
+            log.error("The executor threw on order {} of bot '{}'", order.orderId(), bot.id, Redaction.redact(e));
             return new SwapOutcome.Failed(
                     new OrderFailure(
                             order.orderId(),
                             order.mint(),
                             order.side(),
                             "execute",
-                            "the executor threw " + e,
+                            "the executor threw " + Redaction.describe(e),
                             engine.instant()),
                     List.of());
         } finally {

@@ -386,15 +386,17 @@ public final class SolbotEngine implements AutoCloseable {
                 }
             }
         }
+        int unstoredFills;
         int unstoredFailures;
         synchronized (bot.journalLock) {
+            unstoredFills = bot.unstoredFills.size();
             unstoredFailures = bot.unstoredFailures.size();
         }
-        if (bot.unstoredFillCount() > 0 || unstoredFailures > 0) {
+        if (unstoredFills > 0 || unstoredFailures > 0) {
             log.warn(
                     "Bot '{}' has {} fills and {} failed orders that wait to be stored",
                     bot.id,
-                    bot.unstoredFillCount(),
+                    unstoredFills,
                     unstoredFailures);
             retryLater(bot);
         }
@@ -518,13 +520,15 @@ public final class SolbotEngine implements AutoCloseable {
      * true when none is left.
      */
     private boolean retry(BotRuntime bot) {
-        boolean failed = !storeKept(bot, bot.unstoredFills, tradeStore::record, Fill::orderId, "fill(s)")
-                || !storeKept(
-                        bot,
-                        bot.unstoredFailures,
-                        f -> tradeStore.recordFailure(bot.id, f),
-                        OrderFailure::orderId,
-                        "failed order(s)");
+        // both, whatever the first gives: a fill the store keeps refusing must not hold the failures back
+        boolean fillsStored = storeKept(bot, bot.unstoredFills, tradeStore::record, Fill::orderId, "fill(s)");
+        boolean failuresStored = storeKept(
+                bot,
+                bot.unstoredFailures,
+                f -> tradeStore.recordFailure(bot.id, f),
+                OrderFailure::orderId,
+                "failed order(s)");
+        boolean failed = !fillsStored || !failuresStored;
         List<SwapOrder> open;
         synchronized (bot.journalLock) {
             open = List.copyOf(bot.unresolved);
@@ -1121,6 +1125,11 @@ public final class SolbotEngine implements AutoCloseable {
         Run run = new Run(bot, strategy, this);
         // under the journal lock, so that a state write of the run this one replaces is refused or lands before it
         synchronized (bot.journalLock) {
+            Run previous = bot.run;
+            if (previous != null) {
+                // at once, not when endRun posts its onStop: a tick of the old run still going must not place orders
+                previous.current = false;
+            }
             bot.run = run;
         }
         post(run, "onStart", () -> strategy.onStart(run.ctx));

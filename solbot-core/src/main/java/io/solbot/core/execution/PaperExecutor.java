@@ -65,9 +65,6 @@ import java.util.SplittableRandom;
  * <p>Threading: thread-safe. Trades against the market are atomic; the daily trade count is kept per bot.
  */
 public final class PaperExecutor implements SwapExecutor, AutoCloseable {
-    /** The base fee of a transaction with one signature, in lamports. */
-    public static final long SIGNATURE_FEE_LAMPORTS = 5_000;
-
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     private final PaperSettings settings;
@@ -274,7 +271,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
                     }
                     bundled = true;
                 }
-                Lamports fee = Lamports.of(SIGNATURE_FEE_LAMPORTS).plus(order.priorityFee());
+                Lamports fee = Lamports.SIGNATURE_FEE.plus(order.priorityFee());
                 TokenAmount out;
                 try {
                     if (settings.execModel() == ExecModel.IDEAL) {

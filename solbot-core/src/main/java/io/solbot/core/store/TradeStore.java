@@ -20,6 +20,9 @@ public interface TradeStore {
     /** Records that an order of {@code botId} failed; a failure of an order already recorded changes nothing. */
     void recordFailure(BotId botId, OrderFailure failure);
 
-    /** The failures recorded for {@code botId}, in the order they were recorded. */
+    /**
+     * The failures recorded for {@code botId}, oldest first by {@link OrderFailure#at()} (a failure stored late, after
+     * an outage, still takes its place by time).
+     */
     List<OrderFailure> failures(BotId botId);
 }

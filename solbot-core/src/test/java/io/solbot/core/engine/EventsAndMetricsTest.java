@@ -79,13 +79,14 @@ class EventsAndMetricsTest {
     @Test
     void shouldTagMetricsByStrategyAndStatusButNeverByBot() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        // a simple registry keeps no buckets, so the filter records which meters ask for a percentile histogram
-        Map<String, Boolean> histograms = new ConcurrentHashMap<>();
+        // the filter records which meters ask for histogram buckets, and how many
+        Map<String, Integer> histograms = new ConcurrentHashMap<>();
         registry.config().meterFilter(new MeterFilter() {
             @Override
             public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                if (Boolean.TRUE.equals(config.isPercentileHistogram())) {
-                    histograms.put(id.getName(), true);
+                double[] buckets = config.getServiceLevelObjectiveBoundaries();
+                if (Boolean.TRUE.equals(config.isPercentileHistogram()) || (buckets != null && buckets.length > 0)) {
+                    histograms.put(id.getName(), buckets == null ? -1 : buckets.length);
                 }
                 return config;
             }
@@ -114,8 +115,20 @@ class EventsAndMetricsTest {
                             .timer()
                             .count())
                     .isEqualTo(49 * 10);
-            // percentile histograms, so that a backend can compute p99 across engines
-            assertThat(histograms).containsOnlyKeys("solbot.tick.duration", "solbot.tick.lateness");
+            // fixed histogram buckets, so that a backend can compute p99 across engines with few series
+            assertThat(histograms)
+                    .containsOnly(
+                            Map.entry("solbot.tick.duration", EngineMetrics.DURATION_BUCKETS.length),
+                            Map.entry("solbot.tick.lateness", EngineMetrics.LATENESS_BUCKETS.length));
+            assertThat(EngineMetrics.LATENESS_BUCKETS).contains(Duration.ofMillis(2), Duration.ofMillis(20));
+            // every one of the 490 ticks lands in the buckets (cumulative: the last, a minute, counts them all)
+            var counts = registry.get("solbot.tick.duration")
+                    .tag("strategy", "scripted")
+                    .timer()
+                    .takeSnapshot()
+                    .histogramCounts();
+            assertThat(counts).hasSize(EngineMetrics.DURATION_BUCKETS.length);
+            assertThat(counts[counts.length - 1].count()).isEqualTo(49 * 10);
             assertThat(registry.get("solbot.bots")
                             .tag("status", "RUNNING")
                             .gauge()
@@ -129,8 +142,14 @@ class EventsAndMetricsTest {
             assertThat(registry.getMeters())
                     .flatMap(m -> m.getId().getTags())
                     .extracting(t -> t.getKey())
-                    .containsOnly("strategy", "status", "outcome");
-            assertThat(registry.getMeters().size()).isLessThan(20);
+                    .containsOnly("strategy", "status", "outcome", "le");
+            // the series do not grow with the bots: fewer than 20 meters plus one per histogram bucket (tag "le")
+            long buckets = registry.getMeters().stream()
+                    .filter(m -> m.getId().getTag("le") != null)
+                    .count();
+            assertThat(buckets)
+                    .isEqualTo(EngineMetrics.DURATION_BUCKETS.length + EngineMetrics.LATENESS_BUCKETS.length);
+            assertThat(registry.getMeters().size() - buckets).isLessThan(20);
             assertThat(registry.getMeters()).map(Meter::getId).isNotEmpty();
         }
     }

@@ -247,4 +247,38 @@ class OrderPipelineTest {
             assertThat(f.stores.trades.failures(status.botId())).containsExactlyElementsOf(failures);
         }
     }
+
+    @Test
+    void shouldRecordAnExecutorThatThrowsAsAFailureWithoutTheSecretsItsMessageQuotes() {
+        List<OrderFailure> failures = new CopyOnWriteArrayList<>();
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            f.executor.beforeEach(order -> {
+                throw new IllegalStateException(
+                        "POST https://bot:hunter2@rpc.example.com/?api-key=abc123 failed",
+                        new java.io.IOException("token=s3cr3t refused"));
+            });
+            f.engine.start(spec("thrown", () -> new Strategy() {
+                        @Override
+                        public void onTick(StrategyContext ctx) {
+                            ctx.orders().buy(MINT, TENTH_SOL);
+                        }
+
+                        @Override
+                        public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
+                            failures.add(failure);
+                        }
+                    })
+                    .build());
+            f.advance(Duration.ofMillis(500));
+
+            assertThat(failures).singleElement().satisfies(failure -> {
+                assertThat(failure.stage()).isEqualTo("execute");
+                assertThat(failure.reason())
+                        .isEqualTo("the executor threw java.lang.IllegalStateException: "
+                                + "POST https://***@rpc.example.com/?api-key=*** failed");
+            });
+            assertThat(f.stores.trades.failures(BotId.of("thrown"))).containsExactlyElementsOf(failures);
+            assertThat(f.events.toString()).doesNotContain("hunter2", "abc123", "s3cr3t");
+        }
+    }
 }

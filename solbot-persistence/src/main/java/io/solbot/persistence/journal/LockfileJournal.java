@@ -47,7 +47,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class LockfileJournal implements Journal {
     private static final Logger log = LoggerFactory.getLogger(LockfileJournal.class);
-    private static final int FORMAT_VERSION = 2;
+    private static final int FORMAT_VERSION = 3;
+    /** Versions this journal reads: 2 has no {@code unstoredFailures} (read as none kept). */
+    private static final java.util.Set<Integer> READABLE_VERSIONS = java.util.Set.of(2, FORMAT_VERSION);
+
     private static final String SUFFIX = ".json";
 
     private final Path dir;
@@ -195,9 +198,9 @@ public final class LockfileJournal implements Journal {
 
     /**
      * The on-disk form. Amounts are decimal strings of raw units, so no JSON reader rounds them. Version 2 added the
-     * fills the trade store has not taken yet ({@code unstoredFills}); later the failed orders it has not taken yet
-     * ({@code unstoredFailures}), optional so that a lockfile written before them still reads (as none kept), and
-     * without a new version: an entry is rewritten on every change, so the older form does not outlive an upgrade.
+     * fills the trade store has not taken yet ({@code unstoredFills}); version 3 the failed orders it has not taken
+     * yet ({@code unstoredFailures}). A version 2 lockfile still reads (as none kept); an entry is rewritten in the
+     * current version on its next change.
      */
     record Lockfile(
             int version,
@@ -240,8 +243,9 @@ public final class LockfileJournal implements Journal {
         }
 
         JournalEntry toEntry() {
-            if (version != FORMAT_VERSION) {
-                throw new IllegalArgumentException("format version " + version + " is not " + FORMAT_VERSION);
+            if (!READABLE_VERSIONS.contains(version)) {
+                throw new IllegalArgumentException(
+                        "format version " + version + " is not one this solbot reads (2 or " + FORMAT_VERSION + ")");
             }
             List<OrderIntent> intents = new ArrayList<>();
             for (Intent i : java.util.Objects.requireNonNull(pendingIntents, "pendingIntents")) {

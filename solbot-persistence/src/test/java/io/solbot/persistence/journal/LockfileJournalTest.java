@@ -156,6 +156,7 @@ class LockfileJournalTest {
 
         String text = Files.readString(runtime.resolve("bot-2.json"));
         assertThat(text)
+                .contains("\"version\" : 3")
                 .contains("\"botId\" : \"bot-2\"")
                 .contains("\"status\" : \"PAUSED\"")
                 .contains("\"amountIn\" : \"12345678901234567890\"");
@@ -187,7 +188,7 @@ class LockfileJournalTest {
         Files.writeString(runtime.resolve("garbage.json"), "\u0000\u0001 not json");
         Files.writeString(
                 runtime.resolve("future.json"),
-                whole.replace("\"version\" : 2", "\"version\" : 7").replace("good-1", "future"));
+                whole.replace("\"version\" : 3", "\"version\" : 7").replace("good-1", "future"));
         Files.writeString(runtime.resolve("renamed.json"), whole); // holds good-1's entry
         Files.writeString(
                 runtime.resolve("bad-mint.json"),
