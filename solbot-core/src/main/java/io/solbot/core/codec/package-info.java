@@ -1,2 +1,6 @@
-/** Text forms of domain values for solbot's own files: one form per value, whichever file keeps it. */
+/**
+ * Text forms of domain values for solbot's own files (the paper executor's execution log, the lockfiles): one form per
+ * value, whichever file keeps it. Public only because solbot-persistence writes the lockfiles; not API, may change in
+ * any release.
+ */
 package io.solbot.core.codec;
