@@ -42,13 +42,15 @@ public record TurboToggles(
 
     /**
      * A turbo trade's fees: per buy (of {@code multiBuyCount} with {@code multiBuy} on, else one) a buy and a sell,
-     * each with {@code priorityFee} and, with {@code useJitoBundle} on, the Jito tip.
+     * each with {@code priorityFee} and, with {@code useJitoBundle} on, the Jito tip. {@code toggles} may be null (no
+     * switch given: both off).
      */
-    public TradeFees tradeFees(Lamports priorityFee, Integer multiBuyCount, Long jitoTipLamports) {
-        int buys = Boolean.TRUE.equals(multiBuy) && multiBuyCount != null ? multiBuyCount : 1;
-        Lamports tip = Boolean.TRUE.equals(useJitoBundle) && jitoTipLamports != null
-                ? Lamports.of(jitoTipLamports)
-                : Lamports.ZERO;
+    public static TradeFees tradeFees(
+            TurboToggles toggles, Lamports priorityFee, Integer multiBuyCount, Long jitoTipLamports) {
+        boolean multiBuy = toggles != null && Boolean.TRUE.equals(toggles.multiBuy);
+        boolean jito = toggles != null && Boolean.TRUE.equals(toggles.useJitoBundle);
+        int buys = multiBuy && multiBuyCount != null ? multiBuyCount : 1;
+        Lamports tip = jito && jitoTipLamports != null ? Lamports.of(jitoTipLamports) : Lamports.ZERO;
         return new TradeFees(2 * buys, priorityFee, tip);
     }
 }

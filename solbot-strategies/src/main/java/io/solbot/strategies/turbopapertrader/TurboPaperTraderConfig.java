@@ -63,11 +63,7 @@ public record TurboPaperTraderConfig(
 
     @Override
     public TradeFees tradeFees() {
-        TurboToggles toggles = turboToggles == null
-                ? new TurboToggles(
-                        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null)
-                : turboToggles;
-        return toggles.tradeFees(settings().priorityFee(), multiBuyCount, jitoTipLamports);
+        return TurboToggles.tradeFees(turboToggles, settings().priorityFee(), multiBuyCount, jitoTipLamports);
     }
 
     @Override
