@@ -19,6 +19,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -140,27 +142,8 @@ final class OrderDesk {
      * fills are in the journal with the next save, and the engine retries them in the background.
      */
     private void store(BotRuntime bot, Fill fill) {
-        synchronized (bot.journalLock) {
-            if (!bot.unstoredFills.isEmpty()) {
-                bot.unstoredFills.add(fill);
-                return;
-            }
-        }
-        try {
-            trades.record(fill);
-        } catch (RuntimeException e) {
-            // the trade happened on chain whether or not it was stored: keep it journalled and retry until it is
-            log.error(
-                    "Bot '{}' could not store fill {} part {}; it stays in the journal and is retried: {}",
-                    bot.id,
-                    fill.orderId(),
-                    fill.part(),
-                    e.toString());
-            synchronized (bot.journalLock) {
-                bot.unstoredFills.add(fill);
-            }
-            engine.retryLater(bot);
-        }
+        // the trade happened on chain whether or not it was stored: keep it journalled and retry until it is
+        storeOrKeep(bot, bot.unstoredFills, fill, trades::record, f -> "fill " + f.orderId() + " part " + f.part());
     }
 
     /**
@@ -169,23 +152,36 @@ final class OrderDesk {
      * (a failure changes no position), so a failure does not wait for the fills.
      */
     private void storeFailure(BotRuntime bot, OrderFailure failure) {
+        storeOrKeep(
+                bot,
+                bot.unstoredFailures,
+                failure,
+                f -> trades.recordFailure(bot.id, f),
+                f -> "the failure of order " + f.orderId());
+    }
+
+    /**
+     * Stores {@code item}, or adds it to {@code kept} (guarded by the journal lock; the engine's retry empties it)
+     * when items kept earlier wait or the store refuses it.
+     */
+    private <T> void storeOrKeep(
+            BotRuntime bot, List<T> kept, T item, Consumer<T> store, Function<T, String> describe) {
         synchronized (bot.journalLock) {
-            if (!bot.unstoredFailures.isEmpty()) {
-                bot.unstoredFailures.add(failure);
+            if (!kept.isEmpty()) {
+                kept.add(item);
                 return;
             }
         }
         try {
-            trades.recordFailure(bot.id, failure);
+            store.accept(item);
         } catch (RuntimeException e) {
-            // a failure that landed paid its fees on chain whether or not it was stored: keep it and retry it
             log.error(
-                    "Bot '{}' could not store the failure of order {}; it stays in the journal and is retried: {}",
+                    "Bot '{}' could not store {}; it stays in the journal and is retried: {}",
                     bot.id,
-                    failure.orderId(),
+                    describe.apply(item),
                     e.toString());
             synchronized (bot.journalLock) {
-                bot.unstoredFailures.add(failure);
+                kept.add(item);
             }
             engine.retryLater(bot);
         }
