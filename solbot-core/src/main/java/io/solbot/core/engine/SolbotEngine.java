@@ -48,7 +48,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -1287,29 +1286,16 @@ public final class SolbotEngine implements AutoCloseable {
      * anything of the bot is read or created.
      */
     private void refuseUnmetNeeds(BotId botId, RegisteredProvider provider) {
-        Set<Capability> needs = provider.provider().capabilities();
-        if (needs == null || needs.isEmpty()) {
-            return;
-        }
-        Set<Capability> missing = new TreeSet<>(Comparator.comparing(Capability::name));
-        for (Capability need : needs) {
-            if (!supplied.contains(need)) {
-                missing.add(need);
-            }
-        }
+        Set<Capability> missing = Capability.missing(provider.provider().capabilities(), supplied);
         if (!missing.isEmpty()) {
             throw new InvalidBotSpecException(
                     botId,
-                    "strategy '" + provider.id() + "' needs " + names(missing)
+                    "strategy '" + provider.id() + "' needs " + Capability.names(missing)
                             + ", which this engine does not supply (its market data supplies "
                             + listed(marketData.capabilities()) + ", its executor "
                             + listed(swapExecutor.capabilities())
                             + ")");
         }
-    }
-
-    private static String names(Set<Capability> capabilities) {
-        return capabilities.stream().map(Capability::name).sorted().collect(Collectors.joining(", ", "[", "]"));
     }
 
     private static String listed(Collection<String> capabilities) {

@@ -23,7 +23,6 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -321,22 +320,16 @@ public final class StrategyRegistry implements AutoCloseable {
                 refuse(key, new PluginRefusal(source, type, "id '" + id + "': configType() returned null"));
                 return;
             }
-            Set<Capability> missing = new TreeSet<>(Comparator.comparing(Capability::name));
-            if (needs != null) {
-                for (Capability need : needs) {
-                    if (!capabilities.contains(need)) {
-                        missing.add(need);
-                    }
-                }
-            }
+            Set<Capability> missing = Capability.missing(needs, capabilities);
             if (!missing.isEmpty()) {
                 refuse(
                         key,
                         new PluginRefusal(
                                 source,
                                 type,
-                                "id '" + id + "' needs " + names(missing)
-                                        + ", which this engine does not supply (it supplies " + names(capabilities)
+                                "id '" + id + "' needs " + Capability.names(missing)
+                                        + ", which this engine does not supply (it supplies "
+                                        + Capability.names(capabilities)
                                         + ")"));
                 return;
             }
@@ -365,10 +358,6 @@ public final class StrategyRegistry implements AutoCloseable {
 
         private static String versions() {
             return SUPPORTED_SPI_VERSIONS.stream().sorted().map(String::valueOf).collect(Collectors.joining(", "));
-        }
-
-        private static String names(Collection<Capability> caps) {
-            return caps.stream().map(Capability::name).sorted().collect(Collectors.joining(", ", "[", "]"));
         }
 
         private static String sourceOf(Class<?> type, String fallback) {

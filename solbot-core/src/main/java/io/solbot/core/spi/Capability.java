@@ -1,7 +1,12 @@
 package io.solbot.core.spi;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Something a strategy needs from the engine that not every engine supplies, such as a feed of newly launched
@@ -40,6 +45,24 @@ public record Capability(String name) {
 
     public static Capability of(String name) {
         return new Capability(name);
+    }
+
+    /** Those of {@code needs} (may be null) that {@code supplied} lacks, ordered by name; empty when none. */
+    public static SortedSet<Capability> missing(Collection<Capability> needs, Collection<Capability> supplied) {
+        SortedSet<Capability> missing = new TreeSet<>(Comparator.comparing(Capability::name));
+        if (needs != null) {
+            for (Capability need : needs) {
+                if (!supplied.contains(need)) {
+                    missing.add(need);
+                }
+            }
+        }
+        return missing;
+    }
+
+    /** The names in order, as {@code [new-tokens, prices]}: for messages. */
+    public static String names(Collection<Capability> capabilities) {
+        return capabilities.stream().map(Capability::name).sorted().collect(Collectors.joining(", ", "[", "]"));
     }
 
     @Override
