@@ -33,10 +33,7 @@ final class PluginsCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         try (StrategyRegistry registry = plugins.registry()) {
             out.println("Strategies (SPI version " + StrategyProvider.SPI_VERSION + "; plugins directory: "
-                    + plugins.directory()
-                            .map(d -> d.toAbsolutePath().normalize().toString())
-                            .orElse("none")
-                    + ")");
+                    + plugins.directoryText() + ")");
             out.println();
             List<String[]> rows = new ArrayList<>();
             rows.add(new String[] {"ID", "VERSION", "CAPABILITIES", "JAR", "DESCRIPTION"});

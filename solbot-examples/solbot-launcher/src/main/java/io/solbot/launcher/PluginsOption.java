@@ -43,6 +43,11 @@ final class PluginsOption {
         return Files.isDirectory(fallback) ? Optional.of(fallback) : Optional.empty();
     }
 
+    /** The plugins directory for people: its absolute path, or {@code "none"}. */
+    String directoryText() {
+        return directory().map(d -> d.toAbsolutePath().normalize().toString()).orElse("none");
+    }
+
     /**
      * The registry of the class path and the plugins directory.
      *

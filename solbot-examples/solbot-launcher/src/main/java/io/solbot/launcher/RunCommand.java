@@ -134,11 +134,7 @@ final class RunCommand implements Callable<Integer> {
 
     /** One line per strategy this run can use: id, version, and its plugin jar or the class path. */
     private void printStrategies(StrategyRegistry registry, PrintWriter out) {
-        out.println("Strategies (plugins directory: "
-                + plugins.directory()
-                        .map(d -> d.toAbsolutePath().normalize().toString())
-                        .orElse("none")
-                + "):");
+        out.println("Strategies (plugins directory: " + plugins.directoryText() + "):");
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"  ID", "VERSION", "FROM"});
         for (RegisteredProvider p : registry.providers()) {
