@@ -218,18 +218,7 @@ class OrderPipelineTest {
         List<OrderFailure> failures = new CopyOnWriteArrayList<>();
         try (Scripted.Fixture f = new Scripted.Fixture()) {
             f.executor.failWith("blockhash expired");
-            f.engine.start(spec("unlucky", () -> new Strategy() {
-                        @Override
-                        public void onTick(StrategyContext ctx) {
-                            ctx.orders().buy(MINT, TENTH_SOL);
-                        }
-
-                        @Override
-                        public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
-                            failures.add(failure);
-                        }
-                    })
-                    .build());
+            f.engine.start(spec("unlucky", () -> buyerKeepingFailures(failures)).build());
             f.advance(Duration.ofMillis(500));
 
             assertThat(failures).singleElement().satisfies(failure -> {
@@ -257,18 +246,7 @@ class OrderPipelineTest {
                         "POST https://bot:hunter2@rpc.example.com/?api-key=abc123 failed",
                         new java.io.IOException("token=s3cr3t refused"));
             });
-            f.engine.start(spec("thrown", () -> new Strategy() {
-                        @Override
-                        public void onTick(StrategyContext ctx) {
-                            ctx.orders().buy(MINT, TENTH_SOL);
-                        }
-
-                        @Override
-                        public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
-                            failures.add(failure);
-                        }
-                    })
-                    .build());
+            f.engine.start(spec("thrown", () -> buyerKeepingFailures(failures)).build());
             f.advance(Duration.ofMillis(500));
 
             assertThat(failures).singleElement().satisfies(failure -> {
@@ -280,5 +258,20 @@ class OrderPipelineTest {
             assertThat(f.stores.trades.failures(BotId.of("thrown"))).containsExactlyElementsOf(failures);
             assertThat(f.events.toString()).doesNotContain("hunter2", "abc123", "s3cr3t");
         }
+    }
+
+    /** Buys every tick and keeps the failures it is told of. */
+    private static Strategy buyerKeepingFailures(List<OrderFailure> failures) {
+        return new Strategy() {
+            @Override
+            public void onTick(StrategyContext ctx) {
+                ctx.orders().buy(MINT, TENTH_SOL);
+            }
+
+            @Override
+            public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
+                failures.add(failure);
+            }
+        };
     }
 }

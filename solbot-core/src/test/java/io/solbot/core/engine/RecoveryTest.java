@@ -287,10 +287,7 @@ class RecoveryTest {
     @Test
     void shouldKeepFillsTheStoreRefusesInTheJournalRefuseBuysAllowSellsAndCatchUpWhenItReturns() {
         FlakyTradeStore flaky = new FlakyTradeStore();
-        Scripted.Fixture f = new Scripted.Fixture(
-                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
-                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofMillis(5)));
-        flaky.delegate = f.stores;
+        Scripted.Fixture f = flakyFixture(flaky);
         try (f) {
             Commands strategy = new Commands();
             f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
@@ -369,10 +366,7 @@ class RecoveryTest {
     @Test
     void shouldKeepAFailureTheStoreRefusesInTheJournalAndStoreItWhenTheStoreReturns() {
         FlakyTradeStore flaky = new FlakyTradeStore();
-        Scripted.Fixture f = new Scripted.Fixture(
-                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
-                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofMillis(5)));
-        flaky.delegate = f.stores;
+        Scripted.Fixture f = flakyFixture(flaky);
         try (f) {
             Commands strategy = new Commands();
             f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
@@ -457,5 +451,14 @@ class RecoveryTest {
             }
             return delegate.failures(botId);
         }
+    }
+
+    /** An engine whose trade store is {@code flaky} in front of the fixture's own, retried every 5 ms. */
+    private static Scripted.Fixture flakyFixture(FlakyTradeStore flaky) {
+        Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofMillis(5)));
+        flaky.delegate = f.stores;
+        return f;
     }
 }
