@@ -16,7 +16,8 @@ import java.util.Optional;
  * @param startedAt when it was last started (by {@code start} or {@code restart})
  * @param lastTickAt when its last tick began, empty before the first
  * @param tickCount ticks run since the bot was started with {@code start}, over all its runs
- * @param skippedTicks ticks that were due while the previous one still ran, and were skipped
+ * @param skippedTicks ticks not run: due while the previous tick still ran or waited to run, or already past when
+ *     a stall of the whole process ended
  * @param cooldownUntil when its next buy is allowed, empty when no cooldown runs
  * @param restartCount restarts since it was started (watchdog and operator)
  * @param tradesExecuted orders of it that filled since it was started

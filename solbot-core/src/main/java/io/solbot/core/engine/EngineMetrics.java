@@ -42,7 +42,9 @@ final class EngineMetrics {
                     .tag("strategy", strategy)
                     .register(registry);
             skipped = Counter.builder("solbot.ticks.skipped")
-                    .description("ticks skipped because the previous tick of the bot was still running")
+                    .description(
+                            "ticks not run because the previous tick of the bot was still running or waiting to run, or"
+                                    + " because the whole process stalled past them")
                     .tag("strategy", strategy)
                     .register(registry);
             errors = Counter.builder("solbot.errors")

@@ -11,19 +11,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class Run {
     final BotRuntime bot;
     final Strategy strategy;
-    final Lane lane = new Lane();
+    final Lane lane;
     final BotContext ctx;
     volatile boolean current = true;
     /** Whether {@code onStop} has been posted: each instance gets it once. */
     final AtomicBoolean stopPosted = new AtomicBoolean();
-    /** Set by the scheduler when it hands a tick to a worker: the time the tick was due, for lateness. */
-    volatile long dispatchedDue;
     /** The watchdog reported this run as stuck already; scheduler thread only. */
     boolean stallReported;
 
     Run(BotRuntime bot, Strategy strategy, SolbotEngine engine) {
         this.bot = bot;
         this.strategy = strategy;
+        this.lane = new Lane(() -> engine.runTick(this));
         this.ctx = new BotContext(engine, this);
     }
 }

@@ -82,7 +82,8 @@ import org.slf4j.MDC;
  * <p>Threading: every method is thread-safe. The engine never calls one bot's strategy concurrently, and each of its
  * callbacks happens-after the previous one; different bots run in parallel on virtual threads, so a callback may
  * block without holding up other bots. One scheduler thread finds due bots; a tick that is due while the bot's
- * previous callback still runs is skipped and counted, never queued. A callback that throws, or a tick that runs
+ * previous tick still runs is skipped and counted, never queued; one due while a message (onStart, a fill) holds
+ * the bot runs right after it. A callback that throws, or a tick that runs
  * longer than {@code staleAfterIntervals} intervals, makes the watchdog restart the bot with exponential backoff;
  * after {@code maxRestarts} restarts within the restart window the bot is FAILED. Event subscribers run on threads of
  * their own.
@@ -886,35 +887,31 @@ public final class SolbotEngine implements AutoCloseable {
         }
     }
 
-    /** Runs one tick; the caller holds the run's lane, and this releases it. */
+    /** Runs one tick of {@code run}; the caller holds the run's lane. */
     void runTick(Run run) {
         BotRuntime bot = run.bot;
         long start = nanos();
         long startCpu = System.nanoTime();
-        bot.meters.tickLateness.record(
-                Math.max(0, start - run.dispatchedDue), java.util.concurrent.TimeUnit.NANOSECONDS);
+        run.lane.busySinceNanos = start;
+        bot.meters.tickLateness.record(Math.max(0, start - run.lane.dueNanos), TimeUnit.NANOSECONDS);
+        if (!run.current || bot.status != RunStatus.RUNNING || bot.restartPending) {
+            return;
+        }
+        run.lane.owner = Thread.currentThread();
+        MDC.put(MDC_BOT_ID, bot.id.value());
+        bot.lastTickNanos = start;
+        bot.tickCount++;
+        bot.meters.ticks.increment();
         try {
-            if (run.current && bot.status == RunStatus.RUNNING && !bot.restartPending) {
-                run.lane.owner = Thread.currentThread();
-                MDC.put(MDC_BOT_ID, bot.id.value());
-                bot.lastTickNanos = start;
-                bot.tickCount++;
-                bot.meters.ticks.increment();
-                try {
-                    run.strategy.onTick(run.ctx);
-                } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
-                    callbackFailed(run, "onTick", e);
-                } finally {
-                    bot.meters.tickDuration.record(
-                            System.nanoTime() - startCpu, java.util.concurrent.TimeUnit.NANOSECONDS);
-                    MDC.remove(MDC_BOT_ID);
-                }
-            }
+            run.strategy.onTick(run.ctx);
+        } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
+            callbackFailed(run, "onTick", e);
         } finally {
+            bot.meters.tickDuration.record(System.nanoTime() - startCpu, TimeUnit.NANOSECONDS);
+            MDC.remove(MDC_BOT_ID);
             run.lane.owner = null;
-            // a watchdog interrupt meant for this tick must not leak into the next one on this thread
+            // a watchdog interrupt meant for this tick must not leak into the next callback on this thread
             Thread.interrupted();
-            run.lane.release();
         }
     }
 

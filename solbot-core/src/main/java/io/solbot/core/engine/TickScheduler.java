@@ -15,8 +15,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Why this shape: on the 2-core reference machine a periodic task per bot costs about 3.6 µs of CPU per tick, a
  * sleeping virtual thread per bot about 15 µs, and a plain loop over bots about 10 ns. So one thread owns a timing
  * wheel of {@value #SLOTS} slots, {@code slotNanos} wide (1 ms in real time): a bot sits in the slot of its next due
- * time; when a slot's time has passed, the thread walks it, takes each due bot's {@link Lane} (or counts the tick as
- * skipped when the previous one still runs) and puts the bot into a batch of up to {@value #BATCH} ticks. A batch runs
+ * time; when a slot's time has passed, the thread walks it, takes each due bot's {@link Lane} (leaves the tick to the lane when
+ * messages hold it, or counts it as skipped when the previous tick still runs) and puts the bot into a batch of up to {@value #BATCH} ticks. A batch runs
  * on one virtual thread, so a tick that blocks parks its virtual thread instead of holding a carrier or the
  * scheduler. Bots due further out than the wheel's span stay in their slot until their round comes.
  *
@@ -59,20 +59,15 @@ final class TickScheduler implements SimulatedClock.Driver {
     static final class Batch implements Runnable {
         final Run[] runs = new Run[BATCH];
         final AtomicInteger next = new AtomicInteger();
-        final SolbotEngine engine;
         int size;
         int lastSeen = -1;
         int lastHelped = -1;
-
-        Batch(SolbotEngine engine) {
-            this.engine = engine;
-        }
 
         @Override
         public void run() {
             int i;
             while ((i = next.getAndIncrement()) < size) {
-                engine.runTick(runs[i]);
+                runs[i].lane.runTick();
             }
         }
     }
@@ -267,16 +262,19 @@ final class TickScheduler implements SimulatedClock.Driver {
                 continue;
             }
             long due = bot.wheelDue;
-            if (run.lane.tryAcquire(now)) {
-                run.dispatchedDue = due;
-                add(run);
-            } else {
-                bot.skippedTicks++;
-                bot.meters.skipped.increment();
-                long busy = now - run.lane.busySinceNanos;
-                if (!run.stallReported && busy > staleAfterIntervals * bot.intervalNanos) {
-                    run.stallReported = true;
-                    engine.dispatchStall(run, busy);
+            switch (run.lane.offerTick(due, now)) {
+                case TAKEN -> add(run);
+                case QUEUED -> {
+                    // runs right after the messages that hold the lane (its onStart, a fill): not a skip
+                }
+                case BUSY -> {
+                    bot.skippedTicks++;
+                    bot.meters.skipped.increment();
+                    long busy = now - run.lane.busySinceNanos;
+                    if (!run.stallReported && busy > staleAfterIntervals * bot.intervalNanos) {
+                        run.stallReported = true;
+                        engine.dispatchStall(run, busy);
+                    }
                 }
             }
             long next = due + bot.intervalNanos;
@@ -296,7 +294,7 @@ final class TickScheduler implements SimulatedClock.Driver {
 
     private void add(Run run) {
         if (batch == null) {
-            batch = new Batch(engine);
+            batch = new Batch();
         }
         batch.runs[batch.size++] = run;
         if (batch.size == BATCH) {

@@ -23,7 +23,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's load command: runs N bots at 1 s intervals with a small EMA tick, in real time, and reports tick
  * lateness (p50, p99, max), the process's CPU share of the machine, heap after GC, and the engine's CPU cost per
- * bot-tick as a ratio to a bare loop doing the same work in the same run.
+ * bot-tick as a ratio to a bare loop doing the same work in the same run, and the ticks the bots skipped over the
+ * whole run (a healthy bot skips none).
  *
  * <pre>
  * java -cp solbot-examples/solbot-bench/target/benchmarks.jar io.solbot.bench.engine.EngineLoad [seconds] [N ...]
@@ -75,8 +76,8 @@ public final class EngineLoad {
                 Runtime.getRuntime().maxMemory() >> 20,
                 seconds);
         System.out.println("| bots | ticks/s | lateness p50 | p99 | max | CPU (share of machine) | heap after GC"
-                + " | engine CPU per bot-tick | bare loop per bot-tick | ratio |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+                + " | engine CPU per bot-tick | bare loop per bot-tick | ratio | skipped ticks |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (int n : sizes) {
             run(n, seconds, cores);
         }
@@ -115,7 +116,7 @@ public final class EngineLoad {
         double perTick = (double) cpu / Math.max(1, ticks);
         System.out.printf(
                 Locale.ROOT,
-                "| %,d | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× |%n",
+                "| %,d | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× | %,d |%n",
                 n,
                 ticks * 1e9 / wall,
                 registry.lateness.percentileMillis(0.50),
@@ -126,10 +127,8 @@ public final class EngineLoad {
                 heap >> 20,
                 perTick / 1000,
                 bareNanos,
-                perTick / bareNanos);
-        if (skipped > 0) {
-            System.out.printf(Locale.ROOT, "  (%,d ticks skipped)%n", skipped);
-        }
+                perTick / bareNanos,
+                skipped);
     }
 
     /** From the engine's own counter: reading it is instant, unlike a snapshot of 100,000 statuses. */
