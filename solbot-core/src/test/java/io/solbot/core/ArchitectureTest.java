@@ -3,10 +3,17 @@ package io.solbot.core;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.Set;
 
 /**
  * Keeps what plugin authors see free of adapters: the SPI and the domain depend on the JDK's core packages and on
@@ -54,23 +61,48 @@ class ArchitectureTest {
                     "java.time..")
             .because("adapters (solbot-persistence, alert sinks) implement the ports without pulling in the engine");
 
+    /** The engine's API: everything else in its package is package-private. */
+    private static final Set<String> ENGINE_API = Set.of(
+            "SolbotEngine",
+            "EngineBuilder",
+            "BotSpec",
+            "BotSpec$Builder",
+            "BotStatus",
+            "SimulatedClock",
+            "OrderCheck",
+            "OrderCheck$Request",
+            "IllegalBotStateException",
+            "InvalidBotSpecException",
+            "NoSuchBotException");
+
     @ArchTest
-    static final ArchRule theEngineShowsOnlyItsEntryPointSpecStatusAndClock = classes()
+    static final ArchRule theEngineShowsOnlyItsApi = classes()
             .that()
             .resideInAPackage("io.solbot.core.engine")
-            .and()
-            .arePublic()
-            .should()
-            .haveSimpleNameEndingWith("Engine")
-            .orShould()
-            .haveSimpleNameEndingWith("Spec")
-            .orShould()
-            .haveSimpleNameEndingWith("Status")
-            .orShould()
-            .haveSimpleNameEndingWith("Clock")
-            .orShould()
-            .haveSimpleNameEndingWith("Exception")
-            .orShould()
-            .haveSimpleNameEndingWith("Builder")
-            .because("the scheduler, lanes, order desk and hot state are internals (STYLE 1)");
+            .and(reachableFromOutside())
+            .should(new ArchCondition<JavaClass>("be one of the engine's API types " + ENGINE_API) {
+                @Override
+                public void check(JavaClass c, ConditionEvents events) {
+                    String name = c.getName().substring("io.solbot.core.engine.".length());
+                    if (!ENGINE_API.contains(name)) {
+                        events.add(SimpleConditionEvent.violated(c, c.getName() + " can be used outside the engine"));
+                    }
+                }
+            })
+            .because("the scheduler, lanes, order pipeline and hot state are internals (STYLE 1)");
+
+    /** Public, and so are all the types it is nested in: a nested public type of a hidden class is hidden too. */
+    private static DescribedPredicate<JavaClass> reachableFromOutside() {
+        return new DescribedPredicate<>("are reachable from outside their package") {
+            @Override
+            public boolean test(JavaClass c) {
+                for (JavaClass t = c; t != null; t = t.getEnclosingClass().orElse(null)) {
+                    if (!t.getModifiers().contains(JavaModifier.PUBLIC)) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+        };
+    }
 }

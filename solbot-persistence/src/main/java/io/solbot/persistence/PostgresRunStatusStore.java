@@ -87,7 +87,7 @@ public final class PostgresRunStatusStore implements RunStatusStore {
         row.setStartedAt(utc(record.startedAt()));
         row.setHeartbeatAt(changed);
         row.setRestartCount(record.restartCount());
-        row.setTradesExecuted(record.tradesExecuted());
+        row.setTradesExecuted((long) record.trades());
         row.setUpdatedAt(changed);
         row.setLastError(record.status() == RunStatus.FAILED ? truncate(record.reason()) : null);
         if (record.status() == RunStatus.PAUSED) {

@@ -84,7 +84,7 @@ class PostgresStoresIT {
             assertThat(r.status()).isEqualTo(RunStatus.FAILED);
             assertThat(r.reason()).isEqualTo("too many restarts");
             assertThat(r.changedAt()).isEqualTo(T0.plusSeconds(120));
-            assertThat(r.tradesExecuted()).isEqualTo(7);
+            assertThat(r.trades()).isEqualTo(7);
         });
         var row = database.dsl()
                 .selectFrom(STRATEGY_RUN_STATUS)

@@ -116,7 +116,7 @@ class BotsFileFuzzTest {
         ConfigReport seedReport = Bots.LOADER.parse(seed, "seed.yaml");
         assertThat(seedReport.violations()).isEmpty();
         assertThat(seedReport.bots())
-                .extracting(b -> b.mode())
+                .extracting(b -> b.strategyId())
                 .containsExactlyInAnyOrderElementsOf(Bots.ALL.stream()
                         .map(m -> Bots.REGISTRY.require(m).id())
                         .toList());

@@ -673,7 +673,7 @@ class StrategyConfigsTest {
 
         assertThat(report.violations()).isEmpty();
         BotSettings settings = report.bots().getFirst().settings().orElseThrow();
-        assertThat(settings.tickInterval()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3600));
+        assertThat(settings.interval()).isBetween(Duration.ofSeconds(1), Duration.ofSeconds(3600));
         assertThat(settings.slippageBps()).isEqualTo(100);
         assertThat(settings.spendMint()).isEqualTo(Mint.WRAPPED_SOL);
     }
@@ -729,12 +729,12 @@ class StrategyConfigsTest {
 
         assertThat(report.violations()).isEmpty();
         BotSettings s = report.bots().getFirst().settings().orElseThrow();
-        assertThat(s.tickInterval()).isEqualTo(Duration.ofMillis(2500));
+        assertThat(s.interval()).isEqualTo(Duration.ofMillis(2500));
         assertThat(s.slippageBps()).isEqualTo(1234);
         assertThat(s.maxTrades()).isEqualTo(7);
         assertThat(s.cooldown()).isEqualTo(Duration.ofSeconds(90));
-        assertThat(s.haltOnFailures()).isEqualTo(6);
-        assertThat(s.maxOpenTrades()).isEqualTo(3);
+        assertThat(s.maxFailuresInARow()).isEqualTo(6);
+        assertThat(s.maxOpenPositions()).isEqualTo(3);
         assertThat(s.priorityFee()).isEqualTo(Lamports.of(10_000));
         assertThat(s.lamportsPerTrade()).contains(Lamports.of(123_456_789));
         // a buy and a sell per trade, each 5 000 lamports signature fee + the priority fee (chad mode: escalated by

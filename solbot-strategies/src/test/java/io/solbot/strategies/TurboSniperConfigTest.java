@@ -174,7 +174,7 @@ class TurboSniperConfigTest {
         ConfigReport report = Bots.load("paperTraderTurbo", Bots.minimal("turboPaperTrader"));
 
         assertThat(report.violations()).isEmpty();
-        assertThat(report.bots().getFirst().mode()).isEqualTo("turbo-paper-trader");
+        assertThat(report.bots().getFirst().strategyId()).isEqualTo("turbo-paper-trader");
         assertThat(report.bots().getFirst().config()).isInstanceOf(TurboPaperTraderConfig.class);
         assertThat(Bots.errors("paper_trader_turbo", "{\"multiBuyCount\": 4}"))
                 .singleElement()

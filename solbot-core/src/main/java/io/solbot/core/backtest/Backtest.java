@@ -2,6 +2,7 @@ package io.solbot.core.backtest;
 
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.engine.EngineBuilder;
 import io.solbot.core.engine.SimulatedClock;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.execution.PaperExecutor;
@@ -72,7 +73,7 @@ public final class Backtest implements AutoCloseable {
         this.clock = SimulatedClock.startingAt(market.now(), step, b.straggleAfter);
         this.horizon = market.now();
         SwapExecutor paper = new PaperExecutor(b.paper, market, this::advanceMarketTo);
-        SolbotEngine.Builder engineBuilder = SolbotEngine.builder();
+        EngineBuilder engineBuilder = SolbotEngine.builder();
         b.engine.accept(engineBuilder);
         this.engine = engineBuilder
                 .clock(clock)
@@ -295,7 +296,7 @@ public final class Backtest implements AutoCloseable {
         private PaperSettings paper = PaperSettings.defaults(1);
         private Duration step = Duration.ofSeconds(1);
         private Duration straggleAfter = Duration.ofSeconds(30);
-        private Consumer<SolbotEngine.Builder> engine = b -> {};
+        private Consumer<EngineBuilder> engine = b -> {};
 
         private Builder(SimulatedMarket market) {
             this.market = Objects.requireNonNull(market, "market");
@@ -325,7 +326,7 @@ public final class Backtest implements AutoCloseable {
          * Configures the engine: strategy providers, seed, stores, subscribers, limits. Its clock, market data and
          * executor are set by the backtest and override what {@code configure} sets.
          */
-        public Builder engine(Consumer<SolbotEngine.Builder> configure) {
+        public Builder engine(Consumer<EngineBuilder> configure) {
             this.engine = Objects.requireNonNull(configure, "configure");
             return this;
         }

@@ -9,13 +9,15 @@ import java.util.Optional;
 
 /**
  * What the engine needs to know of every bot, whatever its strategy, in exact units. A {@link StrategyConfig} derives
- * it from its fields after validation, so every value here is already in range.
+ * it from its fields after validation, so every value here is already in range. The names and meanings are those of
+ * {@link io.solbot.core.engine.BotSpec}'s limits, which {@code BotSpec.builder} takes from here.
  *
- * @param tickInterval how often the bot ticks, 1 s to 3600 s
- * @param maxTrades trades after which the bot stops, at least 1
- * @param cooldown how long to wait after a trade on one token before trading it again; zero for none
- * @param haltOnFailures consecutive failures after which the bot halts, at least 1
- * @param maxOpenTrades positions the bot may hold at once, at least 1
+ * @param interval how often the bot ticks, 1 s to 3600 s
+ * @param maxTrades the most trades (buys) the bot opens, at least 1
+ * @param cooldown the least time between two buys of one token; zero for none
+ * @param maxFailuresInARow failed orders in a row after which the bot is FAILED, at least 1 (the bots file's
+ *     {@code haltOnFailures})
+ * @param maxOpenPositions tokens the bot may hold at once, at least 1
  * @param slippageBps the slippage allowed on each swap in basis points (1 % = 100 bps), 0 to 10 000
  * @param priorityFee the priority fee per transaction; zero for none
  * @param spendMint the token each buy spends: {@link Mint#WRAPPED_SOL} or {@link Mint#USDC}
@@ -23,32 +25,32 @@ import java.util.Optional;
  *     balances (rebalancer, rotation bot)
  */
 public record BotSettings(
-        Duration tickInterval,
+        Duration interval,
         int maxTrades,
         Duration cooldown,
-        int haltOnFailures,
-        int maxOpenTrades,
+        int maxFailuresInARow,
+        int maxOpenPositions,
         int slippageBps,
         Lamports priorityFee,
         Mint spendMint,
         TokenAmount amountPerTrade) {
-    private static final Duration MIN_TICK = Duration.ofSeconds(1);
-    private static final Duration MAX_TICK = Duration.ofSeconds(3600);
+    private static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    private static final Duration MAX_INTERVAL = Duration.ofSeconds(3600);
 
     /** @throws IllegalArgumentException naming the first value out of range; validated configs never trigger it */
     public BotSettings {
-        Objects.requireNonNull(tickInterval, "tickInterval");
+        Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(cooldown, "cooldown");
         Objects.requireNonNull(priorityFee, "priorityFee");
         Objects.requireNonNull(spendMint, "spendMint");
         Objects.requireNonNull(amountPerTrade, "amountPerTrade");
-        if (tickInterval.compareTo(MIN_TICK) < 0 || tickInterval.compareTo(MAX_TICK) > 0) {
+        if (interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
             throw new IllegalArgumentException(
-                    "tickInterval must be between 1 s and 3600 s, but was " + tickInterval.toMillis() + " ms");
+                    "interval must be between 1 s and 3600 s, but was " + interval.toMillis() + " ms");
         }
         check("maxTrades", maxTrades, 1, Integer.MAX_VALUE);
-        check("haltOnFailures", haltOnFailures, 1, Integer.MAX_VALUE);
-        check("maxOpenTrades", maxOpenTrades, 1, Integer.MAX_VALUE);
+        check("maxFailuresInARow", maxFailuresInARow, 1, Integer.MAX_VALUE);
+        check("maxOpenPositions", maxOpenPositions, 1, Integer.MAX_VALUE);
         check("slippageBps", slippageBps, 0, 10_000);
         if (cooldown.isNegative()) {
             throw new IllegalArgumentException("cooldown must not be negative, but was " + cooldown);

@@ -46,7 +46,7 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
      */
     public record BotPlan(
             String id,
-            String strategy,
+            String strategyId,
             String wallet,
             Optional<BotSettings> settings,
             Optional<TradeFees> fees,
@@ -97,7 +97,7 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
                     .ifPresent(x -> warnings.add("slippage is " + percent(x.slippageBps()) + ", above 10 %"));
             List<String> walletsOfBot = spread.isEmpty() ? List.of(bot.wallet()) : spread;
             lines.add(new BotPlan(
-                    bot.id().value(), bot.mode(), String.join(", ", walletsOfBot), settings, fees, warnings));
+                    bot.id().value(), bot.strategyId(), String.join(", ", walletsOfBot), settings, fees, warnings));
             for (int i = 0; i < walletsOfBot.size(); i++) {
                 Totals t = byWallet.computeIfAbsent(walletsOfBot.get(i), w -> new Totals());
                 t.bots++;
@@ -136,14 +136,14 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
             rows.add(b.settings()
                     .map(s -> new String[] {
                         b.id(),
-                        b.strategy(),
+                        b.strategyId(),
                         b.wallet(),
                         s.amountPerTrade().isZero() ? "from balance" : amount(s.amountPerTrade(), s.spendMint()),
                         String.valueOf(s.maxTrades()),
                         s.amountPerTrade().isZero() ? "wallet balance" : amount(s.maxExposure(), s.spendMint()),
                         b.feeBudget().map(Plan::sol).orElse("-")
                     })
-                    .orElse(new String[] {b.id(), b.strategy(), b.wallet(), "-", "-", "-", "-"}));
+                    .orElse(new String[] {b.id(), b.strategyId(), b.wallet(), "-", "-", "-", "-"}));
         }
         StringBuilder out = new StringBuilder();
         out.append("Plan: ")

@@ -20,27 +20,31 @@ import java.util.random.RandomGenerator;
 
 /** The {@link StrategyContext} of one run; used only by the thread holding the run's lane. */
 final class BotContext implements StrategyContext, Orders, StrategyState {
-    private final SolbotEngine engine;
     private final Run run;
+    private final OrderDesk orders;
+    private final EngineClock clock;
+    private final MarketView market;
 
-    BotContext(SolbotEngine engine, Run run) {
-        this.engine = engine;
+    BotContext(Run run, OrderDesk orders, EngineClock clock, MarketView market) {
         this.run = run;
+        this.orders = orders;
+        this.clock = clock;
+        this.market = market;
     }
 
     @Override
     public BotId botId() {
-        return run.bot.id;
+        return run.bot().id();
     }
 
     @Override
     public Instant now() {
-        return engine.instant();
+        return clock.instant();
     }
 
     @Override
     public MarketView market() {
-        return engine.marketView();
+        return market;
     }
 
     @Override
@@ -50,7 +54,7 @@ final class BotContext implements StrategyContext, Orders, StrategyState {
 
     @Override
     public List<Position> positions() {
-        return run.bot.book.positions();
+        return run.bot().book().positions();
     }
 
     @Override
@@ -60,71 +64,43 @@ final class BotContext implements StrategyContext, Orders, StrategyState {
 
     @Override
     public RandomGenerator random() {
-        return run.bot.random;
+        return run.bot().random();
     }
 
     @Override
     public OrderResult buy(Mint mint, Lamports sol) {
         Objects.requireNonNull(mint, "mint");
         Objects.requireNonNull(sol, "sol");
-        return engine.orderDesk().place(run, Side.BUY, mint, sol.value() > 0 ? sol.toTokenAmount() : null, sol);
+        return orders.place(run, Side.BUY, mint, sol.value() > 0 ? sol.toTokenAmount() : null, sol);
     }
 
     @Override
     public OrderResult sell(Mint mint, TokenAmount quantity) {
         Objects.requireNonNull(mint, "mint");
         Objects.requireNonNull(quantity, "quantity");
-        return engine.orderDesk().place(run, Side.SELL, mint, quantity, null);
+        return orders.place(run, Side.SELL, mint, quantity, quantity);
     }
 
     @Override
     public Optional<String> get(String key) {
-        synchronized (run.bot.journalLock) {
-            return Optional.ofNullable(run.bot.state.get(key));
-        }
+        return run.bot().journal().get(key);
     }
 
     @Override
     public void put(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
-        synchronized (run.bot.journalLock) {
-            refuseIfReplaced("put '" + key + "'");
-            if (!value.equals(run.bot.state.put(key, value))) {
-                engine.saveJournal(run.bot);
-            }
-        }
+        run.bot().journal().put(run, key, value);
     }
 
     @Override
     public void remove(String key) {
         Objects.requireNonNull(key, "key");
-        synchronized (run.bot.journalLock) {
-            refuseIfReplaced("remove '" + key + "'");
-            if (run.bot.state.remove(key) != null) {
-                engine.saveJournal(run.bot);
-            }
-        }
-    }
-
-    /**
-     * Refuses a write of a run that a newer run of the bot has replaced (a stuck tick that ignored the watchdog's
-     * interrupt, or a slow {@code onStop} after a restart or resume): the state belongs to the new instance now. A run
-     * that ended with nothing after it ({@code onStop} on pause, stop or shutdown) may still write, so that it can
-     * keep what the next run needs. The caller holds the journal lock, under which a new run is installed.
-     */
-    private void refuseIfReplaced(String write) {
-        Run latest = run.bot.run;
-        if (latest != null && latest != run) {
-            throw new IllegalStateException("Bot '" + run.bot.id + "': a replaced run of its strategy tried to " + write
-                    + " in its state; the state belongs to the bot's current run");
-        }
+        run.bot().journal().remove(run, key);
     }
 
     @Override
     public Map<String, String> asMap() {
-        synchronized (run.bot.journalLock) {
-            return Map.copyOf(run.bot.state);
-        }
+        return run.bot().journal().state();
     }
 }

@@ -1,5 +1,8 @@
 package io.solbot.core.engine;
 
+import io.solbot.core.config.BotDefinition;
+import io.solbot.core.config.BotSettings;
+import io.solbot.core.config.StrategyConfig;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import java.time.Duration;
@@ -10,15 +13,19 @@ import java.util.List;
  * What to run as one bot: its id, the strategy and the strategy's config, and the limits the engine itself enforces
  * around the strategy. Immutable; validated once, when built, with every violation reported together.
  *
+ * <p>A trade is what one buy opens and sells close: {@code maxTrades} limits the buys, and {@link BotStatus#trades()}
+ * counts them.
+ *
  * @param botId the bot's id, unique within an engine
  * @param strategyId the id of the {@code StrategyProvider} to run ({@code "ma-cross"}; matched ignoring case, '-'
- *     and '_')
+ *     and '_'); a bots file calls it {@code mode}
  * @param config the config handed to the provider's {@code create}; must be an instance of its {@code configType()}
- * @param interval time between two ticks, 1 s to 3600 s
- * @param maxTrades the most buys the bot makes in its life; once that many filled and its positions are closed, the
- *     bot stops as completed. Sells are never refused by this limit, so a bot can always exit
- * @param cooldown the least time between two buys; sells are never refused by it
- * @param haltOnFailures after this many failed orders in a row the bot is halted (FAILED)
+ * @param interval time between two ticks, 10 ms to 3600 s (a bots file allows 1 s to 3600 s)
+ * @param maxTrades the most trades (buys) the bot opens in its life; once that many filled and its positions are
+ *     closed, the bot stops as completed. Sells are never refused by this limit, so a bot can always exit
+ * @param cooldown the least time between two buys of one token; sells are never refused by it
+ * @param maxFailuresInARow after this many failed orders in a row the bot is FAILED (a bots file's
+ *     {@code haltOnFailures})
  * @param maxOpenPositions the most tokens the bot holds (or is buying) at once
  * @param slippageBps the most the price may move against an order, in basis points (0 to 10 000)
  * @param priorityFee the priority fee every order pays
@@ -31,12 +38,12 @@ public record BotSpec(
         Duration interval,
         int maxTrades,
         Duration cooldown,
-        int haltOnFailures,
+        int maxFailuresInARow,
         int maxOpenPositions,
         int slippageBps,
         Lamports priorityFee,
         Lamports maxBuy) {
-    static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
+    static final Duration MIN_INTERVAL = Duration.ofMillis(10);
     static final Duration MAX_INTERVAL = Duration.ofSeconds(3600);
 
     /** @throws InvalidBotSpecException listing every field that is missing or out of range, with its value */
@@ -52,7 +59,7 @@ public record BotSpec(
             problems.add("config is required");
         }
         if (interval == null || interval.compareTo(MIN_INTERVAL) < 0 || interval.compareTo(MAX_INTERVAL) > 0) {
-            problems.add("interval must be between 1 s and 3600 s, but was " + interval);
+            problems.add("interval must be between 10 ms and 3600 s, but was " + interval);
         }
         if (maxTrades < 1) {
             problems.add("maxTrades must be at least 1, but was " + maxTrades);
@@ -60,8 +67,8 @@ public record BotSpec(
         if (cooldown == null || cooldown.isNegative()) {
             problems.add("cooldown must be zero or positive, but was " + cooldown);
         }
-        if (haltOnFailures < 1) {
-            problems.add("haltOnFailures must be at least 1, but was " + haltOnFailures);
+        if (maxFailuresInARow < 1) {
+            problems.add("maxFailuresInARow must be at least 1, but was " + maxFailuresInARow);
         }
         if (maxOpenPositions < 1) {
             problems.add("maxOpenPositions must be at least 1, but was " + maxOpenPositions);
@@ -81,11 +88,34 @@ public record BotSpec(
     }
 
     /**
-     * A builder with the defaults: interval 30 s, maxTrades unlimited, no cooldown, halt after 3 failed orders in a
-     * row, at most 10 open positions, slippage 100 bps, no priority fee, no limit on a buy.
+     * A builder for a bot running {@code config}. When the config is a {@link StrategyConfig} (every built-in strategy's
+     * is), the builder starts from the config's own {@linkplain StrategyConfig#settings() settings}: its interval,
+     * maxTrades, cooldown, maxFailuresInARow, maxOpenPositions, slippage and priority fee, and a maxBuy of its amount
+     * per trade when it spends SOL. Otherwise it starts from the defaults: interval 30 s, maxTrades unlimited, no
+     * cooldown, FAILED after 3 failed orders in a row, at most 10 open positions, slippage 100 bps, no priority fee, no
+     * limit on a buy. A setter called on the builder overrides either.
+     *
+     * @throws InvalidBotSpecException if the config is a {@link StrategyConfig} whose settings cannot be derived (it
+     *     was never validated)
      */
     public static Builder builder(BotId botId, String strategyId, Object config) {
-        return new Builder(botId, strategyId, config);
+        Builder builder = new Builder(botId, strategyId, config);
+        if (config instanceof StrategyConfig c) {
+            BotSettings settings;
+            try {
+                settings = c.settings();
+            } catch (RuntimeException e) {
+                throw new InvalidBotSpecException(
+                        botId, "the config's settings could not be derived (validate it first): " + e);
+            }
+            builder.settings(settings);
+        }
+        return builder;
+    }
+
+    /** The spec of a bot of a valid bots file: its strategy, its config, and the config's own settings. */
+    public static BotSpec from(BotDefinition bot) {
+        return builder(bot.id(), bot.strategyId(), bot.config()).build();
     }
 
     /** A builder holding this spec's values. */
@@ -94,7 +124,7 @@ public record BotSpec(
                 .interval(interval)
                 .maxTrades(maxTrades)
                 .cooldown(cooldown)
-                .haltOnFailures(haltOnFailures)
+                .maxFailuresInARow(maxFailuresInARow)
                 .maxOpenPositions(maxOpenPositions)
                 .slippageBps(slippageBps)
                 .priorityFee(priorityFee)
@@ -109,7 +139,7 @@ public record BotSpec(
         private Duration interval = Duration.ofSeconds(30);
         private int maxTrades = Integer.MAX_VALUE;
         private Duration cooldown = Duration.ZERO;
-        private int haltOnFailures = 3;
+        private int maxFailuresInARow = 3;
         private int maxOpenPositions = 10;
         private int slippageBps = 100;
         private Lamports priorityFee = Lamports.ZERO;
@@ -119,6 +149,19 @@ public record BotSpec(
             this.botId = botId;
             this.strategyId = strategyId;
             this.config = config;
+        }
+
+        /** Takes every limit {@code settings} holds; a maxBuy of its amount per trade when it spends SOL. */
+        public Builder settings(BotSettings settings) {
+            interval(settings.interval())
+                    .maxTrades(settings.maxTrades())
+                    .cooldown(settings.cooldown())
+                    .maxFailuresInARow(settings.maxFailuresInARow())
+                    .maxOpenPositions(settings.maxOpenPositions())
+                    .slippageBps(settings.slippageBps())
+                    .priorityFee(settings.priorityFee());
+            settings.lamportsPerTrade().filter(l -> l.value() > 0).ifPresent(this::maxBuy);
+            return this;
         }
 
         public Builder interval(Duration interval) {
@@ -136,8 +179,8 @@ public record BotSpec(
             return this;
         }
 
-        public Builder haltOnFailures(int haltOnFailures) {
-            this.haltOnFailures = haltOnFailures;
+        public Builder maxFailuresInARow(int maxFailuresInARow) {
+            this.maxFailuresInARow = maxFailuresInARow;
             return this;
         }
 
@@ -170,7 +213,7 @@ public record BotSpec(
                     interval,
                     maxTrades,
                     cooldown,
-                    haltOnFailures,
+                    maxFailuresInARow,
                     maxOpenPositions,
                     slippageBps,
                     priorityFee,

@@ -1,11 +1,15 @@
 package io.solbot.core.engine;
 
 import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.RunStatus;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * One bot's hot state at one moment, read from memory: what a status page or REST call shows. Immutable.
@@ -18,9 +22,10 @@ import java.util.Optional;
  * @param tickCount ticks run since the bot was started with {@code start}, over all its runs
  * @param skippedTicks ticks not run: due while the previous tick still ran or waited to run, or already past when
  *     a stall of the whole process ended
- * @param cooldownUntil when its next buy is allowed, empty when no cooldown runs
+ * @param cooldowns the tokens whose cooldown runs now, each with when its next buy of the token is allowed, by mint
  * @param restartCount restarts since it was started (watchdog and operator)
- * @param tradesExecuted orders of it that filled since it was started
+ * @param trades trades it opened (buys that filled), what {@link BotSpec#maxTrades()} limits
+ * @param ordersFilled orders of it that filled, buys and sells
  * @param openPositions tokens it holds
  * @param consecutiveFailures failed orders in a row
  * @param lastError the last failure (of a callback or an order), empty if none
@@ -36,9 +41,10 @@ public record BotStatus(
         Optional<Instant> lastTickAt,
         long tickCount,
         long skippedTicks,
-        Optional<Instant> cooldownUntil,
+        Map<Mint, Instant> cooldowns,
         int restartCount,
-        long tradesExecuted,
+        int trades,
+        long ordersFilled,
         int openPositions,
         int consecutiveFailures,
         Optional<String> lastError,
@@ -49,7 +55,7 @@ public record BotStatus(
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(startedAt, "startedAt");
         Objects.requireNonNull(lastTickAt, "lastTickAt");
-        Objects.requireNonNull(cooldownUntil, "cooldownUntil");
+        cooldowns = Collections.unmodifiableMap(new TreeMap<>(cooldowns));
         Objects.requireNonNull(lastError, "lastError");
         Objects.requireNonNull(uptime, "uptime");
     }

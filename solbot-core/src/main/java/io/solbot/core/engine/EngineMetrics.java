@@ -24,13 +24,13 @@ final class EngineMetrics {
             millis(0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 250, 500, 1_000, 5_000, 60_000);
 
     /** The meters of one strategy type; shared by all its bots. */
-    static final class StrategyMeters {
+    final class StrategyMeters {
         final Counter ticks;
         final Counter skipped;
         final Counter errors;
         final Counter restarts;
         final Counter ordersSubmitted;
-        final Counter ordersRejected;
+        final Counter ordersRefused;
         final Counter ordersFilled;
         final Counter ordersFailed;
         final Timer tickDuration;
@@ -56,7 +56,7 @@ final class EngineMetrics {
                     .tag("strategy", strategy)
                     .register(registry);
             ordersSubmitted = order(registry, strategy, "submitted");
-            ordersRejected = order(registry, strategy, "rejected");
+            ordersRefused = order(registry, strategy, "refused");
             ordersFilled = order(registry, strategy, "filled");
             ordersFailed = order(registry, strategy, "failed");
             // histograms, so that a backend can compute p99 over many instances; fixed bucket bounds (one series
@@ -71,6 +71,11 @@ final class EngineMetrics {
                     .tag("strategy", strategy)
                     .serviceLevelObjectives(LATENESS_BUCKETS)
                     .register(registry);
+        }
+
+        /** A bot of this strategy moved from {@code from} to {@code to}; null for a bot that appears or goes. */
+        void statusChanged(RunStatus from, RunStatus to) {
+            EngineMetrics.this.statusChanged(from, to);
         }
 
         private static Counter order(MeterRegistry registry, String strategy, String outcome) {

@@ -69,7 +69,7 @@ public sealed interface EngineEvent {
         }
     }
 
-    /** The engine halted the bot (too many restarts, or too many failed orders in a row); {@code reason} says why. */
+    /** The bot is FAILED (too many restarts, or too many failed orders in a row); {@code reason} says why. */
     record BotFailed(BotId botId, String reason, Instant at) implements EngineEvent {
         public BotFailed {
             Objects.requireNonNull(botId, "botId");
@@ -92,8 +92,8 @@ public sealed interface EngineEvent {
     }
 
     /** A check refused an order before anything was sent; {@code reason} names the check. */
-    record OrderRejected(BotId botId, Mint mint, Side side, String reason, Instant at) implements EngineEvent {
-        public OrderRejected {
+    record OrderRefused(BotId botId, Mint mint, Side side, String reason, Instant at) implements EngineEvent {
+        public OrderRefused {
             Objects.requireNonNull(botId, "botId");
             Objects.requireNonNull(mint, "mint");
             Objects.requireNonNull(side, "side");

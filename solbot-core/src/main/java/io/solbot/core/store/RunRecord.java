@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param startedAt when the current run started
  * @param changedAt when this status was reached
  * @param restartCount how often the bot has been restarted since it was started
- * @param tradesExecuted how many of its orders filled
+ * @param trades how many trades it opened (buys that filled), what its {@code maxTrades} limits
  */
 public record RunRecord(
         BotId botId,
@@ -27,7 +27,7 @@ public record RunRecord(
         Instant startedAt,
         Instant changedAt,
         int restartCount,
-        long tradesExecuted) {
+        int trades) {
     public RunRecord {
         Objects.requireNonNull(botId, "botId");
         Objects.requireNonNull(strategyId, "strategyId");

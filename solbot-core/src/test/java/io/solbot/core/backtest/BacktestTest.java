@@ -91,7 +91,7 @@ class BacktestTest {
                 .interval(Duration.ofSeconds(intervalSeconds))
                 .slippageBps(300)
                 .priorityFee(Lamports.of(10_000))
-                .haltOnFailures(20)
+                .maxFailuresInARow(20)
                 .build();
     }
 

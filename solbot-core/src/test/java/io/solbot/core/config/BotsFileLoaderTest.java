@@ -40,7 +40,7 @@ class BotsFileLoaderTest {
         assertThat(report.violations()).isEmpty();
         BotDefinition bot = report.bots().getFirst();
         assertThat(bot.id().value()).isEqualTo("g1");
-        assertThat(bot.mode()).isEqualTo("test-grid");
+        assertThat(bot.strategyId()).isEqualTo("test-grid");
         assertThat(bot.wallet()).isEqualTo("default");
         TestGridConfig config = (TestGridConfig) bot.config();
         assertThat(config.common().amountToSpend()).isEqualByComparingTo("0.05");

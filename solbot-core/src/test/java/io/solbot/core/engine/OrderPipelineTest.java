@@ -22,6 +22,7 @@ import io.solbot.core.spi.StrategyContext;
 import io.solbot.core.store.JournalEntry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
@@ -92,7 +93,7 @@ class OrderPipelineTest {
                     .filteredOn(e -> !(e instanceof EngineEvent.BotStarted))
                     .map(e -> e.getClass().getSimpleName())
                     .containsExactly("OrderSubmitted", "OrderFilled");
-            assertThat(f.status("buyer").tradesExecuted()).isEqualTo(1);
+            assertThat(f.status("buyer").ordersFilled()).isEqualTo(1);
             assertThat(f.status("buyer").openPositions()).isEqualTo(1);
         }
     }
@@ -117,11 +118,11 @@ class OrderPipelineTest {
                             .filter(r -> r instanceof OrderResult.Refused)
                             .map(Object::toString))
                     .hasSize(4)
-                    .allSatisfy(r -> assertThat(r).contains("cooldown: the next buy is allowed at"));
+                    .allSatisfy(r -> assertThat(r).contains("cooldown: the next buy of " + MINT + " is allowed at"));
             assertThat(f.events(EngineEvent.OrderSubmitted.class))
                     .filteredOn(e -> e.side() == Side.SELL)
                     .hasSize(6);
-            assertThat(f.status("cool").cooldownUntil()).hasValue(Scripted.T0.plusMillis(8500));
+            assertThat(f.status("cool").cooldowns()).containsExactly(Map.entry(MINT, Scripted.T0.plusMillis(8500)));
         }
     }
 
@@ -157,7 +158,7 @@ class OrderPipelineTest {
             assertThat(results.get(2)).isEqualTo(new OrderResult.Refused("maxTrades 2 reached"));
             BotStatus status = f.status("two-trades");
             assertThat(status.status()).isEqualTo(RunStatus.STOPPED);
-            assertThat(status.tradesExecuted()).isEqualTo(3);
+            assertThat(status.ordersFilled()).isEqualTo(3);
             assertThat(status.openPositions()).isZero();
             assertThat(stops).containsExactly(StopReason.COMPLETED);
             assertThat(f.events(EngineEvent.BotStopped.class))
@@ -194,7 +195,7 @@ class OrderPipelineTest {
             assertThat(results.get(3).isSubmitted()).isTrue();
             assertThat(results.get(1).toString())
                     .contains("cannot sell 300.000000 of " + MINT + ": holds 100.000000 not already being sold");
-            assertThat(f.events(EngineEvent.OrderRejected.class)).hasSize(2);
+            assertThat(f.events(EngineEvent.OrderRefused.class)).hasSize(2);
         }
     }
 
@@ -227,7 +228,7 @@ class OrderPipelineTest {
             });
             BotStatus status = f.status("unlucky");
             assertThat(status.openPositions()).isZero();
-            assertThat(status.tradesExecuted()).isZero();
+            assertThat(status.ordersFilled()).isZero();
             assertThat(status.consecutiveFailures()).isEqualTo(1);
             assertThat(f.stores.load(status.botId()).orElseThrow().pendingIntents())
                     .isEmpty();

@@ -145,7 +145,7 @@ class RecoveryTest {
         one.engine.start(spec("bot", () -> first).maxTrades(5).build());
         first.commands.addAll(List.of("buy", "put 42", "buy"));
         one.advance(Duration.ofSeconds(4));
-        assertThat(one.status("bot").tradesExecuted()).isEqualTo(2);
+        assertThat(one.status("bot").ordersFilled()).isEqualTo(2);
         // the first process dies here: no shutdown, its journal entry stays
 
         Commands second = new Commands();
@@ -154,7 +154,7 @@ class RecoveryTest {
                     two.engine.recover(spec("bot", () -> second).maxTrades(5).build());
 
             assertThat(status.status()).isEqualTo(RunStatus.RUNNING);
-            assertThat(status.tradesExecuted()).isEqualTo(2);
+            assertThat(status.ordersFilled()).isEqualTo(2);
             assertThat(status.openPositions()).isEqualTo(1);
             two.advance(Duration.ofSeconds(1));
             assertThat(second.stateAtStart).containsExactly(Map.of("last", "42"));
@@ -191,7 +191,7 @@ class RecoveryTest {
                     .as("an order found in flight is never sent again")
                     .isZero();
             assertThat(one.stores.trades.fills(BOT)).containsExactly(part1, part2);
-            assertThat(status.tradesExecuted()).isEqualTo(1);
+            assertThat(status.ordersFilled()).isEqualTo(1);
             assertThat(status.openPositions()).isEqualTo(1);
             assertThat(one.stores.load(BOT).orElseThrow().pendingIntents()).isEmpty();
             strategy.commands.add("sell");
@@ -242,7 +242,7 @@ class RecoveryTest {
         one.executor.failWith("blockhash expired");
         Commands failing = new Commands();
         failing.commands.add("buy");
-        one.engine.start(spec("failed", () -> failing).haltOnFailures(1).build());
+        one.engine.start(spec("failed", () -> failing).maxFailuresInARow(1).build());
         one.advance(Duration.ofSeconds(2));
         assertThat(one.status("failed").status()).isEqualTo(RunStatus.FAILED);
 
@@ -337,7 +337,7 @@ class RecoveryTest {
                     two.engine.recover(spec("bot", Commands::new).maxTrades(5).build());
 
             assertThat(status.openPositions()).isEqualTo(1);
-            assertThat(status.tradesExecuted()).isEqualTo(1);
+            assertThat(status.ordersFilled()).isEqualTo(1);
             await(() -> one.stores.trades.fills(BOT).size() == 1);
             await(() -> one.stores.load(BOT).orElseThrow().unstoredFills().isEmpty());
         }

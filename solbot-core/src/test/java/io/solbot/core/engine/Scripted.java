@@ -87,9 +87,9 @@ final class Scripted implements StrategyProvider<Script> {
             this(SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)), b -> {});
         }
 
-        Fixture(SimulatedClock clock, java.util.function.Consumer<SolbotEngine.Builder> customise) {
+        Fixture(SimulatedClock clock, java.util.function.Consumer<EngineBuilder> customise) {
             this.clock = clock;
-            SolbotEngine.Builder b = SolbotEngine.builder()
+            EngineBuilder b = SolbotEngine.builder()
                     .strategyProvider(new Scripted())
                     .clock(clock)
                     .marketData(market)

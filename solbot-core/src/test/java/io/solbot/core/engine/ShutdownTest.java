@@ -110,12 +110,12 @@ class ShutdownTest {
         try (Scripted.Fixture f = new Scripted.Fixture()) {
             f.engine.start(spec("racer", Scripted::idle).build());
             f.advance(Duration.ofMillis(1500));
-            BotRuntime bot = f.engine.runtime(id);
+            Bot bot = f.engine.bot(id);
             CompletableFuture<Throwable> restart = new CompletableFuture<>();
             Thread operator;
             // the bot's lock as a gate: the restart has passed its first check of the engine and waits for the lock
             // while the shutdown (reentrant on this thread) stops the bot
-            bot.lock.lock();
+            bot.lock().lock();
             try {
                 operator = Thread.ofPlatform().start(() -> {
                     try {
@@ -125,12 +125,12 @@ class ShutdownTest {
                         restart.complete(e);
                     }
                 });
-                while (!bot.lock.hasQueuedThread(operator) && !restart.isDone()) {
+                while (!bot.lock().hasQueuedThread(operator) && !restart.isDone()) {
                     Thread.onSpinWait();
                 }
                 assertThat(f.engine.shutdown(Duration.ofSeconds(5))).isTrue();
             } finally {
-                bot.lock.unlock();
+                bot.lock().unlock();
             }
 
             assertThat(restart.get(10, TimeUnit.SECONDS))

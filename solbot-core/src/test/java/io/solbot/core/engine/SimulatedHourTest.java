@@ -48,7 +48,7 @@ class SimulatedHourTest {
                         .map(Object::toString)
                         .toList();
                 fingerprint.add(s.botId() + " ticks=" + s.tickCount() + " skipped=" + s.skippedTicks() + " trades="
-                        + s.tradesExecuted() + " open=" + s.openPositions() + " orders=" + orders);
+                        + s.ordersFilled() + " open=" + s.openPositions() + " orders=" + orders);
             }
             return fingerprint;
         }

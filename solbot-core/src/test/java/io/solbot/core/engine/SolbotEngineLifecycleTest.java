@@ -157,14 +157,14 @@ class SolbotEngineLifecycleTest {
     @Test
     void shouldReportEveryInvalidSpecFieldTogetherWithItsValue() {
         assertThatThrownBy(() -> spec("b", Scripted::idle)
-                        .interval(Duration.ofMillis(500))
+                        .interval(Duration.ofMillis(5))
                         .maxTrades(0)
                         .slippageBps(20_000)
                         .priorityFee(Lamports.of(-1))
                         .build())
                 .isInstanceOf(InvalidBotSpecException.class)
                 .hasMessageContaining("The spec of bot 'b' is invalid")
-                .hasMessageContaining("interval must be between 1 s and 3600 s, but was PT0.5S")
+                .hasMessageContaining("interval must be between 10 ms and 3600 s, but was PT0.005S")
                 .hasMessageContaining("maxTrades must be at least 1, but was 0")
                 .hasMessageContaining("slippageBps must be between 0 and 10000, but was 20000")
                 .hasMessageContaining("priorityFee must be zero or positive, but was -1 lamports");

@@ -242,7 +242,7 @@ class TickSchedulingTest {
             // the tick at 0 buys; its onFill waits while the tick at 1.0 falls due
             f.advance(Duration.ofMillis(1100));
             assertThat(ticks.get()).isEqualTo(1);
-            assertThat(f.status("slow-fill").tradesExecuted()).isEqualTo(1);
+            assertThat(f.status("slow-fill").ordersFilled()).isEqualTo(1);
 
             fillGate.get().countDown();
             awaitTicks(f, ticks, 2);
@@ -329,7 +329,7 @@ class TickSchedulingTest {
             f.advance(Duration.ofSeconds(50));
             assertThat(f.engine.statuses()).allSatisfy(st -> {
                 assertThat(st.lastError()).isEmpty();
-                assertThat(st.tradesExecuted()).isEqualTo(51);
+                assertThat(st.ordersFilled()).isEqualTo(51);
             });
         }
         assertThat(overlaps.get()).isZero();

@@ -159,13 +159,13 @@ class WatchdogTest {
             f.engine.start(
                     spec("overtaken", () -> ctx -> ticks.incrementAndGet()).build());
             f.advance(Duration.ofMillis(1500));
-            BotRuntime bot = f.engine.runtime(id);
+            Bot bot = f.engine.bot(id);
 
             // the order the scheduler may see them in: the operator's restart queues its tick, then a watchdog restart
             // decided for the run before it arrives (as the old code queued it after releasing the bot's lock)
             f.engine.restart(id);
             f.engine
-                    .scheduler()
+                    .wheel()
                     .schedule(bot, f.engine.nanos() + Duration.ofSeconds(1).toNanos(), true);
             int before = ticks.get();
             f.advance(Duration.ofSeconds(10));
@@ -233,7 +233,7 @@ class WatchdogTest {
         try (Scripted.Fixture f = new Scripted.Fixture()) {
             f.executor.failWith("no route");
             f.engine.start(spec("buyer", () -> ctx -> ctx.orders().buy(Scripted.MINT, Scripted.TENTH_SOL))
-                    .haltOnFailures(3)
+                    .maxFailuresInARow(3)
                     .build());
             f.advance(Duration.ofSeconds(10));
 
@@ -259,12 +259,12 @@ class WatchdogTest {
                         f.executor.failWith(ticks.incrementAndGet() % 3 == 0 ? null : "no route");
                         ctx.orders().buy(Scripted.MINT, Scripted.TENTH_SOL);
                     })
-                    .haltOnFailures(3)
+                    .maxFailuresInARow(3)
                     .build());
             f.advance(Duration.ofMillis(9500));
 
             assertThat(f.status("buyer").status()).isEqualTo(RunStatus.RUNNING);
-            assertThat(f.status("buyer").tradesExecuted()).isEqualTo(3);
+            assertThat(f.status("buyer").ordersFilled()).isEqualTo(3);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.solbot.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.config.BotDefinition;
-import io.solbot.core.config.BotSettings;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
 import io.solbot.core.config.Violation;
@@ -216,11 +215,11 @@ final class RunCommand implements Callable<Integer> {
             for (BotDefinition bot : bots) {
                 try {
                     // a bot with a lockfile comes back as it was: positions, state, orders in flight resolved
-                    BotStatus status = engine.recover(spec(bot));
+                    BotStatus status = engine.recover(BotSpec.from(bot));
                     RunStatus before = journalled.remove(bot.id());
                     if (before != null) {
                         out.println("Bot '" + bot.id() + "' recovered from its lockfile as " + status.status() + " ("
-                                + status.openPositions() + " open positions, " + status.tradesExecuted()
+                                + status.openPositions() + " open positions, " + status.trades()
                                 + " trades)");
                     }
                     if (status.status() == RunStatus.RUNNING) {
@@ -275,24 +274,6 @@ final class RunCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             log.debug("No heartbeat this time: {}", e.toString());
         }
-    }
-
-    /** The engine's spec for a bot: its settings when its config declares them, otherwise the engine's defaults. */
-    static BotSpec spec(BotDefinition bot) {
-        BotSpec.Builder spec = BotSpec.builder(bot.id(), bot.mode(), bot.config());
-        bot.settings().ifPresent(s -> apply(spec, s));
-        return spec.build();
-    }
-
-    private static void apply(BotSpec.Builder spec, BotSettings s) {
-        spec.interval(s.tickInterval())
-                .maxTrades(s.maxTrades())
-                .cooldown(s.cooldown())
-                .haltOnFailures(s.haltOnFailures())
-                .maxOpenPositions(s.maxOpenTrades())
-                .slippageBps(s.slippageBps())
-                .priorityFee(s.priorityFee());
-        s.lamportsPerTrade().filter(l -> l.value() > 0).ifPresent(spec::maxBuy);
     }
 
     private static String hostName() {

@@ -46,8 +46,8 @@ final class StatusTable {
                         .or(() -> stored.map(
                                 s -> Integer.toString(s.openPositions().size())))
                         .orElse(UNKNOWN),
-                live.map(s -> Long.toString(s.tradesExecuted()))
-                        .or(() -> run.map(x -> Long.toString(x.tradesExecuted())))
+                live.map(s -> Integer.toString(s.trades()))
+                        .or(() -> run.map(x -> Integer.toString(x.trades())))
                         .orElse(UNKNOWN),
                 switch (r.database()) {
                     case Stored s -> format(s.netPnl());

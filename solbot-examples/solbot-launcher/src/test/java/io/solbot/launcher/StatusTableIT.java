@@ -29,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -87,9 +88,10 @@ class StatusTableIT {
                 Optional.of(T0),
                 42,
                 0,
-                Optional.empty(),
+                Map.of(),
                 0,
                 3,
+                6,
                 1,
                 0,
                 Optional.empty(),

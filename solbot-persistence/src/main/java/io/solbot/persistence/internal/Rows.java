@@ -89,7 +89,7 @@ public final class Rows {
                 r.getStartedAt().toInstant(),
                 r.getUpdatedAt().toInstant(),
                 r.getRestartCount(),
-                r.getTradesExecuted());
+                Math.toIntExact(r.getTradesExecuted()));
     }
 
     /** A NUMERIC(39,0) lamport amount; every such amount of ours fits a long. */

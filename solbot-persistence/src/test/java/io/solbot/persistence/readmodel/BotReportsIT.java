@@ -64,7 +64,7 @@ class BotReportsIT {
         database.close();
     }
 
-    private static void saveRun(BotId bot, RunStatus status, long trades) {
+    private static void saveRun(BotId bot, RunStatus status, int trades) {
         runs.save(new RunRecord(bot, "ma-cross", "hash", status, "", T0, T0.plusSeconds(90), 1, trades));
     }
 
@@ -112,7 +112,7 @@ class BotReportsIT {
         assertThat(dbOnlyReport.status()).contains(RunStatus.STOPPED);
         assertThat(dbOnlyReport.strategyId()).contains("ma-cross");
         Stored dbOnlyStored = stored(dbOnlyReport);
-        assertThat(dbOnlyStored.run()).map(RunRecord::tradesExecuted).contains(2L);
+        assertThat(dbOnlyStored.run()).map(RunRecord::trades).contains(2);
         assertThat(dbOnlyStored.openPositions()).isEmpty();
         assertThat(dbOnlyStored.realizedPnl()).isEqualTo(Lamports.of(200_000));
         assertThat(dbOnlyStored.fills()).isEqualTo(2);
@@ -256,7 +256,7 @@ class BotReportsIT {
                 continue;
             }
             boolean sold = i % 2 == 0;
-            assertThat(stored.run()).map(RunRecord::tradesExecuted).contains((long) i);
+            assertThat(stored.run()).map(RunRecord::trades).contains(i);
             assertThat(stored.fills()).isEqualTo(sold ? 2 : 1);
             assertThat(stored.closedTrades()).isEqualTo(sold ? 1 : 0);
             // the 4 tokens sold cost 4/10 of 1 000 + i, rounded down

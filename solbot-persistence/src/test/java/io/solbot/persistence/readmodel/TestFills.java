@@ -14,6 +14,7 @@ import io.solbot.core.engine.BotStatus;
 import io.solbot.persistence.FillRecord;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -87,8 +88,9 @@ final class TestFills {
                 Optional.of(T0.plusSeconds(ticks)),
                 ticks,
                 0,
-                Optional.empty(),
+                Map.of(),
                 0,
+                5,
                 7,
                 1,
                 0,

@@ -136,7 +136,7 @@ class RecoveryIT {
             BotStatus status = second.engine.recover(CommandBot.spec(script));
 
             assertThat(status.status()).isEqualTo(RunStatus.RUNNING);
-            assertThat(status.tradesExecuted()).isEqualTo(2);
+            assertThat(status.ordersFilled()).isEqualTo(2);
             assertThat(status.openPositions()).isEqualTo(1);
             assertThat(lines(log)).as("nothing was executed again").isEqualTo(executed);
             List<Fill> fills = second.trades.fills(bot);
@@ -159,7 +159,7 @@ class RecoveryIT {
         List<Fill> all = new ArrayList<>();
         try (Process third = new Process(db, T0.plusSeconds(60))) {
             BotStatus status = third.engine.recover(CommandBot.spec(script));
-            assertThat(status.tradesExecuted()).isEqualTo(3);
+            assertThat(status.ordersFilled()).isEqualTo(3);
             assertThat(status.openPositions()).isZero();
             all.addAll(third.trades.fills(bot));
         }

@@ -113,7 +113,7 @@ public class ReplayBench {
                             .interval(Duration.ofSeconds(1))
                             .slippageBps(300)
                             .priorityFee(Lamports.of(10_000))
-                            .haltOnFailures(1_000)
+                            .maxFailuresInARow(1_000)
                             .build());
             Backtest.Result result = backtest.runToEnd();
             if (result.fills().isEmpty()) {

@@ -1,0 +1,44 @@
+package io.solbot.core.engine;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.solbot.core.event.EngineEvent;
+import io.solbot.core.execution.SwapExecutor;
+import io.solbot.core.market.MarketData;
+import io.solbot.core.plugin.StrategyRegistry;
+import io.solbot.core.store.Journal;
+import io.solbot.core.store.RunStatusStore;
+import io.solbot.core.store.TradeStore;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** What an {@link EngineBuilder} collected: the engine's collaborators and settings, checked and immutable. */
+record EngineSettings(
+        StrategyRegistry registry,
+        RunStatusStore runStatusStore,
+        TradeStore tradeStore,
+        Journal journal,
+        MarketData marketData,
+        SwapExecutor swapExecutor,
+        InstantSource clock,
+        MeterRegistry meterRegistry,
+        long seed,
+        boolean spreadFirstTicks,
+        int staleAfterIntervals,
+        Duration backoffInitial,
+        Duration backoffMax,
+        int maxRestarts,
+        Duration restartWindow,
+        Duration tickResolution,
+        String owner,
+        Duration shutdownHookTimeout,
+        Duration intentExpiry,
+        Duration storeRetryInterval,
+        List<Consumer<? super EngineEvent>> subscribers,
+        List<OrderCheck> orderChecks) {
+    EngineSettings {
+        subscribers = List.copyOf(subscribers);
+        orderChecks = List.copyOf(orderChecks);
+    }
+}

@@ -1,0 +1,66 @@
+package io.solbot.core.engine;
+
+/**
+ * Drives a {@link TimingWheel} on a {@link SimulatedClock}: {@link #advanceTo} walks the wheel slot by slot up to the
+ * target, setting the clock to each busy slot's end, and after each step waits until the work the step started has
+ * settled, then executes the orders it placed (deferred in simulated time) until none is left. So a run repeats
+ * exactly, as fast as the CPU allows.
+ */
+final class SimulatedDriver implements SimulatedClock.Driver {
+    private final TimingWheel wheel;
+    private final SimulatedClock clock;
+    private final Tracker tracker;
+    /** Executes the orders placed so far; true if there were any. */
+    private final java.util.function.BooleanSupplier dispatchOrders;
+
+    private final long graceNanos;
+    private volatile boolean stopped;
+
+    SimulatedDriver(
+            TimingWheel wheel,
+            SimulatedClock clock,
+            Tracker tracker,
+            java.util.function.BooleanSupplier dispatchOrders) {
+        this.wheel = wheel;
+        this.clock = clock;
+        this.tracker = tracker;
+        this.dispatchOrders = dispatchOrders;
+        this.graceNanos = clock.straggleAfter().toNanos();
+    }
+
+    void start() {
+        clock.attach(this);
+    }
+
+    void stop() {
+        stopped = true;
+        clock.detach(this);
+    }
+
+    @Override
+    public void advanceTo(long target) {
+        settle();
+        while (!stopped) {
+            wheel.drainCommands();
+            if (wheel.isEmpty()) {
+                wheel.skipTo(target);
+                break;
+            }
+            if (!wheel.stepTowards(target, clock::setNanos)) {
+                break;
+            }
+            settle();
+        }
+        clock.setNanos(target);
+        settle();
+    }
+
+    /** Waits for the step's work; then executes the orders it placed, until none is left. */
+    private void settle() {
+        do {
+            if (tracker.hasAwaited()) {
+                tracker.awaitSettled(graceNanos, wheel::rescue);
+            }
+        } while (dispatchOrders.getAsBoolean());
+    }
+}
