@@ -802,6 +802,29 @@ class PaperExecutorTest {
     }
 
     @Test
+    void shouldReadExecutionLogFailuresWrittenBeforeTheyCarriedTheirOrderId(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        SwapOutcome.Failed refused;
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            refused = failed(first.execute(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0)));
+        }
+        String line = Files.readString(log);
+        // the line as versions before it wrote it: the order id once, on the line, not in the failure
+        String old = line.replace("\"failure\":{\"orderId\":\"o-refused\",", "\"failure\":{");
+        assertThat(old).isNotEqualTo(line).contains("\"orderId\":\"o-refused\"");
+        Files.writeString(log, old);
+
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            assertThat(second.resolve(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0)))
+                    .contains(refused);
+        }
+    }
+
+    @Test
     void shouldReadExecutionLogLinesWrittenBeforeFillsCarriedTheirOrderId(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("executions.jsonl");
         SwapOutcome outcome;
