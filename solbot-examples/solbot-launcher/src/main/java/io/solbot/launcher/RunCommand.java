@@ -14,6 +14,7 @@ import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.execution.PaperExecutor;
 import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.Timeline;
+import io.solbot.core.internal.TextTable;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.persistence.PostgresDatabase;
@@ -144,7 +145,7 @@ final class RunCommand implements Callable<Integer> {
                 plugins.origin(p) + (p.provider() instanceof ValidationOnlyProvider<?> ? " (validation only)" : "")
             });
         }
-        TextTable.print(out, rows);
+        TextTable.lines(rows).forEach(out::println);
         out.flush();
     }
 
