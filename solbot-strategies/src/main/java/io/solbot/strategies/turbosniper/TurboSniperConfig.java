@@ -7,21 +7,19 @@ import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.OneOf;
-import io.solbot.core.config.TradeFees;
 import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
-import io.solbot.strategies.common.TradingConfig;
+import io.solbot.strategies.common.SniperFields;
 import io.solbot.strategies.common.TurboExitFields;
 import io.solbot.strategies.common.TurboToggles;
+import io.solbot.strategies.common.TurboTradingConfig;
 import io.solbot.strategies.common.Units;
-import io.solbot.strategies.common.Window;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -36,9 +34,7 @@ import java.util.Map;
  * {@code rpcEndpoints}, {@code cuPriceCurve}), a list is required; {@code cuPriceCurve} and {@code
  * tipCurveCoefficients} are written as a list of coefficients, not as {@code {coeffs: [...]}}.
  *
- * @param dipThreshold accepted and range-checked as the sniper does, percent 0 to 100
- * @param recoveryWindow window of the dip check, 1 to 1440 minutes
- * @param delayBeforeBuyMs wait before each buy, ms, at least 0
+ * @param sniperFields the sniper's own fields, accepted and range-checked as the sniper does
  * @param maxPriceImpactPct LP gate: refuse a quote above this price impact, percent 0 to 100
  * @param multiBuyCount buys per signal, 1 to 3
  * @param multiWallet wallets to buy from in parallel (the original's shortcut for {@code parallelWallets.maxParallel}),
@@ -79,9 +75,7 @@ public record TurboSniperConfig(
         @Flatten @Valid TurboExitFields turboExitFields,
         @Flatten @Valid TurboToggles turboToggles,
         @Flatten @Valid Toggles toggles,
-        @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
-        @Window String recoveryWindow,
-        @Between(min = "0", unit = "ms") Long delayBeforeBuyMs,
+        @Flatten @Valid SniperFields sniperFields,
         @Between(min = "0", max = "100", unit = "%") BigDecimal maxPriceImpactPct,
         @Between(min = "1", max = "3") Integer multiBuyCount,
         @Between(min = "1") Integer multiWallet,
@@ -136,7 +130,7 @@ public record TurboSniperConfig(
         @Valid LiqGate liqGate,
         @Valid SlippageAuto slippageAuto,
         @Valid PostTx postTx)
-        implements TradingConfig, CrossFieldRules {
+        implements TurboTradingConfig, CrossFieldRules {
 
     @Override
     public void check(Rules rules) {
@@ -190,17 +184,9 @@ public record TurboSniperConfig(
         }
     }
 
+    /** A trailing stop, or a stop loss in the original's turbo spelling. */
     @Override
-    public TradeFees tradeFees() {
-        return TurboToggles.tradeFees(turboToggles, settings().priorityFee(), multiBuyCount, jitoTipLamports);
-    }
-
-    @Override
-    public List<String> warnings() {
-        List<String> out = new ArrayList<>(TradingConfig.super.warnings());
-        if (!Units.isOff(trailingStopPct) || !Units.isOff(stopLossPercent)) {
-            out.removeIf(w -> w.startsWith("no stop loss"));
-        }
-        return out;
+    public boolean hasTurboStopLoss() {
+        return !Units.isOff(trailingStopPct) || !Units.isOff(stopLossPercent);
     }
 }
