@@ -9,9 +9,9 @@ import io.solbot.core.config.Decimals;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
-import io.solbot.core.config.StrategyConfig;
 import io.solbot.core.domain.Mint;
 import io.solbot.strategies.common.Defaults;
+import io.solbot.strategies.common.PlatformConfig;
 import io.solbot.strategies.common.PlatformFields;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -67,7 +67,7 @@ public record RebalancerConfig(
         @Between(min = "1") Integer maxOpenTrades,
         @Between(min = "1") Integer haltOnFailures,
         @Flatten @Valid PlatformFields platformFields)
-        implements StrategyConfig, CrossFieldRules {
+        implements PlatformConfig, CrossFieldRules {
     /** No cooldown field: trades of one cycle follow each other. */
     private static final Defaults DEFAULTS = new Defaults(3, 0, 2, 0);
 
@@ -101,11 +101,6 @@ public record RebalancerConfig(
                 maxOpenTrades,
                 slippage,
                 priorityFeeLamports);
-    }
-
-    @Override
-    public String wallet() {
-        return platformFields.walletLabel();
     }
 
     @Override

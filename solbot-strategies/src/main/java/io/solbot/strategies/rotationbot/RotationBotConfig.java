@@ -8,8 +8,8 @@ import io.solbot.core.config.Decimals;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
-import io.solbot.core.config.StrategyConfig;
 import io.solbot.strategies.common.Defaults;
+import io.solbot.strategies.common.PlatformConfig;
 import io.solbot.strategies.common.PlatformFields;
 import io.solbot.strategies.common.SafetyChecks;
 import io.solbot.strategies.common.Units;
@@ -72,7 +72,7 @@ public record RotationBotConfig(
         Long priorityFeeLamports,
 
         @Flatten @Valid PlatformFields platformFields)
-        implements StrategyConfig, CrossFieldRules {
+        implements PlatformConfig, CrossFieldRules {
     private static final Defaults DEFAULTS = new Defaults(4, 60, 2, 0);
 
     @Override
@@ -98,11 +98,6 @@ public record RotationBotConfig(
                 maxOpenTrades,
                 slippage,
                 priorityFeeLamports);
-    }
-
-    @Override
-    public String wallet() {
-        return platformFields.walletLabel();
     }
 
     /** With {@code wallets} (label → tokens), it rotates in each of those wallets, from their balances. */
