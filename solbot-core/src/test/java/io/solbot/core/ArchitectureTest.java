@@ -1,10 +1,12 @@
 package io.solbot.core;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.codeUnits;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaCodeUnit;
 import com.tngtech.archunit.core.domain.JavaModifier;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -13,6 +15,8 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -44,6 +48,32 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("io.solbot.core.config.internal..")
             .because("io.solbot.core.config.internal is public for Hibernate Validator only, not API");
+
+    @ArchTest
+    static final ArchRule thePublicApiNeverShowsInternalTypes = codeUnits()
+            .that()
+            .arePublic()
+            .and()
+            .areDeclaredInClassesThat()
+            .arePublic()
+            .and()
+            .areDeclaredInClassesThat()
+            .resideOutsideOfPackage("io.solbot.core.internal..")
+            .should(new ArchCondition<JavaCodeUnit>("take and return no type of io.solbot.core.internal") {
+                @Override
+                public void check(JavaCodeUnit unit, ConditionEvents events) {
+                    List<JavaClass> types = new ArrayList<>(unit.getRawParameterTypes());
+                    types.add(unit.getRawReturnType());
+                    for (JavaClass type : types) {
+                        JavaClass base = type.isArray() ? type.getBaseComponentType() : type;
+                        if (base.getPackageName().startsWith("io.solbot.core.internal")) {
+                            events.add(SimpleConditionEvent.violated(
+                                    unit, unit.getFullName() + " shows " + base.getName()));
+                        }
+                    }
+                }
+            })
+            .because("io.solbot.core.internal is shared by solbot's own modules, not API");
 
     @ArchTest
     static final ArchRule portsAndEventsDoNotDependOnTheEngine = classes()

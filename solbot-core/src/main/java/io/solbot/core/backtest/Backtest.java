@@ -72,7 +72,9 @@ public final class Backtest implements AutoCloseable {
         market.advanceTo(market.now());
         this.clock = SimulatedClock.startingAt(market.now(), step, b.straggleAfter);
         this.horizon = market.now();
-        SwapExecutor paper = new PaperExecutor(b.paper, market, this::advanceMarketTo);
+        SwapExecutor paper = PaperExecutor.builder(b.paper, market)
+                .timeline(this::advanceMarketTo)
+                .build();
         EngineBuilder engineBuilder = SolbotEngine.builder();
         b.engine.accept(engineBuilder);
         this.engine = engineBuilder

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solbot.core.config.internal.Binder;
+import io.solbot.core.config.internal.ConfigTypes;
 import io.solbot.core.config.internal.LocatedTree;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.plugin.Names;
@@ -136,9 +137,10 @@ public final class BotsFileLoader {
             return new ConfigReport(source, bots, violations);
         }
         Set<String> ids = new HashSet<>();
+        ConfigTypes types = new ConfigTypes();
         for (int i = 0; i < array.size(); i++) {
             int start = violations.size();
-            loadBot(tree, array.get(i), i + 1, ids, bots, violations);
+            loadBot(tree, types, array.get(i), i + 1, ids, bots, violations);
             // one bot's violations in the order of the file, whichever step found them
             violations.subList(start, violations.size()).sort(IN_FILE_ORDER);
         }
@@ -147,6 +149,7 @@ public final class BotsFileLoader {
 
     private void loadBot(
             LocatedTree tree,
+            ConfigTypes types,
             JsonNode node,
             int position,
             Set<String> ids,
@@ -220,7 +223,7 @@ public final class BotsFileLoader {
             return;
         }
         Class<?> type = provider.provider().configType();
-        Binder binder = new Binder(tree);
+        Binder binder = new Binder(tree, types);
         Object config;
         try {
             config = binder.bind(configNode, type, "");

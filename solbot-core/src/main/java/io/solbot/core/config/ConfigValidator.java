@@ -1,6 +1,6 @@
 package io.solbot.core.config;
 
-import io.solbot.core.config.internal.Binder;
+import io.solbot.core.config.internal.ConfigTypes;
 import io.solbot.core.config.internal.CrossFieldValidator.RejectedValue;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -29,6 +29,17 @@ public final class ConfigValidator {
     }
 
     private final Validator validator;
+    /**
+     * The {@link Flatten} component names of each config type this validator has seen, for {@link #path}. Kept on
+     * the type itself ({@link ClassValue}), so that it goes with a plugin's classes and never decides another type's
+     * paths.
+     */
+    private final ClassValue<Set<String>> flattenedNames = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            return new ConfigTypes().flattenedNames(type);
+        }
+    };
 
     private ConfigValidator() {
         ValidatorFactory factory = Validation.byProvider(HibernateValidator.class)
@@ -50,11 +61,11 @@ public final class ConfigValidator {
      */
     public List<Violation> validate(String bot, Object config) {
         Objects.requireNonNull(config, "config");
-        Binder.introspect(config.getClass());
+        Set<String> flattened = flattenedNames.get(config.getClass());
         Set<ConstraintViolation<Object>> found = validator.validate(config);
         List<Violation> out = new ArrayList<>(found.size());
         for (ConstraintViolation<Object> cv : found) {
-            out.add(new Violation(bot, path(cv.getPropertyPath()), rejected(cv), cv.getMessage()));
+            out.add(new Violation(bot, path(cv.getPropertyPath(), flattened), rejected(cv), cv.getMessage()));
         }
         out.sort(Comparator.comparing(Violation::path).thenComparing(Violation::reason));
         return out;
@@ -83,8 +94,11 @@ public final class ConfigValidator {
         return value instanceof Record ? null : value;
     }
 
-    /** The path as config files name it: {@code a.b[2].c}, without flattened groups and container-element names. */
-    static String path(Path path) {
+    /**
+     * The path as config files name it: {@code a.b[2].c}, without the {@code flattened} groups and container-element
+     * names.
+     */
+    static String path(Path path, Set<String> flattened) {
         StringBuilder out = new StringBuilder();
         for (Path.Node node : path) {
             if (node.isInIterable()) {
@@ -97,7 +111,7 @@ public final class ConfigValidator {
                 continue;
             }
             String name = node.getName();
-            if (name == null || name.isEmpty() || Binder.isFlattened(name)) {
+            if (name == null || name.isEmpty() || flattened.contains(name)) {
                 continue;
             }
             if (!out.isEmpty()) {

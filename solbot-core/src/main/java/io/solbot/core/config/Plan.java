@@ -3,6 +3,7 @@ package io.solbot.core.config;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.internal.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -197,18 +198,6 @@ public record Plan(List<BotPlan> bots, List<WalletPlan> wallets) {
     }
 
     private static void table(StringBuilder out, List<String[]> rows) {
-        int[] widths = new int[rows.getFirst().length];
-        for (String[] row : rows) {
-            for (int i = 0; i < row.length; i++) {
-                widths[i] = Math.max(widths[i], row[i].length());
-            }
-        }
-        for (String[] row : rows) {
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < row.length; i++) {
-                line.append(String.format("%-" + widths[i] + "s  ", Objects.toString(row[i], "")));
-            }
-            out.append(line.toString().stripTrailing()).append('\n');
-        }
+        TextTable.lines(rows).forEach(line -> out.append(line).append('\n'));
     }
 }

@@ -4,13 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.codec.FillJson;
+import io.solbot.core.codec.OrderFailureJson;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
-import io.solbot.core.domain.Side;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -20,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -35,10 +31,11 @@ import org.slf4j.LoggerFactory;
  * with its outcome, appended and fsynced before {@code execute} returns, and read back by a new process to resolve
  * orders a dead one sent. A last line cut short by a crash is ignored: its order never returned an outcome.
  *
- * <p>Line format: {@code {"orderId","botId","failure":{mint,side,stage,reason,at,feeLamports,tipLamports}|null,
- * "fills":[FillJson...]}}, the fills in {@link FillJson}'s form (amounts as decimal strings of raw units), the form
- * the lockfiles keep too. A failure's fee and tip (what a transaction that landed and reverted paid) came later: a
- * line without them reads as a failure that paid nothing, which is what those versions charged.
+ * <p>Line format: {@code {"orderId","botId","failure":OrderFailureJson|null,"fills":[FillJson...]}}, the failure and
+ * the fills in {@link OrderFailureJson}'s and {@link FillJson}'s forms (amounts as decimal strings of raw units), the
+ * forms the lockfiles keep too. Lines written by earlier versions still read: their fills and failure without the
+ * order id (the line's stands in), their failure without its fee and tip (what a transaction that landed and reverted
+ * paid; read as nothing, which is what those versions charged).
  *
  * <p>Bounded: after {@code rotateAfter} lines the file becomes {@code <name>.previous} (replacing the one before) and
  * a new file starts, so the log and the outcomes held in memory never exceed two files' worth. An order is only ever
@@ -50,11 +47,7 @@ import org.slf4j.LoggerFactory;
 final class ExecutionLog implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ExecutionLog.class);
 
-    record Line(String orderId, String botId, FailureLine failure, List<FillJson> fills) {}
-
-    /** {@code feeLamports} and {@code tipLamports} are null in lines written before failures carried them. */
-    record FailureLine(
-            String mint, String side, String stage, String reason, String at, Long feeLamports, Long tipLamports) {}
+    record Line(String orderId, String botId, OrderFailureJson failure, List<FillJson> fills) {}
 
     /** Lines per file before it is rotated: at most twice this many outcomes are held. */
     static final int DEFAULT_ROTATE_AFTER = 20_000;
@@ -204,28 +197,18 @@ final class ExecutionLog implements AutoCloseable {
     }
 
     private static Line toLine(SwapOrder order, SwapOutcome outcome) {
-        List<Fill> fills;
-        FailureLine failure = null;
-        if (outcome instanceof SwapOutcome.Failed f) {
-            fills = f.partialFills();
-            OrderFailure of = f.failure();
-            failure = new FailureLine(
-                    of.mint().address(),
-                    of.side().name(),
-                    of.stage(),
-                    of.reason(),
-                    of.at().toString(),
-                    of.fee().value(),
-                    of.tip().value());
-        } else {
-            fills = ((SwapOutcome.Filled) outcome).fills();
-        }
-        List<FillJson> lines = fills.stream().map(FillJson::of).toList();
-        return new Line(order.orderId().value(), order.botId().value(), failure, lines);
+        return switch (outcome) {
+            case SwapOutcome.Filled f -> line(order, null, f.fills());
+            case SwapOutcome.Failed f -> line(order, OrderFailureJson.of(f.failure()), f.partialFills());
+        };
     }
 
-    private static Lamports lamports(Long value) {
-        return value == null ? Lamports.ZERO : Lamports.of(value);
+    private static Line line(SwapOrder order, OrderFailureJson failure, List<Fill> fills) {
+        return new Line(
+                order.orderId().value(),
+                order.botId().value(),
+                failure,
+                fills.stream().map(FillJson::of).toList());
     }
 
     private static SwapOutcome toOutcome(Line line) {
@@ -238,17 +221,6 @@ final class ExecutionLog implements AutoCloseable {
         if (line.failure() == null) {
             return new SwapOutcome.Filled(fills);
         }
-        FailureLine f = line.failure();
-        return new SwapOutcome.Failed(
-                new OrderFailure(
-                        orderId,
-                        Mint.of(f.mint()),
-                        Side.valueOf(f.side()),
-                        f.stage(),
-                        f.reason(),
-                        Instant.parse(f.at()),
-                        lamports(f.feeLamports()),
-                        lamports(f.tipLamports())),
-                fills);
+        return new SwapOutcome.Failed(line.failure().toFailure(orderId), fills);
     }
 }

@@ -1,32 +1,13 @@
 package io.solbot.core.execution;
 
-import io.solbot.core.domain.BotId;
-import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
-import io.solbot.core.market.Pool;
 import io.solbot.core.market.SimulatedMarket;
-import io.solbot.core.market.TradeRefusedException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.RoundingMode;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.SplittableRandom;
 
 /**
  * Executes orders on paper against a {@link SimulatedMarket}, modelling what a Solana swap goes through: a quote, a
@@ -62,62 +43,38 @@ import java.util.SplittableRandom;
  * in part. With an execution log the count survives a restart: a new executor rebuilds it from the orders the log
  * holds (both its files), so a restarted process does not grant a bot a fresh day's allowance.
  *
+ * <p>Construction: {@code PaperExecutor.builder(settings, market)}, optionally with {@link Builder#timeline} and
+ * {@link Builder#executionLog}, then {@link Builder#build()}.
+ *
  * <p>Threading: thread-safe. Trades against the market are atomic; the daily trade count is kept per bot.
  */
 public final class PaperExecutor implements SwapExecutor, AutoCloseable {
-    private static final BigInteger BPS = BigInteger.valueOf(10_000);
-
     private final PaperSettings settings;
     private final SimulatedMarket market;
-    private final Map<BotId, long[]> tradesToday = new HashMap<>();
-    private final ExecutionLog executionLog;
     private final Timeline timeline;
+    private final PaperQuotes quotes;
+    private final DailyTradeLimit dailyTrades;
+    /** Null without an execution log file. */
+    private final ExecutionLog executionLog;
 
-    /** An executor that keeps what it executed in memory only, on {@link Timeline#none()}. */
-    public PaperExecutor(PaperSettings settings, SimulatedMarket market) {
-        this(settings, market, Timeline.none());
-    }
-
-    /** An executor that keeps what it executed in memory only and spends its latencies on {@code timeline}. */
-    public PaperExecutor(PaperSettings settings, SimulatedMarket market, Timeline timeline) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.market = Objects.requireNonNull(market, "market");
-        this.timeline = Objects.requireNonNull(timeline, "timeline");
-        this.executionLog = null;
-    }
-
-    /**
-     * An executor that records every outcome durably in {@code executionLog} (JSON lines, created if missing, one
-     * file per executor) and reads what an earlier process recorded there, to {@link #resolve} its orders.
-     *
-     * @throws java.io.UncheckedIOException if the file cannot be read or opened for appending
-     */
-    public PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog) {
-        this(settings, market, executionLog, Timeline.none());
+    private PaperExecutor(Builder b) {
+        this.settings = b.settings;
+        this.market = b.market;
+        this.timeline = b.timeline;
+        this.quotes = new PaperQuotes(settings, market);
+        this.dailyTrades = new DailyTradeLimit(settings.maxDailyTrades());
+        this.executionLog = b.executionLog == null ? null : new ExecutionLog(b.executionLog, b.rotateAfter);
+        if (executionLog != null) {
+            executionLog.outcomes().forEach(dailyTrades::count);
+        }
     }
 
     /**
-     * As {@link #PaperExecutor(PaperSettings, SimulatedMarket, Path)}, spending its latencies on {@code timeline}.
-     *
-     * @throws java.io.UncheckedIOException if the file cannot be read or opened for appending
+     * A builder for an executor with {@code settings} trading on {@code market}: by default it keeps what it executed
+     * in memory only, on {@link Timeline#none()}.
      */
-    public PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog, Timeline timeline) {
-        this(settings, market, executionLog, ExecutionLog.DEFAULT_ROTATE_AFTER, timeline);
-    }
-
-    /** For tests: rotating the log after {@code rotateAfter} lines (see {@link ExecutionLog}). */
-    PaperExecutor(PaperSettings settings, SimulatedMarket market, Path executionLog, int rotateAfter) {
-        this(settings, market, executionLog, rotateAfter, Timeline.none());
-    }
-
-    /** As above, on {@code timeline}. */
-    PaperExecutor(
-            PaperSettings settings, SimulatedMarket market, Path executionLog, int rotateAfter, Timeline timeline) {
-        this.settings = Objects.requireNonNull(settings, "settings");
-        this.market = Objects.requireNonNull(market, "market");
-        this.timeline = Objects.requireNonNull(timeline, "timeline");
-        this.executionLog = new ExecutionLog(Objects.requireNonNull(executionLog, "executionLog"), rotateAfter);
-        this.executionLog.outcomes().forEach(this::countTrade);
+    public static Builder builder(PaperSettings settings, SimulatedMarket market) {
+        return new Builder(settings, market);
     }
 
     /**
@@ -132,12 +89,10 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         }
         return Optional.of(executionLog
                 .outcome(order.orderId())
-                .orElseGet(() -> failed(
+                .orElseGet(() -> SimulatedOrder.failedBeforeRunning(
                         order,
                         "recovery",
-                        "the order never reached the paper executor (it is not in " + executionLog.files() + ")",
-                        order.submittedAt(),
-                        List.of())));
+                        "the order never reached the paper executor (it is not in " + executionLog.files() + ")")));
     }
 
     /** Closes the execution log file, if any. */
@@ -154,26 +109,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
 
     @Override
     public Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
-        return quoteAt(mint, side, amountIn, slippageBps, market.now());
-    }
-
-    private Optional<Quote> quoteAt(Mint mint, Side side, TokenAmount amountIn, int slippageBps, Instant at) {
-        Optional<Pool> found = market.pool(mint);
-        if (found.isEmpty() || found.get().isDrained()) {
-            return Optional.empty();
-        }
-        Pool pool = found.get();
-        TokenAmount atMid = pool.amountAtMid(side, amountIn);
-        TokenAmount expected = settings.execModel() == ExecModel.IDEAL ? atMid : pool.amountOut(side, amountIn);
-        if (expected.isZero()) {
-            return Optional.empty();
-        }
-        BigDecimal impactBps = new BigDecimal(
-                        atMid.raw().subtract(expected.raw()).multiply(BPS))
-                .divide(new BigDecimal(atMid.raw()), 2, RoundingMode.HALF_UP);
-        TokenAmount minOut = expected.mulDiv(10_000L - slippageBps, 10_000L, RoundingMode.FLOOR);
-        return Optional.of(
-                new Quote(mint, side, amountIn, expected, minOut, tradePrice(side, amountIn, expected), impactBps, at));
+        return quotes.quote(mint, side, amountIn, slippageBps, market.now());
     }
 
     @Override
@@ -185,236 +121,63 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         return outcome;
     }
 
+    /** The daily limit first; an order it admits runs its stages, and gives its trade back if nothing filled. */
     private SwapOutcome simulate(SwapOrder order) {
-        SplittableRandom random =
-                new SplittableRandom(streamSeed(settings.seed(), order.orderId().value()));
-        PaperSettings.Latency latency = settings.latency();
-        PaperSettings.FailureRates rates = settings.failureRates();
-        Instant t = order.submittedAt();
-        if (!reserveTrade(order)) {
-            return failed(
-                    order,
-                    "limit",
-                    "maxDailyTrades of " + settings.maxDailyTrades() + " reached for " + order.botId() + " on "
-                            + LocalDate.ofEpochDay(day(order.submittedAt())) + " (UTC)",
-                    t,
-                    List.of());
+        if (!dailyTrades.reserve(order)) {
+            return SimulatedOrder.failedBeforeRunning(order, "limit", dailyTrades.refusal(order));
         }
-        List<Fill> fills = new ArrayList<>();
+        SimulatedOrder run = new SimulatedOrder(order, settings, market, quotes, timeline);
         try {
-            t = t.plusMillis(latency.quoteMs());
-            timeline.awaitUntil(t);
-            if (random.nextDouble() < rates.quote()) {
-                return failed(order, "quote", "the quote failed (simulated failure)", t, fills);
-            }
-            Optional<Quote> quoted = quoteAt(order.mint(), order.side(), order.amountIn(), order.slippageBps(), t);
-            if (quoted.isEmpty()) {
-                return failed(order, "quote", "no route for " + order.mint() + ": no pool, or it is drained", t, fills);
-            }
-            Quote quote = quoted.get();
-            if (settings.execModel() != ExecModel.IDEAL && exceedsCap(quote)) {
-                return failed(
-                        order,
-                        "quote",
-                        "price impact of " + quote.priceImpactBps().toPlainString() + " bps exceeds slippageBpsCap "
-                                + settings.slippageBpsCap(),
-                        t,
-                        fills);
-            }
-            t = t.plusMillis(latency.buildMs());
-            timeline.awaitUntil(t);
-            if (random.nextDouble() < rates.build()) {
-                return failed(order, "build", "building the transaction failed (simulated failure)", t, fills);
-            }
-            int drawn = settings.partials().minParts()
-                    + random.nextInt(
-                            settings.partials().maxParts() - settings.partials().minParts() + 1);
-            // an order of fewer raw units than parts cannot be split that far
-            int parts = (int) Math.min(
-                    drawn, order.amountIn().raw().min(BigInteger.valueOf(drawn)).longValue());
-            List<TokenAmount> amounts = order.amountIn().split(parts);
-            for (int i = 0; i < parts; i++) {
-                TokenAmount partIn = amounts.get(i);
-                t = t.plusMillis(latency.sendMs());
-                timeline.awaitUntil(t);
-                if (random.nextDouble() < rates.send()) {
-                    return failed(
-                            order,
-                            "send",
-                            partLabel(i, parts) + "the RPC refused the transaction" + " (simulated failure)",
-                            t,
-                            fills);
-                }
-                t = t.plusMillis(latency.landMs());
-                timeline.awaitUntil(t);
-                boolean bundled = false;
-                if (random.nextDouble() < rates.land()) {
-                    if (settings.execModel() != ExecModel.JITO_FALLBACK) {
-                        return failed(
-                                order,
-                                "land",
-                                partLabel(i, parts) + "the transaction did not land before its"
-                                        + " blockhash expired (simulated failure)",
-                                t,
-                                fills);
-                    }
-                    t = t.plusMillis(latency.sendMs() + latency.landMs());
-                    timeline.awaitUntil(t);
-                    if (random.nextDouble() < rates.bundle()) {
-                        return failed(
-                                order,
-                                "land",
-                                partLabel(i, parts) + "neither the transaction nor the Jito"
-                                        + " bundle landed (simulated failure)",
-                                t,
-                                fills);
-                    }
-                    bundled = true;
-                }
-                Lamports fee = Lamports.SIGNATURE_FEE.plus(order.priorityFee());
-                TokenAmount out;
-                try {
-                    if (settings.execModel() == ExecModel.IDEAL) {
-                        out = market.fillAtMid(order.mint(), order.side(), partIn);
-                    } else {
-                        TokenAmount partMinOut = quote.minOut()
-                                .mulDiv(partIn.raw(), order.amountIn().raw(), RoundingMode.FLOOR);
-                        out = market.swap(order.mint(), order.side(), partIn, partMinOut);
-                    }
-                } catch (TradeRefusedException e) {
-                    // the transaction landed and reverted (whatever the market calls the refusal, it happened at
-                    // landing): it pays its fees all the same; a bundle is atomic, and a reverted one never landed
-                    return failed(
-                            order,
-                            "land",
-                            partLabel(i, parts) + e.getMessage(),
-                            t,
-                            fills,
-                            bundled ? Lamports.ZERO : fee);
-                }
-                byte[] signature = new byte[64];
-                random.nextBytes(signature);
-                fills.add(new Fill(
-                        order.orderId(),
-                        order.botId(),
-                        order.mint(),
-                        order.side(),
-                        partIn,
-                        out,
-                        tradePrice(order.side(), partIn, out),
-                        fee,
-                        bundled ? Lamports.of(settings.jitoTipLamports()) : Lamports.ZERO,
-                        TxSignature.ofBytes(signature),
-                        i + 1,
-                        parts,
-                        order.submittedAt(),
-                        t));
-            }
-            return new SwapOutcome.Filled(fills);
+            return run.run();
         } finally {
-            if (fills.isEmpty()) {
-                releaseTrade(order);
+            if (!run.filledAny()) {
+                dailyTrades.release(order);
             }
         }
-    }
-
-    /** Whether the quote's impact exceeds the cap, exactly: expected × 10000 < atMid × (10000 − cap). */
-    private boolean exceedsCap(Quote quote) {
-        Pool pool = market.pool(quote.mint()).orElseThrow();
-        BigInteger atMid = pool.amountAtMid(quote.side(), quote.amountIn()).raw();
-        return quote.expectedOut()
-                        .raw()
-                        .multiply(BPS)
-                        .compareTo(atMid.multiply(BigInteger.valueOf(10_000L - settings.slippageBpsCap())))
-                < 0;
-    }
-
-    private static Price tradePrice(Side side, TokenAmount in, TokenAmount out) {
-        return side == Side.BUY
-                ? Price.ofTrade(Lamports.fromTokenAmount(in), out)
-                : Price.ofTrade(Lamports.fromTokenAmount(out), in);
-    }
-
-    private static String partLabel(int i, int parts) {
-        return parts == 1 ? "" : "part " + (i + 1) + " of " + parts + ": ";
-    }
-
-    private static SwapOutcome failed(SwapOrder order, String stage, String reason, Instant at, List<Fill> fills) {
-        return failed(order, stage, reason, at, fills, Lamports.ZERO);
-    }
-
-    private static SwapOutcome failed(
-            SwapOrder order, String stage, String reason, Instant at, List<Fill> fills, Lamports fee) {
-        return new SwapOutcome.Failed(
-                new OrderFailure(order.orderId(), order.mint(), order.side(), stage, reason, at, fee, Lamports.ZERO),
-                fills);
     }
 
     /**
-     * Counts a logged order towards its bot's daily trades if it filled in whole or in part, as {@link
-     * #reserveTrade} counted it when it ran. A bot keeps the count of its latest day only, as at run time.
+     * Builds a {@link PaperExecutor}. Settings and market are required; the rest has defaults.
+     *
+     * <p>Threading: not thread-safe; build on one thread.
      */
-    private void countTrade(SwapOutcome outcome) {
-        List<Fill> fills = switch (outcome) {
-            case SwapOutcome.Filled f -> f.fills();
-            case SwapOutcome.Failed f -> f.partialFills();
-        };
-        if (fills.isEmpty()) {
-            return;
-        }
-        Fill first = fills.getFirst();
-        long day = day(first.submittedAt());
-        synchronized (tradesToday) {
-            long[] count = tradesToday.computeIfAbsent(first.botId(), b -> new long[] {day, 0});
-            if (count[0] < day) {
-                count[0] = day;
-                count[1] = 0;
-            }
-            if (count[0] == day) {
-                count[1]++;
-            }
-        }
-    }
+    public static final class Builder {
+        private final PaperSettings settings;
+        private final SimulatedMarket market;
+        private Timeline timeline = Timeline.none();
+        private Path executionLog;
+        private int rotateAfter = ExecutionLog.DEFAULT_ROTATE_AFTER;
 
-    private boolean reserveTrade(SwapOrder order) {
-        long day = day(order.submittedAt());
-        synchronized (tradesToday) {
-            long[] count = tradesToday.computeIfAbsent(order.botId(), b -> new long[] {day, 0});
-            if (count[0] != day) {
-                count[0] = day;
-                count[1] = 0;
-            }
-            if (count[1] >= settings.maxDailyTrades()) {
-                return false;
-            }
-            count[1]++;
-            return true;
+        private Builder(PaperSettings settings, SimulatedMarket market) {
+            this.settings = Objects.requireNonNull(settings, "settings");
+            this.market = Objects.requireNonNull(market, "market");
         }
-    }
 
-    private void releaseTrade(SwapOrder order) {
-        long day = day(order.submittedAt());
-        synchronized (tradesToday) {
-            long[] count = tradesToday.get(order.botId());
-            if (count != null && count[0] == day && count[1] > 0) {
-                count[1]--;
-            }
+        /** Where the executor spends its latencies; {@link Timeline#none()} by default. */
+        public Builder timeline(Timeline timeline) {
+            this.timeline = Objects.requireNonNull(timeline, "timeline");
+            return this;
         }
-    }
 
-    private static long day(Instant at) {
-        return at.atOffset(ZoneOffset.UTC).toLocalDate().toEpochDay();
-    }
-
-    /** The seed of one order's random stream: the settings' seed mixed with a 64-bit FNV-1a hash of the order id. */
-    static long streamSeed(long seed, String orderId) {
-        long h = 0xcbf29ce484222325L;
-        for (byte b : orderId.getBytes(StandardCharsets.UTF_8)) {
-            h = (h ^ (b & 0xff)) * 0x100000001b3L;
+        /**
+         * Records every outcome durably in {@code file} (JSON lines, created if missing, one file per executor) and
+         * reads what an earlier process recorded there, to {@link PaperExecutor#resolve} its orders. None by default: the
+         * executor then keeps what it executed in memory only.
+         */
+        public Builder executionLog(Path file) {
+            this.executionLog = Objects.requireNonNull(file, "file");
+            return this;
         }
-        long z = seed ^ h;
-        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
-        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
-        return z ^ (z >>> 31);
+
+        /** For tests: rotates the execution log after {@code lines} lines (see {@link ExecutionLog}). */
+        Builder rotateAfter(int lines) {
+            this.rotateAfter = lines;
+            return this;
+        }
+
+        /** @throws java.io.UncheckedIOException if the execution log cannot be read or opened for appending */
+        public PaperExecutor build() {
+            return new PaperExecutor(this);
+        }
     }
 }

@@ -3,6 +3,7 @@ package io.solbot.core.execution;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 /**
  * The settings of a {@link PaperExecutor}, after the original paper trader's ({@code execModel}, {@code seed},
@@ -132,43 +133,70 @@ public record PaperSettings(
     }
 
     public PaperSettings withExecModel(ExecModel value) {
-        return new PaperSettings(
-                value, seed, latency, slippageBpsCap, failureRates, partials, jitoTipLamports, maxDailyTrades);
+        return with(c -> c.execModel = value);
     }
 
     public PaperSettings withSeed(long value) {
-        return new PaperSettings(
-                execModel, value, latency, slippageBpsCap, failureRates, partials, jitoTipLamports, maxDailyTrades);
+        return with(c -> c.seed = value);
     }
 
     public PaperSettings withLatency(Latency value) {
-        return new PaperSettings(
-                execModel, seed, value, slippageBpsCap, failureRates, partials, jitoTipLamports, maxDailyTrades);
+        return with(c -> c.latency = value);
     }
 
     public PaperSettings withSlippageBpsCap(int value) {
-        return new PaperSettings(
-                execModel, seed, latency, value, failureRates, partials, jitoTipLamports, maxDailyTrades);
+        return with(c -> c.slippageBpsCap = value);
     }
 
     public PaperSettings withFailureRates(FailureRates value) {
-        return new PaperSettings(
-                execModel, seed, latency, slippageBpsCap, value, partials, jitoTipLamports, maxDailyTrades);
+        return with(c -> c.failureRates = value);
     }
 
     public PaperSettings withPartials(Partials value) {
-        return new PaperSettings(
-                execModel, seed, latency, slippageBpsCap, failureRates, value, jitoTipLamports, maxDailyTrades);
+        return with(c -> c.partials = value);
     }
 
     public PaperSettings withJitoTipLamports(long value) {
-        return new PaperSettings(
-                execModel, seed, latency, slippageBpsCap, failureRates, partials, value, maxDailyTrades);
+        return with(c -> c.jitoTipLamports = value);
     }
 
     public PaperSettings withMaxDailyTrades(int value) {
-        return new PaperSettings(
-                execModel, seed, latency, slippageBpsCap, failureRates, partials, jitoTipLamports, value);
+        return with(c -> c.maxDailyTrades = value);
+    }
+
+    /** These settings with what {@code change} sets on a copy of them; validated as any settings are. */
+    private PaperSettings with(Consumer<Copy> change) {
+        Copy copy = new Copy(this);
+        change.accept(copy);
+        return copy.settings();
+    }
+
+    /** A mutable copy of the fields, so that each wither names the one field it replaces. */
+    private static final class Copy {
+        ExecModel execModel;
+        long seed;
+        Latency latency;
+        int slippageBpsCap;
+        FailureRates failureRates;
+        Partials partials;
+        long jitoTipLamports;
+        int maxDailyTrades;
+
+        Copy(PaperSettings s) {
+            execModel = s.execModel;
+            seed = s.seed;
+            latency = s.latency;
+            slippageBpsCap = s.slippageBpsCap;
+            failureRates = s.failureRates;
+            partials = s.partials;
+            jitoTipLamports = s.jitoTipLamports;
+            maxDailyTrades = s.maxDailyTrades;
+        }
+
+        PaperSettings settings() {
+            return new PaperSettings(
+                    execModel, seed, latency, slippageBpsCap, failureRates, partials, jitoTipLamports, maxDailyTrades);
+        }
     }
 
     private static void atLeast(List<String> errors, String field, long value, long min) {

@@ -85,41 +85,20 @@ public record RandomMarketSettings(
     }
 
     public RandomMarketSettings withSeed(long value) {
-        return new RandomMarketSettings(
-                value,
-                start,
-                step,
-                initialTokens,
-                volatilityBps,
-                jumpProbability,
-                jumpBps,
-                launchProbability,
-                rugProbability,
-                honeypotProbability,
-                mintAuthorityProbability,
-                freezeAuthorityProbability,
-                holdersPerToken);
+        return copy(value, initialTokens, launchProbability, rugProbability, honeypotProbability);
     }
 
     public RandomMarketSettings withInitialTokens(int value) {
-        return new RandomMarketSettings(
-                seed,
-                start,
-                step,
-                value,
-                volatilityBps,
-                jumpProbability,
-                jumpBps,
-                launchProbability,
-                rugProbability,
-                honeypotProbability,
-                mintAuthorityProbability,
-                freezeAuthorityProbability,
-                holdersPerToken);
+        return copy(seed, value, launchProbability, rugProbability, honeypotProbability);
     }
 
     /** These settings with the launch, rug and honeypot chances replaced. */
     public RandomMarketSettings withLaunches(double launch, double rug, double honeypot) {
+        return copy(seed, initialTokens, launch, rug, honeypot);
+    }
+
+    /** These settings with the fields the withers replace given anew. */
+    private RandomMarketSettings copy(long seed, int initialTokens, double launch, double rug, double honeypot) {
         return new RandomMarketSettings(
                 seed,
                 start,

@@ -70,7 +70,8 @@ class PaperExecutorTest {
     @Test
     void shouldFillAnAmmDepthBuyExactlyToTheLamportAgainstAHandComputation() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
 
         Fill fill = filled(executor.execute(order("o1", Side.BUY, ONE_SOL, T0))).getFirst();
 
@@ -95,8 +96,9 @@ class PaperExecutorTest {
     @Test
     void shouldFillEachPartAgainstThePoolAsTheEarlierPartsLeftIt() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor =
-                new PaperExecutor(settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), market);
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), market)
+                .build();
 
         List<Fill> fills = filled(executor.execute(order("o2", Side.BUY, ONE_SOL, T0)));
 
@@ -113,8 +115,9 @@ class PaperExecutorTest {
     @Test
     void shouldFailALaterPartThatTheEarlierPartsPushedBeyondItsSlippage() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor =
-                new PaperExecutor(settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), market);
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), market)
+                .build();
         // no slippage allowed: each part must pay at least its share of the quote, floor(9 876 482 091 / 2)
         SwapOrder strict = new SwapOrder(OrderId.of("strict"), BOT, TOKEN, Side.BUY, ONE_SOL, 0, PRIORITY, T0);
 
@@ -147,7 +150,9 @@ class PaperExecutorTest {
     void shouldFailAtLandingWhenAnotherTradeDuringTheLatencyMovedThePriceBeyondTheSlippage() {
         // another trader buys for 2 SOL at 200 ms: after the quote (30 ms), before the landing (460 ms)
         SimulatedMarket market = onePoolWithABuyAt(T0.plusMillis(200), 2_000_000_000L);
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market, market::advanceTo);
+        PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market)
+                .timeline(market::advanceTo)
+                .build();
 
         SwapOutcome.Failed failed = failed(executor.execute(order("late", Side.BUY, ONE_SOL, T0)));
 
@@ -166,7 +171,9 @@ class PaperExecutorTest {
     @Test
     void shouldFillAtThePriceAnotherTradeDuringTheLatencyMovedItToWithinTheSlippage() {
         SimulatedMarket market = onePoolWithABuyAt(T0.plusMillis(200), 200_000_000L);
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market, market::advanceTo);
+        PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market)
+                .timeline(market::advanceTo)
+                .build();
 
         Fill fill =
                 filled(executor.execute(order("moved", Side.BUY, ONE_SOL, T0))).getFirst();
@@ -183,7 +190,8 @@ class PaperExecutorTest {
     @Test
     void shouldFillAgainstTheMarketAsExecuteFoundItOnTheDefaultTimeline() {
         SimulatedMarket market = onePoolWithABuyAt(T0.plusMillis(200), 2_000_000_000L);
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
 
         Fill fill =
                 filled(executor.execute(order("still", Side.BUY, ONE_SOL, T0))).getFirst();
@@ -195,12 +203,13 @@ class PaperExecutorTest {
     @Test
     void shouldAwaitEachStageAtItsOwnTime() {
         List<Instant> awaited = new ArrayList<>();
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.JITO_FALLBACK)
-                        .withPartials(new Partials(2, 2))
-                        .withFailureRates(new FailureRates(0, 0, 0, 1, 0)),
-                Markets.onePool(),
-                awaited::add);
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.JITO_FALLBACK)
+                                .withPartials(new Partials(2, 2))
+                                .withFailureRates(new FailureRates(0, 0, 0, 1, 0)),
+                        Markets.onePool())
+                .timeline(awaited::add)
+                .build();
 
         List<Fill> fills = filled(executor.execute(order("staged", Side.BUY, ONE_SOL, T0)));
 
@@ -221,7 +230,8 @@ class PaperExecutorTest {
     @Test
     void shouldSellForTheExactConstantProductProceeds() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
 
         Fill fill = filled(executor.execute(order("o3", Side.SELL, TokenAmount.of(10_000_000_000L, 6), T0)))
                 .getFirst();
@@ -234,7 +244,8 @@ class PaperExecutorTest {
     @Test
     void shouldFillAtTheMidPriceWithoutMovingThePoolInTheIdealModel() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.IDEAL), market);
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.IDEAL), market).build();
 
         Fill fill = filled(executor.execute(order("o4", Side.BUY, ONE_SOL, T0))).getFirst();
 
@@ -247,11 +258,12 @@ class PaperExecutorTest {
     @Test
     void shouldPayTheTipAndTheExtraLatencyWhenTheJitoBundleLands() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.JITO_FALLBACK)
-                        .withJitoTipLamports(25_000)
-                        .withFailureRates(new FailureRates(0, 0, 0, 1, 0)),
-                market);
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.JITO_FALLBACK)
+                                .withJitoTipLamports(25_000)
+                                .withFailureRates(new FailureRates(0, 0, 0, 1, 0)),
+                        market)
+                .build();
 
         Fill fill = filled(executor.execute(order("o5", Side.BUY, ONE_SOL, T0))).getFirst();
 
@@ -265,7 +277,8 @@ class PaperExecutorTest {
     @Test
     void shouldRefuseAQuoteWhosePriceImpactExceedsTheCap() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
         TokenAmount tenSol = TokenAmount.of(10_000_000_000L, 9);
 
         // 10 SOL into 100: 929.756763 bps worse than the mid price, fee included
@@ -284,7 +297,8 @@ class PaperExecutorTest {
 
     @Test
     void shouldQuoteTheExpectedAndMinimumOutput() {
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .build();
         Quote quote = executor.quote(TOKEN, Side.BUY, ONE_SOL, 100).orElseThrow();
         assertThat(quote.expectedOut()).isEqualTo(TokenAmount.of(9_876_482_091L, 6));
         // floor(9 876 482 091 × 9900 / 10000)
@@ -297,7 +311,8 @@ class PaperExecutorTest {
     @Test
     void shouldFailTheSellOfAHoneypotWhereItWouldRevert() {
         SimulatedMarket market = Markets.started(honeypot());
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
         Fill bought =
                 filled(executor.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
 
@@ -314,8 +329,9 @@ class PaperExecutorTest {
     @Test
     void shouldChargeNothingForAJitoBundleWhoseSwapReverts() {
         SimulatedMarket market = Markets.started(honeypot());
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.JITO_FALLBACK).withFailureRates(new FailureRates(0, 0, 0, 1, 0)), market);
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.JITO_FALLBACK).withFailureRates(new FailureRates(0, 0, 0, 1, 0)), market)
+                .build();
         Fill bought =
                 filled(executor.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
         assertThat(bought.tip()).isEqualTo(Lamports.of(10_000));
@@ -330,8 +346,10 @@ class PaperExecutorTest {
 
     @Test
     void shouldChargeNothingForAnOrderThatFailsBeforeItsTransactionLands() {
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.AMM_DEPTH).withFailureRates(new FailureRates(0, 0, 0, 1, 0)), Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.AMM_DEPTH).withFailureRates(new FailureRates(0, 0, 0, 1, 0)),
+                        Markets.onePool())
+                .build();
 
         SwapOutcome.Failed failed = failed(executor.execute(order("l", Side.BUY, ONE_SOL, T0)));
 
@@ -360,7 +378,8 @@ class PaperExecutorTest {
                 Markets.listing(TOKEN, 100_000_000_000L, 1_000_000_000_000L, 6, 25),
                 new MarketEvent.LiquidityPulled(T0.plusSeconds(1), TOKEN, 10_000));
         market.advanceTo(T0.plusSeconds(1));
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.AMM_DEPTH), market);
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
 
         SwapOutcome.Failed failed = failed(executor.execute(order("r", Side.BUY, ONE_SOL, T0.plusSeconds(1))));
 
@@ -370,7 +389,9 @@ class PaperExecutorTest {
 
     @Test
     void shouldRefuseOrdersBeyondMaxDailyTradesUntilTheNextUtcDay() {
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.IDEAL).withMaxDailyTrades(2), Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.IDEAL).withMaxDailyTrades(2), Markets.onePool())
+                .build();
         Instant evening = T0.plusSeconds(23 * 3600);
         assertThat(executor.execute(order("d1", Side.BUY, ONE_SOL, T0))).isInstanceOf(SwapOutcome.Filled.class);
         assertThat(executor.execute(order("d2", Side.BUY, ONE_SOL, evening))).isInstanceOf(SwapOutcome.Filled.class);
@@ -385,9 +406,12 @@ class PaperExecutorTest {
 
     @Test
     void shouldNotCountAFailedOrderAsADailyTrade() {
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.IDEAL).withMaxDailyTrades(1).withFailureRates(new FailureRates(1, 0, 0, 0, 0)),
-                Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.IDEAL)
+                                .withMaxDailyTrades(1)
+                                .withFailureRates(new FailureRates(1, 0, 0, 0, 0)),
+                        Markets.onePool())
+                .build();
         assertThat(failed(executor.execute(order("f1", Side.BUY, ONE_SOL, T0)))
                         .failure()
                         .stage())
@@ -404,7 +428,10 @@ class PaperExecutorTest {
         PaperSettings limited = settings(ExecModel.AMM_DEPTH).withMaxDailyTrades(3);
         Instant evening = T0.plusSeconds(23 * 3600);
         BotId other = BotId.of("paper-2");
-        try (PaperExecutor first = new PaperExecutor(limited, Markets.onePool(), log, 3)) {
+        try (PaperExecutor first = PaperExecutor.builder(limited, Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(3)
+                .build()) {
             // yesterday's trade does not count today
             assertThat(first.execute(order("d0", Side.BUY, ONE_SOL, T0.minusSeconds(60))))
                     .isInstanceOf(SwapOutcome.Filled.class);
@@ -420,7 +447,10 @@ class PaperExecutorTest {
         // five lines, rotated after three: d0, d1 and d-refused in the previous file, d2 and x1 in the current one
         assertThat(Files.readAllLines(log)).hasSize(2);
 
-        try (PaperExecutor second = new PaperExecutor(limited, Markets.onePool(), log, 3)) {
+        try (PaperExecutor second = PaperExecutor.builder(limited, Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(3)
+                .build()) {
             assertThat(second.execute(order("d3", Side.BUY, ONE_SOL, evening))).isInstanceOf(SwapOutcome.Filled.class);
             SwapOutcome.Failed fourth = failed(second.execute(order("d4", Side.BUY, ONE_SOL, evening)));
             assertThat(fourth.failure().stage()).isEqualTo("limit");
@@ -439,11 +469,15 @@ class PaperExecutorTest {
         Path log = dir.resolve("executions.jsonl");
         PaperSettings limited =
                 settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)).withMaxDailyTrades(1);
-        try (PaperExecutor first = new PaperExecutor(limited, Markets.onePool(), log)) {
+        try (PaperExecutor first = PaperExecutor.builder(limited, Markets.onePool())
+                .executionLog(log)
+                .build()) {
             SwapOrder strict = new SwapOrder(OrderId.of("strict"), BOT, TOKEN, Side.BUY, ONE_SOL, 0, PRIORITY, T0);
             assertThat(failed(first.execute(strict)).partialFills()).hasSize(1);
         }
-        try (PaperExecutor second = new PaperExecutor(limited, Markets.onePool(), log)) {
+        try (PaperExecutor second = PaperExecutor.builder(limited, Markets.onePool())
+                .executionLog(log)
+                .build()) {
             assertThat(failed(second.execute(order("next", Side.BUY, ONE_SOL, T0)))
                             .failure()
                             .stage())
@@ -454,8 +488,12 @@ class PaperExecutorTest {
     @Test
     void shouldSplitOrdersIntoPartsThatAddUpExactlyToTheOrder() {
         SimulatedMarket market = Markets.onePool();
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 5)).withMaxDailyTrades(10_000), market);
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.AMM_DEPTH)
+                                .withPartials(new Partials(2, 5))
+                                .withMaxDailyTrades(10_000),
+                        market)
+                .build();
         SplittableRandom sizes = new SplittableRandom(1);
         Set<Integer> partCounts = new HashSet<>();
         for (int i = 0; i < 400; i++) {
@@ -478,8 +516,9 @@ class PaperExecutorTest {
 
     @Test
     void shouldNotSplitAnOrderIntoMorePartsThanItHasRawUnits() {
-        PaperExecutor executor =
-                new PaperExecutor(settings(ExecModel.IDEAL).withPartials(new Partials(5, 5)), Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.IDEAL).withPartials(new Partials(5, 5)), Markets.onePool())
+                .build();
         List<Fill> fills = filled(executor.execute(order("tiny", Side.BUY, TokenAmount.of(3, 9), T0)));
         assertThat(fills).hasSize(3).allMatch(f -> f.amountIn().raw().equals(BigInteger.ONE));
     }
@@ -496,7 +535,8 @@ class PaperExecutorTest {
     }
 
     private static String run(PaperSettings settings) {
-        PaperExecutor executor = new PaperExecutor(settings, Markets.onePool());
+        PaperExecutor executor =
+                PaperExecutor.builder(settings, Markets.onePool()).build();
         StringBuilder out = new StringBuilder();
         for (int i = 0; i < 200; i++) {
             out.append(executor.execute(order("s" + i, Side.BUY, TokenAmount.of(10_000_000L + i, 9), T0)))
@@ -509,8 +549,12 @@ class PaperExecutorTest {
     void shouldFailEachStageAtItsConfiguredRate() {
         int n = 20_000;
         FailureRates rates = new FailureRates(0.10, 0.05, 0.20, 0.30, 0.40);
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.JITO_FALLBACK).withFailureRates(rates).withMaxDailyTrades(n), Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.JITO_FALLBACK)
+                                .withFailureRates(rates)
+                                .withMaxDailyTrades(n),
+                        Markets.onePool())
+                .build();
         Map<String, Integer> failures = new HashMap<>();
         int tipped = 0;
         for (int i = 0; i < n; i++) {
@@ -544,12 +588,13 @@ class PaperExecutorTest {
         int n = 20_000;
         int parts = 3;
         FailureRates rates = new FailureRates(0, 0, 0.10, 0.20, 0);
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.AMM_DEPTH)
-                        .withFailureRates(rates)
-                        .withPartials(new Partials(parts, parts))
-                        .withMaxDailyTrades(n),
-                Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.AMM_DEPTH)
+                                .withFailureRates(rates)
+                                .withPartials(new Partials(parts, parts))
+                                .withMaxDailyTrades(n),
+                        Markets.onePool())
+                .build();
         Map<String, Integer> failures = new HashMap<>();
         int[] failedAfterParts = new int[parts];
         int filled = 0;
@@ -595,12 +640,13 @@ class PaperExecutorTest {
             String model,
             String stage,
             String reason) {
-        PaperExecutor executor = new PaperExecutor(
-                settings(ExecModel.of(model))
-                        .withFailureRates(new FailureRates(quote, build, send, land, bundle))
-                        .withPartials(new Partials(1, 3))
-                        .withMaxDailyTrades(1_000),
-                Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(
+                        settings(ExecModel.of(model))
+                                .withFailureRates(new FailureRates(quote, build, send, land, bundle))
+                                .withPartials(new Partials(1, 3))
+                                .withMaxDailyTrades(1_000),
+                        Markets.onePool())
+                .build();
         for (int i = 0; i < 300; i++) {
             SwapOutcome outcome = executor.execute(order("e" + i, Side.BUY, TokenAmount.of(1_000_000L, 9), T0));
             if (stage == null) {
@@ -631,8 +677,10 @@ class PaperExecutorTest {
         Path log = dir.resolve("paper/executions.jsonl");
         SwapOutcome partial;
         SwapOutcome whole;
-        try (PaperExecutor first = new PaperExecutor(
-                settings(ExecModel.AMM_DEPTH).withPartials(new Partials(3, 3)), Markets.onePool(), log)) {
+        try (PaperExecutor first = PaperExecutor.builder(
+                        settings(ExecModel.AMM_DEPTH).withPartials(new Partials(3, 3)), Markets.onePool())
+                .executionLog(log)
+                .build()) {
             whole = first.execute(order("o-whole", Side.BUY, ONE_SOL, T0));
             partial = first.execute(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0));
         }
@@ -640,7 +688,9 @@ class PaperExecutorTest {
         // the process died while writing one more line
         Files.writeString(log, "{\"orderId\":\"o-cut\",\"bo", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
 
-        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
             assertThat(second.resolve(order("o-whole", Side.BUY, ONE_SOL, T0))).contains(whole);
             assertThat(second.resolve(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0)))
                     .contains(partial);
@@ -651,7 +701,9 @@ class PaperExecutorTest {
             assertThat(never.partialFills()).isEmpty();
             second.execute(order("o-after", Side.BUY, ONE_SOL, T0));
         }
-        try (PaperExecutor third = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+        try (PaperExecutor third = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
             assertThat(third.resolve(order("o-after", Side.BUY, ONE_SOL, T0)).orElseThrow())
                     .as("a line written after a cut one is whole")
                     .isInstanceOf(SwapOutcome.Filled.class);
@@ -660,7 +712,8 @@ class PaperExecutorTest {
 
     @Test
     void shouldResolveNothingWithoutAnExecutionLog() {
-        PaperExecutor executor = new PaperExecutor(settings(ExecModel.IDEAL), Markets.onePool());
+        PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .build();
         executor.execute(order("o1", Side.BUY, ONE_SOL, T0));
 
         assertThat(executor.resolve(order("o1", Side.BUY, ONE_SOL, T0))).isEmpty();
@@ -672,7 +725,10 @@ class PaperExecutorTest {
         Path log = dir.resolve("paper/executions.jsonl");
         Path previous = dir.resolve("paper/executions.jsonl.previous");
         Map<String, SwapOutcome> outcomes = new LinkedHashMap<>();
-        try (PaperExecutor first = new PaperExecutor(settings(ExecModel.IDEAL), Markets.onePool(), log, 3)) {
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(3)
+                .build()) {
             for (int i = 1; i <= 7; i++) {
                 outcomes.put("o" + i, first.execute(order("o" + i, Side.BUY, ONE_SOL, T0)));
             }
@@ -681,7 +737,10 @@ class PaperExecutorTest {
             assertThat(Files.readAllLines(log)).hasSize(1).allMatch(l -> l.contains("\"o7\""));
             assertThat(first.resolve(order("o5", Side.BUY, ONE_SOL, T0))).contains(outcomes.get("o5"));
         }
-        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.IDEAL), Markets.onePool(), log, 3)) {
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(3)
+                .build()) {
             for (int i = 4; i <= 7; i++) {
                 assertThat(second.resolve(order("o" + i, Side.BUY, ONE_SOL, T0)))
                         .contains(outcomes.get("o" + i));
@@ -702,13 +761,17 @@ class PaperExecutorTest {
             throws IOException {
         Path log = dir.resolve("executions.jsonl");
         SwapOutcome.Failed reverted;
-        try (PaperExecutor first = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.started(honeypot()), log)) {
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.started(honeypot()))
+                .executionLog(log)
+                .build()) {
             Fill bought =
                     filled(first.execute(order("b", Side.BUY, ONE_SOL, T0))).getFirst();
             reverted = failed(first.execute(order("s", Side.SELL, bought.amountOut(), T0)));
         }
         assertThat(reverted.failure().fee()).isEqualTo(Lamports.of(15_000));
-        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
             assertThat(second.resolve(order("s", Side.SELL, TokenAmount.of(1, 6), T0)))
                     .contains(reverted);
         }
@@ -721,7 +784,9 @@ class PaperExecutorTest {
                 .satisfies(l -> assertThat(l).endsWith("\"at\":\"2026-01-01T00:00:00.460Z\"},\"fills\":[]}"));
         Files.writeString(log, old);
 
-        try (PaperExecutor third = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+        try (PaperExecutor third = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
             SwapOutcome.Failed read = failed(third.resolve(order("s", Side.SELL, TokenAmount.of(1, 6), T0))
                     .orElseThrow());
             assertThat(read.failure())
@@ -737,11 +802,36 @@ class PaperExecutorTest {
     }
 
     @Test
+    void shouldReadExecutionLogFailuresWrittenBeforeTheyCarriedTheirOrderId(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        SwapOutcome.Failed refused;
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            refused = failed(first.execute(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0)));
+        }
+        String line = Files.readString(log);
+        // the line as versions before it wrote it: the order id once, on the line, not in the failure
+        String old = line.replace("\"failure\":{\"orderId\":\"o-refused\",", "\"failure\":{");
+        assertThat(old).isNotEqualTo(line).contains("\"orderId\":\"o-refused\"");
+        Files.writeString(log, old);
+
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            assertThat(second.resolve(order("o-refused", Side.SELL, TokenAmount.of(1, 6), T0)))
+                    .contains(refused);
+        }
+    }
+
+    @Test
     void shouldReadExecutionLogLinesWrittenBeforeFillsCarriedTheirOrderId(@TempDir Path dir) throws IOException {
         Path log = dir.resolve("executions.jsonl");
         SwapOutcome outcome;
-        try (PaperExecutor first = new PaperExecutor(
-                settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), Markets.onePool(), log)) {
+        try (PaperExecutor first = PaperExecutor.builder(
+                        settings(ExecModel.AMM_DEPTH).withPartials(new Partials(2, 2)), Markets.onePool())
+                .executionLog(log)
+                .build()) {
             outcome = first.execute(order("o-old", Side.BUY, ONE_SOL, T0));
         }
         String line = Files.readString(log);
@@ -750,7 +840,9 @@ class PaperExecutorTest {
         assertThat(old).isNotEqualTo(line).contains("\"orderId\":\"o-old\"");
         Files.writeString(log, old);
 
-        try (PaperExecutor second = new PaperExecutor(settings(ExecModel.AMM_DEPTH), Markets.onePool(), log)) {
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
+                .executionLog(log)
+                .build()) {
             assertThat(second.resolve(order("o-old", Side.BUY, ONE_SOL, T0))).contains(outcome);
         }
     }

@@ -35,7 +35,7 @@ class ReplayFingerprintTest {
 
     private static PaperDriver.Result run(SimulatedMarket market, PaperSettings paper) {
         PaperDriver driver = new PaperDriver(
-                market, new PaperExecutor(paper, market), Duration.ofSeconds(1), 300, Lamports.of(10_000));
+                market, PaperExecutor.builder(paper, market).build(), Duration.ofSeconds(1), 300, Lamports.of(10_000));
         driver.bot(BotId.of("momentum-1"), new MomentumStrategy(market::mints, Lamports.ofSol("0.5"), "0.5", "3"), 1)
                 .bot(BotId.of("momentum-2"), new MomentumStrategy(market::mints, Lamports.ofSol("2"), "1", "5"), 2);
         return driver.runUntil(END);

@@ -1,5 +1,6 @@
 package io.solbot.launcher;
 
+import io.solbot.core.internal.TextTable;
 import io.solbot.core.plugin.PluginRefusal;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
@@ -53,7 +54,7 @@ final class PluginsCommand implements Callable<Integer> {
             if (rows.size() == 1) {
                 out.println("No strategies found.");
             } else {
-                TextTable.print(out, rows);
+                TextTable.lines(rows).forEach(out::println);
             }
             if (!registry.refusals().isEmpty()) {
                 out.println();

@@ -13,6 +13,7 @@ import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.execution.PaperExecutor;
 import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.Timeline;
+import io.solbot.core.internal.TextTable;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.persistence.PostgresDatabase;
@@ -143,7 +144,7 @@ final class RunCommand implements Callable<Integer> {
                 plugins.origin(p) + (p.provider() instanceof ValidationOnlyProvider<?> ? " (validation only)" : "")
             });
         }
-        TextTable.print(out, rows);
+        TextTable.lines(rows).forEach(out::println);
         out.flush();
     }
 
@@ -178,11 +179,10 @@ final class RunCommand implements Callable<Integer> {
                 PaperMarket market = PaperMarket.start(seed, 250);
                 // the market moves by itself in real time, so an order waits out its latency and meets the market
                 // as it has become: other traders' swaps meanwhile reach its price and its slippage guard
-                PaperExecutor executor = new PaperExecutor(
-                        PaperSettings.defaults(seed),
-                        market.market(),
-                        runtime.resolve("paper").resolve("executions.jsonl"),
-                        Timeline.sleeping(Clock.systemUTC()))) {
+                PaperExecutor executor = PaperExecutor.builder(PaperSettings.defaults(seed), market.market())
+                        .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
+                        .timeline(Timeline.sleeping(Clock.systemUTC()))
+                        .build()) {
             LockfileJournal journal = new LockfileJournal(runtime);
             Map<BotId, RunStatus> journalled = new HashMap<>();
             journal.entries().forEach(e -> journalled.put(e.botId(), e.status()));

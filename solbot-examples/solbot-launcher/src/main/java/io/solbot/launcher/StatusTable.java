@@ -2,6 +2,7 @@ package io.solbot.launcher;
 
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.engine.BotStatus;
+import io.solbot.core.internal.TextTable;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.readmodel.BotReport;
 import io.solbot.persistence.readmodel.BotReport.Stored;
@@ -61,7 +62,7 @@ final class StatusTable {
         }
         out.println();
         out.println(LocalTime.now(ZoneOffset.UTC).format(TIME) + " UTC");
-        TextTable.print(out, rows);
+        TextTable.lines(rows).forEach(out::println);
         out.flush();
     }
 

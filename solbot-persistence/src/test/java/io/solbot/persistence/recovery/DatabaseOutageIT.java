@@ -73,8 +73,9 @@ class DatabaseOutageIT {
                         .strategyProvider(new CommandBot.Provider())
                         .clock(clock)
                         .marketData(Markets.onePool())
-                        .swapExecutor(new PaperExecutor(
-                                PaperSettings.defaults(3).withExecModel(ExecModel.IDEAL), Markets.onePool()))
+                        .swapExecutor(PaperExecutor.builder(
+                                        PaperSettings.defaults(3).withExecModel(ExecModel.IDEAL), Markets.onePool())
+                                .build())
                         .runStatusStore(new PostgresRunStatusStore(database, "1@test", id -> "{}"))
                         .tradeStore(trades)
                         .journal(journal)

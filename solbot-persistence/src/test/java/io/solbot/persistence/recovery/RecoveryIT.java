@@ -64,10 +64,9 @@ class RecoveryIT {
             clock.advance(Duration.between(T0, at));
             database = PostgresDatabase.open(db.jdbcUrl(), null, null, 4);
             trades = new PostgresTradeStore(database);
-            executor = new PaperExecutor(
-                    PaperSettings.defaults(7).withExecModel(ExecModel.IDEAL),
-                    market,
-                    runtime.resolve("paper").resolve("executions.jsonl"));
+            executor = PaperExecutor.builder(PaperSettings.defaults(7).withExecModel(ExecModel.IDEAL), market)
+                    .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
+                    .build();
             engine = SolbotEngine.builder()
                     .strategyProvider(new CommandBot.Provider())
                     .clock(clock)

@@ -1,6 +1,5 @@
 package io.solbot.strategies.papertrader;
 
-import io.solbot.core.config.Between;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
@@ -8,18 +7,15 @@ import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
+import io.solbot.strategies.common.SniperFields;
 import io.solbot.strategies.common.TradingConfig;
-import io.solbot.strategies.common.Window;
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
 
 /**
  * A paper trader: the sniper's fields with simulated execution.
  *
  * @param paper the simulation settings
- * @param dipThreshold percent 0 to 100
- * @param recoveryWindow 1 to 1440 minutes
- * @param delayBeforeBuyMs wait before each buy, ms, at least 0
+ * @param sniperFields the sniper's own fields
  */
 @CrossField
 public record PaperTraderConfig(
@@ -28,9 +24,7 @@ public record PaperTraderConfig(
         @Flatten @Valid FilterConfig filterFields,
         @Flatten @Valid ExitConfig exitFields,
         @Flatten @Valid PaperFields paper,
-        @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
-        @Window String recoveryWindow,
-        @Between(min = "0", unit = "ms") Long delayBeforeBuyMs)
+        @Flatten @Valid SniperFields sniperFields)
         implements TradingConfig, CrossFieldRules {
 
     @Override

@@ -6,13 +6,14 @@ import io.solbot.core.config.BotSettings;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Decimals;
+import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
-import io.solbot.core.config.StrategyConfig;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.TokenAmount;
-import io.solbot.strategies.common.Units;
+import io.solbot.strategies.common.Defaults;
+import io.solbot.strategies.common.PlatformConfig;
+import io.solbot.strategies.common.PlatformFields;
+import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -65,12 +66,10 @@ public record RebalancerConfig(
         @Between(min = "0", unit = "USD") BigDecimal minTradeUsd,
         @Between(min = "1") Integer maxOpenTrades,
         @Between(min = "1") Integer haltOnFailures,
-        Boolean dryRun,
-        String walletLabel,
-        String walletId,
-        String userId,
-        String botId)
-        implements StrategyConfig, CrossFieldRules {
+        @Flatten @Valid PlatformFields platformFields)
+        implements PlatformConfig, CrossFieldRules {
+    /** No cooldown field: trades of one cycle follow each other. */
+    private static final Defaults DEFAULTS = new Defaults(3, 0, 2, 0);
 
     @Override
     public void check(Rules rules) {
@@ -94,21 +93,14 @@ public record RebalancerConfig(
     @Override
     public BotSettings settings() {
         int perCycle = maxTradesPerCycle != null ? maxTradesPerCycle : Math.max(1, targetAllocations.size());
-        return new BotSettings(
+        return DEFAULTS.balanceSized(
                 Duration.ofMillis(rebalanceInterval == null ? 600_000 : rebalanceInterval),
                 maxRebalances * perCycle,
-                Duration.ZERO,
-                haltOnFailures == null ? 3 : haltOnFailures,
-                maxOpenTrades == null ? 2 : maxOpenTrades,
-                Units.bps(slippage),
-                Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
-                Mint.WRAPPED_SOL,
-                TokenAmount.zero(9));
-    }
-
-    @Override
-    public String wallet() {
-        return walletLabel;
+                null, // no cooldown field: none
+                haltOnFailures,
+                maxOpenTrades,
+                slippage,
+                priorityFeeLamports);
     }
 
     @Override

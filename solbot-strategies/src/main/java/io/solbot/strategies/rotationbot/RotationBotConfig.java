@@ -5,12 +5,12 @@ import io.solbot.core.config.BotSettings;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Decimals;
+import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
-import io.solbot.core.config.StrategyConfig;
-import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.TokenAmount;
+import io.solbot.strategies.common.Defaults;
+import io.solbot.strategies.common.PlatformConfig;
+import io.solbot.strategies.common.PlatformFields;
 import io.solbot.strategies.common.SafetyChecks;
 import io.solbot.strategies.common.Units;
 import io.solbot.strategies.common.Window;
@@ -71,12 +71,9 @@ public record RotationBotConfig(
         @Between(min = "0", max = "1000000000", unit = "lamports")
         Long priorityFeeLamports,
 
-        Boolean dryRun,
-        String walletLabel,
-        String walletId,
-        String userId,
-        String botId)
-        implements StrategyConfig, CrossFieldRules {
+        @Flatten @Valid PlatformFields platformFields)
+        implements PlatformConfig, CrossFieldRules {
+    private static final Defaults DEFAULTS = new Defaults(4, 60, 2, 0);
 
     @Override
     public void check(Rules rules) {
@@ -93,21 +90,14 @@ public record RotationBotConfig(
 
     @Override
     public BotSettings settings() {
-        return new BotSettings(
+        return DEFAULTS.balanceSized(
                 Duration.ofMillis(rotationInterval == null ? 3_600_000 : rotationInterval),
                 maxTrades,
-                cooldown == null ? Duration.ofSeconds(60) : Units.seconds(cooldown),
-                haltOnFailures == null ? 4 : haltOnFailures,
-                maxOpenTrades == null ? 2 : maxOpenTrades,
-                Units.bps(slippage),
-                Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
-                Mint.WRAPPED_SOL,
-                TokenAmount.zero(9));
-    }
-
-    @Override
-    public String wallet() {
-        return walletLabel;
+                cooldown,
+                haltOnFailures,
+                maxOpenTrades,
+                slippage,
+                priorityFeeLamports);
     }
 
     /** With {@code wallets} (label → tokens), it rotates in each of those wallets, from their balances. */

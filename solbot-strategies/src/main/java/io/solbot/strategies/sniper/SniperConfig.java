@@ -1,6 +1,5 @@
 package io.solbot.strategies.sniper;
 
-import io.solbot.core.config.Between;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
@@ -8,17 +7,12 @@ import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
+import io.solbot.strategies.common.SniperFields;
 import io.solbot.strategies.common.TradingConfig;
-import io.solbot.strategies.common.Window;
 import jakarta.validation.Valid;
-import java.math.BigDecimal;
 
 /**
- * A sniper bot: the shared fields, a token feed, filters and smart exits, plus its own.
- *
- * @param dipThreshold ignored by the sniper's loop, accepted and range-checked as the original did, percent 0 to 100
- * @param recoveryWindow window of the dip check, 1 to 1440 minutes
- * @param delayBeforeBuyMs wait before each buy, ms, at least 0
+ * A sniper bot: the shared fields, a token feed, filters and smart exits, plus its own ({@link SniperFields}).
  */
 @CrossField
 public record SniperConfig(
@@ -26,9 +20,7 @@ public record SniperConfig(
         @Flatten @Valid FeedConfig feedFields,
         @Flatten @Valid FilterConfig filterFields,
         @Flatten @Valid ExitConfig exitFields,
-        @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
-        @Window String recoveryWindow,
-        @Between(min = "0", unit = "ms") Long delayBeforeBuyMs)
+        @Flatten @Valid SniperFields sniperFields)
         implements TradingConfig, CrossFieldRules {
 
     @Override

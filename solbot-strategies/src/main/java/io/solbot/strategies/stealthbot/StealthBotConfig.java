@@ -5,12 +5,14 @@ import io.solbot.core.config.BotSettings;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Decimals;
+import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
-import io.solbot.core.config.StrategyConfig;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.strategies.common.PlatformConfig;
+import io.solbot.strategies.common.PlatformFields;
 import io.solbot.strategies.common.SafetyChecks;
 import io.solbot.strategies.common.Units;
 import jakarta.validation.Valid;
@@ -73,12 +75,8 @@ public record StealthBotConfig(
 
         Boolean safetyEnabled,
         @Valid SafetyChecks safetyChecks,
-        Boolean dryRun,
-        String walletLabel,
-        String walletId,
-        String userId,
-        String botId)
-        implements StrategyConfig, CrossFieldRules {
+        @Flatten @Valid PlatformFields platformFields)
+        implements PlatformConfig, CrossFieldRules {
 
     @Override
     public void check(Rules rules) {
@@ -122,11 +120,6 @@ public record StealthBotConfig(
                 Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
                 Mint.WRAPPED_SOL,
                 TokenAmount.fromDecimal(maxPerWallet(), 9));
-    }
-
-    @Override
-    public String wallet() {
-        return walletLabel;
     }
 
     /** Each wallet of {@code wallets} buys once per run: the plan puts one trade on each. */

@@ -4,21 +4,18 @@ import io.solbot.core.config.Between;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
-import io.solbot.core.config.TradeFees;
 import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
-import io.solbot.strategies.common.TradingConfig;
+import io.solbot.strategies.common.SniperFields;
 import io.solbot.strategies.common.TurboExitFields;
 import io.solbot.strategies.common.TurboToggles;
+import io.solbot.strategies.common.TurboTradingConfig;
 import io.solbot.strategies.common.Units;
-import io.solbot.strategies.common.Window;
 import io.solbot.strategies.papertrader.PaperFields;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The turbo paper trader: the paper trader's fields, the turbo smart-exit modes ({@code none}, {@code time}, {@code
@@ -40,9 +37,7 @@ public record TurboPaperTraderConfig(
         @Flatten @Valid ExitConfig exitFields,
         @Flatten @Valid TurboExitFields turboExitFields,
         @Flatten @Valid PaperFields paper,
-        @Between(min = "0", max = "100", unit = "%") BigDecimal dipThreshold,
-        @Window String recoveryWindow,
-        @Between(min = "0", unit = "ms") Long delayBeforeBuyMs,
+        @Flatten @Valid SniperFields sniperFields,
         @Between(min = "0", max = "100", unit = "%") BigDecimal maxPriceImpactPct,
         @Between(min = "1", max = "3") Integer multiBuyCount,
 
@@ -52,7 +47,7 @@ public record TurboPaperTraderConfig(
         @Between(min = "0", max = "100", unit = "%") BigDecimal trailingStopPct,
         @Flatten @Valid TurboToggles turboToggles,
         Boolean loop)
-        implements TradingConfig, CrossFieldRules {
+        implements TurboTradingConfig, CrossFieldRules {
 
     @Override
     public void check(Rules rules) {
@@ -62,16 +57,7 @@ public record TurboPaperTraderConfig(
     }
 
     @Override
-    public TradeFees tradeFees() {
-        return TurboToggles.tradeFees(turboToggles, settings().priorityFee(), multiBuyCount, jitoTipLamports);
-    }
-
-    @Override
-    public List<String> warnings() {
-        List<String> out = new ArrayList<>(TradingConfig.super.warnings());
-        if (!Units.isOff(trailingStopPct)) {
-            out.removeIf(w -> w.startsWith("no stop loss"));
-        }
-        return out;
+    public boolean hasTurboStopLoss() {
+        return !Units.isOff(trailingStopPct);
     }
 }

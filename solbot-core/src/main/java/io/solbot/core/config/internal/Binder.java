@@ -1,17 +1,9 @@
 package io.solbot.core.config.internal;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.solbot.core.config.Alias;
-import io.solbot.core.config.Flatten;
 import io.solbot.core.plugin.Names;
-import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,7 +18,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -35,7 +26,8 @@ import java.util.regex.Pattern;
  * as null, and its path is remembered so that a later "is required" for the same field is not reported twice.
  *
  * <p>Numbers may be given as numeric strings ({@code "0.5"}); whole-number fields accept {@code 2.0} but not {@code
- * 2.5}; NaN and infinities are rejected. One binder per document; not thread-safe.
+ * 2.5}; NaN and infinities are rejected. What it learns of the config types it keeps in its {@link ConfigTypes}, not
+ * in static state. One binder per config; not thread-safe.
  */
 public final class Binder {
     /** One thing wrong with the input. */
@@ -43,25 +35,20 @@ public final class Binder {
 
     private static final Pattern NUMBER = Pattern.compile("[-+]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][-+]?[0-9]{1,3})?");
     private static final int MAX_DIGITS = 40;
-    private static final Set<String> FLATTENED = ConcurrentHashMap.newKeySet();
-    private static final ClassValue<RecordInfo> INFO = new ClassValue<>() {
-        @Override
-        protected RecordInfo computeValue(Class<?> type) {
-            return RecordInfo.of(type);
-        }
-    };
-    private static final ObjectMapper FALLBACK = JsonMapper.builder()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-            .build();
 
     private final LocatedTree tree;
+    private final ConfigTypes types;
     private final List<Problem> problems = new ArrayList<>();
     private final Set<String> badPaths = new HashSet<>();
     private final Map<String, LocatedTree.Location> locations = new HashMap<>();
 
-    public Binder(LocatedTree tree) {
+    /**
+     * A binder for one config in {@code tree}, learning its types in {@code types}: the binders of one load share
+     * theirs.
+     */
+    public Binder(LocatedTree tree, ConfigTypes types) {
         this.tree = tree;
+        this.types = types;
     }
 
     /** The problems found so far, in document order. */
@@ -90,23 +77,6 @@ public final class Binder {
         }
     }
 
-    /** Whether {@code name} is the name of a {@link Flatten} component of some introspected record. */
-    public static boolean isFlattened(String name) {
-        return FLATTENED.contains(name);
-    }
-
-    /** Introspects {@code type} and the records it holds, so that {@link #isFlattened} knows their components. */
-    public static void introspect(Class<?> type) {
-        if (type.isRecord()) {
-            INFO.get(type);
-        }
-    }
-
-    /** The field names a config of {@code type} accepts, aliases included, flattened groups expanded. */
-    public static Set<String> fieldNames(Class<?> type) {
-        return type.isRecord() ? INFO.get(type).known : Set.of();
-    }
-
     /** Binds {@code node} to {@code type}; returns null (and records a problem) when it cannot. */
     public Object bind(JsonNode node, Class<?> type, String path) {
         locations.put(path, tree.locationOf(node));
@@ -115,10 +85,10 @@ public final class Binder {
                 problem(path, node, "must be an object of fields");
                 return null;
             }
-            return bindRecord(object, INFO.get(type), path, true);
+            return bindRecord(object, types.shape(type), path, true);
         }
         try {
-            return FALLBACK.treeToValue(node, type);
+            return types.mapper().treeToValue(node, type);
         } catch (Exception e) {
             String message = e instanceof com.fasterxml.jackson.core.JsonProcessingException j
                     ? j.getOriginalMessage()
@@ -128,14 +98,14 @@ public final class Binder {
         }
     }
 
-    private Object bindRecord(ObjectNode object, RecordInfo info, String path, boolean top) {
-        Object[] args = new Object[info.components.size()];
+    private Object bindRecord(ObjectNode object, RecordShape info, String path, boolean top) {
+        Object[] args = new Object[info.components().size()];
         // which of this record's names the object gives: one pass over the object's (few) fields
         String[] givenNames = new String[args.length];
         int[] counts = new int[args.length];
         for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            Integer index = info.indexByName.get(name);
+            Integer index = info.indexByName().get(name);
             if (index != null) {
                 givenNames[index] = givenNames[index] == null ? name : givenNames[index] + " and " + name;
                 counts[index]++;
@@ -143,9 +113,9 @@ public final class Binder {
         }
         boolean failed = false;
         for (int i = 0; i < args.length; i++) {
-            Component c = info.components.get(i);
-            if (c.flatten) {
-                args[i] = bindRecord(object, INFO.get(c.raw), path, false);
+            RecordShape.Component c = info.components().get(i);
+            if (c.flatten()) {
+                args[i] = bindRecord(object, types.shape(c.raw()), path, false);
                 failed |= args[i] == null;
                 continue;
             }
@@ -153,20 +123,20 @@ public final class Binder {
             int count = counts[i];
             if (count == 0) {
                 // a missing field is located at its object: locationOf falls back to the parent path
-                if (c.raw.isPrimitive()) {
-                    problem(join(path, c.name), null, "is required");
+                if (c.raw().isPrimitive()) {
+                    problem(join(path, c.name()), null, "is required");
                     failed = true;
                 }
                 continue;
             }
-            String field = join(path, c.name);
+            String field = join(path, c.name());
             if (count > 1) {
                 problem(field, null, "is given as " + givenName + "; give only one of them");
                 continue;
             }
             JsonNode value = object.get(givenName);
-            args[i] = convert(value, c.type, field);
-            if (args[i] == null && c.raw.isPrimitive()) {
+            args[i] = convert(value, c.type(), field);
+            if (args[i] == null && c.raw().isPrimitive()) {
                 if (!badPaths.contains(field)) {
                     problem(field, null, "is required");
                 }
@@ -176,11 +146,11 @@ public final class Binder {
         if (top) {
             for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
-                if (!info.known.contains(name)) {
+                if (!info.known().contains(name)) {
                     String closest = Names.closest(
                                     name.toLowerCase(Locale.ROOT),
-                                    info.knownByLowerCase.keySet(),
-                                    info.knownByLowerCase::get)
+                                    info.knownByLowerCase().keySet(),
+                                    info.knownByLowerCase()::get)
                             .map(n -> "; did you mean '" + n + "'?")
                             .orElse("");
                     problem(join(path, name), null, "is not a known field" + closest, object.get(name));
@@ -191,7 +161,7 @@ public final class Binder {
             return null;
         }
         try {
-            return info.constructor.newInstance(args);
+            return info.constructor().newInstance(args);
         } catch (InvocationTargetException e) {
             // a constructor's IllegalArgumentException is its verdict on the input; anything else is its bug
             Throwable cause = e.getCause();
@@ -213,7 +183,7 @@ public final class Binder {
         if (node == null || node.isNull() || node.isMissingNode()) {
             return null;
         }
-        Class<?> raw = rawType(type);
+        Class<?> raw = ConfigTypes.rawType(type);
         if (raw == String.class) {
             if (node.isTextual()) {
                 return node.textValue();
@@ -259,7 +229,7 @@ public final class Binder {
             if (!node.isArray()) {
                 return problem(path, node, "must be a list");
             }
-            Type element = typeArgument(type, 0);
+            Type element = ConfigTypes.typeArgument(type, 0);
             List<Object> out = new ArrayList<>(node.size());
             for (int i = 0; i < node.size(); i++) {
                 out.add(element(node.get(i), element, path, path + "[" + i + "]"));
@@ -272,7 +242,7 @@ public final class Binder {
             if (!node.isObject()) {
                 return problem(path, node, "must be an object of key: value pairs");
             }
-            Type valueType = typeArgument(type, 1);
+            Type valueType = ConfigTypes.typeArgument(type, 1);
             Map<String, Object> out = new LinkedHashMap<>();
             for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
@@ -281,12 +251,13 @@ public final class Binder {
             return Collections.unmodifiableMap(out);
         }
         if (raw.isRecord()) {
-            RecordInfo info = INFO.get(raw);
+            RecordShape info = types.shape(raw);
             if (!(node instanceof ObjectNode object)) {
-                if (info.components.size() == 1 && node.isValueNode()) {
+                if (info.components().size() == 1 && node.isValueNode()) {
                     return valueRecord(node, info, path);
                 }
-                return problem(path, node, "must be an object with the fields " + String.join(", ", fieldNames(raw)));
+                return problem(
+                        path, node, "must be an object with the fields " + String.join(", ", types.fieldNames(raw)));
             }
             return bindRecord(object, info, path, true);
         }
@@ -308,14 +279,14 @@ public final class Binder {
     }
 
     /** A one-component record (a value type such as {@code Mint}) written as its single value. */
-    private Object valueRecord(JsonNode node, RecordInfo info, String path) {
-        Component c = info.components.getFirst();
-        Object value = convert(node, c.type, path);
+    private Object valueRecord(JsonNode node, RecordShape info, String path) {
+        RecordShape.Component c = info.components().getFirst();
+        Object value = convert(node, c.type(), path);
         if (value == null) {
             return null;
         }
         try {
-            return info.constructor.newInstance(value);
+            return info.constructor().newInstance(value);
         } catch (InvocationTargetException e) {
             Throwable cause = e.getCause();
             return problem(
@@ -371,112 +342,5 @@ public final class Binder {
     private static String firstLine(String s) {
         int nl = s.indexOf('\n');
         return nl > 0 ? s.substring(0, nl) : s;
-    }
-
-    private static Class<?> rawType(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType p) {
-            return (Class<?>) p.getRawType();
-        }
-        if (type instanceof java.lang.reflect.AnnotatedType a) {
-            return rawType(a.getType());
-        }
-        return Object.class;
-    }
-
-    private static Type typeArgument(Type type, int index) {
-        if (type instanceof ParameterizedType p && p.getActualTypeArguments().length > index) {
-            Type arg = p.getActualTypeArguments()[index];
-            return arg instanceof java.lang.reflect.WildcardType w ? w.getUpperBounds()[0] : arg;
-        }
-        return Object.class;
-    }
-
-    private record Component(String name, List<String> names, Type type, Class<?> raw, boolean flatten) {}
-
-    private record RecordInfo(
-            List<Component> components,
-            Constructor<?> constructor,
-            Set<String> known,
-            Map<String, String> knownByLowerCase,
-            Map<String, Integer> indexByName) {
-        static RecordInfo of(Class<?> type) {
-            RecordComponent[] rcs = type.getRecordComponents();
-            List<Component> components = new ArrayList<>(rcs.length);
-            Class<?>[] types = new Class<?>[rcs.length];
-            Set<String> known = new LinkedHashSet<>();
-            for (int i = 0; i < rcs.length; i++) {
-                RecordComponent rc = rcs[i];
-                types[i] = rc.getType();
-                boolean flatten = rc.isAnnotationPresent(Flatten.class);
-                List<String> names = new ArrayList<>();
-                names.add(rc.getName());
-                Alias alias = rc.getAnnotation(Alias.class);
-                if (alias != null) {
-                    names.addAll(List.of(alias.value()));
-                }
-                components.add(
-                        new Component(rc.getName(), List.copyOf(names), rc.getGenericType(), rc.getType(), flatten));
-                if (flatten) {
-                    if (!rc.getType().isRecord()) {
-                        throw new IllegalArgumentException(
-                                type.getName() + "." + rc.getName() + " is @Flatten but not a record");
-                    }
-                    FLATTENED.add(rc.getName());
-                    known.addAll(INFO.get(rc.getType()).known);
-                } else {
-                    known.addAll(names);
-                    introspectNested(rc.getGenericType());
-                }
-            }
-            Constructor<?> constructor;
-            try {
-                constructor = type.getDeclaredConstructor(types);
-                constructor.setAccessible(true);
-            } catch (NoSuchMethodException | RuntimeException e) {
-                throw new IllegalArgumentException("no canonical constructor for " + type.getName(), e);
-            }
-            Map<String, String> lower = new LinkedHashMap<>();
-            for (String k : known) {
-                lower.putIfAbsent(k.toLowerCase(Locale.ROOT), k);
-            }
-            Map<String, Integer> indexByName = new HashMap<>();
-            for (int i = 0; i < components.size(); i++) {
-                Component c = components.get(i);
-                if (!c.flatten) {
-                    for (String name : c.names) {
-                        indexByName.put(name, i);
-                    }
-                }
-            }
-            return new RecordInfo(
-                    List.copyOf(components),
-                    constructor,
-                    Collections.unmodifiableSet(known),
-                    lower,
-                    Map.copyOf(indexByName));
-        }
-
-        private static final ThreadLocal<Set<Class<?>>> IN_PROGRESS = ThreadLocal.withInitial(HashSet::new);
-
-        private static void introspectNested(Type type) {
-            Class<?> raw = rawType(type);
-            if (raw.isRecord()) {
-                // a record that holds itself (directly or not) is introspected once, when first reached
-                if (IN_PROGRESS.get().add(raw)) {
-                    try {
-                        INFO.get(raw);
-                    } finally {
-                        IN_PROGRESS.get().remove(raw);
-                    }
-                }
-            } else if (type instanceof ParameterizedType p) {
-                for (Type arg : p.getActualTypeArguments()) {
-                    introspectNested(arg);
-                }
-            }
-        }
     }
 }

@@ -96,7 +96,11 @@ public class ReplayBench {
 
     private PaperDriver.Result drive(SimulatedMarket market) {
         PaperDriver.Result result = new PaperDriver(
-                        market, new PaperExecutor(PAPER, market), Duration.ofSeconds(1), 300, Lamports.of(10_000))
+                        market,
+                        PaperExecutor.builder(PAPER, market).build(),
+                        Duration.ofSeconds(1),
+                        300,
+                        Lamports.of(10_000))
                 .bot(BotId.of("ma-cross-1"), new MaCrossProvider().create(config()), 1)
                 .runToEnd();
         return check(result.events(), result);

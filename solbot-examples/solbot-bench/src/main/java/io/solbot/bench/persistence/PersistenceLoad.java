@@ -461,34 +461,24 @@ public final class PersistenceLoad {
     }
 
     private static Fill buy(BotId bot, Instant at) {
-        long n = SEQUENCE.incrementAndGet();
-        return new Fill(
-                OrderId.of("o-" + n),
-                bot,
-                BONK,
-                Side.BUY,
-                COST.toTokenAmount(),
-                TOKENS,
-                Price.ofTrade(COST, TOKENS),
-                Lamports.of(5_000),
-                Lamports.ZERO,
-                signature(n),
-                1,
-                1,
-                at,
-                at);
+        return fill(bot, Side.BUY, COST.toTokenAmount(), TOKENS, Price.ofTrade(COST, TOKENS), at);
     }
 
     private static Fill sell(BotId bot, Instant at) {
+        return fill(bot, Side.SELL, TOKENS, PROCEEDS.toTokenAmount(), Price.ofTrade(PROCEEDS, TOKENS), at);
+    }
+
+    /** A whole fill of a new order, landed at once, paying the signature fee and no tip. */
+    private static Fill fill(BotId bot, Side side, TokenAmount in, TokenAmount out, Price price, Instant at) {
         long n = SEQUENCE.incrementAndGet();
         return new Fill(
                 OrderId.of("o-" + n),
                 bot,
                 BONK,
-                Side.SELL,
-                TOKENS,
-                PROCEEDS.toTokenAmount(),
-                Price.ofTrade(PROCEEDS, TOKENS),
+                side,
+                in,
+                out,
+                price,
                 Lamports.of(5_000),
                 Lamports.ZERO,
                 signature(n),
