@@ -46,12 +46,11 @@ final class Callbacks {
         Lane lane = run.lane();
         long start = clock.nanos();
         long startCpu = System.nanoTime();
-        lane.busySinceNanos = start;
         meters.tickLateness.record(Math.max(0, start - lane.dueNanos), TimeUnit.NANOSECONDS);
         if (!bot.accepts(run)) {
             return;
         }
-        lane.owner = Thread.currentThread();
+        lane.running(start);
         MDC.put(SolbotEngine.MDC_BOT_ID, bot.id().value());
         bot.ticked(start);
         meters.ticks.increment();
@@ -62,7 +61,7 @@ final class Callbacks {
         } finally {
             meters.tickDuration.record(System.nanoTime() - startCpu, TimeUnit.NANOSECONDS);
             MDC.remove(SolbotEngine.MDC_BOT_ID);
-            lane.owner = null;
+            lane.idle();
             // a watchdog interrupt meant for this tick must not leak into the next callback on this thread
             Thread.interrupted();
         }
@@ -70,7 +69,7 @@ final class Callbacks {
 
     /** Runs {@code callback} on the run's lane, after whatever the lane is doing now; dropped if the run ended. */
     void post(Run run, String name, Callback callback) {
-        run.lane().post(() -> call(run, name, callback), clock.nanos(), jobs::submit);
+        run.lane().post(() -> call(run, name, callback), jobs::submit);
     }
 
     /** Posts the run's {@code onStart}. */
@@ -98,7 +97,6 @@ final class Callbacks {
                                 MDC.remove(SolbotEngine.MDC_BOT_ID);
                             }
                         },
-                        clock.nanos(),
                         jobs::submit);
     }
 
@@ -107,7 +105,7 @@ final class Callbacks {
             return;
         }
         Lane lane = run.lane();
-        lane.owner = Thread.currentThread();
+        lane.running(clock.nanos());
         MDC.put(SolbotEngine.MDC_BOT_ID, run.bot().id().value());
         try {
             callback.run();
@@ -115,7 +113,7 @@ final class Callbacks {
             failures.callbackFailed(run, name, e);
         } finally {
             MDC.remove(SolbotEngine.MDC_BOT_ID);
-            lane.owner = null;
+            lane.idle();
             Thread.interrupted();
         }
     }

@@ -1,8 +1,9 @@
 package io.solbot.core.engine;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -11,6 +12,10 @@ import java.util.function.Consumer;
  * released. A due tick takes a free lane and runs on a worker; a tick that finds the lane held by messages waits in
  * it and runs right after them; only a tick that finds the previous tick still running (or still waiting) is skipped.
  * So one instance's callbacks never overlap, and each happens-after the previous one.
+ *
+ * <p>The state is an int field behind a {@link VarHandle} and a count of queued messages next to it, so the
+ * scheduler's offer and a worker's release touch one small object: at a million ticks a second, the cache misses of
+ * following references cost more than the work.
  */
 final class Lane {
     /** Outcome of {@link #offerTick}. */
@@ -27,36 +32,53 @@ final class Lane {
     /** A tick runs or waits to run; set only together with {@link #HELD}. */
     private static final int TICK = 2;
 
-    private final AtomicInteger state = new AtomicInteger();
+    private static final VarHandle STATE;
+    private static final VarHandle QUEUED_MESSAGES;
+
+    static {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            STATE = lookup.findVarHandle(Lane.class, "state", int.class);
+            QUEUED_MESSAGES = lookup.findVarHandle(Lane.class, "queuedMessages", int.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    @SuppressWarnings("unused") // through STATE
+    private volatile int state;
+
+    @SuppressWarnings("unused") // through QUEUED_MESSAGES
+    private volatile int queuedMessages;
+
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     /** The run's tick callback; runs only while this lane is held. */
     private final Runnable tick;
-    /** When the lane was taken (or its tick began), on the engine's nano clock; read by the watchdog. */
-    volatile long busySinceNanos;
     /** When the tick that runs or waits now was due, for its lateness. */
     volatile long dueNanos;
-    /** The thread running a callback now, so that the watchdog can interrupt a stuck one. */
+    /** The thread running a callback of this lane now, or null; the watchdog interrupts a stuck one. */
     volatile Thread owner;
+    /** When the callback that runs now began, on the engine's nano clock. */
+    private volatile long runningSinceNanos;
 
     Lane(Runnable tick) {
         this.tick = tick;
     }
 
     /** Called by the scheduler (the only thread that sets {@link #TICK}) when a tick falls due. */
-    Offer offerTick(long due, long nowNanos) {
+    Offer offerTick(long due) {
         while (true) {
-            int s = state.get();
+            int s = (int) STATE.getVolatile(this);
             if ((s & TICK) != 0) {
                 return Offer.BUSY;
             }
             // no tick runs or waits, and only this thread can make one: nobody reads dueNanos now
             dueNanos = due;
             if (s == 0) {
-                if (state.compareAndSet(0, HELD | TICK)) {
-                    busySinceNanos = nowNanos;
+                if (STATE.compareAndSet(this, 0, HELD | TICK)) {
                     return Offer.TAKEN;
                 }
-            } else if (state.compareAndSet(HELD, HELD | TICK)) {
+            } else if (STATE.compareAndSet(this, HELD, HELD | TICK)) {
                 return Offer.QUEUED;
             }
         }
@@ -64,7 +86,23 @@ final class Lane {
 
     /** Whether nobody holds the lane: no callback runs or waits. */
     boolean isFree() {
-        return state.get() == 0;
+        return (int) STATE.getVolatile(this) == 0;
+    }
+
+    /** A callback of this lane begins on the current thread at {@code nowNanos}. */
+    void running(long nowNanos) {
+        runningSinceNanos = nowNanos;
+        owner = Thread.currentThread();
+    }
+
+    /** The callback that ran has returned. */
+    void idle() {
+        owner = null;
+    }
+
+    /** How long the callback that runs now has been running, or -1 if none runs (waiting for a thread is not running). */
+    long runningFor(long nowNanos) {
+        return owner == null ? -1 : nowNanos - runningSinceNanos;
     }
 
     /** Runs the tick {@link #offerTick} handed over ({@link Offer#TAKEN}), then the messages, then frees the lane. */
@@ -72,7 +110,7 @@ final class Lane {
         try {
             tick.run();
         } finally {
-            state.addAndGet(-TICK);
+            STATE.getAndAdd(this, -TICK);
             release();
         }
     }
@@ -81,10 +119,12 @@ final class Lane {
      * Queues {@code message}; if the lane is free, takes it and hands the draining to {@code submit}, which must
      * run the given task on another thread.
      */
-    void post(Runnable message, long nowNanos, Consumer<Runnable> submit) {
+    void post(Runnable message, Consumer<Runnable> submit) {
+        // counted first, so the count is never below the messages queued; a releaser that sees the count before the
+        // message spins for the moment between the two
+        QUEUED_MESSAGES.getAndAdd(this, 1);
         mailbox.add(message);
-        if (state.compareAndSet(0, HELD)) {
-            busySinceNanos = nowNanos;
+        if (STATE.compareAndSet(this, 0, HELD)) {
             submit.accept(this::release);
         }
     }
@@ -92,23 +132,26 @@ final class Lane {
     /** Runs queued messages and a waiting tick, then frees the lane; re-takes it if a message raced in. */
     private void release() {
         while (true) {
-            Runnable message;
-            while ((message = mailbox.poll()) != null) {
-                message.run();
+            if ((int) QUEUED_MESSAGES.getVolatile(this) != 0) {
+                Runnable message;
+                while ((message = mailbox.poll()) != null) {
+                    QUEUED_MESSAGES.getAndAdd(this, -1);
+                    message.run();
+                }
             }
-            if ((state.get() & TICK) != 0) {
+            if (((int) STATE.getVolatile(this) & TICK) != 0) {
                 // a tick came due while messages held the lane; messages it meets on return run after it
                 try {
                     tick.run();
                 } finally {
-                    state.addAndGet(-TICK);
+                    STATE.getAndAdd(this, -TICK);
                 }
                 continue;
             }
-            if (!state.compareAndSet(HELD, 0)) {
+            if (!STATE.compareAndSet(this, HELD, 0)) {
                 continue; // a tick was queued since the check
             }
-            if (mailbox.isEmpty() || !state.compareAndSet(0, HELD)) {
+            if ((int) QUEUED_MESSAGES.getVolatile(this) == 0 || !STATE.compareAndSet(this, 0, HELD)) {
                 return;
             }
         }

@@ -71,7 +71,7 @@ public final class SolbotEngine implements AutoCloseable {
         long slotNanos = clock.isSimulated()
                 ? clock.simulated().resolution().toNanos()
                 : s.tickResolution().toNanos();
-        wheel = new TimingWheel(slotNanos, s.staleAfterIntervals(), jobs, clock.nanos());
+        wheel = new TimingWheel(slotNanos, s.staleAfterIntervals(), jobs::submit, clock.nanos());
         lifecycle = new Lifecycle(clock, records, events, callbacks, wheel);
         StoreBacklog backlog = new StoreBacklog(s.tradeStore(), retries);
         Settlement settlement = new Settlement(backlog, events, callbacks, clock);

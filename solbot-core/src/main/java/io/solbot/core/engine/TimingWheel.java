@@ -7,6 +7,7 @@ import java.util.Iterator;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * Finds the bots that are due and hands their ticks to workers.
@@ -95,7 +96,9 @@ final class TimingWheel {
 
     private final long slotNanos;
     private final long staleAfterIntervals;
-    private final Jobs jobs;
+    /** Runs a batch on a thread of its own: the engine's {@link Jobs}. */
+    private final Consumer<Runnable> submit;
+
     private final Slot[] slots = new Slot[SLOTS];
     private final Queue<Command> commands = new ConcurrentLinkedQueue<>();
     private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
@@ -106,10 +109,10 @@ final class TimingWheel {
     private long cursor;
     private long entries;
 
-    TimingWheel(long slotNanos, int staleAfterIntervals, Jobs jobs, long nowNanos) {
+    TimingWheel(long slotNanos, int staleAfterIntervals, Consumer<Runnable> submit, long nowNanos) {
         this.slotNanos = slotNanos;
         this.staleAfterIntervals = staleAfterIntervals;
-        this.jobs = jobs;
+        this.submit = submit;
         for (int i = 0; i < SLOTS; i++) {
             slots[i] = new Slot();
         }
@@ -260,7 +263,7 @@ final class TimingWheel {
 
     private void offer(Run run, long due, long now) {
         Lane lane = run.lane();
-        switch (lane.offerTick(due, now)) {
+        switch (lane.offerTick(due)) {
             case TAKEN -> add(lane);
             case QUEUED -> {
                 // runs right after the messages that hold the lane (its onStart, a fill): not a skip
@@ -269,10 +272,11 @@ final class TimingWheel {
                 Bot bot = run.bot();
                 bot.skipped(1);
                 bot.meters().skipped.increment();
-                long busy = now - lane.busySinceNanos;
-                if (!run.stallReported && busy > staleAfterIntervals * bot.intervalNanos()) {
+                // only a callback that runs counts: one that waits for a thread (an overloaded host) is not stuck
+                long running = lane.runningFor(now);
+                if (!run.stallReported && running > staleAfterIntervals * bot.intervalNanos()) {
                     run.stallReported = true;
-                    listener.stalled(run, busy);
+                    listener.stalled(run, running);
                 }
             }
         }
@@ -294,7 +298,7 @@ final class TimingWheel {
             Batch b = batch;
             batch = null;
             inFlight.add(b);
-            jobs.submit(b);
+            submit.accept(b);
         }
     }
 
@@ -307,7 +311,7 @@ final class TimingWheel {
                 it.remove();
             } else if (claimed > 0 && claimed == b.lastSeen && claimed != b.lastHelped) {
                 b.lastHelped = claimed;
-                jobs.submit(b);
+                submit.accept(b);
             } else {
                 b.lastSeen = claimed;
             }

@@ -32,21 +32,20 @@ class LaneTest {
                     messageRuns.countDown();
                     await(release);
                 },
-                0,
                 NEW_THREAD);
         assertThat(messageRuns.await(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(lane.offerTick(10, 10)).isEqualTo(Lane.Offer.QUEUED);
+        assertThat(lane.offerTick(10)).isEqualTo(Lane.Offer.QUEUED);
         assertThat(lane.dueNanos).isEqualTo(10);
         // the queued tick has not run yet: a second due tick is a skip, and keeps the first one's due time
-        assertThat(lane.offerTick(20, 20)).isEqualTo(Lane.Offer.BUSY);
+        assertThat(lane.offerTick(20)).isEqualTo(Lane.Offer.BUSY);
         assertThat(lane.dueNanos).isEqualTo(10);
 
         release.countDown();
         assertThat(tickRan.await(5, TimeUnit.SECONDS)).isTrue();
         awaitFree(lane);
         assertThat(calls).containsExactly("onStart", "tick");
-        assertThat(lane.offerTick(30, 30)).isEqualTo(Lane.Offer.TAKEN);
+        assertThat(lane.offerTick(30)).isEqualTo(Lane.Offer.TAKEN);
     }
 
     @Test
@@ -62,13 +61,12 @@ class LaneTest {
                         calls.add("onFill");
                         done.countDown();
                     },
-                    0,
                     task -> calls.add("a second holder"));
             calls.add("tick ends");
         });
         self[0] = lane;
 
-        assertThat(lane.offerTick(0, 0)).isEqualTo(Lane.Offer.TAKEN);
+        assertThat(lane.offerTick(0)).isEqualTo(Lane.Offer.TAKEN);
         lane.runTick();
 
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
@@ -103,7 +101,6 @@ class LaneTest {
                                 enterLeave.run();
                                 messagesRun.incrementAndGet();
                             },
-                            0,
                             NEW_THREAD);
                 }
                 postersDone.countDown();
@@ -113,7 +110,7 @@ class LaneTest {
         int accepted = 0;
         int skipped = 0;
         while (postersDone.getCount() > 0) {
-            switch (lane.offerTick(0, 0)) {
+            switch (lane.offerTick(0)) {
                 case TAKEN -> {
                     accepted++;
                     NEW_THREAD.accept(lane::runTick);

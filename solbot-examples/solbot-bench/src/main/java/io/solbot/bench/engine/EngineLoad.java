@@ -21,16 +21,17 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's load command: runs N bots at 1 s intervals with a small EMA tick, in real time, and reports tick
+ * The engine's load command: runs N bots at an interval (1 s unless given) with a small EMA tick, in real time, and reports tick
  * lateness (p50, p99, max), the process's CPU share of the machine, heap after GC, and the engine's CPU cost per
  * bot-tick as a ratio to a bare loop doing the same work in the same run, and the ticks the bots skipped over the
  * whole run (a healthy bot skips none).
  *
  * <pre>
- * java -cp solbot-examples/solbot-bench/target/benchmarks.jar io.solbot.bench.engine.EngineLoad [seconds] [N ...]
+ * java -cp solbot-examples/solbot-bench/target/benchmarks.jar io.solbot.bench.engine.EngineLoad [seconds] [N[@MS] ...]
  * </pre>
  *
- * Defaults: 25 measured seconds (after 5 s of warm-up) for each of 1,000, 10,000 and 100,000 bots.
+ * Defaults: 25 measured seconds (after 5 s of warm-up) for each of 1,000, 10,000 and 100,000 bots at 1 s; {@code
+ * 100000@100} runs 100,000 bots at 100 ms (1 M bot-ticks per second).
  */
 public final class EngineLoad {
     private EngineLoad() {}
@@ -60,12 +61,12 @@ public final class EngineLoad {
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
-        List<Integer> sizes = new ArrayList<>();
+        List<String> sizes = new ArrayList<>();
         for (int i = 1; i < args.length; i++) {
-            sizes.add(Integer.parseInt(args[i]));
+            sizes.add(args[i]);
         }
         if (sizes.isEmpty()) {
-            sizes = List.of(1_000, 10_000, 100_000);
+            sizes = List.of("1000", "10000", "100000");
         }
         int cores = Runtime.getRuntime().availableProcessors();
         System.out.printf(
@@ -75,15 +76,20 @@ public final class EngineLoad {
                 cores,
                 Runtime.getRuntime().maxMemory() >> 20,
                 seconds);
-        System.out.println("| bots | ticks/s | lateness p50 | p99 | max | CPU (share of machine) | heap after GC"
-                + " | engine CPU per bot-tick | bare loop per bot-tick | ratio | skipped ticks |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
-        for (int n : sizes) {
-            run(n, seconds, cores);
+        System.out.println(
+                "| bots | interval | ticks/s | lateness p50 | p99 | max | CPU (share of machine) | heap after GC"
+                        + " | engine CPU per bot-tick | bare loop per bot-tick | ratio | skipped ticks |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (String size : sizes) {
+            int at = size.indexOf('@');
+            int n = Integer.parseInt(at < 0 ? size : size.substring(0, at));
+            Duration interval =
+                    at < 0 ? Duration.ofSeconds(1) : Duration.ofMillis(Long.parseLong(size.substring(at + 1)));
+            run(n, interval, seconds, cores);
         }
     }
 
-    private static void run(int n, int seconds, int cores) throws InterruptedException {
+    private static void run(int n, Duration interval, int seconds, int cores) throws InterruptedException {
         double bareNanos = bareLoopNanosPerTick(n);
         LatenessRegistry registry = new LatenessRegistry();
         SolbotEngine engine = SolbotEngine.builder()
@@ -92,7 +98,7 @@ public final class EngineLoad {
                 .build();
         for (int i = 0; i < n; i++) {
             engine.start(BotSpec.builder(BotId.of("bot-" + i), "ema-bench", i)
-                    .interval(Duration.ofSeconds(1))
+                    .interval(interval)
                     .build());
         }
         TimeUnit.SECONDS.sleep(5);
@@ -116,8 +122,9 @@ public final class EngineLoad {
         double perTick = (double) cpu / Math.max(1, ticks);
         System.out.printf(
                 Locale.ROOT,
-                "| %,d | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× | %,d |%n",
+                "| %,d | %d ms | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× | %,d |%n",
                 n,
+                interval.toMillis(),
                 ticks * 1e9 / wall,
                 registry.lateness.percentileMillis(0.50),
                 registry.lateness.percentileMillis(0.99),
