@@ -101,6 +101,8 @@ class ArchitectureTest {
             "SimulatedClock",
             "OrderCheck",
             "OrderCheck$Request",
+            "TickStats",
+            "TickStats$Distribution",
             "IllegalBotStateException",
             "InvalidBotSpecException",
             "NoSuchBotException");

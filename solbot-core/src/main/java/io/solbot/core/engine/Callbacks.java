@@ -1,7 +1,6 @@
 package io.solbot.core.engine;
 
 import io.solbot.core.spi.StopReason;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -39,27 +38,24 @@ final class Callbacks {
         this.failures = failures;
     }
 
-    /** Runs one tick of {@code run}; the caller holds the run's lane. */
-    void tick(Run run) {
+    /** Runs one tick of {@code run}, tallied in {@code tally}; the caller holds the run's lane. */
+    void tick(Run run, TickTally tally) {
         Bot bot = run.bot();
-        EngineMetrics.StrategyMeters meters = bot.meters();
-        Lane lane = run.lane();
-        long start = clock.nanos();
-        long startCpu = System.nanoTime();
-        meters.tickLateness.record(Math.max(0, start - lane.dueNanos), TimeUnit.NANOSECONDS);
         if (!bot.accepts(run)) {
             return;
         }
+        Lane lane = run.lane();
+        long startCpu = System.nanoTime();
+        long start = clock.nanosAt(startCpu);
         lane.running(start);
         MDC.put(SolbotEngine.MDC_BOT_ID, bot.id().value());
         bot.ticked(start);
-        meters.ticks.increment();
         try {
             run.strategy().onTick(run.ctx());
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             failures.callbackFailed(run, "onTick", e);
         } finally {
-            meters.tickDuration.record(System.nanoTime() - startCpu, TimeUnit.NANOSECONDS);
+            tally.ticked(bot.meters(), start - lane.dueNanos, System.nanoTime() - startCpu);
             MDC.remove(SolbotEngine.MDC_BOT_ID);
             lane.idle();
             // a watchdog interrupt meant for this tick must not leak into the next callback on this thread

@@ -23,6 +23,11 @@ final class EngineClock {
         return simulated != null ? simulated.nanos() : System.nanoTime() - origin;
     }
 
+    /** {@link #nanos()} at the moment {@link System#nanoTime()} returned {@code systemNanos}; saves a second call. */
+    long nanosAt(long systemNanos) {
+        return simulated != null ? simulated.nanos() : systemNanos - origin;
+    }
+
     Instant instant() {
         return clock.instant();
     }

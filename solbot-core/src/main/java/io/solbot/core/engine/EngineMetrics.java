@@ -1,19 +1,33 @@
 package io.solbot.core.engine;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.FunctionTimer;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import io.solbot.core.domain.RunStatus;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The engine's Micrometer meters. Tags are the strategy id and, for the bot gauge, the status: never the bot id, so
- * that 100,000 bots make a handful of series. Per-bot figures belong in {@link BotStatus}.
+ * The engine's meters, published to Micrometer. Tags are the strategy id and, for the bot gauge, the status: never the
+ * bot id, so that 100,000 bots make a handful of series. Per-bot figures belong in {@link BotStatus}.
+ *
+ * <p>The tick figures are not recorded through Micrometer per tick: a worker tallies a batch of ticks and hands the
+ * tally to its strategy's {@link TickHistogram}s ({@link TickTally}), and Micrometer reads them when it publishes:
+ * {@code solbot.ticks} and {@code solbot.ticks.skipped} as function counters, {@code solbot.tick.duration} and {@code
+ * solbot.tick.lateness} as function timers (count and total), and their histograms as cumulative counters {@code
+ * solbot.tick.duration.histogram} and {@code solbot.tick.lateness.histogram} with an {@code le} tag per fixed bound
+ * (seconds), from which a backend computes percentiles per strategy.
  */
 final class EngineMetrics {
     /** Upper bounds of the tick duration histogram's buckets: 14 series per strategy. */
@@ -25,26 +39,29 @@ final class EngineMetrics {
 
     /** The meters of one strategy type; shared by all its bots. */
     final class StrategyMeters {
-        final Counter ticks;
-        final Counter skipped;
+        final String strategyId;
+        private final AtomicLong ticks = new AtomicLong();
+        /** Written by the scheduler thread only. */
+        private volatile long skipped;
+
+        private final TickHistogram lateness = new TickHistogram(nanos(LATENESS_BUCKETS));
+        private final TickHistogram duration = new TickHistogram(nanos(DURATION_BUCKETS));
         final Counter errors;
         final Counter restarts;
         final Counter ordersSubmitted;
         final Counter ordersRefused;
         final Counter ordersFilled;
         final Counter ordersFailed;
-        final Timer tickDuration;
-        final Timer tickLateness;
 
         StrategyMeters(MeterRegistry registry, String strategy) {
-            ticks = Counter.builder("solbot.ticks")
+            this.strategyId = strategy;
+            FunctionCounter.builder("solbot.ticks", ticks, AtomicLong::get)
                     .description("ticks run")
                     .tag("strategy", strategy)
                     .register(registry);
-            skipped = Counter.builder("solbot.ticks.skipped")
-                    .description(
-                            "ticks not run because the previous tick of the bot was still running or waiting to run, or"
-                                    + " because the whole process stalled past them")
+            FunctionCounter.builder("solbot.ticks.skipped", this, m -> m.skipped)
+                    .description("ticks not run because the previous tick of the bot was still running or waiting to"
+                            + " run, or because the whole process stalled past them")
                     .tag("strategy", strategy)
                     .register(registry);
             errors = Counter.builder("solbot.errors")
@@ -59,18 +76,26 @@ final class EngineMetrics {
             ordersRefused = order(registry, strategy, "refused");
             ordersFilled = order(registry, strategy, "filled");
             ordersFailed = order(registry, strategy, "failed");
-            // histograms, so that a backend can compute p99 over many instances; fixed bucket bounds (one series
-            // each) rather than Micrometer's percentile buckets, which would be ~100 series per timer and strategy
-            tickDuration = Timer.builder("solbot.tick.duration")
-                    .description("time a tick callback took")
-                    .tag("strategy", strategy)
-                    .serviceLevelObjectives(DURATION_BUCKETS)
-                    .register(registry);
-            tickLateness = Timer.builder("solbot.tick.lateness")
-                    .description("how long after its due time a tick started")
-                    .tag("strategy", strategy)
-                    .serviceLevelObjectives(LATENESS_BUCKETS)
-                    .register(registry);
+            timer(registry, strategy, "solbot.tick.duration", "time a tick callback took", duration, DURATION_BUCKETS);
+            timer(
+                    registry,
+                    strategy,
+                    "solbot.tick.lateness",
+                    "how long after its due time a tick started",
+                    lateness,
+                    LATENESS_BUCKETS);
+        }
+
+        /** {@code n} ticks ran, with these latenesses and durations (sorted in place); from a {@link TickTally}. */
+        void ticks(int n, long[] latenessNanos, long[] durationNanos) {
+            ticks.getAndAdd(n);
+            lateness.add(latenessNanos, n);
+            duration.add(durationNanos, n);
+        }
+
+        /** Called by the scheduler thread only. */
+        void skipped(long n) {
+            skipped += n;
         }
 
         /** A bot of this strategy moved from {@code from} to {@code to}; null for a bot that appears or goes. */
@@ -78,11 +103,37 @@ final class EngineMetrics {
             EngineMetrics.this.statusChanged(from, to);
         }
 
+        TickStats stats() {
+            return new TickStats(strategyId, ticks.get(), skipped, lateness.snapshot(), duration.snapshot());
+        }
+
         private static Counter order(MeterRegistry registry, String strategy, String outcome) {
             return Counter.builder("solbot.orders")
                     .tag("strategy", strategy)
                     .tag("outcome", outcome)
                     .register(registry);
+        }
+
+        private static void timer(
+                MeterRegistry registry,
+                String strategy,
+                String name,
+                String description,
+                TickHistogram histogram,
+                Duration[] bounds) {
+            FunctionTimer.builder(
+                            name, histogram, TickHistogram::count, TickHistogram::totalNanos, TimeUnit.NANOSECONDS)
+                    .description(description)
+                    .tag("strategy", strategy)
+                    .register(registry);
+            for (int i = 0; i < bounds.length; i++) {
+                int index = i;
+                FunctionCounter.builder(name + ".histogram", histogram, h -> h.countAtMostBound(index))
+                        .description(description + ": ticks at most le seconds")
+                        .tag("strategy", strategy)
+                        .tag("le", seconds(bounds[i]))
+                        .register(registry);
+            }
         }
     }
 
@@ -106,13 +157,38 @@ final class EngineMetrics {
         return byStrategy.computeIfAbsent(strategyId, id -> new StrategyMeters(registry, id));
     }
 
-    void statusChanged(RunStatus from, RunStatus to) {
+    /** The tick figures of every strategy that ran a bot, by strategy id. */
+    List<TickStats> tickStats() {
+        List<TickStats> out = new ArrayList<>();
+        byStrategy.values().forEach(m -> out.add(m.stats()));
+        out.sort(Comparator.comparing(TickStats::strategyId));
+        return List.copyOf(out);
+    }
+
+    private void statusChanged(RunStatus from, RunStatus to) {
         if (from != null) {
             botsByStatus.get(from).decrementAndGet();
         }
         if (to != null) {
             botsByStatus.get(to).incrementAndGet();
         }
+    }
+
+    /** A bound as Prometheus writes {@code le}: seconds, plain decimal. */
+    private static String seconds(Duration bound) {
+        return new java.math.BigDecimal(bound.toNanos())
+                .movePointLeft(9)
+                .stripTrailingZeros()
+                .toPlainString()
+                .toLowerCase(Locale.ROOT);
+    }
+
+    private static long[] nanos(Duration[] bounds) {
+        long[] out = new long[bounds.length];
+        for (int i = 0; i < bounds.length; i++) {
+            out[i] = bounds[i].toNanos();
+        }
+        return out;
     }
 
     private static Duration[] millis(double... bounds) {

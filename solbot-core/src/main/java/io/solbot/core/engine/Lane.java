@@ -52,8 +52,8 @@ final class Lane {
     private volatile int queuedMessages;
 
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
-    /** The run's tick callback; runs only while this lane is held. */
-    private final Runnable tick;
+    /** The run's tick callback; runs only while this lane is held, and tallies itself in the tally it is given. */
+    private final Consumer<TickTally> tick;
     /** When the tick that runs or waits now was due, for its lateness. */
     volatile long dueNanos;
     /** The thread running a callback of this lane now, or null; the watchdog interrupts a stuck one. */
@@ -61,7 +61,7 @@ final class Lane {
     /** When the callback that runs now began, on the engine's nano clock. */
     private volatile long runningSinceNanos;
 
-    Lane(Runnable tick) {
+    Lane(Consumer<TickTally> tick) {
         this.tick = tick;
     }
 
@@ -105,10 +105,13 @@ final class Lane {
         return owner == null ? -1 : nowNanos - runningSinceNanos;
     }
 
-    /** Runs the tick {@link #offerTick} handed over ({@link Offer#TAKEN}), then the messages, then frees the lane. */
-    void runTick() {
+    /**
+     * Runs the tick {@link #offerTick} handed over ({@link Offer#TAKEN}), tallied in the worker's {@code tally}, then
+     * the messages, then frees the lane.
+     */
+    void runTick(TickTally tally) {
         try {
-            tick.run();
+            tick.accept(tally);
         } finally {
             STATE.getAndAdd(this, -TICK);
             release();
@@ -141,9 +144,11 @@ final class Lane {
             }
             if (((int) STATE.getVolatile(this) & TICK) != 0) {
                 // a tick came due while messages held the lane; messages it meets on return run after it
+                TickTally tally = new TickTally();
                 try {
-                    tick.run();
+                    tick.accept(tally);
                 } finally {
+                    tally.flush();
                     STATE.getAndAdd(this, -TICK);
                 }
                 continue;

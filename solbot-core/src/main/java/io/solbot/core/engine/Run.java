@@ -23,7 +23,7 @@ final class Run {
     Run(Bot bot, Strategy strategy, Callbacks callbacks, OrderDesk orders, EngineClock clock, MarketView market) {
         this.bot = bot;
         this.strategy = strategy;
-        this.lane = new Lane(() -> callbacks.tick(this));
+        this.lane = new Lane(tally -> callbacks.tick(this, tally));
         this.ctx = new BotContext(this, orders, clock, market);
     }
 

@@ -58,11 +58,12 @@ public final class SolbotEngine implements AutoCloseable {
     private final Lifecycle lifecycle;
     private final BotStarter starter;
     private final Shutdown shutdown;
+    private final EngineMetrics metrics;
 
     SolbotEngine(EngineSettings s) {
         clock = new EngineClock(s.clock());
         jobs = new Jobs(clock.isSimulated());
-        EngineMetrics metrics = new EngineMetrics(s.meterRegistry());
+        metrics = new EngineMetrics(s.meterRegistry());
         events = new EventBus(jobs::submit);
         s.subscribers().forEach(events::subscribe);
         Retries retries = new Retries(s.storeRetryInterval());
@@ -204,6 +205,14 @@ public final class SolbotEngine implements AutoCloseable {
         }
         out.sort(Comparator.comparing(BotStatus::botId));
         return List.copyOf(out);
+    }
+
+    /**
+     * How each strategy's ticks went since the engine was built: ticks run and skipped, and the distributions of their
+     * lateness and duration; ordered by strategy id. Take two and subtract ({@link TickStats#since}) for a window.
+     */
+    public List<TickStats> tickStats() {
+        return metrics.tickStats();
     }
 
     /**

@@ -87,9 +87,14 @@ final class TimingWheel {
 
         @Override
         public void run() {
-            int i;
-            while ((i = next.getAndIncrement()) < size) {
-                lanes[i].runTick();
+            TickTally tally = new TickTally();
+            try {
+                int i;
+                while ((i = next.getAndIncrement()) < size) {
+                    lanes[i].runTick(tally);
+                }
+            } finally {
+                tally.flush();
             }
         }
     }
@@ -252,7 +257,7 @@ final class TimingWheel {
                 long missed = (now - next) / interval + 1;
                 next += missed * interval;
                 bot.skipped(missed);
-                bot.meters().skipped.increment(missed);
+                bot.meters().skipped(missed);
             }
             e.due = next;
             insert(e, seq);
@@ -271,7 +276,7 @@ final class TimingWheel {
             case BUSY -> {
                 Bot bot = run.bot();
                 bot.skipped(1);
-                bot.meters().skipped.increment();
+                bot.meters().skipped(1);
                 // only a callback that runs counts: one that waits for a thread (an overloaded host) is not stuck
                 long running = lane.runningFor(now);
                 if (!run.stallReported && running > staleAfterIntervals * bot.intervalNanos()) {

@@ -4,16 +4,12 @@ import static io.solbot.core.engine.Scripted.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.config.MeterFilter;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.event.Subscription;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.Test;
@@ -79,18 +75,6 @@ class EventsAndMetricsTest {
     @Test
     void shouldTagMetricsByStrategyAndStatusButNeverByBot() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        // the filter records which meters ask for histogram buckets, and how many
-        Map<String, Integer> histograms = new ConcurrentHashMap<>();
-        registry.config().meterFilter(new MeterFilter() {
-            @Override
-            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-                double[] buckets = config.getServiceLevelObjectiveBoundaries();
-                if (Boolean.TRUE.equals(config.isPercentileHistogram()) || (buckets != null && buckets.length > 0)) {
-                    histograms.put(id.getName(), buckets == null ? -1 : buckets.length);
-                }
-                return config;
-            }
-        });
         try (Scripted.Fixture f = new Scripted.Fixture(
                 SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
                 b -> b.meterRegistry(registry))) {
@@ -102,33 +86,54 @@ class EventsAndMetricsTest {
 
             assertThat(registry.get("solbot.ticks")
                             .tag("strategy", "scripted")
-                            .counter()
+                            .functionCounter()
                             .count())
                     .isEqualTo(49 * 10);
             assertThat(registry.get("solbot.tick.duration")
                             .tag("strategy", "scripted")
-                            .timer()
+                            .functionTimer()
                             .count())
                     .isEqualTo(49 * 10);
             assertThat(registry.get("solbot.tick.lateness")
                             .tag("strategy", "scripted")
-                            .timer()
+                            .functionTimer()
                             .count())
                     .isEqualTo(49 * 10);
             // fixed histogram buckets, so that a backend can compute p99 across engines with few series
-            assertThat(histograms)
-                    .containsOnly(
-                            Map.entry("solbot.tick.duration", EngineMetrics.DURATION_BUCKETS.length),
-                            Map.entry("solbot.tick.lateness", EngineMetrics.LATENESS_BUCKETS.length));
+            assertThat(registry.find("solbot.tick.duration.histogram").functionCounters())
+                    .hasSize(EngineMetrics.DURATION_BUCKETS.length);
+            assertThat(registry.find("solbot.tick.lateness.histogram").functionCounters())
+                    .hasSize(EngineMetrics.LATENESS_BUCKETS.length);
             assertThat(EngineMetrics.LATENESS_BUCKETS).contains(Duration.ofMillis(2), Duration.ofMillis(20));
             // every one of the 490 ticks lands in the buckets (cumulative: the last, a minute, counts them all)
-            var counts = registry.get("solbot.tick.duration")
-                    .tag("strategy", "scripted")
-                    .timer()
-                    .takeSnapshot()
-                    .histogramCounts();
-            assertThat(counts).hasSize(EngineMetrics.DURATION_BUCKETS.length);
-            assertThat(counts[counts.length - 1].count()).isEqualTo(49 * 10);
+            assertThat(registry.get("solbot.tick.duration.histogram")
+                            .tag("strategy", "scripted")
+                            .tag("le", "60")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(49 * 10);
+            // on a simulated clock a tick starts at the end of the 10 ms step it fell due in: the first ticks (due at
+            // once) 10 ms late, the 441 due at whole seconds (the end of a step) on time
+            assertThat(registry.get("solbot.tick.lateness.histogram")
+                            .tag("strategy", "scripted")
+                            .tag("le", "0.01")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(49 * 10);
+            assertThat(registry.get("solbot.tick.lateness.histogram")
+                            .tag("strategy", "scripted")
+                            .tag("le", "0.005")
+                            .functionCounter()
+                            .count())
+                    .isEqualTo(441);
+            assertThat(f.engine.tickStats()).singleElement().satisfies(t -> {
+                assertThat(t.ticks()).isEqualTo(49 * 10);
+                assertThat(t.lateness().count()).isEqualTo(49 * 10);
+                assertThat(t.lateness().percentile(0.5)).isZero();
+                // within the precision of the buckets, about 3 %
+                assertThat(t.lateness().max())
+                        .isBetween(Duration.ofMillis(10), Duration.ofMillis(10).plusMillis(300));
+            });
             assertThat(registry.get("solbot.bots")
                             .tag("status", "RUNNING")
                             .gauge()

@@ -21,7 +21,7 @@ class LaneTest {
         CountDownLatch messageRuns = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch tickRan = new CountDownLatch(1);
-        Lane lane = new Lane(() -> {
+        Lane lane = new Lane(tally -> {
             calls.add("tick");
             tickRan.countDown();
         });
@@ -53,7 +53,7 @@ class LaneTest {
         List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(1);
         Lane[] self = new Lane[1];
-        Lane lane = new Lane(() -> {
+        Lane lane = new Lane(tally -> {
             calls.add("tick");
             // a fill arriving while the tick runs must wait for it, not get a thread of its own
             self[0].post(
@@ -67,7 +67,7 @@ class LaneTest {
         self[0] = lane;
 
         assertThat(lane.offerTick(0)).isEqualTo(Lane.Offer.TAKEN);
-        lane.runTick();
+        lane.runTick(new TickTally());
 
         assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
         assertThat(calls).containsExactly("tick", "tick ends", "onFill");
@@ -86,7 +86,7 @@ class LaneTest {
             Thread.onSpinWait();
             inside.set(false);
         };
-        Lane lane = new Lane(() -> {
+        Lane lane = new Lane(tally -> {
             enterLeave.run();
             ticksRun.incrementAndGet();
         });
@@ -113,7 +113,7 @@ class LaneTest {
             switch (lane.offerTick(0)) {
                 case TAKEN -> {
                     accepted++;
-                    NEW_THREAD.accept(lane::runTick);
+                    NEW_THREAD.accept(() -> lane.runTick(new TickTally()));
                 }
                 case QUEUED -> accepted++;
                 case BUSY -> skipped++;
