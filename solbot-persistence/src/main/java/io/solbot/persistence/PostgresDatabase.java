@@ -16,6 +16,10 @@ import org.jooq.impl.DSL;
  * jOOQ context over it. Thread-safe; close it to close the pool.
  */
 public final class PostgresDatabase implements AutoCloseable {
+    static {
+        quietJooqByDefault();
+    }
+
     private final HikariDataSource dataSource;
     private final DSLContext dsl;
 
@@ -65,6 +69,21 @@ public final class PostgresDatabase implements AutoCloseable {
         config.setConnectionTimeout(5_000);
         config.setInitializationFailTimeout(-1);
         return new PostgresDatabase(new HikariDataSource(config));
+    }
+
+    /**
+     * Turns off jOOQ's banner and its "tip of the day", unless the host chose otherwise.
+     *
+     * <p>jOOQ logs both at INFO when it renders its first query, unless {@code org.jooq.no-logo} and
+     * {@code org.jooq.no-tips} are true: lines an embedder did not ask for, in the host's log. A value the host set,
+     * true or false, is left as it is. Runs before this class makes its first jOOQ context.
+     */
+    private static void quietJooqByDefault() {
+        for (String property : new String[] {"org.jooq.no-logo", "org.jooq.no-tips"}) {
+            if (System.getProperty(property) == null) {
+                System.setProperty(property, "true");
+            }
+        }
     }
 
     public DataSource dataSource() {

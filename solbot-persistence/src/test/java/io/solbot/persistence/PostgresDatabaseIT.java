@@ -4,11 +4,15 @@ import static io.solbot.persistence.internal.db.Tables.TRADE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.solbot.core.config.ConfigValidator;
+import io.solbot.core.testing.FirstUse;
 import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,6 +20,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(EmbeddedPostgresExtension.class)
 class PostgresDatabaseIT {
     private static final BigInteger U64_MAX = new BigInteger("18446744073709551615");
+    private static final String JOOQ_BANNER = "Thank you for using jOOQ";
+    private static final String JOOQ_TIP = "jOOQ tip of the day";
+    private static final String HIBERNATE_VALIDATOR_VERSION = "HV000001";
+
+    /** An embedder's first use of solbot: validates configs, opens the database and queries it. */
+    public static final class FirstQuery implements Consumer<String> {
+        @Override
+        public void accept(String jdbcUrl) {
+            ConfigValidator.standard();
+            try (PostgresDatabase database = PostgresDatabase.open(jdbcUrl, null, null, 1)) {
+                database.dsl().fetchValue("select 1");
+            }
+        }
+    }
 
     @Test
     void shouldMigrateAndKeepU64AmountsExactThroughGeneratedClasses(TestDatabase db) {
@@ -72,5 +90,42 @@ class PostgresDatabaseIT {
     void shouldRefuseAUrlThatIsNotPostgres() {
         assertThatThrownBy(() -> PostgresDatabase.open("jdbc:mysql://localhost/x", null, null, 1))
                 .hasMessageContaining("needs a PostgreSQL JDBC URL");
+    }
+
+    @Test
+    void shouldPrintNeitherJooqsBannerAndTipNorHibernateValidatorsVersionOnFirstUse(TestDatabase db) {
+        String output = withJooqProperties(null, () -> FirstUse.output(FirstQuery.class, db.jdbcUrl()));
+
+        assertThat(output)
+                .doesNotContain(JOOQ_BANNER)
+                .doesNotContain(JOOQ_TIP)
+                .doesNotContain(HIBERNATE_VALIDATOR_VERSION);
+    }
+
+    @Test
+    void shouldLeaveJooqsBannerAndTipToAHostThatAsksForThem(TestDatabase db) {
+        String output = withJooqProperties("false", () -> FirstUse.output(FirstQuery.class, db.jdbcUrl()));
+
+        assertThat(output).contains(JOOQ_BANNER).contains(JOOQ_TIP);
+    }
+
+    /** Runs {@code run} with jOOQ's two properties set to {@code value} (null: unset), then restores them. */
+    private static String withJooqProperties(String value, Supplier<String> run) {
+        String[] properties = {"org.jooq.no-logo", "org.jooq.no-tips"};
+        String[] before = new String[properties.length];
+        for (int i = 0; i < properties.length; i++) {
+            before[i] = value == null ? System.clearProperty(properties[i]) : System.setProperty(properties[i], value);
+        }
+        try {
+            return run.get();
+        } finally {
+            for (int i = 0; i < properties.length; i++) {
+                if (before[i] == null) {
+                    System.clearProperty(properties[i]);
+                } else {
+                    System.setProperty(properties[i], before[i]);
+                }
+            }
+        }
     }
 }

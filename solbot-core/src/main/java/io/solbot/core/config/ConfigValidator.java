@@ -13,6 +13,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.engine.HibernateConstraintViolation;
 
@@ -42,11 +45,34 @@ public final class ConfigValidator {
     };
 
     private ConfigValidator() {
-        ValidatorFactory factory = Validation.byProvider(HibernateValidator.class)
+        ValidatorFactory factory = withoutVersionLine(() -> Validation.byProvider(HibernateValidator.class)
                 .configure()
                 .failFast(false)
-                .buildValidatorFactory();
+                .buildValidatorFactory());
         this.validator = factory.getValidator();
+    }
+
+    /**
+     * Builds the factory without Hibernate Validator's "HV000001: Hibernate Validator x.y" line.
+     *
+     * <p>Hibernate Validator logs that line at INFO once per class loader through JBoss Logging, which writes to
+     * java.util.logging unless the host has Logback, Log4j or the JBoss LogManager, so the JDK's console handler
+     * prints it on an embedder's console whatever the host's slf4j configuration says. Raising that one logger while
+     * the factory is built leaves every other java.util.logging line alone, adds no bridge dependency and installs
+     * no global handler. A level the host set on that logger wins, and a host whose JBoss Logging goes elsewhere
+     * decides through its own configuration.
+     */
+    private static ValidatorFactory withoutVersionLine(Supplier<ValidatorFactory> build) {
+        Logger version = Logger.getLogger("org.hibernate.validator.internal.util.Version");
+        if (version.getLevel() != null) {
+            return build.get();
+        }
+        version.setLevel(Level.WARNING);
+        try {
+            return build.get();
+        } finally {
+            version.setLevel(null);
+        }
     }
 
     /** The shared instance. */
