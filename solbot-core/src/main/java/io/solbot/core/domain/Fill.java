@@ -17,7 +17,7 @@ import java.util.Objects;
  * @param price SOL per whole token that this fill achieved; zero for a sell that brought nothing
  * @param fee network fees paid: signature fee plus priority fee
  * @param tip a Jito tip, zero if none
- * @param signature the transaction signature (synthetic for paper fills)
+ * @param signature the transaction signature (synthetic for paper fills and write-offs)
  * @param part which part of the order this is, from 1
  * @param parts how many parts the order was filled in
  * @param submittedAt when the order was submitted

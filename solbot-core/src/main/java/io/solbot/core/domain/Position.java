@@ -64,9 +64,10 @@ public record Position(Mint mint, List<Lot> lots) {
     }
 
     /**
-     * SOL per whole token paid on entry, fees included: the quantity-weighted average of the lots' {@link
-     * Lot#entryPrice() entry prices}, computed exactly as {@code costBasis / quantity} (to {@link Price#MATH}). A
-     * sell moves it only by the weight of the tokens it takes. Zero when what is left of the lots cost nothing (dust left by partial sells).
+     * SOL per whole token paid on entry, fees and tips included: {@code costBasis / quantity} to {@link Price#MATH},
+     * which is the quantity-weighted average of the lots' {@link Lot#entryPrice() entry prices}. It moves only as lots
+     * open and close: selling the oldest lot leaves the average of the others. Zero when what is left cost nothing
+     * (dust that partial sells left), which {@link Price#percentChangeFrom} refuses as a base.
      */
     public Price entryPrice() {
         return Price.ofTrade(costBasis(), quantity());
