@@ -16,12 +16,15 @@ import java.time.Instant;
  * @param entryOrderId the buy that opened the lot
  * @param exitOrderId the sell that closed this slice
  * @param quantity tokens closed
- * @param cost the lot's cost basis for {@code quantity}, entry fees included
- * @param proceeds SOL the sell brought for {@code quantity}, before exit fees
+ * @param cost the lot's cost basis for {@code quantity}, entry fees included (shares of cost, proceeds and fees
+ *     follow {@link io.solbot.core.domain.ProRata})
+ * @param proceeds this slice's share of the SOL the sell brought, before exit fees; zero for a sell that brought
+ *     nothing (a worthless token, a write-off)
  * @param exitFees this slice's share of the sell's fees and tip
  * @param pnl {@code proceeds - exitFees - cost}, exact
- * @param entryPrice the lot's entry price
- * @param exitPrice the sell's price
+ * @param entryPrice the price the lot's buy fill achieved, fees not included (a position's {@link
+ *     io.solbot.core.domain.Position#entryPrice() entry price} includes them)
+ * @param exitPrice the price the sell fill achieved; zero for a sell that brought nothing
  * @param exitReason why the position was sold
  * @param openedAt when the lot was bought
  * @param closedAt when the sell landed

@@ -1,6 +1,5 @@
 package io.solbot.persistence;
 
-import io.solbot.core.SolbotException;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.TokenAmount;
 import java.math.BigInteger;
@@ -10,11 +9,14 @@ import org.jooq.exception.DataAccessException;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 
-/** A sell fill would close more tokens than the bot's open lots hold; nothing of it was recorded. */
-public final class InsufficientPositionException extends SolbotException {
+/**
+ * A sell fill would close more tokens than the bot's open lots hold; nothing of it was recorded. A refusal for good:
+ * recording the same fill again is refused again.
+ */
+public final class InsufficientPositionException extends RefusedWriteException {
     private static final long serialVersionUID = 1L;
 
-    /** The SQLSTATE that {@code record_fills} raises for it (migration V2). */
+    /** The SQLSTATE that {@code record_fills} raises for it (migrations V2 and V4). */
     static final String SQL_STATE = "SB001";
 
     InsufficientPositionException(String message) {

@@ -6,19 +6,11 @@ import static io.solbot.persistence.internal.db.Tables.TRADE;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Position;
-import io.solbot.core.domain.Price;
-import io.solbot.core.domain.TokenAmount;
 import io.solbot.persistence.internal.Rows;
-import io.solbot.persistence.internal.db.tables.records.TradeRecord;
 import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.exception.DataAccessException;
@@ -28,13 +20,15 @@ import org.jooq.impl.SQLDataType;
 /**
  * Records fills and keeps open positions as FIFO lots: a buy fill opens a lot in {@code trade}; a sell fill closes
  * lots oldest first, each closed slice moving to {@code closed_trade} in the same transaction (a partial close splits
- * the lot). Cost basis, proceeds and PnL are exact to the lamport: shares are computed with integer arithmetic and
- * the last slice takes the remainder, so the parts always add up to the whole.
+ * the lot). Cost basis, proceeds and fees are split over the slices by {@link io.solbot.core.domain.ProRata}'s rule,
+ * the same as the engine's in-memory book: exact to the lamport, and the parts always add up to the whole. A sell may
+ * bring nothing (a worthless token, a {@linkplain io.solbot.core.domain.Fill#writeOff write-off}): its lots close at a
+ * loss of their cost and the sell's fees.
  *
  * <p>Every fill is recorded at most once, keyed by its order id and part: recording it again (a retry, a replay from
  * the journal after a crash) changes nothing and reports it as already recorded.
  *
- * <p>The writes happen in the schema's {@code record_fills} function (migration V2), which holds this FIFO logic: a
+ * <p>The writes happen in the schema's {@code record_fills} function (migration V4), which holds this FIFO logic: a
  * batch of fills is one round trip and one commit. The reads are plain jOOQ queries.
  *
  * <p>Thread-safe; concurrent sells of one bot's position serialise on the lots' row locks.
@@ -52,6 +46,9 @@ public final class PostgresTradeLedger {
      * @return how many of them were new
      * @throws InsufficientPositionException if a sell closes more than is open; then nothing of the batch is
      *     recorded (record the others again without it)
+     * @throws RefusedWriteException if the database refuses a fill for good for another reason (a value the schema
+     *     does not allow, a signature that another lot already has); nothing of the batch is recorded
+     * @throws DataAccessException if the database cannot be reached or fails otherwise: the batch may succeed later
      */
     public int record(List<FillRecord> fills) {
         int applied = 0;
@@ -69,7 +66,7 @@ public final class PostgresTradeLedger {
     }
 
     /**
-     * Records {@code fills} with one call of the schema's {@code record_fills} function (migration V2): one round
+     * Records {@code fills} with one call of the schema's {@code record_fills} function (migration V4): one round
      * trip and one commit for the whole batch, however many statements its fills take.
      *
      * @return for each fill, in order, whether it was new
@@ -84,7 +81,11 @@ public final class PostgresTradeLedger {
                             "record_fills", SQLDataType.BOOLEAN.array(), DSL.val(FillBatch.json(fills), JSONB.class)))
                     .fetchOne(0, Boolean[].class);
         } catch (DataAccessException e) {
-            throw InsufficientPositionException.from(e, fills).orElseThrow(() -> e);
+            throw InsufficientPositionException.from(e, fills)
+                    .map(RefusedWriteException.class::cast)
+                    .or(() -> RefusedWriteException.from(
+                            e, fills.size() == 1 ? "fill " + key(fills.getFirst()) : "a batch of fills"))
+                    .orElseThrow(() -> e);
         }
         if (applied == null || applied.length != fills.size()) {
             throw new IllegalStateException("record_fills answered " + (applied == null ? "nothing" : applied.length)
@@ -98,36 +99,19 @@ public final class PostgresTradeLedger {
     }
 
     /**
-     * The bot's open positions, one per mint, oldest first: quantities and cost bases summed over its lots; the
-     * entry price is the quantity-weighted average of the lots' entry prices.
+     * The bot's open positions, one per mint, ordered by their oldest lot: each with its open lots in the order they
+     * close (see {@link Position} for quantity, cost basis and entry price).
      */
     public List<Position> openPositions(BotId botId) {
-        Map<String, List<TradeRecord>> byMint = new LinkedHashMap<>();
-        for (TradeRecord lot : dsl.selectFrom(TRADE)
+        return Rows.positions(dsl.selectFrom(TRADE)
                 .where(TRADE.BOT_ID.eq(botId.value()))
                 .orderBy(TRADE.OPENED_AT, TRADE.ID)
-                .fetch()) {
-            byMint.computeIfAbsent(lot.getMint(), m -> new ArrayList<>()).add(lot);
-        }
-        List<Position> positions = new ArrayList<>();
-        for (List<TradeRecord> lots : byMint.values()) {
-            TradeRecord first = lots.getFirst();
-            BigInteger quantity = BigInteger.ZERO;
-            BigInteger cost = BigInteger.ZERO;
-            BigDecimal weighted = BigDecimal.ZERO;
-            for (TradeRecord lot : lots) {
-                quantity = quantity.add(lot.getQuantity());
-                cost = cost.add(lot.getCostLamports());
-                weighted = weighted.add(lot.getEntryPrice().multiply(new BigDecimal(lot.getQuantity())));
-            }
-            positions.add(new Position(
-                    Mint.of(first.getMint()),
-                    new TokenAmount(quantity, first.getDecimals()),
-                    new Lamports(cost.longValueExact()),
-                    new Price(weighted.divide(new BigDecimal(quantity), Price.MATH)),
-                    first.getOpenedAt().toInstant()));
-        }
-        return positions;
+                .fetch());
+    }
+
+    private static String key(FillRecord record) {
+        return record.fill().orderId() + "/" + record.fill().part() + " of bot '"
+                + record.fill().botId() + "'";
     }
 
     /** The bot's closed trades, oldest close first. */

@@ -19,6 +19,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jooq.DSLContext;
+import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,14 +79,16 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
      * Records {@code fill} durably and returns once it is committed (or was recorded before).
      *
      * @throws InsufficientPositionException if it is a sell of more than the bot's open lots hold
-     * @throws org.jooq.exception.DataAccessException if the database cannot be reached or refuses the write
+     * @throws RefusedWriteException if the database refuses it for good for another reason
+     * @throws org.jooq.exception.DataAccessException if the database cannot be reached or fails otherwise: the same
+     *     fill may be recorded later
      */
     @Override
     public void record(Fill fill) {
         if (closed) {
             throw new IllegalStateException("The trade store is closed; fill " + fill.orderId() + " was not recorded");
         }
-        String reason = fill.side() == Side.BUY ? "entry" : "exit";
+        String reason = fill.side() == Side.BUY ? "entry" : fill.isWriteOff() ? "write-off" : "exit";
         Pending pending = new Pending(new FillRecord(strategyOf(fill.botId()), fill, reason));
         queue.add(pending);
         while (!pending.done) {
@@ -157,7 +160,8 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
      * Records {@code failure} durably and returns once it is committed (or was recorded before: same bot and order).
      * One insert of its own, not through the group commit: failures are rare next to fills.
      *
-     * @throws org.jooq.exception.DataAccessException if the database cannot be reached or refuses the write
+     * @throws RefusedWriteException if the database refuses it for good (a value the schema does not allow)
+     * @throws org.jooq.exception.DataAccessException if the database cannot be reached or fails otherwise
      */
     @Override
     public void recordFailure(BotId botId, OrderFailure failure) {
@@ -165,6 +169,15 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
             throw new IllegalStateException(
                     "The trade store is closed; the failure of order " + failure.orderId() + " was not recorded");
         }
+        try {
+            insertFailure(botId, failure);
+        } catch (DataAccessException e) {
+            throw RefusedWriteException.from(e, "the failure of order " + failure.orderId() + " of bot '" + botId + "'")
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private void insertFailure(BotId botId, OrderFailure failure) {
         dsl.insertInto(ORDER_FAILURE)
                 .set(ORDER_FAILURE.BOT_ID, botId.value())
                 .set(ORDER_FAILURE.ORDER_ID, failure.orderId().value())

@@ -15,6 +15,7 @@ import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
+import io.solbot.core.store.PermanentStoreRefusal;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
 import java.time.Instant;
@@ -217,6 +218,30 @@ class PostgresStoresIT {
                     .isInstanceOf(InsufficientPositionException.class);
             store.record(fill(bot, "good-buy", Side.BUY, 1_000_000L, 5, 2));
             assertThat(store.fills(bot)).extracting(f -> f.orderId().value()).containsExactly("good-buy");
+        }
+    }
+
+    @Test
+    void shouldRecordAWriteOffAsAWriteOffAndSayARefusalIsForGood() {
+        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+            BotId bot = BotId.of("written-off-1");
+            store.record(fill(bot, "wo-buy", Side.BUY, 1_000_000L, 5, 1));
+            Fill writeOff =
+                    Fill.writeOff(OrderId.of("wo-sell"), bot, Mint.USDC, TokenAmount.of(5, 6), T0.plusSeconds(9));
+
+            store.record(writeOff);
+
+            assertThat(store.ledger().closedTrades(bot)).singleElement().satisfies(c -> {
+                assertThat(c.exitReason()).isEqualTo("write-off");
+                assertThat(c.pnl()).isEqualTo(Lamports.of(-1_005_000));
+            });
+            assertThat(store.fills(bot))
+                    .last()
+                    .satisfies(f -> assertThat(f.isWriteOff()).isTrue());
+            // the lot is gone: writing off more is refused, and for good
+            assertThatThrownBy(() -> store.record(
+                            Fill.writeOff(OrderId.of("wo-again"), bot, Mint.USDC, TokenAmount.of(5, 6), T0)))
+                    .isInstanceOf(PermanentStoreRefusal.class);
         }
     }
 

@@ -13,6 +13,7 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
+import io.solbot.core.store.PermanentStoreRefusal;
 import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -26,13 +27,15 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class PostgresTradeLedgerIT {
     private static final Mint BONK = Mint.of("DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263");
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
+    private static String jdbcUrl;
     private static PostgresDatabase database;
     private static PostgresTradeLedger ledger;
     private static int signatures;
 
     @BeforeAll
     static void open(TestDatabase db) {
-        database = PostgresDatabase.open(db.jdbcUrl(), null, null, 4);
+        jdbcUrl = db.jdbcUrl();
+        database = PostgresDatabase.open(jdbcUrl, null, null, 4);
         ledger = new PostgresTradeLedger(database);
     }
 
@@ -125,19 +128,20 @@ class PostgresTradeLedgerIT {
 
         assertThat(closed.get(1).cost()).isEqualTo(Lamports.of(333_335_000)); // the rest of lot A
         assertThat(closed.get(1).proceeds()).isEqualTo(Lamports.of(400_000_000)); // 600 000 000 × 1/1.5
-        assertThat(closed.get(1).exitFees()).isEqualTo(Lamports.of(4_666)); // 7 000 × 1/1.5, rounded down
-        assertThat(closed.get(1).pnl()).isEqualTo(Lamports.of(66_660_334));
+        assertThat(closed.get(1).exitFees()).isEqualTo(Lamports.of(4_667)); // 7 000 × 1/1.5 = 4 666.67, half up
+        assertThat(closed.get(1).pnl()).isEqualTo(Lamports.of(66_660_333));
 
         assertThat(closed.get(2).cost()).isEqualTo(Lamports.of(250_003_000)); // half of lot B
         assertThat(closed.get(2).proceeds()).isEqualTo(Lamports.of(200_000_000));
-        assertThat(closed.get(2).exitFees()).isEqualTo(Lamports.of(2_334)); // the remainder of the fees
-        assertThat(closed.get(2).pnl()).isEqualTo(Lamports.of(-50_005_334));
+        assertThat(closed.get(2).exitFees()).isEqualTo(Lamports.of(2_333)); // the remainder of the fees
+        assertThat(closed.get(2).pnl()).isEqualTo(Lamports.of(-50_005_333));
 
         List<Position> open = ledger.openPositions(bot);
         assertThat(open).singleElement().satisfies(p -> {
             assertThat(p.quantity()).isEqualTo(TokenAmount.of(500_000, 6));
             assertThat(p.costBasis()).isEqualTo(Lamports.of(250_003_000));
-            assertThat(p.entryPrice()).isEqualTo(Price.of("0.5"));
+            // the cost basis per token, fees included: 250 003 000 lamports for 0.5 tokens
+            assertThat(p.entryPrice()).isEqualTo(Price.of("0.500006"));
         });
         // nothing created or lost: closed costs plus open cost equal what the buys cost
         long costs = closed.stream().mapToLong(c -> c.cost().value()).sum()
@@ -185,21 +189,98 @@ class PostgresTradeLedgerIT {
     void shouldKeepU64AmountsAndTheirSharesExact() {
         BotId bot = BotId.of("u64-1");
         BigInteger max = new BigInteger("18446744073709551615");
+        BigInteger half = max.shiftRight(1); // 2^63 − 1
         ledger.record(rec(buy(bot, "u64-buy", 7_000_000_000L, TokenAmount.ofRaw(max, 9), 5_000, 0, 1), "entry"));
-        ledger.record(rec(
-                sell(bot, "u64-sell", TokenAmount.ofRaw(max.subtract(BigInteger.TWO), 9), 3_000_000_000L, 5_000, 0, 2),
-                "manual"));
+        ledger.record(rec(sell(bot, "u64-sell", TokenAmount.ofRaw(half, 9), 3_000_000_000L, 5_000, 0, 2), "manual"));
 
-        BigInteger cost = BigInteger.valueOf(7_000_005_000L);
-        BigInteger closedCost = cost.multiply(max.subtract(BigInteger.TWO)).divide(max);
+        // 7 000 005 000 × (2^63 − 1) / (2^64 − 1) = 3 500 002 500 × (1 − 1/(2^64 − 1)): just below 3 500 002 500,
+        // which it rounds to (rounded down, it would be 3 500 002 499)
         assertThat(ledger.closedTrades(bot)).singleElement().satisfies(c -> {
-            assertThat(c.quantity().raw()).isEqualTo(max.subtract(BigInteger.TWO));
-            assertThat(c.cost().value()).isEqualTo(closedCost.longValueExact());
+            assertThat(c.quantity().raw()).isEqualTo(half);
+            assertThat(c.cost()).isEqualTo(Lamports.of(3_500_002_500L));
         });
         assertThat(ledger.openPositions(bot)).singleElement().satisfies(p -> {
-            assertThat(p.quantity().raw()).isEqualTo(BigInteger.TWO);
-            assertThat(p.costBasis().value())
-                    .isEqualTo(cost.subtract(closedCost).longValueExact());
+            assertThat(p.quantity().raw()).isEqualTo(BigInteger.ONE.shiftLeft(63));
+            assertThat(p.costBasis()).isEqualTo(Lamports.of(3_500_002_500L));
         });
+    }
+
+    @Test
+    void shouldCloseLotsAtALossOnASellForNothing() {
+        BotId bot = BotId.of("rug-1");
+        ledger.record(rec(buy(bot, "rug-buy-a", 100_000_000L, TokenAmount.of(3_000, 6), 5_000, 0, 1), "entry"));
+        ledger.record(rec(buy(bot, "rug-buy-b", 50_000_000L, TokenAmount.of(1_000, 6), 5_000, 0, 2), "entry"));
+        // the pool was drained: all 4 000 tokens sell for nothing, and the sell still pays its 5 000 + 1 000
+        assertThat(ledger.record(rec(sell(bot, "rug-sell", TokenAmount.of(4_000, 6), 0, 5_000, 1_000, 3), "stop-loss")))
+                .isTrue();
+
+        assertThat(ledger.openPositions(bot)).isEmpty();
+        // the fees split 3:1, 6 000 × 3/4 = 4 500 and the 1 500 left
+        assertThat(ledger.closedTrades(bot))
+                .extracting(ClosedTrade::proceeds, ClosedTrade::exitFees, ClosedTrade::pnl, ClosedTrade::exitPrice)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(
+                                Lamports.ZERO, Lamports.of(4_500), Lamports.of(-100_009_500), Price.ZERO),
+                        org.assertj.core.groups.Tuple.tuple(
+                                Lamports.ZERO, Lamports.of(1_500), Lamports.of(-50_006_500), Price.ZERO));
+        assertThat(ledger.realizedPnl(bot)).isEqualTo(Lamports.of(-150_016_000));
+    }
+
+    @Test
+    void shouldRecordAWriteOffAsASellForNothingWithoutFees() {
+        BotId bot = BotId.of("write-off-1");
+        ledger.record(rec(buy(bot, "wo-buy", 100_000_000L, TokenAmount.of(3_000, 6), 5_000, 0, 1), "entry"));
+        Fill writeOff = Fill.writeOff(OrderId.of("wo-1"), bot, BONK, TokenAmount.of(3_000, 6), T0.plusSeconds(120));
+
+        assertThat(ledger.record(rec(writeOff, "write-off"))).isTrue();
+        assertThat(ledger.record(rec(writeOff, "write-off"))).isFalse();
+
+        assertThat(ledger.openPositions(bot)).isEmpty();
+        assertThat(ledger.closedTrades(bot)).singleElement().satisfies(c -> {
+            assertThat(c.exitReason()).isEqualTo("write-off");
+            assertThat(c.pnl()).isEqualTo(Lamports.of(-100_005_000));
+        });
+    }
+
+    @Test
+    void shouldRefuseASellOfTooMuchAndAConflictingFillForGoodAndAnOutageNot() {
+        BotId bot = BotId.of("refuse-1");
+        Fill entry = buy(bot, "refuse-buy", 100_000_000L, TokenAmount.of(1_000, 6), 5_000, 0, 1);
+        ledger.record(rec(entry, "entry"));
+        Fill tooMuch = sell(bot, "refuse-sell", TokenAmount.of(1_001, 6), 100_000_000L, 5_000, 0, 2);
+        // another buy order that claims the first one's transaction signature: the ledger's unique key refuses it
+        Fill sameSignature = new Fill(
+                OrderId.of("refuse-copy"),
+                bot,
+                BONK,
+                Side.BUY,
+                entry.amountIn(),
+                entry.amountOut(),
+                entry.price(),
+                entry.fee(),
+                entry.tip(),
+                entry.signature(),
+                1,
+                1,
+                entry.submittedAt(),
+                entry.filledAt());
+
+        assertThatThrownBy(() -> ledger.record(rec(tooMuch, "manual")))
+                .isInstanceOf(InsufficientPositionException.class)
+                .isInstanceOf(PermanentStoreRefusal.class);
+        assertThatThrownBy(() -> ledger.record(rec(sameSignature, "entry")))
+                .isInstanceOf(RefusedWriteException.class)
+                .isInstanceOf(PermanentStoreRefusal.class)
+                .hasMessageContaining("fill refuse-copy/1 of bot 'refuse-1'")
+                .hasMessageContaining("SQLSTATE 23505")
+                .hasMessageContaining("trade_signature_key");
+        assertThat(ledger.contains(OrderId.of("refuse-copy"), 1)).isFalse();
+
+        try (PostgresDatabase closed = PostgresDatabase.open(jdbcUrl, null, null, 1)) {
+            PostgresTradeLedger unreachable = new PostgresTradeLedger(closed);
+            closed.close();
+            assertThatThrownBy(() -> unreachable.record(rec(tooMuch, "manual")))
+                    .isNotInstanceOf(PermanentStoreRefusal.class);
+        }
     }
 }

@@ -25,14 +25,14 @@ import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A database that version 1 of the schema wrote (a launcher's runtime/pgdata) keeps working after the upgrade. */
+/** A database that an older version of the schema wrote (a launcher's runtime/pgdata) keeps working after the upgrade. */
 @ExtendWith(EmbeddedPostgresExtension.class)
 class SchemaUpgradeIT {
     private static final Mint BONK = Mint.of("DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263");
     private static final Instant T0 = Instant.parse("2026-11-01T12:00:00Z");
 
     @Test
-    void shouldCloseALotOpenedUnderVersion1WithTheFunctionOfVersion2(TestDatabase db) {
+    void shouldCloseALotOpenedUnderVersion1WithTheCurrentFunction(TestDatabase db) {
         Flyway.configure()
                 .dataSource(db.dataSource())
                 .locations("classpath:db/migration")

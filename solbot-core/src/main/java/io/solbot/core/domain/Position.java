@@ -1,26 +1,80 @@
 package io.solbot.core.domain;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Tokens a bot holds from its buys and has not sold yet.
+ * Tokens of one mint that a bot holds from its buys and has not sold yet: its open {@link Lot}s, oldest first, in the
+ * order a sell closes them. Quantity, cost basis and entry price are those of the lots together, so the in-memory
+ * book and every store report the same figures for the same lots.
  *
  * @param mint the token
- * @param quantity tokens held, in raw units
- * @param costBasis SOL spent on {@code quantity}, fees included
- * @param entryPrice SOL per whole token paid on entry
- * @param openedAt when the first buy landed
+ * @param lots the open lots, at least one, oldest first (by {@link Lot#openedAt()}; lots opened at the same instant in
+ *     the order they were bought), all with the decimals of {@code mint}
  */
-public record Position(Mint mint, TokenAmount quantity, Lamports costBasis, Price entryPrice, Instant openedAt) {
+public record Position(Mint mint, List<Lot> lots) {
+    /**
+     * @throws IllegalArgumentException if {@code lots} is empty, mixes decimals, or is not oldest first
+     */
     public Position {
         Objects.requireNonNull(mint, "mint");
-        Objects.requireNonNull(quantity, "quantity");
-        Objects.requireNonNull(costBasis, "costBasis");
-        Objects.requireNonNull(entryPrice, "entryPrice");
-        Objects.requireNonNull(openedAt, "openedAt");
-        if (quantity.signum() <= 0) {
-            throw new IllegalArgumentException("an open position holds a positive quantity, but was " + quantity);
+        lots = List.copyOf(lots);
+        if (lots.isEmpty()) {
+            throw new IllegalArgumentException("an open position of " + mint + " holds at least one lot");
         }
+        Lot previous = null;
+        for (Lot lot : lots) {
+            if (previous != null) {
+                if (lot.quantity().decimals() != previous.quantity().decimals()) {
+                    throw new IllegalArgumentException("the lots of " + mint + " have "
+                            + previous.quantity().decimals() + " and "
+                            + lot.quantity().decimals() + " decimals");
+                }
+                if (lot.openedAt().isBefore(previous.openedAt())) {
+                    throw new IllegalArgumentException("the lots of " + mint + " are not oldest first: "
+                            + lot.openedAt() + " comes after " + previous.openedAt());
+                }
+            }
+            previous = lot;
+        }
+    }
+
+    /** A position of one lot. */
+    public static Position of(Mint mint, Lot lot) {
+        return new Position(mint, List.of(lot));
+    }
+
+    /** Tokens held, in raw units: the sum of the lots' quantities, more than zero. */
+    public TokenAmount quantity() {
+        TokenAmount sum = lots.getFirst().quantity();
+        for (int i = 1; i < lots.size(); i++) {
+            sum = sum.plus(lots.get(i).quantity());
+        }
+        return sum;
+    }
+
+    /** SOL spent on {@link #quantity()}, fees and tips included: the sum of the lots' cost bases. */
+    public Lamports costBasis() {
+        Lamports sum = Lamports.ZERO;
+        for (Lot lot : lots) {
+            sum = sum.plus(lot.costBasis());
+        }
+        return sum;
+    }
+
+    /**
+     * SOL per whole token paid on entry, fees and tips included: {@code costBasis / quantity} to {@link Price#MATH},
+     * which is the quantity-weighted average of the lots' {@link Lot#entryPrice() entry prices}. It moves only as lots
+     * open and close: selling the oldest lot leaves the average of the others. Zero when what is left cost nothing
+     * (dust that partial sells left), which {@link Price#percentChangeFrom} refuses as a base.
+     */
+    public Price entryPrice() {
+        return Price.ofTrade(costBasis(), quantity());
+    }
+
+    /** When the oldest open lot was bought. */
+    public Instant openedAt() {
+        return lots.getFirst().openedAt();
     }
 }

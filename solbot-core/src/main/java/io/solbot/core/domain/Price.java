@@ -10,17 +10,23 @@ import java.util.Objects;
  * ratios, not money: amounts that change hands are {@link TokenAmount} and {@link Lamports}, and a price turns into
  * one only through {@link #solFor(TokenAmount)} or {@link #tokensFor(Lamports, int)}, which say how they round.
  *
- * @param value SOL per whole token, greater than zero
+ * <p>A price can be zero: a worthless token sold (or written off) for nothing. Such a price divides nothing: {@link
+ * #tokensFor} and {@link #percentChangeFrom} refuse it where it would be the divisor.
+ *
+ * @param value SOL per whole token, zero or more
  */
 public record Price(BigDecimal value) implements Comparable<Price> {
     /** The precision of derived prices (averages, ratios): 34 significant digits. */
     public static final MathContext MATH = MathContext.DECIMAL128;
 
-    /** @throws IllegalArgumentException if {@code value} is null, zero or negative */
+    /** Nothing per token: the price of a sell that brought no SOL. */
+    public static final Price ZERO = new Price(BigDecimal.ZERO);
+
+    /** @throws IllegalArgumentException if {@code value} is null or negative */
     public Price {
         Objects.requireNonNull(value, "value");
-        if (value.signum() <= 0) {
-            throw new IllegalArgumentException("a price must be greater than 0, but was " + value.toPlainString());
+        if (value.signum() < 0) {
+            throw new IllegalArgumentException("a price cannot be negative, but was " + value.toPlainString());
         }
         // equal prices are equal records, whatever their scale (1.0 and 1.00)
         value = value.stripTrailingZeros();
@@ -34,11 +40,20 @@ public record Price(BigDecimal value) implements Comparable<Price> {
         return new Price(value);
     }
 
-    /** The price at which {@code tokens} were exchanged for {@code sol}. */
+    /**
+     * The price at which {@code tokens} were exchanged for {@code sol}: {@code sol / tokens} to {@link #MATH}, and
+     * exactly {@link #ZERO} for no SOL.
+     *
+     * @throws IllegalArgumentException if {@code tokens} is not more than zero or {@code sol} is negative
+     */
     public static Price ofTrade(Lamports sol, TokenAmount tokens) {
-        if (tokens.signum() <= 0 || sol.value() <= 0) {
+        if (tokens.signum() <= 0 || sol.isNegative()) {
             throw new IllegalArgumentException(
-                    "a trade price needs positive amounts, but was " + sol + " for " + tokens);
+                    "a trade price needs a positive amount of tokens and no negative SOL, but was " + sol + " for "
+                            + tokens);
+        }
+        if (sol.isZero()) {
+            return ZERO;
         }
         return new Price(sol.toSol().divide(tokens.toDecimal(), MATH));
     }
@@ -51,16 +66,34 @@ public record Price(BigDecimal value) implements Comparable<Price> {
                 .longValueExact());
     }
 
-    /** The tokens (with {@code decimals} decimals) that {@code sol} buys at this price, rounded down to a raw unit. */
+    /**
+     * The tokens (with {@code decimals} decimals) that {@code sol} buys at this price, rounded down to a raw unit.
+     *
+     * @throws ArithmeticException if this price is zero (no amount of tokens is worth the SOL)
+     */
     public TokenAmount tokensFor(Lamports sol, int decimals) {
+        if (isZero()) {
+            throw new ArithmeticException("at a price of 0, no amount of tokens is worth " + sol);
+        }
         BigDecimal tokens = sol.toSol().divide(value, MATH);
         return new TokenAmount(
                 tokens.movePointRight(decimals).setScale(0, RoundingMode.FLOOR).toBigIntegerExact(), decimals);
     }
 
-    /** The change from {@code from} to this price in percent: +10 means 10 % higher. */
+    /**
+     * The change from {@code from} to this price in percent: +10 means 10 % higher.
+     *
+     * @throws ArithmeticException if {@code from} is zero (no change from nothing is a finite percentage)
+     */
     public BigDecimal percentChangeFrom(Price from) {
+        if (from.isZero()) {
+            throw new ArithmeticException("there is no percent change from a price of 0 to " + this);
+        }
         return value.subtract(from.value).multiply(BigDecimal.valueOf(100)).divide(from.value, MATH);
+    }
+
+    public boolean isZero() {
+        return value.signum() == 0;
     }
 
     public boolean isAbove(Price other) {

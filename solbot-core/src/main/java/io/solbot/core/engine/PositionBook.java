@@ -2,47 +2,66 @@ package io.solbot.core.engine;
 
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Lot;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Position;
-import io.solbot.core.domain.Price;
+import io.solbot.core.domain.ProRata;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
-import java.math.BigInteger;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The tokens one bot holds, as lots in the order they were bought, and the orders it has in flight. A sell takes
- * from the oldest lots first (FIFO) and carries their cost basis with it exactly: a partly sold lot keeps the share of
- * its cost that belongs to what is left, rounded in integer lamports so that the parts always add up to the whole.
+ * The tokens one bot holds, as {@link Lot}s oldest first, and the orders it has in flight. A sell closes the oldest
+ * lots first (FIFO), and every closed slice takes its share of the lot's cost basis and of the sell's proceeds and
+ * fees by the one rule of {@link ProRata}, which the PostgreSQL ledger applies too: both keep the same lots to the
+ * lamport.
+ *
+ * <p>Lots are ordered by when their buy landed, and lots that landed at the same instant in the order their fills
+ * came, as the ledger orders them (by time, then by when it recorded them); a fill that comes late takes its place
+ * by time.
  *
  * <p>Thread-safe: every method locks the book, because fills arrive from executor threads while a tick reads it.
  */
 final class PositionBook {
-    private record Lot(TokenAmount quantity, Lamports cost, Price price, Instant openedAt) {}
+    /**
+     * The part of one lot that one sell closed, as the ledger records it in a closed trade.
+     *
+     * @param lot the lot as it was before the sell took this slice
+     * @param exit the sell fill
+     * @param quantity the tokens closed
+     * @param cost the lot's cost basis that went with them
+     * @param proceeds their share of the sell's SOL
+     * @param fees their share of the sell's fee and tip
+     */
+    record ClosedSlice(Lot lot, Fill exit, TokenAmount quantity, Lamports cost, Lamports proceeds, Lamports fees) {
+        /** {@code proceeds − fees − cost}, exact. */
+        Lamports pnl() {
+            return proceeds.minus(fees).minus(cost);
+        }
+    }
 
-    private final Map<Mint, Deque<Lot>> lots = new LinkedHashMap<>();
+    /**
+     * What applying one fill did.
+     *
+     * @param closed the slices a sell closed, oldest lot first; none for a buy
+     * @param unsold the tokens of a sell that no lot held (zero when the book is right)
+     */
+    record Settlement(List<ClosedSlice> closed, TokenAmount unsold) {}
+
+    private final Map<Mint, List<Lot>> lots = new LinkedHashMap<>();
     private final Map<Mint, Integer> pendingBuys = new HashMap<>();
     private final Map<Mint, TokenAmount> pendingSells = new HashMap<>();
     private int pendingBuyCount;
 
+    /** The open positions, one per mint, in the order they were first opened. */
     synchronized List<Position> positions() {
         List<Position> out = new ArrayList<>(lots.size());
-        for (Map.Entry<Mint, Deque<Lot>> e : lots.entrySet()) {
-            Lot first = e.getValue().peekFirst();
-            TokenAmount quantity = TokenAmount.zero(first.quantity().decimals());
-            Lamports cost = Lamports.ZERO;
-            for (Lot lot : e.getValue()) {
-                quantity = quantity.plus(lot.quantity());
-                cost = cost.plus(lot.cost());
-            }
-            out.add(new Position(e.getKey(), quantity, cost, first.price(), first.openedAt()));
+        for (Map.Entry<Mint, List<Lot>> e : lots.entrySet()) {
+            out.add(new Position(e.getKey(), e.getValue()));
         }
         return List.copyOf(out);
     }
@@ -128,42 +147,58 @@ final class PositionBook {
 
     /** Applies a fill: a buy opens a lot, a sell closes the oldest lots first. Returns the tokens it could not sell. */
     synchronized TokenAmount apply(Fill fill) {
+        return settle(fill).unsold();
+    }
+
+    /** Applies a fill as {@link #apply} does, and says which slices of which lots a sell closed. */
+    synchronized Settlement settle(Fill fill) {
         if (fill.side() == Side.BUY) {
-            Lamports cost = fill.sol().plus(fill.fee()).plus(fill.tip());
-            lots.computeIfAbsent(fill.mint(), m -> new ArrayDeque<>())
-                    .addLast(new Lot(fill.amountOut(), cost, fill.price(), fill.filledAt()));
-            return TokenAmount.zero(fill.amountOut().decimals());
+            open(fill.mint(), Lot.of(fill));
+            return new Settlement(List.of(), TokenAmount.zero(fill.amountOut().decimals()));
         }
-        TokenAmount toSell = fill.amountIn();
-        Deque<Lot> queue = lots.get(fill.mint());
-        while (queue != null && !queue.isEmpty() && toSell.signum() > 0) {
-            Lot lot = queue.peekFirst();
-            if (lot.quantity().compareTo(toSell) <= 0) {
+        List<Lot> queue = lots.get(fill.mint());
+        TokenAmount left = fill.amountIn();
+        Lamports proceedsLeft = fill.sol();
+        Lamports feesLeft = fill.fee().plus(fill.tip());
+        List<ClosedSlice> closed = new ArrayList<>();
+        while (queue != null && !queue.isEmpty() && left.signum() > 0) {
+            Lot lot = queue.getFirst();
+            TokenAmount slice = lot.quantity().min(left);
+            // the sell's proceeds and fees by the same rule as the lot's cost, over the tokens of it still to match
+            Lamports proceeds = ProRata.share(proceedsLeft, slice, left);
+            Lamports fees = ProRata.share(feesLeft, slice, left);
+            closed.add(new ClosedSlice(lot, fill, slice, lot.costOf(slice), proceeds, fees));
+            if (slice.equals(lot.quantity())) {
                 queue.removeFirst();
-                toSell = toSell.minus(lot.quantity());
             } else {
-                TokenAmount remaining = lot.quantity().minus(toSell);
-                // the remaining tokens keep their share of the cost, rounded down; the sold part carries the rest
-                BigInteger keptCost = BigInteger.valueOf(lot.cost().value())
-                        .multiply(remaining.raw())
-                        .divide(lot.quantity().raw());
-                queue.removeFirst();
-                queue.addFirst(new Lot(remaining, Lamports.of(keptCost.longValueExact()), lot.price(), lot.openedAt()));
-                toSell = TokenAmount.zero(toSell.decimals());
+                queue.set(0, lot.less(slice));
             }
+            left = left.minus(slice);
+            proceedsLeft = proceedsLeft.minus(proceeds);
+            feesLeft = feesLeft.minus(fees);
         }
         if (queue != null && queue.isEmpty()) {
             lots.remove(fill.mint());
         }
-        return toSell;
+        return new Settlement(List.copyOf(closed), left);
+    }
+
+    /** Puts {@code lot} after every lot opened at or before it: at the end, unless its fill came late. */
+    private void open(Mint mint, Lot lot) {
+        List<Lot> queue = lots.computeIfAbsent(mint, m -> new ArrayList<>());
+        int at = queue.size();
+        while (at > 0 && queue.get(at - 1).openedAt().isAfter(lot.openedAt())) {
+            at--;
+        }
+        queue.add(at, lot);
     }
 
     private TokenAmount held(Mint mint) {
-        Deque<Lot> queue = lots.get(mint);
+        List<Lot> queue = lots.get(mint);
         if (queue == null) {
             return null;
         }
-        TokenAmount sum = TokenAmount.zero(queue.peekFirst().quantity().decimals());
+        TokenAmount sum = TokenAmount.zero(queue.getFirst().quantity().decimals());
         for (Lot lot : queue) {
             sum = sum.plus(lot.quantity());
         }

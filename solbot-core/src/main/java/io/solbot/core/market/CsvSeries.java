@@ -72,7 +72,7 @@ final class CsvSeries {
                         line,
                         time(line, extra.get("time")),
                         cell(line, "mint", extra.get("mint"), Mint::of),
-                        cell(line, "price", extra.get("price"), Price::of),
+                        cell(line, "price", extra.get("price"), CsvSeries::price),
                         extra));
             }
         } catch (IOException e) {
@@ -143,6 +143,15 @@ final class CsvSeries {
                             + "' is neither an ISO-8601 instant (2026-01-01T00:00:00Z) nor epoch milliseconds",
                     e);
         }
+    }
+
+    /** A price of a pool, which is never zero: a drained pool has none. */
+    private static Price price(String text) {
+        Price price = Price.of(text);
+        if (price.isZero()) {
+            throw new IllegalArgumentException("a price must be greater than 0");
+        }
+        return price;
     }
 
     private static <T> T cell(int line, String column, String text, java.util.function.Function<String, T> parse) {

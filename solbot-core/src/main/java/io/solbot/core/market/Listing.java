@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param symbol a short name for listings and logs
  * @param decimals the token's decimals, 0 to 18
  * @param solReserve the SOL side of its pool, at least 1 SOL
- * @param price its starting price in SOL per whole token
+ * @param price its starting price in SOL per whole token, greater than zero
  */
 public record Listing(Mint mint, String symbol, int decimals, Lamports solReserve, Price price) {
     public Listing {
@@ -24,6 +24,9 @@ public record Listing(Mint mint, String symbol, int decimals, Lamports solReserv
         Objects.requireNonNull(price, "price");
         if (decimals < 0 || decimals > 18) {
             throw new IllegalArgumentException("decimals must be between 0 and 18, but was " + decimals);
+        }
+        if (price.isZero()) {
+            throw new IllegalArgumentException("a listing's price must be greater than 0");
         }
         if (solReserve.value() < Lamports.PER_SOL) {
             throw new IllegalArgumentException("solReserve must be at least 1 SOL, but was " + solReserve);

@@ -108,6 +108,9 @@ public sealed interface MarketEvent {
             checkTime(at);
             Objects.requireNonNull(mint, "mint");
             Objects.requireNonNull(price, "price");
+            if (price.isZero()) {
+                throw new IllegalArgumentException("a pool cannot be repriced to 0 (drain it instead)");
+            }
         }
     }
 

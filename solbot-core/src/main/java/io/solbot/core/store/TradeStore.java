@@ -10,14 +10,27 @@ import java.util.List;
  * order id and part, so recording the same fill twice must be harmless. It also records the orders that failed, since
  * one that landed and reverted still paid its fees (see {@link OrderFailure#fee()}); an order fails at most once, so
  * recording the same failure twice (same bot and order id) must be harmless too. Thread-safe; calls may block.
+ *
+ * <p>A write that can never succeed is refused with an exception that implements {@link PermanentStoreRefusal}; any
+ * other exception means the write may succeed if tried again later.
  */
 public interface TradeStore {
+    /**
+     * Records {@code fill}; a fill already recorded (same order id and part) changes nothing.
+     *
+     * @throws RuntimeException a {@link PermanentStoreRefusal} if the store refuses the fill for good (for example a
+     *     sell of more than the bot's open lots hold, in a store that keeps lots); any other if it may succeed later
+     */
     void record(Fill fill);
 
     /** The fills recorded for {@code botId}, in the order they were recorded. */
     List<Fill> fills(BotId botId);
 
-    /** Records that an order of {@code botId} failed; a failure of an order already recorded changes nothing. */
+    /**
+     * Records that an order of {@code botId} failed; a failure of an order already recorded changes nothing.
+     *
+     * @throws RuntimeException a {@link PermanentStoreRefusal} if the store refuses the failure for good
+     */
     void recordFailure(BotId botId, OrderFailure failure);
 
     /**

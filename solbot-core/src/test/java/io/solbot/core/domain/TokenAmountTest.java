@@ -114,6 +114,6 @@ class TokenAmountTest {
         assertThat(Price.of("2").percentChangeFrom(Price.of("1.6"))).isEqualByComparingTo("25");
         assertThat(Price.ofTrade(Lamports.ofSol("1"), TokenAmount.of(4_000_000, 6)))
                 .isEqualTo(Price.of("0.25"));
-        assertThatThrownBy(() -> Price.of("0")).hasMessageContaining("greater than 0");
+        assertThatThrownBy(() -> Price.of("-0.1")).hasMessageContaining("cannot be negative");
     }
 }

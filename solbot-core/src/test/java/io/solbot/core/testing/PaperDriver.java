@@ -215,7 +215,7 @@ public final class PaperDriver {
         final BotId id;
         final Strategy strategy;
         final RandomGenerator random;
-        final Map<Mint, Position> positions = new LinkedHashMap<>();
+        final HeldPositions positions = new HeldPositions();
         final Map<String, String> state = new LinkedHashMap<>();
         final ArrayList<SwapOrder> placed = new ArrayList<>();
         Instant now;
@@ -228,40 +228,7 @@ public final class PaperDriver {
         }
 
         void apply(Fill fill) {
-            Position held = positions.get(fill.mint());
-            Lamports costs = fill.fee().plus(fill.tip());
-            if (fill.side() == Side.BUY) {
-                positions.put(
-                        fill.mint(),
-                        held == null
-                                ? new Position(
-                                        fill.mint(),
-                                        fill.amountOut(),
-                                        fill.sol().plus(costs),
-                                        fill.price(),
-                                        now)
-                                : new Position(
-                                        fill.mint(),
-                                        held.quantity().plus(fill.amountOut()),
-                                        held.costBasis().plus(fill.sol()).plus(costs),
-                                        held.entryPrice(),
-                                        held.openedAt()));
-            } else if (held != null) {
-                TokenAmount left = held.quantity().minus(fill.amountIn());
-                if (left.signum() <= 0) {
-                    positions.remove(fill.mint());
-                } else {
-                    // cost basis shrinks in proportion to what was sold, rounded down to a lamport
-                    long basis = held.costBasis().value();
-                    long kept = left.raw()
-                            .multiply(java.math.BigInteger.valueOf(basis))
-                            .divide(held.quantity().raw())
-                            .longValueExact();
-                    positions.put(
-                            fill.mint(),
-                            new Position(fill.mint(), left, Lamports.of(kept), held.entryPrice(), held.openedAt()));
-                }
-            }
+            positions.apply(fill);
         }
 
         @Override
@@ -315,7 +282,7 @@ public final class PaperDriver {
 
         @Override
         public List<Position> positions() {
-            return List.copyOf(positions.values());
+            return positions.all();
         }
 
         @Override

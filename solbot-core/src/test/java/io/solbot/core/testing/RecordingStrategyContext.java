@@ -39,7 +39,7 @@ public final class RecordingStrategyContext implements StrategyContext {
     private final Map<Mint, Price> prices = new HashMap<>();
     private final Map<Mint, Integer> decimals = new HashMap<>();
     private final List<PlacedOrder> orders = new ArrayList<>();
-    private final Map<Mint, Position> positions = new LinkedHashMap<>();
+    private final HeldPositions positions = new HeldPositions();
     private final Map<String, String> state = new LinkedHashMap<>();
     private final RandomGenerator random = new SplittableRandom(42);
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
@@ -109,17 +109,6 @@ public final class RecordingStrategyContext implements StrategyContext {
                     1,
                     now,
                     now);
-            Position held = positions.get(order.mint());
-            positions.put(
-                    order.mint(),
-                    held == null
-                            ? new Position(order.mint(), tokens, order.sol().plus(fee), price, now)
-                            : new Position(
-                                    order.mint(),
-                                    held.quantity().plus(tokens),
-                                    held.costBasis().plus(order.sol()).plus(fee),
-                                    held.entryPrice(),
-                                    held.openedAt()));
         } else {
             Lamports sol = price.solFor(order.quantity());
             fill = new Fill(
@@ -137,16 +126,8 @@ public final class RecordingStrategyContext implements StrategyContext {
                     1,
                     now,
                     now);
-            Position held = positions.get(order.mint());
-            TokenAmount left = held.quantity().minus(order.quantity());
-            if (left.signum() <= 0) {
-                positions.remove(order.mint());
-            } else {
-                positions.put(
-                        order.mint(),
-                        new Position(order.mint(), left, held.costBasis(), held.entryPrice(), held.openedAt()));
-            }
         }
+        positions.apply(fill);
         return fill;
     }
 
@@ -190,7 +171,7 @@ public final class RecordingStrategyContext implements StrategyContext {
 
     @Override
     public List<Position> positions() {
-        return List.copyOf(positions.values());
+        return positions.all();
     }
 
     @Override

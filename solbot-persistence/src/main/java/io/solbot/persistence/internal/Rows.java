@@ -3,9 +3,11 @@ package io.solbot.persistence.internal;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Lot;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.Position;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
@@ -17,10 +19,15 @@ import io.solbot.persistence.internal.db.tables.records.ClosedTradeRecord;
 import io.solbot.persistence.internal.db.tables.records.FillRecord;
 import io.solbot.persistence.internal.db.tables.records.OrderFailureRecord;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
+import io.solbot.persistence.internal.db.tables.records.TradeRecord;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Rows to domain values, once for the stores and the read models. Not part of the API: the package is internal, public
@@ -77,6 +84,31 @@ public final class Rows {
                 r.getExitReason(),
                 r.getOpenedAt().toInstant(),
                 r.getClosedAt().toInstant());
+    }
+
+    /** An open lot. */
+    public static Lot lot(TradeRecord r) {
+        return new Lot(
+                OrderId.of(r.getOrderId()),
+                r.getFillPart(),
+                new TokenAmount(r.getQuantity(), r.getDecimals()),
+                lamports(r.getCostLamports()),
+                r.getOpenedAt().toInstant());
+    }
+
+    /**
+     * The positions of one bot's open lots, one per mint, ordered by their oldest lot.
+     *
+     * @param lots the bot's lots in the order they close: by {@code opened_at}, then {@code id}
+     */
+    public static List<Position> positions(List<TradeRecord> lots) {
+        Map<String, List<Lot>> byMint = new LinkedHashMap<>();
+        for (TradeRecord r : lots) {
+            byMint.computeIfAbsent(r.getMint(), m -> new ArrayList<>()).add(lot(r));
+        }
+        List<Position> positions = new ArrayList<>(byMint.size());
+        byMint.forEach((mint, held) -> positions.add(new Position(Mint.of(mint), held)));
+        return positions;
     }
 
     public static RunRecord runRecord(StrategyRunStatusRecord r) {

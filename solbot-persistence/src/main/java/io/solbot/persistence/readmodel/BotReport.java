@@ -37,8 +37,8 @@ public record BotReport(BotId botId, Optional<BotStatus> live, Database database
      * @param owner the process that last ran it, {@code pid@host}, from the same row
      * @param heartbeatAt when that process last said it was alive (see {@code PostgresRunStatusStore.heartbeat}); a
      *     RUNNING row whose heartbeat stopped moving belongs to a process that died
-     * @param openPositions what it holds, one position per mint (lots summed, entry price weighted by quantity),
-     *     oldest first
+     * @param openPositions what it holds, one position per mint with its open lots (see {@link Position}), ordered by
+     *     their oldest lot
      * @param realizedPnl the sum of the PnL of its closed trades, exact
      * @param fills how many fills of it were recorded
      * @param closedTrades how many closed slices of lots it has

@@ -8,15 +8,13 @@ import static io.solbot.persistence.internal.db.Tables.TRADE;
 
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Position;
-import io.solbot.core.domain.Price;
-import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.internal.Rows;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
+import io.solbot.persistence.internal.db.tables.records.TradeRecord;
 import io.solbot.persistence.readmodel.BotReport.Database;
 import io.solbot.persistence.readmodel.BotReport.Stored;
 import io.solbot.persistence.readmodel.BotReport.Unavailable;
@@ -25,6 +23,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -192,31 +191,19 @@ public final class BotReports {
     }
 
     /**
-     * Open positions as {@code PostgresTradeLedger.openPositions} computes them, summed by the database: one per bot
-     * and mint, ordered by their oldest lot; the weighted entry price is divided here, with {@link Price#MATH}, so it
-     * comes out the same to the last digit.
+     * Open positions as {@code PostgresTradeLedger.openPositions} reads them: the bots' open lots, one position per
+     * bot and mint, ordered by their oldest lot. One query for all bots; open lots are few next to fills and closed
+     * trades.
      */
     private static void readPositions(DSLContext tx, BotId only, Map<BotId, Builder> bots) {
-        Field<BigDecimal> quantity = DSL.sum(TRADE.QUANTITY);
-        Field<BigDecimal> cost = DSL.sum(TRADE.COST_LAMPORTS);
-        Field<BigDecimal> weighted = DSL.sum(TRADE.ENTRY_PRICE.mul(TRADE.QUANTITY));
-        Field<OffsetDateTime> openedAt = DSL.min(TRADE.OPENED_AT);
-        for (var r : tx.select(TRADE.BOT_ID, TRADE.MINT, TRADE.DECIMALS, quantity, cost, weighted, openedAt)
-                .from(TRADE)
+        Map<String, List<TradeRecord>> lotsByBot = new LinkedHashMap<>();
+        for (TradeRecord lot : tx.selectFrom(TRADE)
                 .where(botIs(TRADE.BOT_ID, only))
-                .groupBy(TRADE.BOT_ID, TRADE.MINT, TRADE.DECIMALS)
-                .orderBy(TRADE.BOT_ID, openedAt, DSL.min(TRADE.ID))
+                .orderBy(TRADE.BOT_ID, TRADE.OPENED_AT, TRADE.ID)
                 .fetch()) {
-            BigDecimal held = r.get(quantity);
-            builder(bots, r.get(TRADE.BOT_ID))
-                    .positions
-                    .add(new Position(
-                            Mint.of(r.get(TRADE.MINT)),
-                            new TokenAmount(held.toBigIntegerExact(), r.get(TRADE.DECIMALS)),
-                            new Lamports(r.get(cost).longValueExact()),
-                            new Price(r.get(weighted).divide(held, Price.MATH)),
-                            r.get(openedAt).toInstant()));
+            lotsByBot.computeIfAbsent(lot.getBotId(), b -> new ArrayList<>()).add(lot);
         }
+        lotsByBot.forEach((bot, lots) -> builder(bots, bot).positions.addAll(Rows.positions(lots)));
     }
 
     private static Builder builder(Map<BotId, Builder> bots, String botId) {

@@ -93,6 +93,45 @@ class LockfileJournalTest {
     }
 
     @Test
+    void shouldRoundTripASellForNothingAndAWriteOffNotYetStored() {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        BotId bot = BotId.of("bot-w");
+        Fill worthless = new Fill(
+                OrderId.of("o-2"),
+                bot,
+                Mint.USDC,
+                Side.SELL,
+                TokenAmount.of(1_000, 6),
+                Lamports.ZERO.toTokenAmount(),
+                Price.ZERO,
+                Lamports.of(5_000),
+                Lamports.ZERO,
+                TxSignature.ofBytes(new byte[64]),
+                1,
+                1,
+                T,
+                T);
+        Fill writeOff = Fill.writeOff(OrderId.of("o-3"), bot, Mint.USDC, TokenAmount.of(2_000, 6), T.plusSeconds(1));
+        JournalEntry entry = new JournalEntry(
+                bot,
+                "ma-cross",
+                RunStatus.RUNNING,
+                "h",
+                "1@h",
+                List.of(),
+                Map.of(),
+                List.of(worthless, writeOff),
+                List.of(),
+                T);
+
+        journal.save(entry);
+
+        JournalEntry loaded = new LockfileJournal(runtime).load(bot).orElseThrow();
+        assertThat(loaded).isEqualTo(entry);
+        assertThat(loaded.unstoredFills().get(1).isWriteOff()).isTrue();
+    }
+
+    @Test
     void shouldRoundTripTheFailuresNotYetStoredExactly() {
         LockfileJournal journal = new LockfileJournal(runtime);
         BotId bot = BotId.of("bot-x");

@@ -13,6 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.zaxxer.hikari.HikariDataSource;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Lot;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Position;
@@ -31,7 +32,6 @@ import io.solbot.persistence.PostgresTradeLedger;
 import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.readmodel.BotReport.Stored;
 import io.solbot.persistence.readmodel.BotReport.Unavailable;
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -161,42 +161,51 @@ class BotReportsIT {
         Position bonk = before.openPositions().getFirst();
         assertThat(bonk.quantity()).isEqualTo(TokenAmount.of(4_000_000, 6));
         assertThat(bonk.costBasis()).isEqualTo(Lamports.of(1_500_011_000L));
-        // (1/3 × 3 + 0.5 × 1) / 4, with 1/3 as Price.ofTrade rounded it to 34 digits
-        BigDecimal third = Price.ofTrade(Lamports.of(1_000_000_000L), TokenAmount.of(3_000_000, 6))
-                .value();
-        assertThat(bonk.entryPrice())
-                .isEqualTo(new Price(third.multiply(BigDecimal.valueOf(3))
-                        .add(new BigDecimal("0.5"))
-                        .divide(BigDecimal.valueOf(4), Price.MATH)));
+        // the cost basis per token, fees included: 1 500 011 000 lamports for 4 tokens
+        assertThat(bonk.entryPrice()).isEqualTo(Price.of("0.37500275"));
 
         // sells 2 of lot A: cost 1 000 005 000 × 2/3 = 666 670 000, PnL 900 000 001 − 5 000 − 666 670 000
         ledger.record(rec(sell(bot, "pnl-s1", BONK, TokenAmount.of(2_000_000, 6), 900_000_001L, 5_000, 0, minute(4))));
-        // sells 1.5: the rest of A (cost 333 335 000, proceeds 400 000 000, fees 4 666) and half of B (cost
-        // 250 003 000, proceeds 200 000 000, fees 2 334)
+        // sells 1.5: the rest of A (cost 333 335 000, proceeds 400 000 000, fees 7 000 × 1/1.5 = 4 666.67 rounded
+        // half up to 4 667) and half of B (cost 250 003 000, proceeds 200 000 000, the 2 333 fees left)
         ledger.record(
                 rec(sell(bot, "pnl-s2", BONK, TokenAmount.of(1_500_000, 6), 600_000_000L, 5_000, 2_000, minute(5))));
-        // lot D: 1 WIF at 0.1 for 100 000 000: WIF's entry price is (0.05 × 4 + 0.1 × 1) / 5 = 0.06
+        // lot D: 1 WIF at 0.1 for 100 000 000: WIF's entry price is (200 005 000 + 100 000 000) / 5 = 0.060001
         ledger.record(rec(buy(bot, "pnl-d", WIF, 100_000_000L, TokenAmount.of(1_000_000_000L, 9), 0, 0, minute(6))));
 
         Stored after = stored(reports.report(bot).orElseThrow());
         assertThat(after.realizedPnl())
-                .isEqualTo(Lamports.of(233_325_001L + 66_660_334L - 50_005_334L))
+                .isEqualTo(Lamports.of(233_325_001L + 66_660_333L - 50_005_333L))
                 .isEqualTo(ledger.realizedPnl(bot));
         assertThat(after.openPositions())
                 .containsExactly(
-                        new Position(
+                        Position.of(
                                 BONK,
-                                TokenAmount.of(500_000, 6),
-                                Lamports.of(250_003_000L),
-                                Price.of("0.5"),
-                                minute(2)),
+                                new Lot(
+                                        OrderId.of("pnl-b"),
+                                        1,
+                                        TokenAmount.of(500_000, 6),
+                                        Lamports.of(250_003_000L),
+                                        minute(2))),
                         new Position(
                                 WIF,
-                                TokenAmount.of(5_000_000_000L, 9),
-                                Lamports.of(300_005_000L),
-                                Price.of("0.06"),
-                                minute(3)))
+                                List.of(
+                                        new Lot(
+                                                OrderId.of("pnl-c"),
+                                                1,
+                                                TokenAmount.of(4_000_000_000L, 9),
+                                                Lamports.of(200_005_000L),
+                                                minute(3)),
+                                        new Lot(
+                                                OrderId.of("pnl-d"),
+                                                1,
+                                                TokenAmount.of(1_000_000_000L, 9),
+                                                Lamports.of(100_000_000L),
+                                                minute(6)))))
                 .isEqualTo(ledger.openPositions(bot));
+        assertThat(after.openPositions())
+                .extracting(Position::entryPrice)
+                .containsExactly(Price.of("0.500006"), Price.of("0.060001"));
         assertThat(after.fills()).isEqualTo(6);
         assertThat(after.closedTrades()).isEqualTo(3);
         assertThat(after.lastFillAt()).contains(minute(6));
@@ -259,8 +268,8 @@ class BotReportsIT {
             assertThat(stored.run()).map(RunRecord::trades).contains(i);
             assertThat(stored.fills()).isEqualTo(sold ? 2 : 1);
             assertThat(stored.closedTrades()).isEqualTo(sold ? 1 : 0);
-            // the 4 tokens sold cost 4/10 of 1 000 + i, rounded down
-            long pnl = sold ? (500 + i) - (1_000 + i) * 4L / 10 : 0;
+            // the 4 tokens sold cost 4/10 of 1 000 + i, rounded half up
+            long pnl = sold ? (500 + i) - ((1_000 + i) * 4L + 5) / 10 : 0;
             assertThat(stored.realizedPnl()).as("%s PnL", report.botId()).isEqualTo(Lamports.of(pnl));
             boolean failed = i % 3 == 0;
             assertThat(stored.failedOrders()).isEqualTo(failed ? 2 : 0);
