@@ -22,8 +22,8 @@ import java.time.Instant;
  *     nothing (a worthless token, a write-off)
  * @param exitFees this slice's share of the sell's fees and tip
  * @param pnl {@code proceeds - exitFees - cost}, exact
- * @param entryPrice the price the lot's buy fill achieved, fees not included (a position's {@link
- *     io.solbot.core.domain.Position#entryPrice() entry price} includes them)
+ * @param entryPrice the price the lot's buy fill achieved, fees not included, as its {@link
+ *     io.solbot.core.domain.Lot#entryPrice()}
  * @param exitPrice the price the sell fill achieved; zero for a sell that brought nothing
  * @param exitReason why the position was sold
  * @param openedAt when the lot was bought

@@ -140,8 +140,8 @@ class PostgresTradeLedgerIT {
         assertThat(open).singleElement().satisfies(p -> {
             assertThat(p.quantity()).isEqualTo(TokenAmount.of(500_000, 6));
             assertThat(p.costBasis()).isEqualTo(Lamports.of(250_003_000));
-            // the cost basis per token, fees included: 250 003 000 lamports for 0.5 tokens
-            assertThat(p.entryPrice()).isEqualTo(Price.of("0.500006"));
+            // the price lot B's buy paid; its fees stay in the cost basis (250 003 000 lamports for 0.5 tokens)
+            assertThat(p.entryPrice()).isEqualTo(Price.of("0.5"));
         });
         // nothing created or lost: closed costs plus open cost equal what the buys cost
         long costs = closed.stream().mapToLong(c -> c.cost().value()).sum()

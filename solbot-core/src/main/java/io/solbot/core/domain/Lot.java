@@ -10,14 +10,18 @@ import java.util.Objects;
  * @param orderId the buy order that opened the lot
  * @param part which part of that order's fills, from 1
  * @param quantity tokens still held, in raw units, more than zero
+ * @param entryPrice the price the buy fill achieved, SOL per whole token, fees not included (the {@code entry_price}
+ *     of the lot's row)
  * @param costBasis SOL paid for {@code quantity}, the buy's fee and tip included, zero or more (a lot sold down to
  *     dust can be left with none)
  * @param openedAt when the buy landed
  */
-public record Lot(OrderId orderId, int part, TokenAmount quantity, Lamports costBasis, Instant openedAt) {
+public record Lot(
+        OrderId orderId, int part, TokenAmount quantity, Price entryPrice, Lamports costBasis, Instant openedAt) {
     public Lot {
         Objects.requireNonNull(orderId, "orderId");
         Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(entryPrice, "entryPrice");
         Objects.requireNonNull(costBasis, "costBasis");
         Objects.requireNonNull(openedAt, "openedAt");
         if (part < 1) {
@@ -40,13 +44,9 @@ public record Lot(OrderId orderId, int part, TokenAmount quantity, Lamports cost
                 buy.orderId(),
                 buy.part(),
                 buy.amountOut(),
+                buy.price(),
                 buy.sol().plus(buy.fee()).plus(buy.tip()),
                 buy.filledAt());
-    }
-
-    /** SOL per whole token that this lot cost, fees included: {@code costBasis / quantity}. */
-    public Price entryPrice() {
-        return Price.ofTrade(costBasis, quantity);
     }
 
     /**
@@ -70,6 +70,6 @@ public record Lot(OrderId orderId, int part, TokenAmount quantity, Lamports cost
         if (slice.compareTo(quantity) >= 0) {
             throw new IllegalArgumentException("a sale of " + slice + " leaves nothing of a lot of " + quantity);
         }
-        return new Lot(orderId, part, quantity.minus(slice), costBasis.minus(costOf(slice)), openedAt);
+        return new Lot(orderId, part, quantity.minus(slice), entryPrice, costBasis.minus(costOf(slice)), openedAt);
     }
 }

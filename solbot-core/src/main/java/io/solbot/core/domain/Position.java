@@ -1,5 +1,7 @@
 package io.solbot.core.domain;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -64,13 +66,25 @@ public record Position(Mint mint, List<Lot> lots) {
     }
 
     /**
-     * SOL per whole token paid on entry, fees and tips included: {@code costBasis / quantity} to {@link Price#MATH},
-     * which is the quantity-weighted average of the lots' {@link Lot#entryPrice() entry prices}. It moves only as lots
-     * open and close: selling the oldest lot leaves the average of the others. Zero when what is left cost nothing
-     * (dust that partial sells left), which {@link Price#percentChangeFrom} refuses as a base.
+     * The price the position was bought at: the average of its lots' {@link Lot#entryPrice() entry prices} (what
+     * their buys achieved, fees not included) weighted by the tokens each still holds, to {@link Price#MATH}. It moves
+     * only as lots open and close: selling the oldest lot leaves the average of the others. Fees are in {@link
+     * #costBasis()}, and so in the profit and loss, not in the entry price, so that a take profit of 10 % means a price
+     * 10 % above what the buys paid.
      */
     public Price entryPrice() {
-        return Price.ofTrade(costBasis(), quantity());
+        if (lots.size() == 1) {
+            return lots.getFirst().entryPrice();
+        }
+        BigDecimal weighted = BigDecimal.ZERO;
+        BigInteger tokens = BigInteger.ZERO;
+        for (Lot lot : lots) {
+            weighted = weighted.add(lot.entryPrice()
+                    .value()
+                    .multiply(new BigDecimal(lot.quantity().raw())));
+            tokens = tokens.add(lot.quantity().raw());
+        }
+        return new Price(weighted.divide(new BigDecimal(tokens), Price.MATH));
     }
 
     /** When the oldest open lot was bought. */

@@ -74,7 +74,7 @@ public final class SolbotEngine implements AutoCloseable {
                 : s.tickResolution().toNanos();
         wheel = new TimingWheel(slotNanos, s.staleAfterIntervals(), jobs::submit, clock.nanos());
         lifecycle = new Lifecycle(clock, records, events, callbacks, wheel);
-        StoreBacklog backlog = new StoreBacklog(s.tradeStore(), retries);
+        StoreBacklog backlog = new StoreBacklog(s.tradeStore(), retries, lifecycle);
         Settlement settlement = new Settlement(backlog, events, callbacks, clock);
         settlement.haltsTo(lifecycle);
         OrderDesk orders =

@@ -2,6 +2,7 @@ package io.solbot.core.engine;
 
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.store.PermanentStoreRefusal;
 import io.solbot.core.store.TradeStore;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -15,16 +16,23 @@ import org.slf4j.MDC;
  * later item of that bot, behind it, so that the store sees each bot's fills in order (a sell never before the buy it
  * closes); one {@link Retries} loop stores the kept items, oldest first, until none is left. Fills and failures are
  * independent (a failure changes no position): a failure never waits for the fills, nor a fill for the failures.
+ *
+ * <p>A refusal for good (a {@link PermanentStoreRefusal}: the store says the write contradicts what it holds) is not
+ * kept and retried forever behind the bot's later items: the bot is FAILED with the refusal as its reason, the item
+ * is dropped from the backlog (it stays in the executor's record and in the log line), and the bot's later items are
+ * stored as usual.
  */
 final class StoreBacklog {
     private static final Logger log = LoggerFactory.getLogger(StoreBacklog.class);
 
     private final TradeStore store;
     private final Retries retries;
+    private final Settlement.Halts halts;
 
-    StoreBacklog(TradeStore store, Retries retries) {
+    StoreBacklog(TradeStore store, Retries retries, Settlement.Halts halts) {
         this.store = store;
         this.retries = retries;
+        this.halts = halts;
     }
 
     /** Stores {@code fill}, or keeps it for the retry. */
@@ -60,6 +68,10 @@ final class StoreBacklog {
         try {
             write.accept(item);
         } catch (RuntimeException e) {
+            if (e instanceof PermanentStoreRefusal) {
+                refusedForGood(bot, describe.apply(item), e);
+                return;
+            }
             log.error(
                     "Bot '{}' could not store {}; it stays in the journal and is retried: {}",
                     bot.id(),
@@ -70,17 +82,27 @@ final class StoreBacklog {
         }
     }
 
+    private void refusedForGood(Bot bot, String what, RuntimeException e) {
+        log.error("Bot '{}': the trade store refused {} for good; the bot stops", bot.id(), what, Redaction.redact(e));
+        halts.fail(bot, "the trade store refused " + what + " for good: " + Redaction.describe(e));
+    }
+
     /** One retry: stores the bot's kept fills, then its kept failures; true when none is left. */
     private boolean retry(Bot bot) {
         MDC.put(SolbotEngine.MDC_BOT_ID, bot.id().value());
         try {
             // both, whatever the first gives: a fill the store keeps refusing must not hold the failures back
-            boolean fills = storeKept(bot, bot.journal().unstoredFills(), store::record, Fill::orderId, "fill(s)");
+            boolean fills = storeKept(
+                    bot,
+                    bot.journal().unstoredFills(),
+                    store::record,
+                    f -> "fill " + f.orderId() + " part " + f.part(),
+                    "fill(s)");
             boolean failures = storeKept(
                     bot,
                     bot.journal().unstoredFailures(),
                     f -> store.recordFailure(bot.id(), f),
-                    OrderFailure::orderId,
+                    f -> "the failure of order " + f.orderId(),
                     "failed order(s)");
             return fills && failures && bot.journal().unstoredCount() == 0;
         } finally {
@@ -93,7 +115,7 @@ final class StoreBacklog {
      * True when the store took all of them.
      */
     private <T> boolean storeKept(
-            Bot bot, BotJournal.Kept<T> kept, Consumer<T> write, Function<T, ?> orderId, String what) {
+            Bot bot, BotJournal.Kept<T> kept, Consumer<T> write, Function<T, String> describe, String what) {
         int stored = 0;
         boolean failed = false;
         T next;
@@ -101,14 +123,19 @@ final class StoreBacklog {
             try {
                 write.accept(next);
             } catch (RuntimeException e) {
-                log.debug(
-                        "Bot '{}': the trade store still refuses {} of order {}: {}",
-                        bot.id(),
-                        what,
-                        orderId.apply(next),
-                        e.toString());
-                failed = true;
-                break;
+                if (!(e instanceof PermanentStoreRefusal)) {
+                    log.debug(
+                            "Bot '{}': the trade store still refuses {}: {}",
+                            bot.id(),
+                            describe.apply(next),
+                            e.toString());
+                    failed = true;
+                    break;
+                }
+                kept.removeFirst();
+                stored++; // it leaves the journal too
+                refusedForGood(bot, describe.apply(next), e);
+                continue;
             }
             kept.removeFirst();
             stored++;

@@ -25,6 +25,7 @@ import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
+import io.solbot.core.store.PermanentStoreRefusal;
 import io.solbot.core.testing.FillAtPriceExecutor;
 import java.time.Duration;
 import java.time.Instant;
@@ -318,6 +319,56 @@ class RecoveryTest {
     }
 
     @Test
+    void shouldFailTheBotOnAFillTheStoreRefusesForGoodAndStoreItsOtherFills() {
+        FlakyTradeStore flaky = new FlakyTradeStore();
+        flaky.refuses = fill -> fill.side() == Side.SELL;
+        Scripted.Fixture f = flakyFixture(flaky);
+        try (f) {
+            Commands strategy = new Commands();
+            f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+            strategy.commands.addAll(List.of("buy", "sell"));
+            f.advance(Duration.ofSeconds(3));
+
+            BotStatus status = f.status("bot");
+            assertThat(status.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(status.lastError())
+                    .hasValueSatisfying(e -> assertThat(e)
+                            .startsWith("the trade store refused fill ")
+                            .contains("for good")
+                            .contains("the sell exceeds the open lots"));
+            // the refused sell is not kept for a retry that can never succeed; the buy before it is stored
+            assertThat(f.stores.load(BOT).orElseThrow().unstoredFills()).isEmpty();
+            assertThat(f.stores.trades.fills(BOT)).extracting(Fill::side).containsExactly(Side.BUY);
+        }
+    }
+
+    @Test
+    void shouldDropAKeptFillTheStoreRefusesForGoodWhenItReturnsAndStoreTheFillsBehindIt() {
+        FlakyTradeStore flaky = new FlakyTradeStore();
+        Scripted.Fixture f = flakyFixture(flaky);
+        try (f) {
+            Commands strategy = new Commands();
+            f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+            flaky.down = true;
+            strategy.commands.addAll(List.of("buy", "sell"));
+            f.advance(Duration.ofSeconds(3));
+            assertThat(f.stores.load(BOT).orElseThrow().unstoredFills())
+                    .extracting(Fill::side)
+                    .containsExactly(Side.BUY, Side.SELL);
+
+            // back, but it refuses the buy for good: the sell behind it must not wait for it forever
+            flaky.refuses = fill -> fill.side() == Side.BUY;
+            flaky.down = false;
+            await(() -> f.stores.load(BOT).orElseThrow().unstoredFills().isEmpty());
+
+            assertThat(f.stores.trades.fills(BOT)).extracting(Fill::side).containsExactly(Side.SELL);
+            assertThat(f.status("bot").status()).isEqualTo(RunStatus.FAILED);
+            assertThat(f.status("bot").lastError())
+                    .hasValueSatisfying(e -> assertThat(e).contains("for good"));
+        }
+    }
+
+    @Test
     void shouldStoreTheFillsACrashedProcessKeptInItsJournalWhenTheBotIsRecovered() {
         FlakyTradeStore flaky = new FlakyTradeStore();
         Scripted.Fixture one = new Scripted.Fixture(
@@ -419,11 +470,23 @@ class RecoveryTest {
     static final class FlakyTradeStore implements io.solbot.core.store.TradeStore {
         volatile Scripted.CountingStores delegate;
         volatile boolean down;
+        /** Fills the store refuses for good, as the ledger refuses a sell of more than the bot's lots hold. */
+        volatile java.util.function.Predicate<Fill> refuses = fill -> false;
+
+        /** What a store throws when it refuses a write for good. */
+        static final class Refused extends IllegalArgumentException implements PermanentStoreRefusal {
+            Refused(String message) {
+                super(message);
+            }
+        }
 
         @Override
         public void record(Fill fill) {
             if (down) {
                 throw new IllegalStateException("Connection refused: the database is down");
+            }
+            if (refuses.test(fill)) {
+                throw new Refused("the sell exceeds the open lots");
             }
             delegate.record(fill);
         }

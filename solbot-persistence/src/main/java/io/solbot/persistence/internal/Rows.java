@@ -92,6 +92,7 @@ public final class Rows {
                 OrderId.of(r.getOrderId()),
                 r.getFillPart(),
                 new TokenAmount(r.getQuantity(), r.getDecimals()),
+                new Price(r.getEntryPrice()),
                 lamports(r.getCostLamports()),
                 r.getOpenedAt().toInstant());
     }

@@ -161,8 +161,9 @@ class BotReportsIT {
         Position bonk = before.openPositions().getFirst();
         assertThat(bonk.quantity()).isEqualTo(TokenAmount.of(4_000_000, 6));
         assertThat(bonk.costBasis()).isEqualTo(Lamports.of(1_500_011_000L));
-        // the cost basis per token, fees included: 1 500 011 000 lamports for 4 tokens
-        assertThat(bonk.entryPrice()).isEqualTo(Price.of("0.37500275"));
+        // what the buys paid per token, weighted by the tokens of each lot: (3 × 1/3 + 1 × 0.5) / 4; the fees are in
+        // the cost basis, not in the entry price
+        assertThat(bonk.entryPrice()).isEqualTo(Price.of("0.375"));
 
         // sells 2 of lot A: cost 1 000 005 000 × 2/3 = 666 670 000, PnL 900 000 001 − 5 000 − 666 670 000
         ledger.record(rec(sell(bot, "pnl-s1", BONK, TokenAmount.of(2_000_000, 6), 900_000_001L, 5_000, 0, minute(4))));
@@ -170,7 +171,7 @@ class BotReportsIT {
         // half up to 4 667) and half of B (cost 250 003 000, proceeds 200 000 000, the 2 333 fees left)
         ledger.record(
                 rec(sell(bot, "pnl-s2", BONK, TokenAmount.of(1_500_000, 6), 600_000_000L, 5_000, 2_000, minute(5))));
-        // lot D: 1 WIF at 0.1 for 100 000 000: WIF's entry price is (200 005 000 + 100 000 000) / 5 = 0.060001
+        // lot D: 1 WIF at 0.1 for 100 000 000: WIF's entry price is (4 × 0.05 + 1 × 0.1) / 5 = 0.06
         ledger.record(rec(buy(bot, "pnl-d", WIF, 100_000_000L, TokenAmount.of(1_000_000_000L, 9), 0, 0, minute(6))));
 
         Stored after = stored(reports.report(bot).orElseThrow());
@@ -185,6 +186,7 @@ class BotReportsIT {
                                         OrderId.of("pnl-b"),
                                         1,
                                         TokenAmount.of(500_000, 6),
+                                        Price.of("0.5"),
                                         Lamports.of(250_003_000L),
                                         minute(2))),
                         new Position(
@@ -194,18 +196,20 @@ class BotReportsIT {
                                                 OrderId.of("pnl-c"),
                                                 1,
                                                 TokenAmount.of(4_000_000_000L, 9),
+                                                Price.of("0.05"),
                                                 Lamports.of(200_005_000L),
                                                 minute(3)),
                                         new Lot(
                                                 OrderId.of("pnl-d"),
                                                 1,
                                                 TokenAmount.of(1_000_000_000L, 9),
+                                                Price.of("0.1"),
                                                 Lamports.of(100_000_000L),
                                                 minute(6)))))
                 .isEqualTo(ledger.openPositions(bot));
         assertThat(after.openPositions())
                 .extracting(Position::entryPrice)
-                .containsExactly(Price.of("0.500006"), Price.of("0.060001"));
+                .containsExactly(Price.of("0.5"), Price.of("0.06"));
         assertThat(after.fills()).isEqualTo(6);
         assertThat(after.closedTrades()).isEqualTo(3);
         assertThat(after.lastFillAt()).contains(minute(6));
