@@ -134,7 +134,7 @@ class PostgresStoresIT {
     @Test
     void shouldRecordFillsFromManyThreadsOnceEachAndReadThemBack() throws Exception {
         PostgresRunStatusStore runs = new PostgresRunStatusStore(database, "1@n", id -> null);
-        try (PostgresTradeStore store = new PostgresTradeStore(database);
+        try (PostgresFillStore store = new PostgresFillStore(database);
                 ExecutorService pool = Executors.newFixedThreadPool(16)) {
             List<Future<?>> done = new ArrayList<>();
             for (int b = 0; b < 16; b++) {
@@ -171,7 +171,7 @@ class PostgresStoresIT {
 
     @Test
     void shouldRecordEachFailedOrderOnceAndReadItBackExactly() {
-        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+        try (PostgresFillStore store = new PostgresFillStore(database)) {
             BotId bot = BotId.of("failing-1");
             OrderFailure reverted = new OrderFailure(
                     OrderId.of("failing-1-sell"),
@@ -212,7 +212,7 @@ class PostgresStoresIT {
 
     @Test
     void shouldReportABadFillToItsCallerWithoutFailingTheOthers() {
-        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+        try (PostgresFillStore store = new PostgresFillStore(database)) {
             BotId bot = BotId.of("bad-1");
             assertThatThrownBy(() -> store.record(fill(bot, "bad-sell", Side.SELL, 1_000L, 5, 1)))
                     .isInstanceOf(InsufficientPositionException.class);
@@ -223,7 +223,7 @@ class PostgresStoresIT {
 
     @Test
     void shouldRecordAWriteOffAsAWriteOffAndSayARefusalIsForGood() {
-        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+        try (PostgresFillStore store = new PostgresFillStore(database)) {
             BotId bot = BotId.of("written-off-1");
             store.record(fill(bot, "wo-buy", Side.BUY, 1_000_000L, 5, 1));
             Fill writeOff =
@@ -249,7 +249,7 @@ class PostgresStoresIT {
     void shouldFailOnlyTheBadFillsWhenManyVirtualThreadsWriteTogether() throws Exception {
         PostgresRunStatusStore runs = new PostgresRunStatusStore(database, "1@n", id -> null);
         int bots = 64;
-        try (PostgresTradeStore store = new PostgresTradeStore(database);
+        try (PostgresFillStore store = new PostgresFillStore(database);
                 ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Integer>> refused = new ArrayList<>();
             for (int b = 0; b < bots; b++) {

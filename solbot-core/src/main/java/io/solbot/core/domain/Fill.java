@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 
 /**
- * What one executed order (or one part of a partially filled order) exchanged, exactly: everything a trade store
+ * What one executed order (or one part of a partially filled order) exchanged, exactly: everything a fill store
  * needs to record it.
  *
  * @param orderId the intent this fill belongs to

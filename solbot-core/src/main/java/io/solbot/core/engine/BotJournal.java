@@ -15,7 +15,7 @@ import java.util.Optional;
 
 /**
  * What one bot must not lose in a crash, and its entry in the {@link Journal}: the orders in flight, the strategy's
- * state, and the fills and failed orders the trade store has not taken yet. Every change is saved before the method
+ * state, and the fills and failed orders the fill store has not taken yet. Every change is saved before the method
  * returns, so the journal entry never lags behind what the engine acted on.
  *
  * <p>Threading: every method holds this object's monitor, the bot's journal lock; a new run is installed under it
@@ -39,7 +39,7 @@ final class BotJournal {
     }
 
     /**
-     * Items that wait for the trade store (the database is unreachable), oldest first; they are journalled with the
+     * Items that wait for the fill store (the database is unreachable), oldest first; they are journalled with the
      * next save and retried until stored.
      */
     final class Kept<T> {
@@ -97,7 +97,7 @@ final class BotJournal {
         return unstoredFailures;
     }
 
-    /** Fills and failed orders that wait for the trade store. */
+    /** Fills and failed orders that wait for the fill store. */
     synchronized int unstoredCount() {
         return unstoredFills.items.size() + unstoredFailures.items.size();
     }

@@ -8,9 +8,9 @@ import io.solbot.core.event.EngineEvent;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.spi.Capability;
+import io.solbot.core.store.FillStore;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.JournalEntry;
-import io.solbot.core.store.TradeStore;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -83,7 +83,7 @@ final class BotStarter {
             throw new IllegalBotStateException(id, running.status(), "started again");
         }
         Journal journal = settings.journal();
-        TradeStore trades = settings.tradeStore();
+        FillStore trades = settings.fillStore();
         Optional<JournalEntry> entry;
         List<Fill> stored;
         try {

@@ -12,12 +12,12 @@ import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.market.MarketData;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.spi.StrategyProvider;
+import io.solbot.core.store.FillStore;
+import io.solbot.core.store.InMemoryFillStore;
 import io.solbot.core.store.InMemoryJournal;
 import io.solbot.core.store.InMemoryRunStatusStore;
-import io.solbot.core.store.InMemoryTradeStore;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.RunStatusStore;
-import io.solbot.core.store.TradeStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -36,7 +36,7 @@ public final class EngineBuilder {
     private StrategyRegistry registry;
     private final List<StrategyProvider<?>> providers = new ArrayList<>();
     private RunStatusStore runStatusStore = new InMemoryRunStatusStore();
-    private TradeStore tradeStore = new InMemoryTradeStore();
+    private FillStore fillStore = new InMemoryFillStore();
     private Journal journal = new InMemoryJournal();
     private MarketData marketData = NoMarket.INSTANCE;
     private SwapExecutor swapExecutor = order -> new SwapOutcome.Failed(
@@ -85,8 +85,8 @@ public final class EngineBuilder {
         return this;
     }
 
-    public EngineBuilder tradeStore(TradeStore store) {
-        this.tradeStore = Objects.requireNonNull(store, "store");
+    public EngineBuilder fillStore(FillStore store) {
+        this.fillStore = Objects.requireNonNull(store, "store");
         return this;
     }
 
@@ -195,7 +195,7 @@ public final class EngineBuilder {
     }
 
     /**
-     * How often fills the trade store refused (database unreachable) are tried again, and orders of a recovery
+     * How often fills the fill store refused (database unreachable) are tried again, and orders of a recovery
      * whose outcome is not known yet are asked about again; default 1 second.
      */
     public EngineBuilder storeRetryInterval(Duration interval) {
@@ -233,7 +233,7 @@ public final class EngineBuilder {
         return new SolbotEngine(new EngineSettings(
                 registry != null ? registry : registryOf(providers),
                 runStatusStore,
-                tradeStore,
+                fillStore,
                 journal,
                 marketData,
                 swapExecutor,

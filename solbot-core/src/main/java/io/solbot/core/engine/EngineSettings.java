@@ -5,9 +5,9 @@ import io.solbot.core.event.EngineEvent;
 import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.market.MarketData;
 import io.solbot.core.plugin.StrategyRegistry;
+import io.solbot.core.store.FillStore;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.RunStatusStore;
-import io.solbot.core.store.TradeStore;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.List;
@@ -17,7 +17,7 @@ import java.util.function.Consumer;
 record EngineSettings(
         StrategyRegistry registry,
         RunStatusStore runStatusStore,
-        TradeStore tradeStore,
+        FillStore fillStore,
         Journal journal,
         MarketData marketData,
         SwapExecutor swapExecutor,

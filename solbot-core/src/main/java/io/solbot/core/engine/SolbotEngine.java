@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Runs many bots in one JVM: each bot is a {@link Strategy} instance from a {@link StrategyProvider}, ticked at its
- * own interval, with its orders passed through one pipeline (limits and checks, journal, executor, trade store,
+ * own interval, with its orders passed through one pipeline (limits and checks, journal, executor, fill store,
  * events). All hot state lives in memory; the stores and the journal are written only on lifecycle changes and
  * trades, never per tick.
  *
@@ -74,7 +74,7 @@ public final class SolbotEngine implements AutoCloseable {
                 : s.tickResolution().toNanos();
         wheel = new TimingWheel(slotNanos, s.staleAfterIntervals(), jobs::submit, clock.nanos());
         lifecycle = new Lifecycle(clock, records, events, callbacks, wheel);
-        StoreBacklog backlog = new StoreBacklog(s.tradeStore(), retries, lifecycle);
+        StoreBacklog backlog = new StoreBacklog(s.fillStore(), retries, lifecycle);
         Settlement settlement = new Settlement(backlog, events, callbacks, clock);
         settlement.haltsTo(lifecycle);
         OrderDesk orders =
@@ -106,7 +106,7 @@ public final class SolbotEngine implements AutoCloseable {
 
     /**
      * Starts a bot: restores what the stores and the journal know of it (its open positions and count of trades from
-     * the trade store, its strategy state and the fills not yet stored from its journal entry), resolves the orders
+     * the fill store, its strategy state and the fills not yet stored from its journal entry), resolves the orders
      * its journal entry still holds through the executor, creates its strategy, calls {@code onStart}, and ticks it at
      * its interval from then on (the first tick comes within one interval, at a point spread by the bot's id unless
      * {@link EngineBuilder#spreadFirstTicks} is off). Writes the run status and the journal once.

@@ -2,8 +2,8 @@ package io.solbot.core.engine;
 
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.store.FillStore;
 import io.solbot.core.store.PermanentStoreRefusal;
-import io.solbot.core.store.TradeStore;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -11,7 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Gets every fill and failed order into the trade store, even through an outage. An item the store refuses is kept
+ * Gets every fill and failed order into the fill store, even through an outage. An item the store refuses is kept
  * in the bot's journal ({@link BotJournal#unstoredFills()}, {@link BotJournal#unstoredFailures()}), and so is every
  * later item of that bot, behind it, so that the store sees each bot's fills in order (a sell never before the buy it
  * closes); one {@link Retries} loop stores the kept items, oldest first, until none is left. Fills and failures are
@@ -25,11 +25,11 @@ import org.slf4j.MDC;
 final class StoreBacklog {
     private static final Logger log = LoggerFactory.getLogger(StoreBacklog.class);
 
-    private final TradeStore store;
+    private final FillStore store;
     private final Retries retries;
     private final Settlement.Halts halts;
 
-    StoreBacklog(TradeStore store, Retries retries, Settlement.Halts halts) {
+    StoreBacklog(FillStore store, Retries retries, Settlement.Halts halts) {
         this.store = store;
         this.retries = retries;
         this.halts = halts;
@@ -83,8 +83,8 @@ final class StoreBacklog {
     }
 
     private void refusedForGood(Bot bot, String what, RuntimeException e) {
-        log.error("Bot '{}': the trade store refused {} for good; the bot stops", bot.id(), what, Redaction.redact(e));
-        halts.fail(bot, "the trade store refused " + what + " for good: " + Redaction.describe(e));
+        log.error("Bot '{}': the fill store refused {} for good; the bot stops", bot.id(), what, Redaction.redact(e));
+        halts.fail(bot, "the fill store refused " + what + " for good: " + Redaction.describe(e));
     }
 
     /** One retry: stores the bot's kept fills, then its kept failures; true when none is left. */
@@ -125,7 +125,7 @@ final class StoreBacklog {
             } catch (RuntimeException e) {
                 if (!(e instanceof PermanentStoreRefusal)) {
                     log.debug(
-                            "Bot '{}': the trade store still refuses {}: {}",
+                            "Bot '{}': the fill store still refuses {}: {}",
                             bot.id(),
                             describe.apply(next),
                             e.toString());
@@ -146,7 +146,7 @@ final class StoreBacklog {
             } catch (RuntimeException e) {
                 log.error("Could not write the journal of bot '{}'", bot.id(), e);
             }
-            log.info("Bot '{}' stored {} {} that waited for the trade store", bot.id(), stored, what);
+            log.info("Bot '{}' stored {} {} that waited for the fill store", bot.id(), stored, what);
         }
         return !failed;
     }

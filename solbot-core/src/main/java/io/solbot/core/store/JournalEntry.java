@@ -19,9 +19,9 @@ import java.util.Objects;
  * @param owner the process that runs it, for example {@code 4711@host}
  * @param pendingIntents orders sent to the executor whose outcome is not known yet, oldest first
  * @param state the strategy's own key-value state ({@code StrategyContext.state()})
- * @param unstoredFills fills that happened but that the {@link TradeStore} has not taken yet (the database was
+ * @param unstoredFills fills that happened but that the {@link FillStore} has not taken yet (the database was
  *     unreachable), oldest first; the engine retries them until it does
- * @param unstoredFailures failed orders the {@link TradeStore} has not taken yet, oldest first; retried like the fills,
+ * @param unstoredFailures failed orders the {@link FillStore} has not taken yet, oldest first; retried like the fills,
  *     since a failure that landed paid its fees
  * @param updatedAt when the entry was written
  */

@@ -11,7 +11,7 @@ import java.util.Objects;
  * An order the engine decided to execute and has not yet seen the end of. Journalled before the order goes to the
  * executor, cleared when its outcome is known, so that after a crash every order in flight can be resolved.
  *
- * @param orderId the id the executor and the trade store see
+ * @param orderId the id the executor and the fill store see
  * @param mint the token
  * @param side buy or sell
  * @param amountIn what the order spends, in raw units of the input mint

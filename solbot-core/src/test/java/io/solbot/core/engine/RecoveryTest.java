@@ -101,7 +101,7 @@ class RecoveryTest {
         return new Scripted.Fixture(
                 SimulatedClock.startingAt(at, Duration.ofMillis(10), Duration.ofSeconds(5)),
                 b -> b.runStatusStore(first.stores)
-                        .tradeStore(first.stores)
+                        .fillStore(first.stores)
                         .journal(first.stores)
                         .swapExecutor(executor)
                         .intentExpiry(Duration.ofMinutes(1))
@@ -287,7 +287,7 @@ class RecoveryTest {
 
     @Test
     void shouldKeepFillsTheStoreRefusesInTheJournalRefuseBuysAllowSellsAndCatchUpWhenItReturns() {
-        FlakyTradeStore flaky = new FlakyTradeStore();
+        FlakyFillStore flaky = new FlakyFillStore();
         Scripted.Fixture f = flakyFixture(flaky);
         try (f) {
             Commands strategy = new Commands();
@@ -320,7 +320,7 @@ class RecoveryTest {
 
     @Test
     void shouldFailTheBotOnAFillTheStoreRefusesForGoodAndStoreItsOtherFills() {
-        FlakyTradeStore flaky = new FlakyTradeStore();
+        FlakyFillStore flaky = new FlakyFillStore();
         flaky.refuses = fill -> fill.side() == Side.SELL;
         Scripted.Fixture f = flakyFixture(flaky);
         try (f) {
@@ -333,7 +333,7 @@ class RecoveryTest {
             assertThat(status.status()).isEqualTo(RunStatus.FAILED);
             assertThat(status.lastError())
                     .hasValueSatisfying(e -> assertThat(e)
-                            .startsWith("the trade store refused fill ")
+                            .startsWith("the fill store refused fill ")
                             .contains("for good")
                             .contains("the sell exceeds the open lots"));
             // the refused sell is not kept for a retry that can never succeed; the buy before it is stored
@@ -344,7 +344,7 @@ class RecoveryTest {
 
     @Test
     void shouldDropAKeptFillTheStoreRefusesForGoodWhenItReturnsAndStoreTheFillsBehindIt() {
-        FlakyTradeStore flaky = new FlakyTradeStore();
+        FlakyFillStore flaky = new FlakyFillStore();
         Scripted.Fixture f = flakyFixture(flaky);
         try (f) {
             Commands strategy = new Commands();
@@ -370,10 +370,10 @@ class RecoveryTest {
 
     @Test
     void shouldStoreTheFillsACrashedProcessKeptInItsJournalWhenTheBotIsRecovered() {
-        FlakyTradeStore flaky = new FlakyTradeStore();
+        FlakyFillStore flaky = new FlakyFillStore();
         Scripted.Fixture one = new Scripted.Fixture(
                 SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
-                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofHours(1)));
+                b -> b.fillStore(flaky).storeRetryInterval(Duration.ofHours(1)));
         flaky.delegate = one.stores;
         Commands strategy = new Commands();
         one.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
@@ -416,7 +416,7 @@ class RecoveryTest {
 
     @Test
     void shouldKeepAFailureTheStoreRefusesInTheJournalAndStoreItWhenTheStoreReturns() {
-        FlakyTradeStore flaky = new FlakyTradeStore();
+        FlakyFillStore flaky = new FlakyFillStore();
         Scripted.Fixture f = flakyFixture(flaky);
         try (f) {
             Commands strategy = new Commands();
@@ -441,10 +441,10 @@ class RecoveryTest {
 
     @Test
     void shouldStoreTheFailuresACrashedProcessKeptInItsJournalWhenTheBotIsRecovered() {
-        FlakyTradeStore flaky = new FlakyTradeStore();
+        FlakyFillStore flaky = new FlakyFillStore();
         Scripted.Fixture one = new Scripted.Fixture(
                 SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
-                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofHours(1)));
+                b -> b.fillStore(flaky).storeRetryInterval(Duration.ofHours(1)));
         flaky.delegate = one.stores;
         Commands strategy = new Commands();
         one.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
@@ -466,8 +466,8 @@ class RecoveryTest {
         }
     }
 
-    /** A trade store that fails while {@link #down} is set, as PostgreSQL does when it cannot be reached. */
-    static final class FlakyTradeStore implements io.solbot.core.store.TradeStore {
+    /** A fill store that fails while {@link #down} is set, as PostgreSQL does when it cannot be reached. */
+    static final class FlakyFillStore implements io.solbot.core.store.FillStore {
         volatile Scripted.CountingStores delegate;
         volatile boolean down;
         /** Fills the store refuses for good, as the ledger refuses a sell of more than the bot's lots hold. */
@@ -516,11 +516,11 @@ class RecoveryTest {
         }
     }
 
-    /** An engine whose trade store is {@code flaky} in front of the fixture's own, retried every 5 ms. */
-    private static Scripted.Fixture flakyFixture(FlakyTradeStore flaky) {
+    /** An engine whose fill store is {@code flaky} in front of the fixture's own, retried every 5 ms. */
+    private static Scripted.Fixture flakyFixture(FlakyFillStore flaky) {
         Scripted.Fixture f = new Scripted.Fixture(
                 SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
-                b -> b.tradeStore(flaky).storeRetryInterval(Duration.ofMillis(5)));
+                b -> b.fillStore(flaky).storeRetryInterval(Duration.ofMillis(5)));
         flaky.delegate = f.stores;
         return f;
     }

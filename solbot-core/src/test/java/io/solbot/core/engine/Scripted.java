@@ -9,14 +9,14 @@ import io.solbot.core.engine.Scripted.Script;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyProvider;
+import io.solbot.core.store.FillStore;
+import io.solbot.core.store.InMemoryFillStore;
 import io.solbot.core.store.InMemoryJournal;
 import io.solbot.core.store.InMemoryRunStatusStore;
-import io.solbot.core.store.InMemoryTradeStore;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.RunRecord;
 import io.solbot.core.store.RunStatusStore;
-import io.solbot.core.store.TradeStore;
 import io.solbot.core.testing.FillAtPriceExecutor;
 import io.solbot.core.testing.FixedPriceMarket;
 import java.time.Duration;
@@ -95,7 +95,7 @@ final class Scripted implements StrategyProvider<Script> {
                     .marketData(market)
                     .swapExecutor(executor)
                     .runStatusStore(stores)
-                    .tradeStore(stores)
+                    .fillStore(stores)
                     .journal(stores)
                     .spreadFirstTicks(false)
                     .subscriber(events::add);
@@ -122,9 +122,9 @@ final class Scripted implements StrategyProvider<Script> {
     }
 
     /** In-memory stores and journal that count every call. */
-    static final class CountingStores implements RunStatusStore, TradeStore, Journal {
+    static final class CountingStores implements RunStatusStore, FillStore, Journal {
         final InMemoryRunStatusStore runs = new InMemoryRunStatusStore();
-        final InMemoryTradeStore trades = new InMemoryTradeStore();
+        final InMemoryFillStore trades = new InMemoryFillStore();
         final InMemoryJournal journal = new InMemoryJournal();
         final AtomicInteger runSaves = new AtomicInteger();
         final AtomicInteger tradeRecords = new AtomicInteger();

@@ -17,8 +17,8 @@ import io.solbot.core.internal.TextTable;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
-import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import io.solbot.persistence.readmodel.BotReports;
 import io.solbot.strategies.common.ValidationOnlyProvider;
@@ -175,7 +175,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
-                PostgresTradeStore trades = new PostgresTradeStore(db);
+                PostgresFillStore trades = new PostgresFillStore(db);
                 PaperMarket market = PaperMarket.start(seed, 250);
                 // the market moves by itself in real time, so an order waits out its latency and meets the market
                 // as it has become: other traders' swaps meanwhile reach its price and its slippage guard
@@ -190,7 +190,7 @@ final class RunCommand implements Callable<Integer> {
             SolbotEngine engine = SolbotEngine.builder()
                     .strategies(registry)
                     .runStatusStore(runs)
-                    .tradeStore(trades)
+                    .fillStore(trades)
                     .journal(journal)
                     .marketData(market.market())
                     .swapExecutor(executor)

@@ -17,9 +17,9 @@ import io.solbot.core.engine.BotStatus;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.FillRecord;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeLedger;
-import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.readmodel.BotReports;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -116,7 +116,7 @@ class StatusTableIT {
                             2),
                     "take-profit"));
             // a sell that reverted on chain: its 5,000 fee and 1,000 tip come off the 500,000 the closed trade made
-            try (PostgresTradeStore trades = new PostgresTradeStore(db)) {
+            try (PostgresFillStore trades = new PostgresFillStore(db)) {
                 trades.recordFailure(
                         old,
                         new OrderFailure(

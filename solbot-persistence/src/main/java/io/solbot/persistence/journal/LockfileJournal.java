@@ -198,7 +198,7 @@ public final class LockfileJournal implements Journal {
 
     /**
      * The on-disk form. Amounts are decimal strings of raw units, so no JSON reader rounds them. Version 2 added the
-     * fills the trade store has not taken yet ({@code unstoredFills}); version 3 the failed orders it has not taken
+     * fills the fill store has not taken yet ({@code unstoredFills}); version 3 the failed orders it has not taken
      * yet ({@code unstoredFailures}). A version 2 lockfile still reads (as none kept); an entry is rewritten in the
      * current version on its next change.
      */

@@ -27,9 +27,9 @@ import io.solbot.persistence.EmbeddedPostgresExtension;
 import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
 import io.solbot.persistence.FillRecord;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeLedger;
-import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.readmodel.BotReport.Stored;
 import io.solbot.persistence.readmodel.BotReport.Unavailable;
 import java.sql.Connection;
@@ -229,7 +229,7 @@ class BotReportsIT {
             }
         }
         ledger.record(fills);
-        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+        try (PostgresFillStore store = new PostgresFillStore(database)) {
             for (int i = 0; i < 200; i += 3) {
                 BotId bot = BotId.of("many-%03d".formatted(i));
                 // one failure that landed (fee and tip), one that never did
@@ -294,7 +294,7 @@ class BotReportsIT {
         saveRun(lucky, RunStatus.RUNNING, 1);
         ledger.record(rec(buy(honeypot, "fail-b1", BONK, 1_000_000, TokenAmount.of(1_000, 6), 0, 0, minute(1))));
         ledger.record(rec(sell(honeypot, "fail-s1", BONK, TokenAmount.of(500, 6), 600_000, 0, 0, minute(2))));
-        try (PostgresTradeStore store = new PostgresTradeStore(database)) {
+        try (PostgresFillStore store = new PostgresFillStore(database)) {
             // two sells of the rest reverted on chain; each paid its signature and priority fee (and one a tip)
             store.recordFailure(honeypot, failure("fail-s2", 4_000_000_000_000_000_001L, 0, minute(3)));
             store.recordFailure(honeypot, failure("fail-s3", 4_000_000_000_000_000_002L, 7, minute(4)));

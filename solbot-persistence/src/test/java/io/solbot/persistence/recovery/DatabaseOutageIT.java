@@ -14,8 +14,8 @@ import io.solbot.core.spi.OrderResult;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.testing.Markets;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
-import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -68,7 +68,7 @@ class DatabaseOutageIT {
         SimulatedClock clock = SimulatedClock.startingAt(Markets.T0, Duration.ofMillis(10), Duration.ofSeconds(30));
         LockfileJournal journal = new LockfileJournal(dir.resolve("lockfiles"));
         try (PostgresDatabase database = PostgresDatabase.open(url, null, null, 4);
-                PostgresTradeStore trades = new PostgresTradeStore(database);
+                PostgresFillStore trades = new PostgresFillStore(database);
                 SolbotEngine engine = SolbotEngine.builder()
                         .strategyProvider(new CommandBot.Provider())
                         .clock(clock)
@@ -77,7 +77,7 @@ class DatabaseOutageIT {
                                         PaperSettings.defaults(3).withExecModel(ExecModel.IDEAL), Markets.onePool())
                                 .build())
                         .runStatusStore(new PostgresRunStatusStore(database, "1@test", id -> "{}"))
-                        .tradeStore(trades)
+                        .fillStore(trades)
                         .journal(journal)
                         .spreadFirstTicks(false)
                         .storeRetryInterval(Duration.ofMillis(50))

@@ -24,8 +24,8 @@ import io.solbot.core.testing.Markets;
 import io.solbot.persistence.EmbeddedPostgresExtension;
 import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
-import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -54,7 +54,7 @@ class RecoveryIT {
     private final class Process implements AutoCloseable {
         final SimulatedClock clock = SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5));
         final PostgresDatabase database;
-        final PostgresTradeStore trades;
+        final PostgresFillStore trades;
         final LockfileJournal journal = new LockfileJournal(runtime.resolve("lockfiles"));
         final SimulatedMarket market = Markets.onePool();
         final PaperExecutor executor;
@@ -63,7 +63,7 @@ class RecoveryIT {
         Process(TestDatabase db, Instant at) {
             clock.advance(Duration.between(T0, at));
             database = PostgresDatabase.open(db.jdbcUrl(), null, null, 4);
-            trades = new PostgresTradeStore(database);
+            trades = new PostgresFillStore(database);
             executor = PaperExecutor.builder(PaperSettings.defaults(7).withExecModel(ExecModel.IDEAL), market)
                     .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
                     .build();
@@ -73,7 +73,7 @@ class RecoveryIT {
                     .marketData(market)
                     .swapExecutor(executor)
                     .runStatusStore(new PostgresRunStatusStore(database, "1@test", id -> "{}"))
-                    .tradeStore(trades)
+                    .fillStore(trades)
                     .journal(journal)
                     .spreadFirstTicks(false)
                     .build();

@@ -15,8 +15,8 @@ import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
 import io.solbot.persistence.FillRecord;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresTradeLedger;
-import io.solbot.persistence.PostgresTradeStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -54,7 +54,7 @@ import java.util.stream.Stream;
  *   <li>raw single-row INSERT commits per second (plain JDBC, autocommit, one connection): this run's ceiling;
  *   <li>durable open→close transitions per second through {@link PostgresTradeLedger} (a buy fill, then its sell
  *       fill, each its own commit), and their ratio to (1);
- *   <li>the same through {@link PostgresTradeStore} with 1, 8 and 64 bots trading back to back (group commit), and
+ *   <li>the same through {@link PostgresFillStore} with 1, 8 and 64 bots trading back to back (group commit), and
  *       with 64 bots at a fixed moderate rate: transitions/s, commits/s and the latency of {@code record(fill)};
  *   <li>durable lockfile writes per second through {@link LockfileJournal#save} (100 bots' files, 1, 4, 16 threads);
  *   <li>recovery of 1,000 bots: {@link LockfileJournal#entries()} plus each bot's open positions from the ledger.
@@ -115,20 +115,20 @@ public final class PersistenceLoad {
                     try (PostgresDatabase db = PostgresDatabase.open(solbotUrl, "postgres", null, 4)) {
                         ledgerTransitions(db, monitor, seconds, raw);
                         System.out.println();
-                        System.out.println("PostgresTradeStore (group commit), bots trading back to back:");
+                        System.out.println("PostgresFillStore (group commit), bots trading back to back:");
                         System.out.println("| bots | transitions/s | fills/s | commits/s | fills per commit"
                                 + " | record(fill) p50 | p99 | max |");
                         System.out.println("|---|---|---|---|---|---|---|---|");
                         for (int bots : List.of(1, 8, 64)) {
-                            tradeStore(db, monitor, seconds, bots, 0);
+                            fillStore(db, monitor, seconds, bots, 0);
                         }
                         System.out.println();
-                        System.out.println("PostgresTradeStore, 64 bots at a fixed total rate (moderate load):");
+                        System.out.println("PostgresFillStore, 64 bots at a fixed total rate (moderate load):");
                         System.out.println("| bots | transitions/s | fills/s | commits/s | fills per commit"
                                 + " | record(fill) p50 | p99 | max |");
                         System.out.println("|---|---|---|---|---|---|---|---|");
                         for (int rate : List.of(100, 300)) {
-                            tradeStore(db, monitor, seconds, 64, rate);
+                            fillStore(db, monitor, seconds, 64, rate);
                         }
                         System.out.println();
                         lockfiles(work.resolve("journal"), seconds);
@@ -272,11 +272,11 @@ public final class PersistenceLoad {
     }
 
     /**
-     * (3) {@code bots} threads, each a bot recording a buy fill then its sell fill through one trade store. With
+     * (3) {@code bots} threads, each a bot recording a buy fill then its sell fill through one fill store. With
      * {@code rate} 0 they trade back to back; otherwise each bot starts a transition on a fixed schedule so that all
      * of them together start {@code rate} per second.
      */
-    private static void tradeStore(PostgresDatabase db, Connection monitor, int seconds, int bots, int rate)
+    private static void fillStore(PostgresDatabase db, Connection monitor, int seconds, int bots, int rate)
             throws Exception {
         Latencies latencies = new Latencies();
         AtomicLong transitions = new AtomicLong();
@@ -284,7 +284,7 @@ public final class PersistenceLoad {
         long period = rate == 0 ? 0 : bots * 1_000_000_000L / rate;
         long begin = System.nanoTime();
         List<Thread> threads = new ArrayList<>();
-        try (PostgresTradeStore store = new PostgresTradeStore(db)) {
+        try (PostgresFillStore store = new PostgresFillStore(db)) {
             for (int i = 0; i < bots; i++) {
                 BotId bot = BotId.of("store-" + bots + "-" + rate + "-" + i);
                 long offset = period * i / bots;

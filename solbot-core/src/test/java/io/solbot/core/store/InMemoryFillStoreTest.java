@@ -15,12 +15,12 @@ import io.solbot.core.domain.TxSignature;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
-class InMemoryTradeStoreTest {
+class InMemoryFillStoreTest {
     private static final Instant AT = Instant.parse("2026-01-01T00:00:00Z");
 
     @Test
     void shouldKeepEachFillOnceInTheOrderRecordedPerBot() {
-        InMemoryTradeStore store = new InMemoryTradeStore();
+        InMemoryFillStore store = new InMemoryFillStore();
         Fill a1 = fill("a", "o-1", 1, 1);
         Fill a2 = fill("a", "o-1", 2, 2);
         Fill a3 = fill("a", "o-2", 1, 3);
@@ -40,7 +40,7 @@ class InMemoryTradeStoreTest {
 
     @Test
     void shouldHandTheCallerACopy() {
-        InMemoryTradeStore store = new InMemoryTradeStore();
+        InMemoryFillStore store = new InMemoryFillStore();
         store.record(fill("a", "o-1", 1, 1));
         var before = store.fills(BotId.of("a"));
         store.record(fill("a", "o-2", 1, 2));
@@ -50,7 +50,7 @@ class InMemoryTradeStoreTest {
 
     @Test
     void shouldKeepEachFailureOnceInTheOrderRecordedPerBot() {
-        InMemoryTradeStore store = new InMemoryTradeStore();
+        InMemoryFillStore store = new InMemoryFillStore();
         OrderFailure second = failure("o-2", 5_000);
         OrderFailure first = failure("o-1", 7_000);
 

@@ -8,7 +8,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.Side;
-import io.solbot.core.store.TradeStore;
+import io.solbot.core.store.FillStore;
 import io.solbot.persistence.internal.Rows;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -24,7 +24,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The engine's {@link TradeStore} on PostgreSQL, through a {@link PostgresTradeLedger}: every fill once in {@code
+ * The engine's {@link FillStore} on PostgreSQL, through a {@link PostgresTradeLedger}: every fill once in {@code
  * fill}, buys as open lots in {@code trade}, sells closing lots into {@code closed_trade}; failed orders once in
  * {@code order_failure}.
  *
@@ -36,8 +36,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Thread-safe. After {@link #close()} new fills are refused; the callers of fills already queued still write them.
  */
-public final class PostgresTradeStore implements TradeStore, AutoCloseable {
-    private static final Logger log = LoggerFactory.getLogger(PostgresTradeStore.class);
+public final class PostgresFillStore implements FillStore, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PostgresFillStore.class);
     static final int MAX_BATCH = 256;
 
     /** A queued fill and its caller, parked until the fill is written or until it is the caller's turn to write. */
@@ -65,7 +65,7 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     private final Map<BotId, String> strategies = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
-    public PostgresTradeStore(PostgresDatabase database) {
+    public PostgresFillStore(PostgresDatabase database) {
         this.ledger = new PostgresTradeLedger(database);
         this.dsl = database.dsl();
     }
@@ -86,7 +86,7 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     @Override
     public void record(Fill fill) {
         if (closed) {
-            throw new IllegalStateException("The trade store is closed; fill " + fill.orderId() + " was not recorded");
+            throw new IllegalStateException("The fill store is closed; fill " + fill.orderId() + " was not recorded");
         }
         String reason = fill.side() == Side.BUY ? "entry" : fill.isWriteOff() ? "write-off" : "exit";
         Pending pending = new Pending(new FillRecord(strategyOf(fill.botId()), fill, reason));
@@ -167,7 +167,7 @@ public final class PostgresTradeStore implements TradeStore, AutoCloseable {
     public void recordFailure(BotId botId, OrderFailure failure) {
         if (closed) {
             throw new IllegalStateException(
-                    "The trade store is closed; the failure of order " + failure.orderId() + " was not recorded");
+                    "The fill store is closed; the failure of order " + failure.orderId() + " was not recorded");
         }
         try {
             insertFailure(botId, failure);

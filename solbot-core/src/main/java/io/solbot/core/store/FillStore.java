@@ -14,7 +14,7 @@ import java.util.List;
  * <p>A write that can never succeed is refused with an exception that implements {@link PermanentStoreRefusal}; any
  * other exception means the write may succeed if tried again later.
  */
-public interface TradeStore {
+public interface FillStore {
     /**
      * Records {@code fill}; a fill already recorded (same order id and part) changes nothing.
      *

@@ -13,10 +13,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * A {@link TradeStore} that keeps the fills and failures in memory: the default, and for tests. Recording a fill again
+ * A {@link FillStore} that keeps the fills and failures in memory: the default, and for tests. Recording a fill again
  * (same order and part), or a failure again (same order), has no effect. Thread-safe.
  */
-public final class InMemoryTradeStore implements TradeStore {
+public final class InMemoryFillStore implements FillStore {
     private final Map<BotId, Ledger> fills = new ConcurrentHashMap<>();
 
     @Override
