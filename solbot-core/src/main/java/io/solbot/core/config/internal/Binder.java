@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.solbot.core.config.Alias;
 import io.solbot.core.config.Flatten;
-import io.solbot.core.plugin.Names;
+import io.solbot.core.internal.Names;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.ParameterizedType;
