@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryTradeStore implements TradeStore {
     private final Map<BotId, Ledger> fills = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryTradeStore() {}
+
     @Override
     public void record(Fill fill) {
         Ledger ledger = fills.computeIfAbsent(fill.botId(), id -> new Ledger());
