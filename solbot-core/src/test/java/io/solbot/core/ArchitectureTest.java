@@ -7,6 +7,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.solbot.core.testing.ModuleApi;
 
 /**
  * Keeps what plugin authors see free of adapters: the SPI and the domain depend on the JDK's core packages and on
@@ -30,13 +31,18 @@ class ArchitectureTest {
             .because("strategies see only the SPI and the domain; adapters (JDBC, HTTP, Solana) stay behind ports");
 
     @ArchTest
+    static final ArchRule theApiShowsOnlyExportedTypes =
+            ModuleApi.of(SolbotException.class).showsOnlyExportedTypesInItsApi();
+
+    @ArchTest
     static final ArchRule configInternalsStayBehindTheConfigPackage = noClasses()
             .that()
             .resideOutsideOfPackage("io.solbot.core.config..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.solbot.core.config.internal..")
-            .because("io.solbot.core.config.internal is public for Hibernate Validator only, not API");
+            .because(
+                    "io.solbot.core.config.internal is the config package's implementation; the module does not export it");
 
     @ArchTest
     static final ArchRule portsAndEventsDoNotDependOnTheEngine = classes()
