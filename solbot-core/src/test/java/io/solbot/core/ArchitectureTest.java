@@ -15,6 +15,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.solbot.core.testing.ModuleApi;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -41,13 +42,18 @@ class ArchitectureTest {
             .because("strategies see only the SPI and the domain; adapters (JDBC, HTTP, Solana) stay behind ports");
 
     @ArchTest
+    static final ArchRule theApiShowsOnlyExportedTypes =
+            ModuleApi.of(SolbotException.class).showsOnlyExportedTypesInItsApi();
+
+    @ArchTest
     static final ArchRule configInternalsStayBehindTheConfigPackage = noClasses()
             .that()
             .resideOutsideOfPackage("io.solbot.core.config..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("io.solbot.core.config.internal..")
-            .because("io.solbot.core.config.internal is public for Hibernate Validator only, not API");
+            .because(
+                    "io.solbot.core.config.internal is the config package's implementation; the module does not export it");
 
     @ArchTest
     static final ArchRule thePublicApiNeverShowsInternalTypes = codeUnits()

@@ -6,7 +6,6 @@ import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
 import io.solbot.core.config.Plan;
 import io.solbot.core.config.Violation;
-import io.solbot.core.config.internal.LocatedTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -23,9 +22,9 @@ import org.junit.jupiter.api.Test;
  * <p>The loader turns any failure of its own (a reader's or a config record's bug) into a violation rather than
  * throwing, so "no exception" alone proves little. Legitimate messages are the predicates of the rules ("must be
  * between 1 and 20", "is not a known field", "is required") and the readers' descriptions of malformed text; a
- * failure inside the machinery is marked {@link LocatedTree#INTERNAL_ERROR}. So every violation must also be free of
- * that mark, of exception class names and of a JVM's helpful null-pointer text, and must carry a line (and a parse
- * error a column) in the file.
+ * failure inside the machinery is marked "internal error" (core's internal {@code LocatedTree.INTERNAL_ERROR}). So
+ * every violation must also be free of that mark, of exception class names and of a JVM's helpful null-pointer text,
+ * and must carry a line (and a parse error a column) in the file.
  *
  * <p>{@code -Dfuzz.seed=…} and {@code -Dfuzz.cases=…} run other or more cases (the build runs the fixed seed).
  */

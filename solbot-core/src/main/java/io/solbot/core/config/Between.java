@@ -21,6 +21,7 @@ import java.lang.annotation.Target;
  * value. Null is valid.
  */
 @Documented
+@SuppressWarnings("exports") // the validator is internal; the module opens its package to Hibernate Validator
 @Constraint(validatedBy = BetweenValidator.class)
 @Target({FIELD, PARAMETER, ANNOTATION_TYPE, TYPE_USE, RECORD_COMPONENT})
 @Retention(RUNTIME)

@@ -7,7 +7,7 @@ import io.solbot.core.config.internal.Binder;
 import io.solbot.core.config.internal.ConfigTypes;
 import io.solbot.core.config.internal.LocatedTree;
 import io.solbot.core.domain.BotId;
-import io.solbot.core.plugin.Names;
+import io.solbot.core.internal.Names;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.plugin.UnknownStrategyException;

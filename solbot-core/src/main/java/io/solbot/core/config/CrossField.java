@@ -16,6 +16,7 @@ import java.lang.annotation.Target;
  * names, with that field's value.
  */
 @Documented
+@SuppressWarnings("exports") // the validator is internal; the module opens its package to Hibernate Validator
 @Constraint(validatedBy = CrossFieldValidator.class)
 @Target(TYPE)
 @Retention(RUNTIME)

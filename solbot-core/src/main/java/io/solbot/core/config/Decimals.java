@@ -20,6 +20,7 @@ import java.lang.annotation.Target;
  * is valid.
  */
 @Documented
+@SuppressWarnings("exports") // the validator is internal; the module opens its package to Hibernate Validator
 @Constraint(validatedBy = DecimalsValidator.class)
 @Target({FIELD, PARAMETER, ANNOTATION_TYPE, TYPE_USE, RECORD_COMPONENT})
 @Retention(RUNTIME)

@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
  * matches {@code high-liquidity}). The message lists the words and the closest one. Null is valid.
  */
 @Documented
+@SuppressWarnings("exports") // the validator is internal; the module opens its package to Hibernate Validator
 @Constraint(validatedBy = OneOfValidator.class)
 @Target({FIELD, PARAMETER, ANNOTATION_TYPE, TYPE_USE, RECORD_COMPONENT})
 @Retention(RUNTIME)

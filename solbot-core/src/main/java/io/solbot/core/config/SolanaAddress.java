@@ -19,6 +19,7 @@ import java.lang.annotation.Target;
  * Null is valid; combine with a required rule where the field must be set.
  */
 @Documented
+@SuppressWarnings("exports") // the validator is internal; the module opens its package to Hibernate Validator
 @Constraint(validatedBy = SolanaAddressValidator.class)
 @Target({FIELD, PARAMETER, ANNOTATION_TYPE, TYPE_USE, RECORD_COMPONENT})
 @Retention(RUNTIME)

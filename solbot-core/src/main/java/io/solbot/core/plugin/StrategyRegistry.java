@@ -1,5 +1,6 @@
 package io.solbot.core.plugin;
 
+import io.solbot.core.internal.Names;
 import io.solbot.core.spi.Capability;
 import io.solbot.core.spi.StrategyProvider;
 import java.io.IOException;

@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class InMemoryFillStore implements FillStore {
     private final Map<BotId, Ledger> fills = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryFillStore() {}
+
     @Override
     public void record(Fill fill) {
         Ledger ledger = fills.computeIfAbsent(fill.botId(), id -> new Ledger());

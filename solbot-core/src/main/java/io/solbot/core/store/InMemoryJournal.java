@@ -11,6 +11,9 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryJournal implements Journal {
     private final ConcurrentMap<BotId, JournalEntry> entries = new ConcurrentHashMap<>();
 
+    /** An empty journal. */
+    public InMemoryJournal() {}
+
     @Override
     public void save(JournalEntry entry) {
         entries.put(entry.botId(), entry);

@@ -9,6 +9,9 @@ import java.util.concurrent.ConcurrentMap;
 public final class InMemoryRunStatusStore implements RunStatusStore {
     private final ConcurrentMap<BotId, RunRecord> records = new ConcurrentHashMap<>();
 
+    /** An empty store. */
+    public InMemoryRunStatusStore() {}
+
     @Override
     public void save(RunRecord record) {
         records.put(record.botId(), record);

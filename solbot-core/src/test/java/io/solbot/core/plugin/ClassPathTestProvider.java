@@ -5,6 +5,8 @@ import io.solbot.core.spi.StrategyProvider;
 
 /** Registered in this module's test resources, so the class-path discovery test has something to find. */
 public class ClassPathTestProvider implements StrategyProvider<String> {
+    public ClassPathTestProvider() {}
+
     @Override
     public String id() {
         return "class-path-test";

@@ -2,7 +2,7 @@ package io.solbot.core.testing;
 
 import io.solbot.core.spi.StrategyProvider;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,8 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
+import java.util.spi.ToolProvider;
 import java.util.stream.Stream;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 /**
  * Builds a strategy plugin jar from Java source text at test time: compiles the sources against solbot-core and
@@ -73,7 +72,9 @@ public final class PluginJars {
             Files.writeString(file, e.getValue());
             files.add(file.toString());
         }
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        // java.util.spi rather than javax.tools: java.base is read by every module, java.compiler is not
+        ToolProvider javac =
+                ToolProvider.findFirst("javac").orElseThrow(() -> new IllegalStateException("no javac: run on a JDK"));
         List<String> args = new ArrayList<>(List.of(
                 "--release",
                 "21",
@@ -86,16 +87,8 @@ public final class PluginJars {
                         classPath.stream().map(Path::toString).toList())));
         args.addAll(files);
         StringWriter errors = new StringWriter();
-        int rc = javac.run(
-                null,
-                null,
-                new OutputStream() {
-                    @Override
-                    public void write(int b) {
-                        errors.write(b);
-                    }
-                },
-                args.toArray(String[]::new));
+        PrintWriter err = new PrintWriter(errors);
+        int rc = javac.run(err, err, args.toArray(String[]::new));
         if (rc != 0) {
             throw new IllegalStateException("plugin sources did not compile:\n" + errors);
         }

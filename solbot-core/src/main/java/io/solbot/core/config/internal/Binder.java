@@ -2,7 +2,7 @@ package io.solbot.core.config.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.solbot.core.plugin.Names;
+import io.solbot.core.internal.Names;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;

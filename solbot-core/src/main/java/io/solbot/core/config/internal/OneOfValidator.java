@@ -1,7 +1,7 @@
 package io.solbot.core.config.internal;
 
 import io.solbot.core.config.OneOf;
-import io.solbot.core.plugin.Names;
+import io.solbot.core.internal.Names;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import java.util.LinkedHashMap;

@@ -1,12 +1,12 @@
-package io.solbot.core.plugin;
+package io.solbot.core.internal;
 
 import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Finds the closest known name to a misspelt one, for "did you mean" messages. Public for solbot's own packages
- * (plugin registry, config loader); not part of the supported API.
+ * Finds the closest known name to a misspelt one, for "did you mean" messages of the plugin registry and the config
+ * loader.
  */
 public final class Names {
     private Names() {}
