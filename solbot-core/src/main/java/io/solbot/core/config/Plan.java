@@ -3,7 +3,6 @@ package io.solbot.core.config;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.internal.TextTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.solbot.launcher;
 
-import io.solbot.core.internal.TextTable;
+import io.solbot.core.config.TextTable;
 import io.solbot.core.plugin.PluginRefusal;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;

@@ -1,8 +1,8 @@
 package io.solbot.launcher;
 
+import io.solbot.core.config.TextTable;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.engine.BotStatus;
-import io.solbot.core.internal.TextTable;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.readmodel.BotReport;
 import io.solbot.persistence.readmodel.BotReport.Stored;

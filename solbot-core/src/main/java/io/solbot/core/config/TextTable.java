@@ -1,9 +1,12 @@
-package io.solbot.core.internal;
+package io.solbot.core.config;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** Lays out rows of text as left-aligned columns two spaces apart, the first row being the header. */
+/**
+ * Lays out rows of text as left-aligned columns two spaces apart, the first row being the header: the tables a {@link
+ * Plan} renders, and those a command line prints of the bots and strategies. Stateless.
+ */
 public final class TextTable {
     private TextTable() {}
 
