@@ -12,7 +12,7 @@ import io.solbot.core.domain.OrderFailure;
  * engine can spare), but a tick that is still running when the next one is due makes the engine skip that one.
  *
  * <p>A strategy decides; it does not do I/O of its own. It reads prices and positions and places orders through the
- * context, so that every order passes the same safety, budget and journal checks. A callback that throws counts as
+ * context, so that every order passes the same limits, order checks and journal. A callback that throws counts as
  * a failure of the bot: the engine restarts it with backoff and halts it after too many.
  */
 public interface Strategy {

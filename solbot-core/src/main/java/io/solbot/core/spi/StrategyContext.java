@@ -20,7 +20,7 @@ public interface StrategyContext {
     /** Prices and other market data. */
     MarketView market();
 
-    /** Where orders go: every order passes safety, budget and journal checks before it is executed. */
+    /** Where orders go: every order passes the bot's limits, the engine's order checks and the journal first. */
     Orders orders();
 
     /** The positions this bot holds, oldest first. */
