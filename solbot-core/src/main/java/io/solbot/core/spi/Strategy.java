@@ -13,7 +13,7 @@ import io.solbot.core.domain.OrderFailure;
  *
  * <p>A strategy decides; it does not do I/O of its own. It reads prices and positions and places orders through the
  * context, so that every order passes the same limits, order checks and journal. A callback that throws counts as
- * a failure of the bot: the engine restarts it with backoff and halts it after too many.
+ * a failure of the bot: the engine restarts it with backoff and makes it FAILED after too many.
  */
 public interface Strategy {
     /** Called once before the first tick of a run. */
