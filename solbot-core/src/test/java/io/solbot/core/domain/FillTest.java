@@ -12,6 +12,7 @@ class FillTest {
     private static final TokenAmount TOKENS = TokenAmount.of(1_000, 6);
 
     private static Fill fill(Side side, TokenAmount in, TokenAmount out, Price price, long fee) {
+        // built by hand, not with Fills: these tests check what the constructor accepts
         return new Fill(
                 OrderId.of("o-1"),
                 BOT,

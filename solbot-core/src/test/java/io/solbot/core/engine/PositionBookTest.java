@@ -11,8 +11,8 @@ import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
 import io.solbot.core.engine.PositionBook.ClosedSlice;
+import io.solbot.core.testing.Fills;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -28,25 +28,11 @@ class PositionBookTest {
     }
 
     private static Fill fill(Side side, long sol, BigInteger tokens, long fee, long tip, Instant at) {
-        TokenAmount solAmount = Lamports.of(sol).toTokenAmount();
         TokenAmount tokenAmount = TokenAmount.ofRaw(tokens, 6);
-        byte[] sig = new byte[64];
-        sig[0] = (byte) ++orders;
-        return new Fill(
-                OrderId.of("o-" + orders),
-                BotId.of("b"),
-                MINT,
-                side,
-                side == Side.BUY ? solAmount : tokenAmount,
-                side == Side.BUY ? tokenAmount : solAmount,
-                Price.ofTrade(Lamports.of(sol), tokenAmount),
-                Lamports.of(fee),
-                Lamports.of(tip),
-                TxSignature.ofBytes(sig),
-                1,
-                1,
-                at,
-                at);
+        Fills.Builder fill = side == Side.BUY
+                ? Fills.buy(MINT, Lamports.of(sol), tokenAmount)
+                : Fills.sell(MINT, tokenAmount, Lamports.of(sol));
+        return fill.bot("b").order("o-" + ++orders).fee(fee).tip(tip).at(at).build();
     }
 
     private static BigInteger raw(long value) {

@@ -12,11 +12,9 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.OrderId;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
 import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.execution.SwapOrder;
 import io.solbot.core.execution.SwapOutcome;
@@ -27,6 +25,7 @@ import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
 import io.solbot.core.store.PermanentStoreRefusal;
 import io.solbot.core.testing.FillAtPriceExecutor;
+import io.solbot.core.testing.Fills;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -109,21 +108,14 @@ class RecoveryTest {
     }
 
     private static Fill buyFill(OrderId orderId, int part, int parts, long lamports) {
-        return new Fill(
-                orderId,
-                BOT,
-                MINT,
-                Side.BUY,
-                Lamports.of(lamports).toTokenAmount(),
-                TokenAmount.of(lamports, 6),
-                Price.of("0.001"),
-                Lamports.of(5_000),
-                Lamports.ZERO,
-                TxSignature.ofBytes(new byte[64]),
-                part,
-                parts,
-                T0,
-                T0.plusMillis(400));
+        return Fills.buy(MINT, Lamports.of(lamports), TokenAmount.of(lamports, 6))
+                .bot(BOT)
+                .order(orderId)
+                .part(part, parts)
+                .fee(5_000)
+                .submittedAt(T0)
+                .at(T0.plusMillis(400))
+                .build();
     }
 
     private static JournalEntry entryWithIntent(String owner, OrderIntent intent, RunStatus status) {

@@ -8,10 +8,9 @@ import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.domain.TxSignature;
+import io.solbot.core.testing.Fills;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -71,25 +70,12 @@ class InMemoryFillStoreTest {
     }
 
     private static Fill fill(String bot, String order, int part, int seed) {
-        byte[] sig = new byte[64];
-        sig[0] = (byte) seed;
-        sig[63] = (byte) (seed + 1);
-        TokenAmount tokens = TokenAmount.of(1_000_000L * seed, 6);
-        Lamports sol = Lamports.of(10_000_000L);
-        return new Fill(
-                OrderId.of(order),
-                BotId.of(bot),
-                Mint.USDC,
-                Side.BUY,
-                sol.toTokenAmount(),
-                tokens,
-                Price.ofTrade(sol, tokens),
-                Lamports.of(5_000),
-                Lamports.ZERO,
-                TxSignature.ofBytes(sig),
-                part,
-                2,
-                AT,
-                AT);
+        return Fills.buy(Mint.USDC, Lamports.of(10_000_000L), TokenAmount.of(1_000_000L * seed, 6))
+                .bot(bot)
+                .order(order)
+                .part(part, 2)
+                .fee(5_000)
+                .at(AT)
+                .build();
     }
 }
