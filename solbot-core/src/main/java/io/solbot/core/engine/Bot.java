@@ -42,7 +42,7 @@ final class Bot {
     /** Draws order ids: salted unless the bot runs on a simulated clock, so ids of an earlier run never recur. */
     private final SplittableRandom orderIds;
     /** The scheduler's place for this bot; touched by the scheduler thread only. */
-    final TimingWheel.Entry wheel = new TimingWheel.Entry(this);
+    final TimingWheel.Entry wheel;
 
     /** STOPPED until {@link #launch}, but counted in the metrics only from then on. */
     private volatile RunStatus status = RunStatus.STOPPED;
@@ -84,6 +84,7 @@ final class Bot {
         this.meters = meters;
         this.configHash = configHash;
         this.intervalNanos = spec.interval().toNanos();
+        this.wheel = new TimingWheel.Entry(this);
         this.journal = new BotJournal(this, journal, owner, clock);
         long botSeed = mix(seed, id.value().hashCode());
         this.random = new SplittableRandom(botSeed);
@@ -181,9 +182,13 @@ final class Bot {
         return restartCount;
     }
 
-    /** Whether {@code r} may act: the bot's current run, RUNNING and not waiting for a watchdog restart. */
+    /**
+     * Whether {@code r} may act: the bot's current run, RUNNING and not waiting for a watchdog restart. A run is
+     * current only while all three hold (every transition that ends them retires it under the bot's lock), so this
+     * reads the run alone.
+     */
     boolean accepts(Run r) {
-        return r.isCurrent() && status == RunStatus.RUNNING && !restartPending;
+        return r.isCurrent();
     }
 
     // ---- transitions; the caller holds the lock ----
@@ -275,11 +280,14 @@ final class Bot {
         return true;
     }
 
-    /** Takes the run away from the bot (it ends); the caller holds the lock. */
+    /** Takes the run away from the bot, retired at once (its onStop follows); the caller holds the lock. */
     Run detachRun() {
         assert lock.isHeldByCurrentThread();
         Run old = run;
         run = null;
+        if (old != null) {
+            old.retire();
+        }
         return old;
     }
 
@@ -301,6 +309,8 @@ final class Bot {
         if (recent < max) {
             recentRestarts.addLast(now + backoff.applyAsLong(recent));
             restartPending = true;
+            // at once, not when its onStop is posted: the failed run gets no tick in between
+            failing.retire();
         }
         return recent;
     }

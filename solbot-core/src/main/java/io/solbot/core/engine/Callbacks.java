@@ -58,8 +58,7 @@ final class Callbacks {
             tally.ticked(bot.meters(), start - lane.dueNanos, System.nanoTime() - startCpu);
             MDC.remove(SolbotEngine.MDC_BOT_ID);
             lane.idle();
-            // a watchdog interrupt meant for this tick must not leak into the next callback on this thread
-            Thread.interrupted();
+            clearInterrupt();
         }
     }
 
@@ -110,6 +109,16 @@ final class Callbacks {
         } finally {
             MDC.remove(SolbotEngine.MDC_BOT_ID);
             lane.idle();
+            clearInterrupt();
+        }
+    }
+
+    /**
+     * A watchdog interrupt meant for this callback must not leak into the next one on this thread. Checked first:
+     * clearing costs a lock on a virtual thread, and a fifth of the engine's CPU at a million ticks a second.
+     */
+    private static void clearInterrupt() {
+        if (Thread.currentThread().isInterrupted()) {
             Thread.interrupted();
         }
     }

@@ -37,6 +37,9 @@ final class EngineMetrics {
     static final Duration[] LATENESS_BUCKETS =
             millis(0.1, 0.25, 0.5, 1, 2, 5, 10, 20, 50, 100, 250, 500, 1_000, 5_000, 60_000);
 
+    static final long[] DURATION_NANOS = nanos(DURATION_BUCKETS);
+    static final long[] LATENESS_NANOS = nanos(LATENESS_BUCKETS);
+
     /** The meters of one strategy type; shared by all its bots. */
     final class StrategyMeters {
         final String strategyId;
@@ -44,8 +47,8 @@ final class EngineMetrics {
         /** Written by the scheduler thread only. */
         private volatile long skipped;
 
-        private final TickHistogram lateness = new TickHistogram(nanos(LATENESS_BUCKETS));
-        private final TickHistogram duration = new TickHistogram(nanos(DURATION_BUCKETS));
+        private final TickHistogram lateness = new TickHistogram(LATENESS_NANOS);
+        private final TickHistogram duration = new TickHistogram(DURATION_NANOS);
         final Counter errors;
         final Counter restarts;
         final Counter ordersSubmitted;
@@ -86,11 +89,11 @@ final class EngineMetrics {
                     LATENESS_BUCKETS);
         }
 
-        /** {@code n} ticks ran, with these latenesses and durations (sorted in place); from a {@link TickTally}. */
-        void ticks(int n, long[] latenessNanos, long[] durationNanos) {
-            ticks.getAndAdd(n);
-            lateness.add(latenessNanos, n);
-            duration.add(durationNanos, n);
+        /** Ticks ran, with these latenesses and durations; from a {@link TickTally}, whose tallies are emptied. */
+        void ticks(TickHistogram.Tally latenesses, TickHistogram.Tally durations) {
+            ticks.getAndAdd(latenesses.size());
+            latenesses.flushTo(lateness);
+            durations.flushTo(duration);
         }
 
         /** Called by the scheduler thread only. */

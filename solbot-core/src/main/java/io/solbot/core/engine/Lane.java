@@ -25,12 +25,16 @@ final class Lane {
         /** Messages hold the lane: the tick runs on their thread right after them. */
         QUEUED,
         /** The previous tick still runs or waits: this one is skipped. */
-        BUSY
+        BUSY,
+        /** The run ended: it ticks no more. */
+        GONE
     }
 
     private static final int HELD = 1;
     /** A tick runs or waits to run; set only together with {@link #HELD}. */
     private static final int TICK = 2;
+    /** The run ended or was replaced: no tick is offered to it again. Set once, never cleared. */
+    private static final int RETIRED = 4;
 
     private static final VarHandle STATE;
     private static final VarHandle QUEUED_MESSAGES;
@@ -45,30 +49,47 @@ final class Lane {
         }
     }
 
+    // the scheduler reads and writes these three for every tick it offers: kept together, first in the object
     @SuppressWarnings("unused") // through STATE
     private volatile int state;
 
     @SuppressWarnings("unused") // through QUEUED_MESSAGES
     private volatile int queuedMessages;
 
+    /** When the tick that runs or waits now was due, for its lateness. */
+    volatile long dueNanos;
+
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
     /** The run's tick callback; runs only while this lane is held, and tallies itself in the tally it is given. */
     private final Consumer<TickTally> tick;
-    /** When the tick that runs or waits now was due, for its lateness. */
-    volatile long dueNanos;
+    /** The run this lane belongs to. */
+    final Run run;
     /** The thread running a callback of this lane now, or null; the watchdog interrupts a stuck one. */
     volatile Thread owner;
     /** When the callback that runs now began, on the engine's nano clock. */
     private volatile long runningSinceNanos;
 
-    Lane(Consumer<TickTally> tick) {
+    Lane(Run run, Consumer<TickTally> tick) {
+        this.run = run;
         this.tick = tick;
+    }
+
+    /** The run ended or was replaced: from now on every tick offered is {@link Offer#GONE}. */
+    void retire() {
+        STATE.getAndBitwiseOr(this, RETIRED);
+    }
+
+    boolean isRetired() {
+        return ((int) STATE.getVolatile(this) & RETIRED) != 0;
     }
 
     /** Called by the scheduler (the only thread that sets {@link #TICK}) when a tick falls due. */
     Offer offerTick(long due) {
         while (true) {
             int s = (int) STATE.getVolatile(this);
+            if ((s & RETIRED) != 0) {
+                return Offer.GONE;
+            }
             if ((s & TICK) != 0) {
                 return Offer.BUSY;
             }
@@ -86,7 +107,7 @@ final class Lane {
 
     /** Whether nobody holds the lane: no callback runs or waits. */
     boolean isFree() {
-        return (int) STATE.getVolatile(this) == 0;
+        return ((int) STATE.getVolatile(this) & ~RETIRED) == 0;
     }
 
     /** A callback of this lane begins on the current thread at {@code nowNanos}. */
@@ -127,9 +148,28 @@ final class Lane {
         // message spins for the moment between the two
         QUEUED_MESSAGES.getAndAdd(this, 1);
         mailbox.add(message);
-        if (STATE.compareAndSet(this, 0, HELD)) {
+        if (take()) {
             submit.accept(this::release);
         }
+    }
+
+    /** Takes a free lane for messages (a retired one too: its onStop and late fills still run on it). */
+    private boolean take() {
+        while (true) {
+            int s = (int) STATE.getVolatile(this);
+            if ((s & HELD) != 0) {
+                return false;
+            }
+            if (STATE.compareAndSet(this, s, s | HELD)) {
+                return true;
+            }
+        }
+    }
+
+    /** Frees a held lane whose tick is done, keeping its retired mark; false if a tick was queued meanwhile. */
+    private boolean free() {
+        int s = (int) STATE.getVolatile(this);
+        return (s & TICK) == 0 && STATE.compareAndSet(this, s, s & RETIRED);
     }
 
     /** Runs queued messages and a waiting tick, then frees the lane; re-takes it if a message raced in. */
@@ -153,10 +193,10 @@ final class Lane {
                 }
                 continue;
             }
-            if (!STATE.compareAndSet(this, HELD, 0)) {
+            if (!free()) {
                 continue; // a tick was queued since the check
             }
-            if ((int) QUEUED_MESSAGES.getVolatile(this) == 0 || !STATE.compareAndSet(this, 0, HELD)) {
+            if ((int) QUEUED_MESSAGES.getVolatile(this) == 0 || !take()) {
                 return;
             }
         }

@@ -136,7 +136,7 @@ final class Lifecycle implements Settlement.Halts {
         bot.install(run);
         callbacks.start(run);
         // queued under the lock, so that the wheel sees the commands of one bot in the order of its changes
-        wheel.schedule(bot, firstDue, false);
+        wheel.schedule(bot, run.lane(), firstDue);
     }
 
     /** A new run of the bot; a provider that throws makes the bot FAILED. */
@@ -303,7 +303,7 @@ final class Lifecycle implements Settlement.Halts {
             if (recent >= 0 && recent < max) {
                 // queued under the lock: an operator's restart or resume that follows queues its tick after this
                 // command, so the command cannot replace that tick's schedule
-                wheel.schedule(bot, now + backoff.applyAsLong(recent), true);
+                wheel.scheduleRestart(bot, now + backoff.applyAsLong(recent));
             }
         } finally {
             bot.lock().unlock();
@@ -331,7 +331,7 @@ final class Lifecycle implements Settlement.Halts {
                 // a command that an operator's restart or resume overtook: the bot runs already, make sure it ticks
                 Run run = bot.run();
                 if (run != null && run.isCurrent()) {
-                    wheel.schedule(bot, clock.nanos(), false);
+                    wheel.schedule(bot, run.lane(), clock.nanos());
                 }
                 return;
             }

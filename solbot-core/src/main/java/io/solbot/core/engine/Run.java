@@ -23,7 +23,7 @@ final class Run {
     Run(Bot bot, Strategy strategy, Callbacks callbacks, OrderDesk orders, EngineClock clock, MarketView market) {
         this.bot = bot;
         this.strategy = strategy;
-        this.lane = new Lane(tally -> callbacks.tick(this, tally));
+        this.lane = new Lane(this, tally -> callbacks.tick(this, tally));
         this.ctx = new BotContext(this, orders, clock, market);
     }
 
@@ -47,14 +47,15 @@ final class Run {
         return current;
     }
 
-    /** This run may no longer act: a newer one replaced it, or it ended. */
+    /** This run may no longer act: a newer one replaced it, or it ended. Its lane is offered no tick again. */
     void retire() {
         current = false;
+        lane.retire();
     }
 
     /** True the first time only: the run ends once, and gets one {@code onStop}. */
     boolean end() {
-        current = false;
+        retire();
         return ended.compareAndSet(false, true);
     }
 }

@@ -1,6 +1,5 @@
 package io.solbot.core.engine;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -49,46 +48,85 @@ final class TickHistogram {
         return upper < 0 ? Long.MAX_VALUE : upper;
     }
 
-    /** Records the first {@code n} of {@code nanos}; sorts them in place. */
-    void add(long[] nanos, int n) {
-        if (n == 0) {
-            return;
+    /**
+     * Values recorded by one thread and handed to a histogram together ({@link #flushTo}): a small open-addressing
+     * count per bucket and per bound, so a batch's values cost one atomic add per distinct bucket, not one per value.
+     * Not thread-safe; reusable after a flush.
+     */
+    static final class Tally {
+        private static final int SLOTS = 32;
+        /** Distinct buckets after which the tally must be flushed, so probing stays short. */
+        private static final int FULL = 24;
+
+        private final int[] keys = new int[SLOTS]; // bucket + 1; 0 is an empty slot
+        private final int[] counts = new int[SLOTS];
+        private final int[] used = new int[SLOTS];
+        private int usedCount;
+        private final long[] bounds;
+        private final int[] between;
+        private long total;
+        private int n;
+
+        Tally(long[] bounds) {
+            this.bounds = bounds;
+            this.between = new int[bounds.length + 1];
         }
-        Arrays.sort(nanos, 0, n);
-        long total = 0;
-        int run = 0;
-        int bucket = index(nanos[0]);
-        for (int i = 0; i < n; i++) {
-            total += Math.max(0, nanos[i]);
-            int b = index(nanos[i]);
-            if (b != bucket) {
-                counts.getAndAdd(bucket, run);
-                bucket = b;
-                run = 0;
-            }
-            run++;
-        }
-        counts.getAndAdd(bucket, run);
-        // sorted, so one walk through the bounds places them all
-        int bound = 0;
-        run = 0;
-        for (int i = 0; i < n && bound < bounds.length; i++) {
-            while (bound < bounds.length && nanos[i] > bounds[bound]) {
-                if (run > 0) {
-                    between.getAndAdd(bound, run);
-                    run = 0;
+
+        void record(long nanos) {
+            long v = Math.max(0, nanos);
+            total += v;
+            n++;
+            int key = index(v) + 1;
+            int slot = (key * 0x9E3779B1) >>> 27; // 5 bits: the table's 32 slots
+            while (keys[slot] != key) {
+                if (keys[slot] == 0) {
+                    keys[slot] = key;
+                    used[usedCount++] = slot;
+                    break;
                 }
-                bound++;
+                slot = (slot + 1) & (SLOTS - 1);
             }
-            if (bound < bounds.length) {
-                run++;
+            counts[slot]++;
+            int b = 0;
+            while (b < bounds.length && v > bounds[b]) {
+                b++;
             }
+            between[b]++;
         }
-        if (run > 0) {
-            between.getAndAdd(bound, run);
+
+        int size() {
+            return n;
         }
-        totalNanos.getAndAdd(total);
-        count.getAndAdd(n);
+
+        /** Whether it must be flushed before it records more. */
+        boolean isFull() {
+            return usedCount >= FULL;
+        }
+
+        /** Adds what was recorded to {@code histogram} and empties this tally. */
+        void flushTo(TickHistogram histogram) {
+            if (n == 0) {
+                return;
+            }
+            for (int i = 0; i < usedCount; i++) {
+                int slot = used[i];
+                histogram.counts.getAndAdd(keys[slot] - 1, counts[slot]);
+                keys[slot] = 0;
+                counts[slot] = 0;
+            }
+            usedCount = 0;
+            for (int b = 0; b < bounds.length; b++) {
+                if (between[b] != 0) {
+                    histogram.between.getAndAdd(b, between[b]);
+                    between[b] = 0;
+                }
+            }
+            between[bounds.length] = 0;
+            histogram.totalNanos.getAndAdd(total);
+            histogram.count.getAndAdd(n);
+            total = 0;
+            n = 0;
+        }
     }
 
     long count() {

@@ -6,29 +6,24 @@ package io.solbot.core.engine;
  * batch instead of several per tick. Not thread-safe: each runner of a batch has its own.
  */
 final class TickTally {
-    private static final int SIZE = TimingWheel.BATCH;
-
+    private final TickHistogram.Tally lateness = new TickHistogram.Tally(EngineMetrics.LATENESS_NANOS);
+    private final TickHistogram.Tally duration = new TickHistogram.Tally(EngineMetrics.DURATION_NANOS);
     private EngineMetrics.StrategyMeters meters;
-    private final long[] lateness = new long[SIZE];
-    private final long[] duration = new long[SIZE];
-    private int n;
 
     /** One tick of a bot of {@code to} ran, {@code latenessNanos} late, for {@code durationNanos}. */
     void ticked(EngineMetrics.StrategyMeters to, long latenessNanos, long durationNanos) {
-        if (to != meters || n == SIZE) {
+        if (to != meters || lateness.isFull() || duration.isFull()) {
             flush();
             meters = to;
         }
-        lateness[n] = latenessNanos;
-        duration[n] = durationNanos;
-        n++;
+        lateness.record(latenessNanos);
+        duration.record(durationNanos);
     }
 
     /** Hands what was tallied to the meters. */
     void flush() {
-        if (n > 0) {
-            meters.ticks(n, lateness, duration);
-            n = 0;
+        if (meters != null && lateness.size() > 0) {
+            meters.ticks(lateness, duration);
         }
     }
 }

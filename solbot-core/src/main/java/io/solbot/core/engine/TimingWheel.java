@@ -1,6 +1,5 @@
 package io.solbot.core.engine;
 
-import io.solbot.core.domain.RunStatus;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -42,19 +41,27 @@ final class TimingWheel {
         void restartDue(Bot bot);
     }
 
-    /** One bot's place in the wheel; its fields belong to the driver's thread. */
+    /**
+     * One bot's place in the wheel; its fields belong to the driver's thread. It holds what a due tick needs (the
+     * current run's lane, the interval), so that the walk touches the entry and the lane and nothing else of the bot:
+     * at a million ticks a second the walk is bound by cache misses, not by work.
+     */
     static final class Entry {
         final Bot bot;
+        final long intervalNanos;
+        /** The lane of the run to tick, or null while a restart is due. */
+        Lane lane;
+
         long due;
         int seq;
-        boolean restart;
 
         Entry(Bot bot) {
             this.bot = bot;
+            this.intervalNanos = bot.intervalNanos();
         }
     }
 
-    private record Command(Entry entry, long due, boolean restart) {}
+    private record Command(Entry entry, Lane lane, long due) {}
 
     private static final class Slot {
         Entry[] entries = new Entry[8];
@@ -134,9 +141,15 @@ final class TimingWheel {
         this.wake = wake;
     }
 
-    /** Asks for {@code bot}'s next tick (or its restart) at {@code due}; supersedes what it was scheduled for. */
-    void schedule(Bot bot, long due, boolean restart) {
-        commands.add(new Command(bot.wheel, due, restart));
+    /** Ticks {@code lane}, the bot's new run, from {@code due} on; supersedes what the bot was scheduled for. */
+    void schedule(Bot bot, Lane lane, long due) {
+        commands.add(new Command(bot.wheel, lane, due));
+        wake.run();
+    }
+
+    /** Asks for the bot's restart at {@code due}, instead of ticks; supersedes what it was scheduled for. */
+    void scheduleRestart(Bot bot, long due) {
+        commands.add(new Command(bot.wheel, null, due));
         wake.run();
     }
 
@@ -167,7 +180,7 @@ final class TimingWheel {
             Entry e = c.entry();
             e.seq++;
             e.due = c.due();
-            e.restart = c.restart();
+            e.lane = c.lane();
             insert(e, e.seq);
         }
     }
@@ -231,33 +244,29 @@ final class TimingWheel {
         for (int i = 0; i < old.size; i++) {
             Entry e = old.entries[i];
             int seq = old.seqs[i];
-            Bot bot = e.bot;
-            if (e.seq != seq || bot.status() != RunStatus.RUNNING) {
-                continue;
+            if (e.seq != seq) {
+                continue; // superseded by a later schedule
             }
             if (e.due > end) {
                 slots[index].add(e, seq);
                 entries++;
                 continue;
             }
-            if (e.restart) {
-                e.restart = false;
-                listener.restartDue(bot);
+            Lane lane = e.lane;
+            if (lane == null) {
+                listener.restartDue(e.bot); // the restart schedules the new run's ticks
                 continue;
             }
-            Run run = bot.run();
-            if (run == null || !bot.accepts(run)) {
-                continue;
+            if (!offer(e, lane, now)) {
+                continue; // the run ended: its ticks end with it
             }
-            offer(run, e.due, now);
-            long interval = bot.intervalNanos();
-            long next = e.due + interval;
+            long next = e.due + e.intervalNanos;
             if (next <= now) {
                 // the process itself stalled (a long GC pause): skip the ticks that are already past
-                long missed = (now - next) / interval + 1;
-                next += missed * interval;
-                bot.skipped(missed);
-                bot.meters().skipped(missed);
+                long missed = (now - next) / e.intervalNanos + 1;
+                next += missed * e.intervalNanos;
+                e.bot.skipped(missed);
+                e.bot.meters().skipped(missed);
             }
             e.due = next;
             insert(e, seq);
@@ -266,25 +275,29 @@ final class TimingWheel {
         spare = old;
     }
 
-    private void offer(Run run, long due, long now) {
-        Lane lane = run.lane();
-        switch (lane.offerTick(due)) {
+    /** Offers the entry's due tick to its lane; false if the run has ended. */
+    private boolean offer(Entry e, Lane lane, long now) {
+        switch (lane.offerTick(e.due)) {
             case TAKEN -> add(lane);
             case QUEUED -> {
                 // runs right after the messages that hold the lane (its onStart, a fill): not a skip
             }
             case BUSY -> {
-                Bot bot = run.bot();
-                bot.skipped(1);
-                bot.meters().skipped(1);
+                e.bot.skipped(1);
+                e.bot.meters().skipped(1);
                 // only a callback that runs counts: one that waits for a thread (an overloaded host) is not stuck
                 long running = lane.runningFor(now);
-                if (!run.stallReported && running > staleAfterIntervals * bot.intervalNanos()) {
+                Run run = lane.run;
+                if (!run.stallReported && running > staleAfterIntervals * e.intervalNanos) {
                     run.stallReported = true;
                     listener.stalled(run, running);
                 }
             }
+            case GONE -> {
+                return false;
+            }
         }
+        return true;
     }
 
     private void add(Lane lane) {

@@ -53,7 +53,7 @@ class TimingWheelTest {
         } finally {
             bot.lock().unlock();
         }
-        wheel.schedule(bot, 0, false);
+        wheel.schedule(bot, run.lane(), 0);
         wheel.drainCommands();
         return run;
     }

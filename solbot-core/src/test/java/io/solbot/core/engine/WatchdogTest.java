@@ -170,7 +170,8 @@ class WatchdogTest {
             f.engine.restart(id);
             f.engine
                     .wheel()
-                    .schedule(bot, f.engine.nanos() + Duration.ofSeconds(1).toNanos(), true);
+                    .scheduleRestart(
+                            bot, f.engine.nanos() + Duration.ofSeconds(1).toNanos());
             int before = ticks.get();
             f.advance(Duration.ofSeconds(10));
 

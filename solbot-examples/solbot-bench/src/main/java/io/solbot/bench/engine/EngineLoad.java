@@ -1,18 +1,10 @@
 package io.solbot.bench.engine;
 
-import io.micrometer.core.instrument.Clock;
-import io.micrometer.core.instrument.Meter;
-import io.micrometer.core.instrument.Timer;
-import io.micrometer.core.instrument.cumulative.CumulativeTimer;
-import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import io.micrometer.core.instrument.distribution.pause.PauseDetector;
-import io.micrometer.core.instrument.simple.SimpleConfig;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.solbot.bench.Latencies;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.SolbotEngine;
+import io.solbot.core.engine.TickStats;
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,8 +13,8 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The engine's load command: runs N bots at an interval (1 s unless given) with a small EMA tick, in real time, and reports tick
- * lateness (p50, p99, max), the process's CPU share of the machine, heap after GC, and the engine's CPU cost per
+ * The engine's load command: runs N bots at an interval (1 s unless given) with a small EMA tick, in real time, and
+ * reports tick lateness (p50, p99, max, from the engine's own {@link TickStats}, within their ~3 % buckets), the process's CPU share of the machine, heap after GC, and the engine's CPU cost per
  * bot-tick as a ratio to a bare loop doing the same work in the same run, and the ticks the bots skipped over the
  * whole run (a healthy bot skips none).
  *
@@ -35,29 +27,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class EngineLoad {
     private EngineLoad() {}
-
-    /** A registry whose tick-lateness timer also feeds a {@link Latencies}, for exact percentiles. */
-    static final class LatenessRegistry extends SimpleMeterRegistry {
-        final Latencies lateness = new Latencies();
-
-        LatenessRegistry() {
-            super(SimpleConfig.DEFAULT, Clock.SYSTEM);
-        }
-
-        @Override
-        protected Timer newTimer(Meter.Id id, DistributionStatisticConfig config, PauseDetector pauseDetector) {
-            if (!id.getName().equals("solbot.tick.lateness")) {
-                return super.newTimer(id, config, pauseDetector);
-            }
-            return new CumulativeTimer(id, clock, config, pauseDetector, TimeUnit.SECONDS, false) {
-                @Override
-                protected void recordNonNegative(long amount, TimeUnit unit) {
-                    super.recordNonNegative(amount, unit);
-                    lateness.record(unit.toNanos(amount));
-                }
-            };
-        }
-    }
 
     public static void main(String[] args) throws Exception {
         int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 25;
@@ -91,11 +60,8 @@ public final class EngineLoad {
 
     private static void run(int n, Duration interval, int seconds, int cores) throws InterruptedException {
         double bareNanos = bareLoopNanosPerTick(n);
-        LatenessRegistry registry = new LatenessRegistry();
-        SolbotEngine engine = SolbotEngine.builder()
-                .strategyProvider(new EmaProvider())
-                .meterRegistry(registry)
-                .build();
+        SolbotEngine engine =
+                SolbotEngine.builder().strategyProvider(new EmaProvider()).build();
         for (int i = 0; i < n; i++) {
             engine.start(BotSpec.builder(BotId.of("bot-" + i), "ema-bench", i)
                     .interval(interval)
@@ -103,15 +69,13 @@ public final class EngineLoad {
         }
         TimeUnit.SECONDS.sleep(5);
         var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-        long ticksBefore = ticks(registry);
+        TickStats before = engine.tickStats().getFirst();
         long cpuBefore = os.getProcessCpuTime();
         long wallBefore = System.nanoTime();
-        registry.lateness.start();
         TimeUnit.SECONDS.sleep(seconds);
-        registry.lateness.stop();
         long cpu = os.getProcessCpuTime() - cpuBefore;
         long wall = System.nanoTime() - wallBefore;
-        long ticks = ticks(registry) - ticksBefore;
+        TickStats window = engine.tickStats().getFirst().since(before);
         System.gc();
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         long skipped =
@@ -119,16 +83,16 @@ public final class EngineLoad {
         engine.shutdown(Duration.ofSeconds(10));
 
         double cpuShare = (double) cpu / wall / cores;
-        double perTick = (double) cpu / Math.max(1, ticks);
+        double perTick = (double) cpu / Math.max(1, window.ticks());
         System.out.printf(
                 Locale.ROOT,
                 "| %,d | %d ms | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× | %,d |%n",
                 n,
                 interval.toMillis(),
-                ticks * 1e9 / wall,
-                registry.lateness.percentileMillis(0.50),
-                registry.lateness.percentileMillis(0.99),
-                registry.lateness.maxMillis(),
+                window.ticks() * 1e9 / wall,
+                millis(window.lateness().percentile(0.50)),
+                millis(window.lateness().percentile(0.99)),
+                millis(window.lateness().max()),
                 cpuShare * 100,
                 cpuShare * cores,
                 heap >> 20,
@@ -138,9 +102,8 @@ public final class EngineLoad {
                 skipped);
     }
 
-    /** From the engine's own counter: reading it is instant, unlike a snapshot of 100,000 statuses. */
-    private static long ticks(SimpleMeterRegistry registry) {
-        return (long) registry.get("solbot.ticks").counter().count();
+    private static double millis(Duration d) {
+        return d.toNanos() / 1e6;
     }
 
     /** The same tick work in a plain loop over {@code n} bots on one thread, in ns per bot-tick. */
