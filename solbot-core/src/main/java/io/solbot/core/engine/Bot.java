@@ -59,8 +59,10 @@ final class Bot {
     /** Restarts by the watchdog within its window, oldest first, on the engine's nano clock; under the lock. */
     private final Deque<Long> recentRestarts = new ArrayDeque<>();
 
-    private volatile long tickCount;
-    private volatile long lastTickNanos = Long.MIN_VALUE;
+    /** Ticks of the runs before the current one, and when the last of them began; the current run counts its own. */
+    private volatile long ticksBefore;
+
+    private volatile long lastTickBefore = Long.MIN_VALUE;
     private volatile long skippedTicks;
     private final Map<Mint, Instant> cooldowns = new ConcurrentHashMap<>();
     private volatile int trades;
@@ -214,6 +216,7 @@ final class Bot {
             Run previous = run;
             if (previous != null) {
                 previous.retire();
+                countTicksOf(previous);
             }
             run = next;
         }
@@ -287,6 +290,7 @@ final class Bot {
         run = null;
         if (old != null) {
             old.retire();
+            countTicksOf(old);
         }
         return old;
     }
@@ -358,10 +362,10 @@ final class Bot {
 
     // ---- figures ----
 
-    /** A tick begins; called by the lane holder. */
-    void ticked(long nowNanos) {
-        lastTickNanos = nowNanos;
-        tickCount++;
+    /** A run leaves the bot: its ticks join those of the runs before it. */
+    private void countTicksOf(Run ended) {
+        ticksBefore += ended.ticks();
+        lastTickBefore = Math.max(lastTickBefore, ended.lastTickNanos());
     }
 
     /** Called by the scheduler thread only. */
@@ -418,7 +422,9 @@ final class Bot {
 
     /** The bot's hot state now, as one immutable snapshot. */
     BotStatus snapshot(Instant now, long nowNanos) {
-        long last = lastTickNanos;
+        Run live = run;
+        long ticks = ticksBefore + (live == null ? 0 : live.ticks());
+        long last = live == null ? lastTickBefore : Math.max(lastTickBefore, live.lastTickNanos());
         Optional<Instant> lastTick =
                 last == Long.MIN_VALUE ? Optional.empty() : Optional.of(now.minusNanos(nowNanos - last));
         Map<Mint, Instant> running = new TreeMap<>();
@@ -434,7 +440,7 @@ final class Bot {
                 status,
                 started == null ? now : started,
                 lastTick,
-                tickCount,
+                ticks,
                 skippedTicks,
                 running,
                 restartCount,

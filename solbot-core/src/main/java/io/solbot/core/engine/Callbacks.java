@@ -38,33 +38,34 @@ final class Callbacks {
         this.failures = failures;
     }
 
-    /** Runs one tick of {@code run}, tallied in {@code tally}; the caller holds the run's lane. */
+    /**
+     * Runs one tick of {@code run}, tallied in {@code tally}; the caller holds the run's lane. Reads nothing of the bot
+     * but through the run: a current run belongs to a RUNNING bot with no restart pending.
+     */
     void tick(Run run, TickTally tally) {
-        Bot bot = run.bot();
-        if (!bot.accepts(run)) {
+        if (!run.isCurrent()) {
             return;
         }
-        Lane lane = run.lane();
         long startCpu = System.nanoTime();
         long start = clock.nanosAt(startCpu);
-        lane.running(start);
-        MDC.put(SolbotEngine.MDC_BOT_ID, bot.id().value());
-        bot.ticked(start);
+        run.running(start);
+        MDC.put(SolbotEngine.MDC_BOT_ID, run.mdcBotId);
+        run.ticked(start);
         try {
             run.strategy().onTick(run.ctx());
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             failures.callbackFailed(run, "onTick", e);
         } finally {
-            tally.ticked(bot.meters(), start - lane.dueNanos, System.nanoTime() - startCpu);
+            tally.ticked(run.meters, start - run.dueNanos, System.nanoTime() - startCpu);
             MDC.remove(SolbotEngine.MDC_BOT_ID);
-            lane.idle();
+            run.idle();
             clearInterrupt();
         }
     }
 
     /** Runs {@code callback} on the run's lane, after whatever the lane is doing now; dropped if the run ended. */
     void post(Run run, String name, Callback callback) {
-        run.lane().post(() -> call(run, name, callback), jobs::submit);
+        run.post(() -> call(run, name, callback), jobs::submit);
     }
 
     /** Posts the run's {@code onStart}. */
@@ -77,38 +78,33 @@ final class Callbacks {
         if (run == null || !run.end()) {
             return;
         }
-        run.lane()
-                .post(
-                        () -> {
-                            MDC.put(SolbotEngine.MDC_BOT_ID, run.bot().id().value());
-                            try {
-                                run.strategy().onStop(run.ctx(), reason);
-                            } catch (RuntimeException | LinkageError | AssertionError e) {
-                                log.warn(
-                                        "Bot '{}' threw in onStop; ignored",
-                                        run.bot().id(),
-                                        e);
-                            } finally {
-                                MDC.remove(SolbotEngine.MDC_BOT_ID);
-                            }
-                        },
-                        jobs::submit);
+        run.post(
+                () -> {
+                    MDC.put(SolbotEngine.MDC_BOT_ID, run.bot().id().value());
+                    try {
+                        run.strategy().onStop(run.ctx(), reason);
+                    } catch (RuntimeException | LinkageError | AssertionError e) {
+                        log.warn("Bot '{}' threw in onStop; ignored", run.bot().id(), e);
+                    } finally {
+                        MDC.remove(SolbotEngine.MDC_BOT_ID);
+                    }
+                },
+                jobs::submit);
     }
 
     private void call(Run run, String name, Callback callback) {
         if (!run.isCurrent()) {
             return;
         }
-        Lane lane = run.lane();
-        lane.running(clock.nanos());
-        MDC.put(SolbotEngine.MDC_BOT_ID, run.bot().id().value());
+        run.running(clock.nanos());
+        MDC.put(SolbotEngine.MDC_BOT_ID, run.mdcBotId);
         try {
             callback.run();
         } catch (Exception | LinkageError | AssertionError | StackOverflowError e) {
             failures.callbackFailed(run, name, e);
         } finally {
             MDC.remove(SolbotEngine.MDC_BOT_ID);
-            lane.idle();
+            run.idle();
             clearInterrupt();
         }
     }

@@ -7,17 +7,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Consumer;
 
 /**
- * The serial lane of one strategy instance: whoever holds it may call the instance, and nobody else. Messages
+ * The serial lane of one strategy instance (a {@link Run}, which extends it): whoever holds it may call the instance, and nobody else. Messages
  * (start, fills, failures, stop) queue in its mailbox and run on whichever thread holds the lane, before it is
  * released. A due tick takes a free lane and runs on a worker; a tick that finds the lane held by messages waits in
  * it and runs right after them; only a tick that finds the previous tick still running (or still waiting) is skipped.
  * So one instance's callbacks never overlap, and each happens-after the previous one.
  *
- * <p>The state is an int field behind a {@link VarHandle} and a count of queued messages next to it, so the
- * scheduler's offer and a worker's release touch one small object: at a million ticks a second, the cache misses of
- * following references cost more than the work.
+ * <p>The state is an int field behind a {@link VarHandle} and a count of queued messages next to it, and the run's
+ * own fields follow them in the same object, so the scheduler's offer, the tick and the release touch one object: at
+ * a million ticks a second, the cache misses of following references cost more than the work.
  */
-final class Lane {
+abstract class Lane {
     /** Outcome of {@link #offerTick}. */
     enum Offer {
         /** The lane was free and is now held for the tick: the caller runs it with {@link #runTick}. */
@@ -60,19 +60,13 @@ final class Lane {
     volatile long dueNanos;
 
     private final Queue<Runnable> mailbox = new ConcurrentLinkedQueue<>();
-    /** The run's tick callback; runs only while this lane is held, and tallies itself in the tally it is given. */
-    private final Consumer<TickTally> tick;
-    /** The run this lane belongs to. */
-    final Run run;
     /** The thread running a callback of this lane now, or null; the watchdog interrupts a stuck one. */
     volatile Thread owner;
     /** When the callback that runs now began, on the engine's nano clock. */
     private volatile long runningSinceNanos;
 
-    Lane(Run run, Consumer<TickTally> tick) {
-        this.run = run;
-        this.tick = tick;
-    }
+    /** The tick: runs only while this lane is held, and tallies itself in the tally it is given. */
+    abstract void tick(TickTally tally);
 
     /** The run ended or was replaced: from now on every tick offered is {@link Offer#GONE}. */
     void retire() {
@@ -132,7 +126,7 @@ final class Lane {
      */
     void runTick(TickTally tally) {
         try {
-            tick.accept(tally);
+            tick(tally);
         } finally {
             STATE.getAndAdd(this, -TICK);
             release();
@@ -186,7 +180,7 @@ final class Lane {
                 // a tick came due while messages held the lane; messages it meets on return run after it
                 TickTally tally = new TickTally();
                 try {
-                    tick.accept(tally);
+                    tick(tally);
                 } finally {
                     tally.flush();
                     STATE.getAndAdd(this, -TICK);

@@ -136,7 +136,7 @@ final class Lifecycle implements Settlement.Halts {
         bot.install(run);
         callbacks.start(run);
         // queued under the lock, so that the wheel sees the commands of one bot in the order of its changes
-        wheel.schedule(bot, run.lane(), firstDue);
+        wheel.schedule(bot, run, firstDue);
     }
 
     /** A new run of the bot; a provider that throws makes the bot FAILED. */
@@ -331,7 +331,7 @@ final class Lifecycle implements Settlement.Halts {
                 // a command that an operator's restart or resume overtook: the bot runs already, make sure it ticks
                 Run run = bot.run();
                 if (run != null && run.isCurrent()) {
-                    wheel.schedule(bot, run.lane(), clock.nanos());
+                    wheel.schedule(bot, run, clock.nanos());
                 }
                 return;
             }

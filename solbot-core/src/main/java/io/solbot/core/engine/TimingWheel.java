@@ -49,8 +49,8 @@ final class TimingWheel {
     static final class Entry {
         final Bot bot;
         final long intervalNanos;
-        /** The lane of the run to tick, or null while a restart is due. */
-        Lane lane;
+        /** The run to tick, or null while a restart is due. */
+        Run run;
 
         long due;
         int seq;
@@ -61,7 +61,7 @@ final class TimingWheel {
         }
     }
 
-    private record Command(Entry entry, Lane lane, long due) {}
+    private record Command(Entry entry, Run run, long due) {}
 
     private static final class Slot {
         Entry[] entries = new Entry[8];
@@ -86,7 +86,7 @@ final class TimingWheel {
 
     /** Up to {@value #BATCH} ticks, claimed one at a time by one or more runners. */
     private static final class Batch implements Runnable {
-        final Lane[] lanes = new Lane[BATCH];
+        final Run[] runs = new Run[BATCH];
         final AtomicInteger next = new AtomicInteger();
         int size;
         int lastSeen = -1;
@@ -98,7 +98,7 @@ final class TimingWheel {
             try {
                 int i;
                 while ((i = next.getAndIncrement()) < size) {
-                    lanes[i].runTick(tally);
+                    runs[i].runTick(tally);
                 }
             } finally {
                 tally.flush();
@@ -141,9 +141,9 @@ final class TimingWheel {
         this.wake = wake;
     }
 
-    /** Ticks {@code lane}, the bot's new run, from {@code due} on; supersedes what the bot was scheduled for. */
-    void schedule(Bot bot, Lane lane, long due) {
-        commands.add(new Command(bot.wheel, lane, due));
+    /** Ticks {@code run}, the bot's new run, from {@code due} on; supersedes what the bot was scheduled for. */
+    void schedule(Bot bot, Run run, long due) {
+        commands.add(new Command(bot.wheel, run, due));
         wake.run();
     }
 
@@ -180,7 +180,7 @@ final class TimingWheel {
             Entry e = c.entry();
             e.seq++;
             e.due = c.due();
-            e.lane = c.lane();
+            e.run = c.run();
             insert(e, e.seq);
         }
     }
@@ -252,12 +252,12 @@ final class TimingWheel {
                 entries++;
                 continue;
             }
-            Lane lane = e.lane;
-            if (lane == null) {
+            Run run = e.run;
+            if (run == null) {
                 listener.restartDue(e.bot); // the restart schedules the new run's ticks
                 continue;
             }
-            if (!offer(e, lane, now)) {
+            if (!offer(e, run, now)) {
                 continue; // the run ended: its ticks end with it
             }
             long next = e.due + e.intervalNanos;
@@ -275,10 +275,10 @@ final class TimingWheel {
         spare = old;
     }
 
-    /** Offers the entry's due tick to its lane; false if the run has ended. */
-    private boolean offer(Entry e, Lane lane, long now) {
-        switch (lane.offerTick(e.due)) {
-            case TAKEN -> add(lane);
+    /** Offers the entry's due tick to its run's lane; false if the run has ended. */
+    private boolean offer(Entry e, Run run, long now) {
+        switch (run.offerTick(e.due)) {
+            case TAKEN -> add(run);
             case QUEUED -> {
                 // runs right after the messages that hold the lane (its onStart, a fill): not a skip
             }
@@ -286,8 +286,7 @@ final class TimingWheel {
                 e.bot.skipped(1);
                 e.bot.meters().skipped(1);
                 // only a callback that runs counts: one that waits for a thread (an overloaded host) is not stuck
-                long running = lane.runningFor(now);
-                Run run = lane.run;
+                long running = run.runningFor(now);
                 if (!run.stallReported && running > staleAfterIntervals * e.intervalNanos) {
                     run.stallReported = true;
                     listener.stalled(run, running);
@@ -300,11 +299,11 @@ final class TimingWheel {
         return true;
     }
 
-    private void add(Lane lane) {
+    private void add(Run run) {
         if (batch == null) {
             batch = new Batch();
         }
-        batch.lanes[batch.size++] = lane;
+        batch.runs[batch.size++] = run;
         if (batch.size == BATCH) {
             flush();
         }

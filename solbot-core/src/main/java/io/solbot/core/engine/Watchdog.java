@@ -58,9 +58,9 @@ final class Watchdog implements Callbacks.Failures, TimingWheel.Listener {
             bot.failed(cause);
             bot.meters().errors.increment();
             log.warn("Bot '{}' is stuck: {}", bot.id(), cause);
-            Thread owner = run.lane().owner;
+            Thread owner = run.owner;
             restartLater(run, cause);
-            if (owner != null && run.lane().owner == owner) {
+            if (owner != null && run.owner == owner) {
                 owner.interrupt();
             }
         });

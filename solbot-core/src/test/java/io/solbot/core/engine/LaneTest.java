@@ -21,7 +21,7 @@ class LaneTest {
         CountDownLatch messageRuns = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         CountDownLatch tickRan = new CountDownLatch(1);
-        Lane lane = new Lane(null, tally -> {
+        Lane lane = lane(tally -> {
             calls.add("tick");
             tickRan.countDown();
         });
@@ -53,7 +53,7 @@ class LaneTest {
         List<String> calls = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(1);
         Lane[] self = new Lane[1];
-        Lane lane = new Lane(null, tally -> {
+        Lane lane = lane(tally -> {
             calls.add("tick");
             // a fill arriving while the tick runs must wait for it, not get a thread of its own
             self[0].post(
@@ -86,7 +86,7 @@ class LaneTest {
             Thread.onSpinWait();
             inside.set(false);
         };
-        Lane lane = new Lane(null, tally -> {
+        Lane lane = lane(tally -> {
             enterLeave.run();
             ticksRun.incrementAndGet();
         });
@@ -130,6 +130,16 @@ class LaneTest {
         assertThat(messagesRun.get()).isEqualTo(posters * messagesEach);
         assertThat(ticksRun.get()).isEqualTo(accepted);
         assertThat(accepted + skipped).isPositive();
+    }
+
+    /** A lane whose tick is {@code tick}. */
+    private static Lane lane(java.util.function.Consumer<TickTally> tick) {
+        return new Lane() {
+            @Override
+            void tick(TickTally tally) {
+                tick.accept(tally);
+            }
+        };
     }
 
     private static void awaitFree(Lane lane) throws InterruptedException {

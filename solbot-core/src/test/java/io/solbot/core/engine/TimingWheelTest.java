@@ -53,7 +53,7 @@ class TimingWheelTest {
         } finally {
             bot.lock().unlock();
         }
-        wheel.schedule(bot, run.lane(), 0);
+        wheel.schedule(bot, run, 0);
         wheel.drainCommands();
         return run;
     }
@@ -75,7 +75,7 @@ class TimingWheelTest {
         Run run = runningBot("stuck");
         wheel.advanceTo(MS);
         // the tick gets its thread at 5 ms and never returns
-        run.lane().running(5 * MS);
+        run.running(5 * MS);
 
         wheel.advanceTo(35 * MS);
         assertThat(reports).isEmpty();
