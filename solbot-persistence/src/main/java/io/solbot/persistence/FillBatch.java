@@ -37,7 +37,7 @@ final class FillBatch {
         g.writeNumberField("fill_part", fill.part());
         g.writeNumberField("fill_parts", fill.parts());
         g.writeStringField("bot_id", fill.botId().value());
-        g.writeStringField("strategy", record.strategy());
+        g.writeStringField("strategy_id", record.strategyId());
         g.writeStringField("mint", fill.mint().address());
         g.writeStringField("side", fill.side().name());
         g.writeNumberField("decimals", fill.tokens().decimals());

@@ -6,14 +6,14 @@ import java.util.Objects;
 /**
  * A fill to record, with what the ledger needs besides the fill itself.
  *
- * @param strategy the strategy id of the bot that placed the order
+ * @param strategyId the strategy of the bot that placed the order
  * @param fill the fill
  * @param reason why the order was placed (for a sell: the exit reason, such as {@code take-profit}); at most 32
  *     characters
  */
-public record FillRecord(String strategy, Fill fill, String reason) {
+public record FillRecord(String strategyId, Fill fill, String reason) {
     public FillRecord {
-        Objects.requireNonNull(strategy, "strategy");
+        Objects.requireNonNull(strategyId, "strategyId");
         Objects.requireNonNull(fill, "fill");
         Objects.requireNonNull(reason, "reason");
         if (reason.length() > 32) {

@@ -62,7 +62,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
     private final DSLContext dsl;
     private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final ReentrantLock writing = new ReentrantLock();
-    private final Map<BotId, String> strategies = new ConcurrentHashMap<>();
+    private final Map<BotId, String> strategyIds = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
     public PostgresFillStore(PostgresDatabase database) {
@@ -89,7 +89,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
             throw new IllegalStateException("The fill store is closed; fill " + fill.orderId() + " was not recorded");
         }
         String reason = fill.side() == Side.BUY ? "entry" : fill.isWriteOff() ? "write-off" : "exit";
-        Pending pending = new Pending(new FillRecord(strategyOf(fill.botId()), fill, reason));
+        Pending pending = new Pending(new FillRecord(strategyIdOf(fill.botId()), fill, reason));
         queue.add(pending);
         while (!pending.done) {
             if (Thread.interrupted()) {
@@ -201,13 +201,13 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
                 .fetch(Rows::orderFailure);
     }
 
-    private String strategyOf(BotId botId) {
-        return strategies.computeIfAbsent(botId, id -> {
-            String strategy = dsl.select(STRATEGY_RUN_STATUS.STRATEGY)
+    private String strategyIdOf(BotId botId) {
+        return strategyIds.computeIfAbsent(botId, id -> {
+            String strategyId = dsl.select(STRATEGY_RUN_STATUS.STRATEGY_ID)
                     .from(STRATEGY_RUN_STATUS)
                     .where(STRATEGY_RUN_STATUS.BOT_ID.eq(id.value()))
-                    .fetchOne(STRATEGY_RUN_STATUS.STRATEGY);
-            return strategy == null ? "unknown" : strategy;
+                    .fetchOne(STRATEGY_RUN_STATUS.STRATEGY_ID);
+            return strategyId == null ? "unknown" : strategyId;
         });
     }
 

@@ -21,11 +21,13 @@ import org.jooq.JSONB;
 /**
  * The {@code strategy_run_status} table as the engine's {@link RunStatusStore}: one row per bot, upserted on every
  * lifecycle change (never per tick), with the owner process, the lifecycle timestamps and the bot's config as JSON.
+ * A STOPPED or FAILED run keeps its {@linkplain RunRecord#reason() reason} (a stop reason such as {@code REQUESTED},
+ * a failure), its first {@value #MAX_REASON_LENGTH} characters; a live run has none.
  *
  * <p>Thread-safe.
  */
 public final class PostgresRunStatusStore implements RunStatusStore {
-    private static final int MAX_ERROR_LENGTH = 2000;
+    private static final int MAX_REASON_LENGTH = 2000;
 
     private final DSLContext dsl;
     private final String ownerNode;
@@ -78,7 +80,7 @@ public final class PostgresRunStatusStore implements RunStatusStore {
         String json = configJson.apply(record.botId());
         StrategyRunStatusRecord row = dsl.newRecord(STRATEGY_RUN_STATUS);
         row.setBotId(record.botId().value());
-        row.setStrategy(record.strategyId());
+        row.setStrategyId(record.strategyId());
         row.setConfig(json == null ? null : JSONB.valueOf(json));
         row.setConfigHash(record.configHash());
         row.setStatus(record.status().name());
@@ -87,9 +89,10 @@ public final class PostgresRunStatusStore implements RunStatusStore {
         row.setStartedAt(utc(record.startedAt()));
         row.setHeartbeatAt(changed);
         row.setRestartCount(record.restartCount());
-        row.setTradesExecuted((long) record.trades());
+        row.setTrades(record.trades());
         row.setUpdatedAt(changed);
-        row.setLastError(record.status() == RunStatus.FAILED ? truncate(record.reason()) : null);
+        // why a run ended (a stop reason, a failure); a live run has nothing to say
+        row.setReason(record.status().isFinal() && !record.reason().isEmpty() ? truncate(record.reason()) : null);
         if (record.status() == RunStatus.PAUSED) {
             row.setPausedAt(changed);
         }
@@ -99,7 +102,7 @@ public final class PostgresRunStatusStore implements RunStatusStore {
         var insert = dsl.insertInto(STRATEGY_RUN_STATUS).set(row);
         var update = insert.onConflict(STRATEGY_RUN_STATUS.BOT_ID)
                 .doUpdate()
-                .set(STRATEGY_RUN_STATUS.STRATEGY, row.getStrategy())
+                .set(STRATEGY_RUN_STATUS.STRATEGY_ID, row.getStrategyId())
                 .set(STRATEGY_RUN_STATUS.CONFIG_HASH, row.getConfigHash())
                 .set(STRATEGY_RUN_STATUS.STATUS, row.getStatus())
                 .set(STRATEGY_RUN_STATUS.OWNER_NODE, row.getOwnerNode())
@@ -107,9 +110,9 @@ public final class PostgresRunStatusStore implements RunStatusStore {
                 .set(STRATEGY_RUN_STATUS.STARTED_AT, row.getStartedAt())
                 .set(STRATEGY_RUN_STATUS.HEARTBEAT_AT, row.getHeartbeatAt())
                 .set(STRATEGY_RUN_STATUS.RESTART_COUNT, row.getRestartCount())
-                .set(STRATEGY_RUN_STATUS.TRADES_EXECUTED, row.getTradesExecuted())
+                .set(STRATEGY_RUN_STATUS.TRADES, row.getTrades())
                 .set(STRATEGY_RUN_STATUS.UPDATED_AT, row.getUpdatedAt())
-                .set(STRATEGY_RUN_STATUS.LAST_ERROR, row.getLastError());
+                .set(STRATEGY_RUN_STATUS.REASON, row.getReason());
         if (json != null) {
             update = update.set(STRATEGY_RUN_STATUS.CONFIG, row.getConfig());
         }
@@ -137,6 +140,6 @@ public final class PostgresRunStatusStore implements RunStatusStore {
     }
 
     private static String truncate(String text) {
-        return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
+        return text.length() <= MAX_REASON_LENGTH ? text : text.substring(0, MAX_REASON_LENGTH);
     }
 }

@@ -28,7 +28,7 @@ import org.jooq.impl.SQLDataType;
  * <p>Every fill is recorded at most once, keyed by its order id and part: recording it again (a retry, a replay from
  * the journal after a crash) changes nothing and reports it as already recorded.
  *
- * <p>The writes happen in the schema's {@code record_fills} function (migration V4), which holds this FIFO logic: a
+ * <p>The writes happen in the schema's {@code record_fills} function (migration V5), which holds this FIFO logic: a
  * batch of fills is one round trip and one commit. The reads are plain jOOQ queries.
  *
  * <p>Thread-safe; concurrent sells of one bot's position serialise on the lots' row locks.
@@ -66,7 +66,7 @@ public final class PostgresTradeLedger {
     }
 
     /**
-     * Records {@code fills} with one call of the schema's {@code record_fills} function (migration V4): one round
+     * Records {@code fills} with one call of the schema's {@code record_fills} function (migration V5): one round
      * trip and one commit for the whole batch, however many statements its fills take.
      *
      * @return for each fill, in order, whether it was new
@@ -128,7 +128,7 @@ public final class PostgresTradeLedger {
                 .from(CLOSED_TRADE)
                 .where(CLOSED_TRADE.BOT_ID.eq(botId.value()))
                 .fetchOne(0, BigDecimal.class);
-        return sum == null ? Lamports.ZERO : Rows.lamports(sum.toBigIntegerExact());
+        return Rows.lamports(sum);
     }
 
     /** Whether the fill with this order id and part has been recorded. */

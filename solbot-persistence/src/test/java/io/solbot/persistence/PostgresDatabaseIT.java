@@ -41,16 +41,16 @@ class PostgresDatabaseIT {
             database.dsl()
                     .insertInto(TRADE)
                     .set(TRADE.BOT_ID, "bot-1")
-                    .set(TRADE.STRATEGY, "ma-cross")
+                    .set(TRADE.STRATEGY_ID, "ma-cross")
                     .set(TRADE.MINT, "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v")
                     .set(TRADE.DECIMALS, (short) 6)
                     .set(TRADE.ORDER_ID, "order-1")
                     .set(TRADE.FILL_PART, 1)
                     .set(TRADE.SIGNATURE, "sig-1")
                     .set(TRADE.QUANTITY, U64_MAX)
-                    .set(TRADE.COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
+                    .set(TRADE.COST_LAMPORTS, 1_000_005_000L)
                     .set(TRADE.ENTRY_QUANTITY, U64_MAX)
-                    .set(TRADE.ENTRY_COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
+                    .set(TRADE.ENTRY_COST_LAMPORTS, 1_000_005_000L)
                     .set(TRADE.ENTRY_PRICE, new BigDecimal("0.000000000054210108624275221"))
                     .set(TRADE.FEE_LAMPORTS, 5_000L)
                     .set(TRADE.TIP_LAMPORTS, 0L)
@@ -80,7 +80,7 @@ class PostgresDatabaseIT {
             first = db1.dsl().fetchValue(applied);
         }
         // every script of src/main/resources/db/migration, in order, once
-        assertThat(first).isEqualTo("1,2,3,4");
+        assertThat(first).isEqualTo("1,2,3,4,5");
         try (PostgresDatabase db2 = PostgresDatabase.open(db.jdbcUrl(), null, null, 1)) {
             assertThat(db2.dsl().fetchValue(applied)).isEqualTo(first);
         }

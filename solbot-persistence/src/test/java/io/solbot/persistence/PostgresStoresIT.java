@@ -103,8 +103,32 @@ class PostgresStoresIT {
                 .where(STRATEGY_RUN_STATUS.BOT_ID.eq("life-1"))
                 .fetchSingle();
         assertThat(again.getStoppedAt()).isNull();
-        assertThat(again.getLastError()).isNull();
+        assertThat(again.getReason()).isNull();
         assertThat(store.all()).extracting(r -> r.botId().value()).contains("life-1");
+    }
+
+    @Test
+    void shouldKeepWhyAStoppedRunStoppedAsWellAsWhyAFailedOneFailed() {
+        PostgresRunStatusStore store = new PostgresRunStatusStore(database, "4711@node-a", id -> null);
+        store.save(run("ended-1", RunStatus.RUNNING, "", 0));
+        store.save(run("ended-1", RunStatus.STOPPED, "COMPLETED", 1));
+        store.save(run("ended-2", RunStatus.STOPPED, "recovered as STOPPED", 1));
+        store.save(run("ended-3", RunStatus.FAILED, "x".repeat(2_500), 1));
+
+        assertThat(store.find(BotId.of("ended-1"))).hasValueSatisfying(r -> {
+            assertThat(r.status()).isEqualTo(RunStatus.STOPPED);
+            assertThat(r.reason()).isEqualTo("COMPLETED");
+        });
+        assertThat(store.find(BotId.of("ended-2")))
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("recovered as STOPPED"));
+        // the column holds 2,000 characters: a longer failure keeps its beginning
+        assertThat(store.find(BotId.of("ended-3")))
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEqualTo("x".repeat(2_000)));
+
+        // a run that goes on has nothing to say
+        store.save(run("ended-1", RunStatus.RUNNING, "", 2));
+        assertThat(store.find(BotId.of("ended-1")))
+                .hasValueSatisfying(r -> assertThat(r.reason()).isEmpty());
     }
 
     private static Fill fill(BotId bot, String order, Side side, long lamports, long tokens, int second) {

@@ -19,11 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
-import org.jooq.JSONB;
 import org.jooq.SQLDialect;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
-import org.jooq.impl.SQLDataType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -89,9 +87,7 @@ class SchemaUpgradeFromVersion3IT {
         for (Fill fill : fills) {
             records.add(new FillRecord("ma-cross", fill, fill.side() == Side.BUY ? "entry" : "exit"));
         }
-        return dsl.select(DSL.function(
-                        "record_fills", SQLDataType.BOOLEAN.array(), DSL.val(FillBatch.json(records), JSONB.class)))
-                .fetchOne(0, Boolean[].class);
+        return RecordFillsBeforeVersion5.call(dsl, records);
     }
 
     private static int signatures;

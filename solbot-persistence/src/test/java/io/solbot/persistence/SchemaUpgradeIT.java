@@ -1,7 +1,5 @@
 package io.solbot.persistence;
 
-import static io.solbot.persistence.internal.db.Tables.FILL;
-import static io.solbot.persistence.internal.db.Tables.TRADE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solbot.core.domain.BotId;
@@ -14,9 +12,9 @@ import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
 import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.flywaydb.core.Flyway;
 import org.jooq.DSLContext;
@@ -39,43 +37,26 @@ class SchemaUpgradeIT {
                 .target("1")
                 .load()
                 .migrate();
-        // an open lot as version 1 wrote it: 2,000,000 raw tokens for 1 SOL + 5,000 fee
+        // an open lot as version 1 wrote it: 2,000,000 raw tokens for 1 SOL + 5,000 fee. Plain SQL in version 1's
+        // columns: the generated classes follow the newest schema
         DSLContext v1 = DSL.using(db.dataSource(), SQLDialect.POSTGRES);
-        v1.insertInto(FILL)
-                .set(FILL.ORDER_ID, "old-buy")
-                .set(FILL.FILL_PART, 1)
-                .set(FILL.FILL_PARTS, 1)
-                .set(FILL.BOT_ID, "upgraded")
-                .set(FILL.STRATEGY, "ma-cross")
-                .set(FILL.MINT, BONK.address())
-                .set(FILL.SIDE, "BUY")
-                .set(FILL.DECIMALS, (short) 5)
-                .set(FILL.AMOUNT_IN, BigInteger.valueOf(1_000_000_000L))
-                .set(FILL.AMOUNT_OUT, BigInteger.valueOf(2_000_000L))
-                .set(FILL.PRICE, new BigDecimal("500"))
-                .set(FILL.FEE_LAMPORTS, 5_000L)
-                .set(FILL.TIP_LAMPORTS, 0L)
-                .set(FILL.SIGNATURE, "old-signature")
-                .set(FILL.SUBMITTED_AT, T0.atOffset(ZoneOffset.UTC))
-                .set(FILL.FILLED_AT, T0.atOffset(ZoneOffset.UTC))
-                .execute();
-        v1.insertInto(TRADE)
-                .set(TRADE.BOT_ID, "upgraded")
-                .set(TRADE.STRATEGY, "ma-cross")
-                .set(TRADE.MINT, BONK.address())
-                .set(TRADE.DECIMALS, (short) 5)
-                .set(TRADE.ORDER_ID, "old-buy")
-                .set(TRADE.FILL_PART, 1)
-                .set(TRADE.SIGNATURE, "old-signature")
-                .set(TRADE.QUANTITY, BigInteger.valueOf(2_000_000L))
-                .set(TRADE.COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
-                .set(TRADE.ENTRY_QUANTITY, BigInteger.valueOf(2_000_000L))
-                .set(TRADE.ENTRY_COST_LAMPORTS, BigInteger.valueOf(1_000_005_000L))
-                .set(TRADE.ENTRY_PRICE, new BigDecimal("500"))
-                .set(TRADE.FEE_LAMPORTS, 5_000L)
-                .set(TRADE.TIP_LAMPORTS, 0L)
-                .set(TRADE.OPENED_AT, T0.atOffset(ZoneOffset.UTC))
-                .execute();
+        OffsetDateTime at = T0.atOffset(ZoneOffset.UTC);
+        v1.execute(
+                "INSERT INTO fill (order_id, fill_part, fill_parts, bot_id, strategy, mint, side, decimals, amount_in,"
+                        + " amount_out, price, fee_lamports, tip_lamports, signature, submitted_at, filled_at)"
+                        + " VALUES ('old-buy', 1, 1, 'upgraded', 'ma-cross', ?, 'BUY', 5, 1000000000, 2000000, 500,"
+                        + " 5000, 0, 'old-signature', ?::timestamptz, ?::timestamptz)",
+                BONK.address(),
+                at,
+                at);
+        v1.execute(
+                "INSERT INTO trade (bot_id, strategy, mint, decimals, order_id, fill_part, signature, quantity,"
+                        + " cost_lamports, entry_quantity, entry_cost_lamports, entry_price, fee_lamports,"
+                        + " tip_lamports, opened_at)"
+                        + " VALUES ('upgraded', 'ma-cross', ?, 5, 'old-buy', 1, 'old-signature', 2000000, 1000005000,"
+                        + " 2000000, 1000005000, 500, 5000, 0, ?::timestamptz)",
+                BONK.address(),
+                at);
 
         try (PostgresDatabase database = PostgresDatabase.open(db.jdbcUrl(), null, null, 2)) {
             PostgresTradeLedger ledger = new PostgresTradeLedger(database);

@@ -2,6 +2,7 @@ package io.solbot.launcher;
 
 import io.solbot.core.config.TextTable;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.RunStatus;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.readmodel.BotReport;
@@ -54,8 +55,11 @@ final class StatusTable {
                     case Stored s -> format(s.netPnl());
                     case Unavailable u -> "n/a (database unreachable)";
                 },
+                // a stopped run's reason (REQUESTED, COMPLETED, ...) is no error
                 live.flatMap(BotStatus::lastError)
-                        .or(() -> run.map(RunRecord::reason).filter(reason -> !reason.isEmpty()))
+                        .or(() -> run.filter(x -> x.status() == RunStatus.FAILED)
+                                .map(RunRecord::reason)
+                                .filter(reason -> !reason.isEmpty()))
                         .map(StatusTable::oneLine)
                         .orElse("")
             });

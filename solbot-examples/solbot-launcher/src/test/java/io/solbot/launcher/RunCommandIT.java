@@ -109,14 +109,18 @@ class RunCommandIT {
         try (EmbeddedDatabase db = EmbeddedDatabase.start(runtime.resolve("pgdata"), Integer.parseInt(port));
                 Connection c = DriverManager.getConnection(db.jdbcUrl());
                 Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("select bot_id, strategy, status, config::text from strategy_run_status"
-                        + " order by bot_id")) {
+                ResultSet rs = s.executeQuery("select bot_id, strategy_id, status, reason, config::text"
+                        + " from strategy_run_status order by bot_id")) {
             Map<String, String> rows = new HashMap<>();
             while (rs.next()) {
-                rows.put(rs.getString(1), rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4));
+                rows.put(
+                        rs.getString(1),
+                        rs.getString(2) + "/" + rs.getString(3) + "/" + rs.getString(4) + "/" + rs.getString(5));
             }
             assertThat(rows).containsOnlyKeys("it-bonk", "it-wif");
-            assertThat(rows.get("it-bonk")).startsWith("ma-cross/STOPPED/").contains("\"window\": 2");
+            assertThat(rows.get("it-bonk"))
+                    .startsWith("ma-cross/STOPPED/SHUTDOWN/")
+                    .contains("\"window\": 2");
         }
     }
 

@@ -79,6 +79,7 @@ class StatusTableIT {
     @Test
     void shouldListTheEnginesBotsAndTheDatabasesAndSayWhenTheDatabaseIsUnreachable() throws IOException {
         BotId old = BotId.of("db-old");
+        BotId done = BotId.of("db-done");
         BotId live = BotId.of("live-1");
         List<BotStatus> statuses = List.of(new BotStatus(
                 live,
@@ -98,8 +99,9 @@ class StatusTableIT {
                 Duration.ofSeconds(42)));
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start(tmp.resolve("pgdata"), freePort())) {
             PostgresDatabase db = PostgresDatabase.open(embedded.jdbcUrl(), null, null, 2);
-            new PostgresRunStatusStore(db, "1@elsewhere", id -> null)
-                    .save(new RunRecord(old, "ma-cross", "h", RunStatus.FAILED, "boom\n  at line 2", T0, T0, 5, 2));
+            PostgresRunStatusStore runs = new PostgresRunStatusStore(db, "1@elsewhere", id -> null);
+            runs.save(new RunRecord(old, "ma-cross", "h", RunStatus.FAILED, "boom\n  at line 2", T0, T0, 5, 2));
+            runs.save(new RunRecord(done, "ma-cross", "h", RunStatus.STOPPED, "COMPLETED", T0, T0, 0, 4));
             PostgresTradeLedger ledger = new PostgresTradeLedger(db);
             ledger.record(new FillRecord(
                     "ma-cross",
@@ -138,9 +140,12 @@ class StatusTableIT {
             assertThat(up)
                     .containsPattern("(?m)^BOT +STRATEGY +STATUS +TICKS +OPEN +TRADES +NET PNL \\(SOL\\) +LAST ERROR$")
                     .containsPattern("(?m)^db-old +ma-cross +FAILED +- +0 +2 +\\+0\\.000494000 +boom$")
+                    // a stop is no error: the column stays empty
+                    .containsPattern("(?m)^db-done +ma-cross +STOPPED +- +0 +4 +\\+0\\.000000000 *$")
                     .containsPattern("(?m)^live-1 +ma-cross +RUNNING +42 +1 +3 +\\+0\\.000000000 *$");
             assertThat(down)
                     .doesNotContain("db-old")
+                    .doesNotContain("db-done")
                     .containsPattern("(?m)^live-1 +ma-cross +RUNNING +42 +1 +3 +n/a \\(database unreachable\\) *$");
         }
     }

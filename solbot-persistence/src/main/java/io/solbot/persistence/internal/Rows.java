@@ -20,7 +20,7 @@ import io.solbot.persistence.internal.db.tables.records.FillRecord;
 import io.solbot.persistence.internal.db.tables.records.OrderFailureRecord;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
 import io.solbot.persistence.internal.db.tables.records.TradeRecord;
-import java.math.BigInteger;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -75,10 +75,10 @@ public final class Rows {
                 OrderId.of(r.getEntryOrderId()),
                 OrderId.of(r.getExitOrderId()),
                 new TokenAmount(r.getQuantity(), r.getDecimals()),
-                lamports(r.getCostLamports()),
-                lamports(r.getProceedsLamports()),
-                lamports(r.getExitFeeLamports()),
-                lamports(r.getPnlLamports()),
+                Lamports.of(r.getCostLamports()),
+                Lamports.of(r.getProceedsLamports()),
+                Lamports.of(r.getExitFeeLamports()),
+                Lamports.of(r.getPnlLamports()),
                 new Price(r.getEntryPrice()),
                 new Price(r.getExitPrice()),
                 r.getExitReason(),
@@ -93,7 +93,7 @@ public final class Rows {
                 r.getFillPart(),
                 new TokenAmount(r.getQuantity(), r.getDecimals()),
                 new Price(r.getEntryPrice()),
-                lamports(r.getCostLamports()),
+                Lamports.of(r.getCostLamports()),
                 r.getOpenedAt().toInstant());
     }
 
@@ -115,19 +115,26 @@ public final class Rows {
     public static RunRecord runRecord(StrategyRunStatusRecord r) {
         return new RunRecord(
                 BotId.of(r.getBotId()),
-                r.getStrategy(),
+                r.getStrategyId(),
                 r.getConfigHash(),
                 RunStatus.valueOf(r.getStatus()),
-                r.getLastError() == null ? "" : r.getLastError(),
+                r.getReason() == null ? "" : r.getReason(),
                 r.getStartedAt().toInstant(),
                 r.getUpdatedAt().toInstant(),
                 r.getRestartCount(),
-                Math.toIntExact(r.getTradesExecuted()));
+                r.getTrades());
     }
 
-    /** A NUMERIC(39,0) lamport amount; every such amount of ours fits a long. */
-    public static Lamports lamports(BigInteger value) {
-        return new Lamports(value.longValueExact());
+    /**
+     * A sum of lamport amounts as SQL returns it: {@code SUM} of a bigint column is numeric, so that the sum itself
+     * never overflows in the database.
+     *
+     * @param sum the sum, or null for a sum over no rows
+     * @return the sum, zero for null
+     * @throws ArithmeticException if it does not fit a long
+     */
+    public static Lamports lamports(BigDecimal sum) {
+        return sum == null ? Lamports.ZERO : new Lamports(sum.longValueExact());
     }
 
     public static OffsetDateTime utc(Instant instant) {

@@ -158,7 +158,7 @@ public final class BotReports {
                     .fetch()) {
                 Builder bot = builder(bots, r.value1());
                 bot.closedTrades = r.value2();
-                bot.realizedPnl = new Lamports(r.value3().longValueExact());
+                bot.realizedPnl = Rows.lamports(r.value3());
             }
             Field<Long> fills = DSL.count().coerce(Long.class);
             Field<OffsetDateTime> lastFill = DSL.max(FILL.FILLED_AT);
@@ -182,7 +182,7 @@ public final class BotReports {
                     .fetch()) {
                 Builder bot = builder(bots, r.value1());
                 bot.failedOrders = r.value2();
-                bot.failedOrderFees = new Lamports(r.value3().longValueExact());
+                bot.failedOrderFees = Rows.lamports(r.value3());
             }
             Map<BotId, Stored> stored = new TreeMap<>();
             bots.forEach((id, b) -> stored.put(id, b.build()));
