@@ -15,8 +15,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The engine's load command: runs N bots at an interval (1 s unless given) with a small EMA tick, in real time, and
  * reports tick lateness (p50, p99, max, from the engine's own {@link TickStats}, within their ~3 % buckets), the process's CPU share of the machine, heap after GC, and the engine's CPU cost per
- * bot-tick as a ratio to a bare loop doing the same work in the same run, and the ticks the bots skipped over the
- * whole run (a healthy bot skips none).
+ * bot-tick as a ratio to a bare loop doing the same work in the same run, and the ticks the bots skipped in the
+ * measured window and over the whole run, start and warm-up included (a healthy bot skips none).
  *
  * <pre>
  * java -cp solbot-examples/solbot-bench/target/benchmarks.jar io.solbot.bench.engine.EngineLoad [seconds] [N[@MS] ...]
@@ -47,7 +47,7 @@ public final class EngineLoad {
                 seconds);
         System.out.println(
                 "| bots | interval | ticks/s | lateness p50 | p99 | max | CPU (share of machine) | heap after GC"
-                        + " | engine CPU per bot-tick | bare loop per bot-tick | ratio | skipped ticks |");
+                        + " | engine CPU per bot-tick | bare loop per bot-tick | ratio | skipped ticks (window / whole run) |");
         System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (String size : sizes) {
             int at = size.indexOf('@');
@@ -86,7 +86,7 @@ public final class EngineLoad {
         double perTick = (double) cpu / Math.max(1, window.ticks());
         System.out.printf(
                 Locale.ROOT,
-                "| %,d | %d ms | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× | %,d |%n",
+                "| %,d | %d ms | %,.0f | %.3f ms | %.3f ms | %.3f ms | %.1f %% (%.3f cores) | %d MB | %.2f µs | %.1f ns | %,.0f× | %,d / %,d |%n",
                 n,
                 interval.toMillis(),
                 window.ticks() * 1e9 / wall,
@@ -99,6 +99,7 @@ public final class EngineLoad {
                 perTick / 1000,
                 bareNanos,
                 perTick / bareNanos,
+                window.skipped(),
                 skipped);
     }
 
