@@ -108,6 +108,7 @@ class ArchitectureTest {
             "OrderCheck",
             "OrderCheck$Request",
             "TickStats",
+            "StartedBots",
             "TickStats$Distribution",
             "IllegalBotStateException",
             "InvalidBotSpecException",

@@ -4,6 +4,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Position;
+import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.spi.MarketView;
@@ -17,13 +18,24 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The {@link StrategyContext} of one run; used only by the thread holding the run's lane. */
-final class BotContext implements StrategyContext, Orders, StrategyState {
+/**
+ * The {@link StrategyContext} of one run; used only by the thread holding the run's lane. Its market view notices a
+ * token the market data never prices: after {@value #MISSES_BEFORE_WARNING} reads in a row without a price, the bot's
+ * last error and a warning say so, rather than the bot ticking on with nothing to trade.
+ */
+final class BotContext implements StrategyContext, Orders, StrategyState, MarketView {
+    static final int MISSES_BEFORE_WARNING = 10;
+    private static final Logger log = LoggerFactory.getLogger(BotContext.class);
+
     private final Run run;
     private final OrderDesk orders;
     private final EngineClock clock;
     private final MarketView market;
+    private Mint missing;
+    private int misses;
 
     BotContext(Run run, OrderDesk orders, EngineClock clock, MarketView market) {
         this.run = run;
@@ -44,7 +56,28 @@ final class BotContext implements StrategyContext, Orders, StrategyState {
 
     @Override
     public MarketView market() {
-        return market;
+        return this;
+    }
+
+    @Override
+    public Optional<Price> price(Mint mint) {
+        Optional<Price> price = market.price(mint);
+        if (price.isPresent()) {
+            if (mint.equals(missing)) {
+                missing = null;
+            }
+        } else if (mint.equals(missing)) {
+            if (++misses == MISSES_BEFORE_WARNING) {
+                String error = "no price for " + mint + " in " + misses
+                        + " reads in a row: the market data does not list it (or has stopped moving)";
+                run.bot().failed(error);
+                log.warn("Bot '{}': {}", run.bot().id(), error);
+            }
+        } else {
+            missing = mint;
+            misses = 1;
+        }
+        return price;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package io.solbot.core.engine;
 
 import io.solbot.core.SolbotException;
+import io.solbot.core.config.BotDefinition;
+import io.solbot.core.config.ConfigReport;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.event.Subscription;
@@ -12,7 +14,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -87,8 +91,8 @@ public final class SolbotEngine implements AutoCloseable {
         starter = new BotStarter(s, supplied(s), metrics, clock, lifecycle, recovery, records, events);
         Runnable stopDriver;
         if (clock.isSimulated()) {
-            SimulatedDriver driver =
-                    new SimulatedDriver(wheel, clock.simulated(), jobs.tracker(), orders::dispatchPending);
+            SimulatedDriver driver = new SimulatedDriver(
+                    wheel, clock.simulated(), jobs.tracker(), orders::dispatchPending, drive(s.marketData()));
             driver.start();
             stopDriver = driver::stop;
         } else {
@@ -139,6 +143,28 @@ public final class SolbotEngine implements AutoCloseable {
      */
     public BotStatus recover(BotSpec spec) {
         return starter.start(spec, true);
+    }
+
+    /**
+     * Starts every bot of a valid bots file, each as {@link #recover} does (a bot with a journal entry comes back as
+     * it was, any other starts), with its config's own settings ({@link BotSpec#from}). A bot that cannot start (its
+     * strategy throws, its journal belongs to a live process, it runs already) is reported with the reason in {@link
+     * StartedBots#notStarted()}, and the others start regardless.
+     *
+     * @throws io.solbot.core.config.InvalidConfigException listing every violation, if the file is not valid; nothing
+     *     is started then
+     */
+    public StartedBots startAll(ConfigReport report) {
+        List<BotStatus> started = new ArrayList<>();
+        Map<BotId, String> notStarted = new LinkedHashMap<>();
+        for (BotDefinition bot : report.requireValid()) {
+            try {
+                started.add(recover(BotSpec.from(bot)));
+            } catch (RuntimeException e) {
+                notStarted.put(bot.id(), e.getMessage() == null ? e.toString() : e.getMessage());
+            }
+        }
+        return new StartedBots(started, notStarted);
     }
 
     /**
@@ -265,6 +291,21 @@ public final class SolbotEngine implements AutoCloseable {
     /** The JVM shutdown hook {@link EngineBuilder#shutdownHook} registered, or null. */
     Thread shutdownHook() {
         return shutdown.hook();
+    }
+
+    /**
+     * A simulated market on a simulated clock moves with it, so that a bot sees prices change as the clock advances (a
+     * {@code Backtest} moves it ahead of the clock itself; a market already there is left alone).
+     */
+    private static java.util.function.Consumer<java.time.Instant> drive(io.solbot.core.market.MarketData market) {
+        if (market instanceof io.solbot.core.market.SimulatedMarket simulated) {
+            return at -> {
+                if (simulated.now().isBefore(at)) {
+                    simulated.advanceTo(at);
+                }
+            };
+        }
+        return at -> {};
     }
 
     /** What the market data and the executor supply together; a bot whose provider needs more is refused. */
