@@ -1,7 +1,6 @@
 package io.solbot.core.engine;
 
 import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
@@ -22,7 +21,9 @@ import org.slf4j.MDC;
 /**
  * The order pipeline behind {@code StrategyContext.orders()}: {@link OrderAdmission} (the run, the bot's limits, the
  * host's {@link OrderCheck}s, the reservation), then the intent is journalled, and the order goes to the {@link
- * SwapExecutor} on a job of its own, off the tick path; its outcome goes to {@link Settlement}.
+ * SwapExecutor} on a job of its own, off the tick path; its outcome goes to {@link Settlement}. An executor that throws
+ * has not said how the order ended (a live one may have sent it): the order is never booked as failed for that, but
+ * stays journalled and reserved and is resolved in the background by {@link Recovery}.
  *
  * <p>On a {@link SimulatedClock} orders are deferred instead, so that a run is a pure function of its inputs: the
  * orders placed while the clock's step runs wait until the step's ticks and callbacks have settled; then {@link
@@ -40,6 +41,7 @@ final class OrderDesk {
 
     private final OrderAdmission admission;
     private final Settlement settlement;
+    private final Recovery recovery;
     private final SwapExecutor executor;
     private final Jobs jobs;
     private final EventBus events;
@@ -53,12 +55,14 @@ final class OrderDesk {
     OrderDesk(
             OrderAdmission admission,
             Settlement settlement,
+            Recovery recovery,
             SwapExecutor executor,
             Jobs jobs,
             EventBus events,
             EngineClock clock) {
         this.admission = admission;
         this.settlement = settlement;
+        this.recovery = recovery;
         this.executor = executor;
         this.jobs = jobs;
         this.events = events;
@@ -132,7 +136,7 @@ final class OrderDesk {
                 Pending p = batch.get(i);
                 MDC.put(SolbotEngine.MDC_BOT_ID, p.bot().id().value());
                 try {
-                    settlement.settle(p.bot(), p.order(), outcomes[i]);
+                    settle(p.bot(), p.order(), outcomes[i]);
                 } catch (RuntimeException e) {
                     // as a job of its own would: one order's failure must not leave the others of the batch unsettled
                     log.error(
@@ -159,28 +163,33 @@ final class OrderDesk {
         SwapOutcome outcome = outcome(bot, order);
         MDC.put(SolbotEngine.MDC_BOT_ID, bot.id().value());
         try {
-            settlement.settle(bot, order, outcome);
+            settle(bot, order, outcome);
         } finally {
             MDC.remove(SolbotEngine.MDC_BOT_ID);
         }
     }
 
+    /** Settles an outcome; a null one (the executor threw) is left to the background resolution. */
+    private void settle(Bot bot, SwapOrder order, SwapOutcome outcome) {
+        if (outcome != null) {
+            settlement.settle(bot, order, outcome);
+        } else {
+            recovery.resolveLater(bot, order);
+        }
+    }
+
+    /** What the executor said became of the order, or null if it threw instead. */
     private SwapOutcome outcome(Bot bot, SwapOrder order) {
         MDC.put(SolbotEngine.MDC_BOT_ID, bot.id().value());
         try {
             return executor.execute(order);
         } catch (RuntimeException | LinkageError | AssertionError e) {
-            // its message may quote an endpoint with a key: only a redacted copy reaches the log, the store and events
-            log.error("The executor threw on order {} of bot '{}'", order.orderId(), bot.id(), Redaction.redact(e));
-            return new SwapOutcome.Failed(
-                    new OrderFailure(
-                            order.orderId(),
-                            order.mint(),
-                            order.side(),
-                            "execute",
-                            "the executor threw " + Redaction.describe(e),
-                            clock.instant()),
-                    List.of());
+            // its message may quote an endpoint with a key: only a redacted copy reaches the log and the bot's status
+            String error = "order " + order.orderId() + ": the executor threw " + Redaction.describe(e)
+                    + "; its outcome is not known, so it stays reserved and is resolved in the background";
+            bot.failed(error);
+            log.error("Bot '{}' {}", bot.id(), error, Redaction.redact(e));
+            return null;
         } finally {
             MDC.remove(SolbotEngine.MDC_BOT_ID);
         }

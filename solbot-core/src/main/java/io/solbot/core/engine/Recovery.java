@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,16 +21,35 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Brings a bot back from what an earlier process left: its positions and counts from its stored fills, and from its
- * journal entry its strategy state, the fills and failed orders that wait for the store, and the orders that were in
- * flight. In one step: everything is back in memory (every intent journalled and reserved again) before the first
- * order is resolved, so a crash during the recovery loses nothing. An order in flight is never sent again, only
- * resolved through {@link SwapExecutor#resolve}: its fills are applied once (a set of the fills already counted), and
- * an order whose outcome is not known yet stays reserved and is asked about again in the background, until it is known
- * or its intent has expired.
+ * Brings a bot back from what an earlier process left, and resolves every order whose outcome is not known: one found
+ * in flight by a recovery, or one whose executor threw instead of answering. In one step: everything of a recovered
+ * bot is back in memory (every intent journalled and reserved again) before the first order is resolved, so a crash
+ * during the recovery loses nothing. An order whose outcome is not known is never sent again, only resolved through
+ * {@link SwapExecutor#resolve}; until then it stays journalled and reserved, and is asked about again in the
+ * background. Resolution is idempotent: each order is settled once (a set of the orders settled), and a fill the
+ * store already holds is applied once (a set of the fills counted).
+ *
+ * <p>An order whose outcome stays unknown is treated as failed (expired) once {@code intentExpiry} has passed by this
+ * process's monotonic clock since it began to wait for it: a wall clock stepped forward or back can make it neither
+ * expire early nor wait forever.
  */
 final class Recovery {
     private static final Logger log = LoggerFactory.getLogger(Recovery.class);
+
+    /**
+     * An order waiting for its outcome: since when this process waits (engine nanos), and whether a recovery found it
+     * (the failure count, the halt and the completion are then the recovery's to decide, not this order's).
+     */
+    private record Waiting(long sinceNanos, boolean recovered) {}
+
+    /** One bot's orders whose outcome is not known yet; its sets keep resolution idempotent. */
+    private static final class Unresolved {
+        final Map<SwapOrder, Waiting> waiting = new ConcurrentHashMap<>();
+        /** Keys of the fills applied already (restored from the store or settled here). */
+        final Set<String> counted = ConcurrentHashMap.newKeySet();
+        /** Orders settled already: a retry after a failure half-way never settles one twice. */
+        final Set<OrderId> settled = ConcurrentHashMap.newKeySet();
+    }
 
     private final SwapExecutor executor;
     private final Settlement settlement;
@@ -37,6 +57,7 @@ final class Recovery {
     private final Retries retries;
     private final EngineClock clock;
     private final Duration intentExpiry;
+    private final Map<Bot, Unresolved> unresolved = new ConcurrentHashMap<>();
 
     Recovery(
             SwapExecutor executor,
@@ -58,8 +79,10 @@ final class Recovery {
      * orders the entry holds in flight. The caller holds the bot's lock; the bot has no run yet.
      */
     void restore(Bot bot, Optional<JournalEntry> entry, List<Fill> stored) {
-        Set<String> counted = applyFills(bot, entry, stored);
+        Unresolved pending = unresolved.computeIfAbsent(bot, b -> new Unresolved());
+        applyFills(bot, entry, stored, pending.counted);
         if (entry.isEmpty()) {
+            retryWaiting(bot); // nothing waits: the restored fills' keys are not needed
             return;
         }
         BotJournal journal = bot.journal();
@@ -79,10 +102,10 @@ final class Recovery {
                     bot.spec().priorityFee(),
                     intent.createdAt()));
         }
-        List<SwapOrder> unresolved = new ArrayList<>();
+        Waiting found = new Waiting(clock.nanos(), true);
+        inFlight.forEach(order -> pending.waiting.put(order, found));
         for (SwapOrder order : inFlight) {
-            if (!resolve(bot, order, counted)) {
-                unresolved.add(order);
+            if (!resolve(bot, order, pending)) {
                 log.warn(
                         "Bot '{}' order {} was in flight and its outcome is not known yet; it stays reserved and is"
                                 + " resolved in the background",
@@ -90,24 +113,47 @@ final class Recovery {
                         order.orderId());
             }
         }
-        if (!unresolved.isEmpty()) {
-            List<SwapOrder> open = new java.util.concurrent.CopyOnWriteArrayList<>(unresolved);
-            retries.add(new Retries.Key(bot, Recovery.class), () -> {
-                open.removeIf(order -> resolve(bot, order, counted));
-                return open.isEmpty();
-            });
-        }
+        retryWaiting(bot);
     }
 
-    /** Applies the stored fills and those the journal kept, each once; returns their keys. */
-    private static Set<String> applyFills(Bot bot, Optional<JournalEntry> entry, List<Fill> stored) {
+    /**
+     * The executor could not tell how {@code order} ended (it threw): the order stays journalled and reserved, and is
+     * resolved in the background like an order a recovery found in flight.
+     */
+    void resolveLater(Bot bot, SwapOrder order) {
+        unresolved.computeIfAbsent(bot, b -> new Unresolved()).waiting.put(order, new Waiting(clock.nanos(), false));
+        retryWaiting(bot);
+    }
+
+    /**
+     * Asks about the bot's waiting orders in the background until none is left. The attempt looks the bot's orders up
+     * each time rather than holding them, so an order added while an attempt runs is never missed; the bot's entry goes
+     * once nothing waits (its set of restored fills with it).
+     */
+    private void retryWaiting(Bot bot) {
+        unresolved.computeIfPresent(bot, (b, u) -> u.waiting.isEmpty() ? null : u);
+        if (!unresolved.containsKey(bot)) {
+            return;
+        }
+        retries.add(new Retries.Key(bot, Recovery.class), () -> {
+            Unresolved pending = unresolved.get(bot);
+            if (pending != null) {
+                for (SwapOrder order : List.copyOf(pending.waiting.keySet())) {
+                    resolve(bot, order, pending);
+                }
+            }
+            return unresolved.computeIfPresent(bot, (b, u) -> u.waiting.isEmpty() ? null : u) == null;
+        });
+    }
+
+    /** Applies the stored fills and those the journal kept, each once, counting their keys in {@code counted}. */
+    private static void applyFills(Bot bot, Optional<JournalEntry> entry, List<Fill> stored, Set<String> counted) {
         Set<OrderId> orders = new HashSet<>();
         Set<OrderId> buys = new HashSet<>();
-        Set<String> known = ConcurrentHashMap.newKeySet();
         List<Fill> all = new ArrayList<>(stored);
         entry.ifPresent(e -> all.addAll(e.unstoredFills()));
         for (Fill fill : all) {
-            if (!known.add(key(fill))) {
+            if (!counted.add(key(fill))) {
                 continue;
             }
             if (bot.book().apply(fill).signum() > 0) {
@@ -119,7 +165,6 @@ final class Recovery {
             }
         }
         bot.restoreCounts(buys.size(), orders.size());
-        return known;
     }
 
     /** Keeps what the entry says waits for the store, less what the store has since taken. */
@@ -139,8 +184,7 @@ final class Recovery {
                 bot.journal().unstoredFailures().add(failure);
             }
         }
-        int waiting = bot.journal().unstoredCount();
-        if (waiting > 0) {
+        if (bot.journal().unstoredCount() > 0) {
             log.warn(
                     "Bot '{}' has {} fills and {} failed orders that wait to be stored",
                     bot.id(),
@@ -151,15 +195,20 @@ final class Recovery {
     }
 
     /**
-     * Asks the executor what became of an order a dead process sent, and settles it: true if it is settled (landed,
-     * failed, or unknown for longer than the intent expiry), false if it must be asked again later.
+     * Asks the executor what became of {@code order}, and settles it once: true if it is settled (landed, failed, or
+     * unknown for longer than the intent expiry), false if it must be asked again later.
      */
-    private boolean resolve(Bot bot, SwapOrder order, Set<String> counted) {
+    private boolean resolve(Bot bot, SwapOrder order, Unresolved pending) {
+        Waiting waiting = pending.waiting.get(order);
+        if (waiting == null || pending.settled.contains(order.orderId())) {
+            pending.waiting.remove(order);
+            return true;
+        }
         Optional<SwapOutcome> outcome;
         try {
             outcome = executor.resolve(order);
         } catch (RuntimeException e) {
-            log.warn("Bot '{}' could not resolve order {}: {}", bot.id(), order.orderId(), e.toString());
+            log.warn("Bot '{}' could not resolve order {}: {}", bot.id(), order.orderId(), Redaction.describe(e));
             outcome = Optional.empty();
         }
         List<Fill> fills;
@@ -175,7 +224,7 @@ final class Recovery {
                     failure = f.failure();
                 }
             }
-        } else if (order.submittedAt().plus(intentExpiry).isAfter(clock.instant())) {
+        } else if (clock.nanos() - waiting.sinceNanos() < intentExpiry.toNanos()) {
             return false;
         } else {
             fills = List.of();
@@ -190,18 +239,22 @@ final class Recovery {
         List<Fill> fresh = new ArrayList<>();
         boolean countedBefore = false;
         for (Fill fill : fills) {
-            if (counted.contains(key(fill))) {
+            if (pending.counted.contains(key(fill))) {
                 countedBefore = true;
             } else {
                 fresh.add(fill);
             }
         }
         log.info(
-                "Bot '{}' resolved order {} sent before a crash: {}",
+                "Bot '{}' resolved order {} whose outcome was not known: {}",
                 bot.id(),
                 order.orderId(),
                 failure == null ? fills.size() + " fill(s)" : "failed at " + failure.stage() + ": " + failure.reason());
-        settlement.settle(bot, order, fresh, failure, !countedBefore, true);
+        // marked before it settles: a settlement that throws half-way (a journal it cannot write) is not repeated
+        pending.settled.add(order.orderId());
+        pending.waiting.remove(order);
+        fresh.forEach(f -> pending.counted.add(key(f)));
+        settlement.settle(bot, order, fresh, failure, !countedBefore, waiting.recovered());
         return true;
     }
 

@@ -81,13 +81,13 @@ public final class SolbotEngine implements AutoCloseable {
         StoreBacklog backlog = new StoreBacklog(s.fillStore(), retries, lifecycle);
         Settlement settlement = new Settlement(backlog, events, callbacks, clock);
         settlement.haltsTo(lifecycle);
-        OrderDesk orders =
-                new OrderDesk(new OrderAdmission(s.orderChecks()), settlement, s.swapExecutor(), jobs, events, clock);
+        Recovery recovery = new Recovery(s.swapExecutor(), settlement, backlog, retries, clock, s.intentExpiry());
+        OrderDesk orders = new OrderDesk(
+                new OrderAdmission(s.orderChecks()), settlement, recovery, s.swapExecutor(), jobs, events, clock);
         lifecycle.runsFrom(new Runs(s.registry(), callbacks, orders, clock, s.marketData()::price));
         Watchdog watchdog = new Watchdog(s, clock, jobs, lifecycle);
         callbacks.failuresTo(watchdog);
         wheel.listen(watchdog);
-        Recovery recovery = new Recovery(s.swapExecutor(), settlement, backlog, retries, clock, s.intentExpiry());
         starter = new BotStarter(s, supplied(s), metrics, clock, lifecycle, recovery, records, events);
         Runnable stopDriver;
         if (clock.isSimulated()) {

@@ -10,11 +10,15 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Position;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.event.EngineEvent;
+import io.solbot.core.execution.SwapExecutor;
+import io.solbot.core.execution.SwapOrder;
+import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.StopReason;
 import io.solbot.core.spi.Strategy;
@@ -23,7 +27,9 @@ import io.solbot.core.store.JournalEntry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class OrderPipelineTest {
@@ -239,26 +245,61 @@ class OrderPipelineTest {
     }
 
     @Test
-    void shouldRecordAnExecutorThatThrowsAsAFailureWithoutTheSecretsItsMessageQuotes() {
+    void shouldKeepAnOrderWhoseExecutorThrewReservedAndResolveItLaterWithoutTheSecretsItsMessageQuotes() {
         List<OrderFailure> failures = new CopyOnWriteArrayList<>();
-        try (Scripted.Fixture f = new Scripted.Fixture()) {
-            f.executor.beforeEach(order -> {
+        AtomicReference<SwapOutcome> learnt = new AtomicReference<>();
+        SwapExecutor throwing = new SwapExecutor() {
+            @Override
+            public SwapOutcome execute(SwapOrder order) {
                 throw new IllegalStateException(
                         "POST https://bot:hunter2@rpc.example.com/?api-key=abc123 failed",
                         new java.io.IOException("token=s3cr3t refused"));
-            });
-            f.engine.start(spec("thrown", () -> buyerKeepingFailures(failures)).build());
+            }
+
+            @Override
+            public Optional<SwapOutcome> resolve(SwapOrder order) {
+                return Optional.ofNullable(learnt.get());
+            }
+        };
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.swapExecutor(throwing).storeRetryInterval(Duration.ofMillis(5)))) {
+            BotId id = BotId.of("thrown");
+            f.engine.start(spec("thrown", () -> buyerKeepingFailures(failures))
+                    .maxTrades(1)
+                    .build());
             f.advance(Duration.ofMillis(500));
 
-            assertThat(failures).singleElement().satisfies(failure -> {
-                assertThat(failure.stage()).isEqualTo("execute");
-                assertThat(failure.reason())
-                        .isEqualTo("the executor threw java.lang.IllegalStateException: "
-                                + "POST https://***@rpc.example.com/?api-key=*** failed");
-            });
-            assertThat(f.stores.trades.failures(BotId.of("thrown"))).containsExactlyElementsOf(failures);
+            // the executor did not say how the order ended (a live one may have sent it): never booked as failed
+            JournalEntry entry = f.stores.load(id).orElseThrow();
+            assertThat(entry.pendingIntents()).hasSize(1);
+            OrderId order = entry.pendingIntents().getFirst().orderId();
+            assertThat(failures).isEmpty();
+            assertThat(f.stores.trades.failures(id)).isEmpty();
+            assertThat(f.status("thrown").lastError())
+                    .hasValue("order " + order + ": the executor threw java.lang.IllegalStateException: POST"
+                            + " https://***@rpc.example.com/?api-key=*** failed; its outcome is not known, so it stays"
+                            + " reserved and is resolved in the background");
+            // the reservation holds: one buy in flight counts against maxTrades 1
+            f.advance(Duration.ofSeconds(1));
+            assertThat(f.events(EngineEvent.OrderSubmitted.class)).hasSize(1);
+
+            // the executor learns the order failed: settled once, the intent cleared
+            OrderFailure failed =
+                    new OrderFailure(order, MINT, Side.BUY, "land", "blockhash expired", Scripted.T0.plusMillis(60));
+            learnt.set(new SwapOutcome.Failed(failed, List.of()));
+            await(() -> f.stores.load(id).orElseThrow().pendingIntents().isEmpty());
+            assertThat(f.stores.trades.failures(id)).containsExactly(failed);
             assertThat(f.events.toString()).doesNotContain("hunter2", "abc123", "s3cr3t");
         }
+    }
+
+    private static void await(java.util.function.BooleanSupplier condition) {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
+        }
+        assertThat(condition.getAsBoolean()).as("condition met within 5 s").isTrue();
     }
 
     /** Buys every tick and keeps the failures it is told of. */

@@ -21,6 +21,7 @@ import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
+import io.solbot.core.store.Journal;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
 import io.solbot.core.store.PermanentStoreRefusal;
@@ -73,7 +74,7 @@ class RecoveryTest {
     }
 
     /** An executor that resolves from a map and counts what it is asked to execute. */
-    static final class ResolvingExecutor implements SwapExecutor {
+    static class ResolvingExecutor implements SwapExecutor {
         final Map<OrderId, SwapOutcome> outcomes = new ConcurrentHashMap<>();
         final AtomicInteger executed = new AtomicInteger();
         final AtomicInteger resolved = new AtomicInteger();
@@ -225,6 +226,228 @@ class RecoveryTest {
             assertThat(two.status("bot").lastError())
                     .hasValueSatisfying(e -> assertThat(e).contains("expired"));
         }
+    }
+
+    @Test
+    void shouldHaveEveryIntentBackInTheJournalBeforeTheFirstOneIsResolved() {
+        Scripted.Fixture one = new Scripted.Fixture();
+        OrderId first = OrderId.of("first");
+        OrderId second = OrderId.of("second");
+        OrderIntent a = new OrderIntent(first, MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        OrderIntent b = new OrderIntent(second, MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        one.stores.save(new JournalEntry(
+                BOT,
+                "scripted",
+                RunStatus.RUNNING,
+                "hash",
+                "1@gone-host",
+                List.of(a, b),
+                Map.of(),
+                List.of(),
+                List.of(),
+                T0));
+        ResolvingExecutor executor = new ResolvingExecutor(one.executor);
+        executor.outcomes.put(first, new SwapOutcome.Filled(List.of(buyFill(first, 1, 1, 100_000_000))));
+        // what each journal save held, in order: a crash after any of them must leave the second intent journalled
+        List<List<OrderId>> saved = new CopyOnWriteArrayList<>();
+        Journal watching = new Journal() {
+            @Override
+            public void save(JournalEntry entry) {
+                saved.add(entry.pendingIntents().stream()
+                        .map(OrderIntent::orderId)
+                        .toList());
+                one.stores.save(entry);
+            }
+
+            @Override
+            public Optional<JournalEntry> load(BotId botId) {
+                return one.stores.load(botId);
+            }
+
+            @Override
+            public void delete(BotId botId) {
+                one.stores.delete(botId);
+            }
+
+            @Override
+            public List<JournalEntry> entries() {
+                return one.stores.entries();
+            }
+        };
+        try (Scripted.Fixture two = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0.plusSeconds(10), Duration.ofMillis(10), Duration.ofSeconds(5)),
+                builder -> builder.runStatusStore(one.stores)
+                        .fillStore(one.stores)
+                        .journal(watching)
+                        .swapExecutor(executor)
+                        .intentExpiry(Duration.ofHours(1)))) {
+            two.engine.recover(spec("bot", Scripted::idle).build());
+
+            // resolving the first intent saved the journal; the second was in it (it is unknown: still in flight)
+            assertThat(saved).isNotEmpty().allSatisfy(ids -> assertThat(ids).contains(second));
+            assertThat(saved.getFirst()).containsExactly(second);
+            assertThat(executor.executed.get()).isZero();
+        }
+    }
+
+    @Test
+    void shouldLeaveNoHalfRegisteredBotWhenARecoveryFailsAndRecoverItWhenAskedAgain() {
+        Scripted.Fixture one = new Scripted.Fixture();
+        OrderIntent intent = new OrderIntent(OrderId.of("o-1"), MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        one.stores.save(entryWithIntent("1@gone-host", intent, RunStatus.RUNNING));
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean(true);
+        ResolvingExecutor executor = new ResolvingExecutor(one.executor) {
+            @Override
+            public Optional<SwapOutcome> resolve(SwapOrder order) {
+                if (broken.get()) {
+                    throw new AssertionError("the executor's state is broken");
+                }
+                return super.resolve(order);
+            }
+        };
+        try (Scripted.Fixture two = secondEngine(one, executor, T0.plusSeconds(10))) {
+            assertThatThrownBy(
+                            () -> two.engine.recover(spec("bot", Scripted::idle).build()))
+                    .isInstanceOf(AssertionError.class);
+            assertThatThrownBy(() -> two.engine.status(BOT)).isInstanceOf(NoSuchBotException.class);
+            assertThat(two.engine.statuses()).isEmpty();
+
+            broken.set(false);
+            BotStatus status = two.engine.recover(spec("bot", Scripted::idle).build());
+            assertThat(status.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(one.stores.load(BOT).orElseThrow().pendingIntents()).containsExactly(intent);
+        }
+    }
+
+    @Test
+    void shouldSettleAnOrderOnceWhenTheJournalFailsWhileItsResolutionSettlesIt() throws Exception {
+        Scripted.Fixture one = new Scripted.Fixture();
+        OrderId orderId = OrderId.of("late");
+        OrderIntent intent = new OrderIntent(orderId, MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        one.stores.save(entryWithIntent("1@gone-host", intent, RunStatus.RUNNING));
+        ResolvingExecutor executor = new ResolvingExecutor(one.executor);
+        java.util.concurrent.atomic.AtomicInteger failSaves = new java.util.concurrent.atomic.AtomicInteger();
+        Journal failing = new Journal() {
+            @Override
+            public void save(JournalEntry entry) {
+                if (failSaves.getAndDecrement() > 0) {
+                    throw new IllegalStateException("No space left on device");
+                }
+                one.stores.save(entry);
+            }
+
+            @Override
+            public Optional<JournalEntry> load(BotId botId) {
+                return one.stores.load(botId);
+            }
+
+            @Override
+            public void delete(BotId botId) {
+                one.stores.delete(botId);
+            }
+
+            @Override
+            public List<JournalEntry> entries() {
+                return one.stores.entries();
+            }
+        };
+        List<Fill> onFill = new CopyOnWriteArrayList<>();
+        try (Scripted.Fixture two = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0.plusSeconds(10), Duration.ofMillis(10), Duration.ofSeconds(5)),
+                builder -> builder.runStatusStore(one.stores)
+                        .fillStore(one.stores)
+                        .journal(failing)
+                        .swapExecutor(executor)
+                        .intentExpiry(Duration.ofHours(1))
+                        .storeRetryInterval(Duration.ofMillis(5)))) {
+            two.engine.recover(spec("bot", () -> new Strategy() {
+                        @Override
+                        public void onTick(StrategyContext ctx) {}
+
+                        @Override
+                        public void onFill(StrategyContext ctx, Fill fill) {
+                            onFill.add(fill);
+                        }
+                    })
+                    .build());
+            // the outcome becomes known; the journal save that clears the intent fails once, then works
+            failSaves.set(1);
+            executor.outcomes.put(orderId, new SwapOutcome.Filled(List.of(buyFill(orderId, 1, 1, 100_000_000))));
+            await(() -> !onFill.isEmpty());
+            // twenty more rounds of the retry loop: a second settlement would come within them
+            Thread.sleep(100);
+            two.advance(Duration.ofSeconds(1));
+
+            BotStatus status = two.status("bot");
+            assertThat(status.openPositions()).isEqualTo(1);
+            assertThat(status.trades()).as("one buy, counted once").isEqualTo(1);
+            assertThat(one.stores.trades.fills(BOT)).hasSize(1);
+            assertThat(onFill).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldWaitTheWholeIntentExpiryOnTheMonotonicClockEvenWhenTheWallClockSaysTheIntentIsHoursOld()
+            throws Exception {
+        Scripted.Fixture one = new Scripted.Fixture();
+        OrderIntent intent = new OrderIntent(OrderId.of("old"), MINT, Side.BUY, TENTH_SOL.toTokenAmount(), T0);
+        one.stores.save(entryWithIntent("1@gone-host", intent, RunStatus.RUNNING));
+        ResolvingExecutor executor = new ResolvingExecutor(one.executor);
+        // real time, with a wall clock an hour past the intent (it stepped, or the process was down that long)
+        try (SolbotEngine engine = SolbotEngine.builder()
+                .strategyProvider(new Scripted())
+                .clock(() -> T0.plusSeconds(3_600))
+                .runStatusStore(one.stores)
+                .fillStore(one.stores)
+                .journal(one.stores)
+                .swapExecutor(executor)
+                .intentExpiry(Duration.ofMillis(300))
+                .storeRetryInterval(Duration.ofMillis(5))
+                .build()) {
+            long began = System.nanoTime();
+            engine.recover(spec("bot", Scripted::idle).build());
+            assertThat(one.stores.load(BOT).orElseThrow().pendingIntents())
+                    .as("unknown, and not expired by the wall clock alone")
+                    .containsExactly(intent);
+
+            await(() -> one.stores.load(BOT).orElseThrow().pendingIntents().isEmpty());
+            assertThat(Duration.ofNanos(System.nanoTime() - began)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+            assertThat(engine.status(BOT).lastError())
+                    .hasValueSatisfying(e -> assertThat(e).contains("expired"));
+        }
+    }
+
+    @Test
+    void shouldNeverReuseAnOrderIdWhenABotWhoseOrdersAllFailedStartsAgain() throws Exception {
+        Scripted.Fixture stores = new Scripted.Fixture();
+        stores.executor.failWith("no route");
+        List<OrderId> ids = new CopyOnWriteArrayList<>();
+        for (int run = 0; run < 2; run++) {
+            // real time, the same seed: only a salt tells the runs' ids apart
+            try (SolbotEngine engine = SolbotEngine.builder()
+                    .strategyProvider(new Scripted())
+                    .runStatusStore(stores.stores)
+                    .fillStore(stores.stores)
+                    .journal(stores.stores)
+                    .swapExecutor(stores.executor)
+                    .marketData(stores.market)
+                    .spreadFirstTicks(false)
+                    .seed(7)
+                    .build()) {
+                int before = ids.size();
+                engine.start(spec("bot", () -> ctx -> {
+                            OrderResult r = ctx.orders().buy(MINT, TENTH_SOL);
+                            if (r instanceof OrderResult.Submitted submitted) {
+                                ids.add(submitted.orderId());
+                            }
+                        })
+                        .maxFailuresInARow(1)
+                        .build());
+                await(() -> ids.size() > before && engine.status(BOT).status() == RunStatus.FAILED);
+            }
+        }
+        assertThat(ids).hasSize(2).doesNotHaveDuplicates();
+        assertThat(stores.stores.trades.failures(BOT)).hasSize(2);
     }
 
     @Test
