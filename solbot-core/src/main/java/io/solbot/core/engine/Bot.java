@@ -1,7 +1,6 @@
 package io.solbot.core.engine;
 
 import io.solbot.core.domain.BotId;
-import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.spi.StopReason;
@@ -10,11 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.Map;
-import java.util.Optional;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.IntToLongFunction;
 
@@ -59,16 +54,8 @@ final class Bot {
     /** Restarts by the watchdog within its window, oldest first, on the engine's nano clock; under the lock. */
     private final Deque<Long> recentRestarts = new ArrayDeque<>();
 
-    /** Ticks of the runs before the current one, and when the last of them began; the current run counts its own. */
-    private volatile long ticksBefore;
-
-    private volatile long lastTickBefore = Long.MIN_VALUE;
-    private volatile long skippedTicks;
-    private final Map<Mint, Instant> cooldowns = new ConcurrentHashMap<>();
-    private volatile int trades;
-    private volatile long ordersFilled;
-    private volatile int consecutiveFailures;
-    private volatile String lastError;
+    /** What the bot did: ticks, skips, trades, failures, cooldowns, its last error. */
+    private final BotFigures figures = new BotFigures();
 
     Bot(
             BotSpec spec,
@@ -216,7 +203,7 @@ final class Bot {
             Run previous = run;
             if (previous != null) {
                 previous.retire();
-                countTicksOf(previous);
+                figures.countTicksOf(previous);
             }
             run = next;
         }
@@ -245,7 +232,7 @@ final class Bot {
         Run old = run;
         restartCount++;
         recentRestarts.clear();
-        consecutiveFailures = 0;
+        figures.failuresForgiven();
         restartPending = false;
         startedAt = now;
         uptime = Uptime.NONE;
@@ -278,7 +265,7 @@ final class Bot {
         }
         setStatus(RunStatus.FAILED, now);
         stopReason = reason;
-        lastError = reason;
+        figures.failed(reason);
         restartPending = false;
         return true;
     }
@@ -290,7 +277,7 @@ final class Bot {
         run = null;
         if (old != null) {
             old.retire();
-            countTicksOf(old);
+            figures.countTicksOf(old);
         }
         return old;
     }
@@ -360,96 +347,24 @@ final class Bot {
         }
     }
 
-    // ---- figures ----
-
-    /** A run leaves the bot: its ticks join those of the runs before it. */
-    private void countTicksOf(Run ended) {
-        ticksBefore += ended.ticks();
-        lastTickBefore = Math.max(lastTickBefore, ended.lastTickNanos());
-    }
-
-    /** Called by the scheduler thread only. */
-    void skipped(long ticks) {
-        skippedTicks += ticks;
-    }
-
-    void failed(String error) {
-        lastError = error;
-    }
-
-    String lastError() {
-        return lastError;
-    }
-
-    /** The cooldown of {@code mint} that runs now, if any. */
-    Optional<Instant> cooldown(Mint mint, Instant now) {
-        Instant until = cooldowns.get(mint);
-        return until != null && until.isAfter(now) ? Optional.of(until) : Optional.empty();
-    }
-
-    void coolDown(Mint mint, Instant until) {
-        cooldowns.put(mint, until);
-    }
-
-    int trades() {
-        return trades;
-    }
-
-    int consecutiveFailures() {
-        return consecutiveFailures;
-    }
-
-    /** Counts an order that ended; the caller holds the lock. Returns the failures in a row after it. */
-    int orderEnded(boolean filled, boolean opened, boolean failed, boolean countFailure) {
-        assert lock.isHeldByCurrentThread();
-        if (filled) {
-            ordersFilled++;
-            if (opened) {
-                trades++;
-            }
-        }
-        if (countFailure) {
-            consecutiveFailures = failed ? consecutiveFailures + 1 : 0;
-        }
-        return consecutiveFailures;
-    }
-
-    /** The counts of a recovered bot, rebuilt from its stored fills. */
-    void restoreCounts(int trades, long ordersFilled) {
-        this.trades = trades;
-        this.ordersFilled = ordersFilled;
+    BotFigures figures() {
+        return figures;
     }
 
     /** The bot's hot state now, as one immutable snapshot. */
     BotStatus snapshot(Instant now, long nowNanos) {
-        Run live = run;
-        long ticks = ticksBefore + (live == null ? 0 : live.ticks());
-        long last = live == null ? lastTickBefore : Math.max(lastTickBefore, live.lastTickNanos());
-        Optional<Instant> lastTick =
-                last == Long.MIN_VALUE ? Optional.empty() : Optional.of(now.minusNanos(nowNanos - last));
-        Map<Mint, Instant> running = new TreeMap<>();
-        cooldowns.forEach((mint, until) -> {
-            if (until.isAfter(now)) {
-                running.put(mint, until);
-            }
-        });
         Instant started = startedAt;
-        return new BotStatus(
+        return figures.snapshot(
                 id,
                 strategyId,
                 status,
                 started == null ? now : started,
-                lastTick,
-                ticks,
-                skippedTicks,
-                running,
+                run,
                 restartCount,
-                trades,
-                ordersFilled,
                 book.openPositions(),
-                consecutiveFailures,
-                Optional.ofNullable(lastError),
-                uptime.at(now));
+                uptime.at(now),
+                now,
+                nowNanos);
     }
 
     /** SplitMix64's finaliser over {@code seed + salt·φ}: a well-spread seed per bot and salt. */

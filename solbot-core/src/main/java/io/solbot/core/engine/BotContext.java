@@ -70,7 +70,7 @@ final class BotContext implements StrategyContext, Orders, StrategyState, Market
             if (++misses == MISSES_BEFORE_WARNING) {
                 String error = "no price for " + mint + " in " + misses
                         + " reads in a row: the market data does not list it (or has stopped moving)";
-                run.bot().failed(error);
+                run.bot().figures().failed(error);
                 log.warn("Bot '{}': {}", run.bot().id(), error);
             }
         } else {

@@ -124,7 +124,7 @@ final class BotStarter {
                     bot.strategyId(),
                     spec.interval(),
                     bot.book().openPositions(),
-                    bot.trades());
+                    bot.figures().trades());
         } else {
             log.info("Bot '{}' started ({}, every {})", id, bot.strategyId(), spec.interval());
         }

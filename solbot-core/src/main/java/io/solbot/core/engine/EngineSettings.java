@@ -5,12 +5,16 @@ import io.solbot.core.event.EngineEvent;
 import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.market.MarketData;
 import io.solbot.core.plugin.StrategyRegistry;
+import io.solbot.core.spi.Capability;
 import io.solbot.core.store.FillStore;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.RunStatusStore;
 import java.time.Duration;
 import java.time.InstantSource;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** What an {@link EngineBuilder} collected: the engine's collaborators and settings, checked and immutable. */
@@ -40,5 +44,15 @@ record EngineSettings(
     EngineSettings {
         subscribers = List.copyOf(subscribers);
         orderChecks = List.copyOf(orderChecks);
+    }
+
+    /** What the market data and the executor supply together; a bot whose provider needs more is refused. */
+    Set<Capability> supplied() {
+        Set<Capability> caps = new HashSet<>();
+        Objects.requireNonNull(marketData().capabilities(), "marketData.capabilities()")
+                .forEach(n -> caps.add(Capability.of(n)));
+        Objects.requireNonNull(swapExecutor().capabilities(), "swapExecutor.capabilities()")
+                .forEach(n -> caps.add(Capability.of(n)));
+        return Set.copyOf(caps);
     }
 }

@@ -344,7 +344,9 @@ final class Lifecycle implements Settlement.Halts {
                 return;
             }
             count = bot.restartByWatchdog();
-            cause = bot.lastError() == null ? "unknown" : bot.lastError();
+            cause = bot.figures().lastError() == null
+                    ? "unknown"
+                    : bot.figures().lastError();
             begin(bot, run, clock.nanos());
             records.write(bot);
         } finally {

@@ -96,7 +96,7 @@ final class OrderAdmission {
         if (order.side() != Side.BUY) {
             return null;
         }
-        Optional<Instant> until = bot.cooldown(order.mint(), order.at());
+        Optional<Instant> until = bot.figures().cooldown(order.mint(), order.at());
         return until.map(u -> "cooldown: the next buy of " + order.mint() + " is allowed at " + u)
                 .orElse(null);
     }
@@ -106,6 +106,6 @@ final class OrderAdmission {
             return null;
         }
         int max = bot.spec().maxTrades();
-        return (long) bot.trades() + bot.book().pendingBuys() >= max ? "maxTrades " + max + " reached" : null;
+        return (long) bot.figures().trades() + bot.book().pendingBuys() >= max ? "maxTrades " + max + " reached" : null;
     }
 }

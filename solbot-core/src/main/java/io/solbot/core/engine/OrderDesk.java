@@ -92,7 +92,7 @@ final class OrderDesk {
             return refuse(bot, side, mint, "the journal could not record the order: " + e, now);
         }
         if (side == Side.BUY && !bot.spec().cooldown().isZero()) {
-            bot.coolDown(mint, now.plus(bot.spec().cooldown()));
+            bot.figures().coolDown(mint, now.plus(bot.spec().cooldown()));
         }
         BotSpec spec = bot.spec();
         SwapOrder order =
@@ -187,7 +187,7 @@ final class OrderDesk {
             // its message may quote an endpoint with a key: only a redacted copy reaches the log and the bot's status
             String error = "order " + order.orderId() + ": the executor threw " + Redaction.describe(e)
                     + "; its outcome is not known, so it stays reserved and is resolved in the background";
-            bot.failed(error);
+            bot.figures().failed(error);
             log.error("Bot '{}' {}", bot.id(), error, Redaction.redact(e));
             return null;
         } finally {

@@ -164,7 +164,7 @@ final class Recovery {
                 buys.add(fill.orderId());
             }
         }
-        bot.restoreCounts(buys.size(), orders.size());
+        bot.figures().restoreCounts(buys.size(), orders.size());
     }
 
     /** Keeps what the entry says waits for the store, less what the store has since taken. */

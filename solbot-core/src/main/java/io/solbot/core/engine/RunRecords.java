@@ -32,7 +32,7 @@ final class RunRecords {
                     bot.startedAt(),
                     clock.instant(),
                     bot.restartCount(),
-                    bot.trades()));
+                    bot.figures().trades()));
         } catch (RuntimeException e) {
             log.error("Could not save the run status of bot '{}'", bot.id(), e);
         }

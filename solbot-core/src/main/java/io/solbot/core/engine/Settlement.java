@@ -77,11 +77,12 @@ final class Settlement {
         int failures;
         bot.lock().lock();
         try {
-            failures = bot.orderEnded(
-                    !fills.isEmpty() && countTrade, order.side() == Side.BUY, failure != null, !recovered);
+            failures = bot.figures()
+                    .orderEnded(!fills.isEmpty() && countTrade, order.side() == Side.BUY, failure != null, !recovered);
             if (failure != null) {
-                bot.failed("order " + failure.orderId() + (recovered ? " (recovered)" : "") + " failed at "
-                        + failure.stage() + ": " + failure.reason());
+                bot.figures()
+                        .failed("order " + failure.orderId() + (recovered ? " (recovered)" : "") + " failed at "
+                                + failure.stage() + ": " + failure.reason());
             }
         } finally {
             bot.lock().unlock();
@@ -105,7 +106,8 @@ final class Settlement {
                     bot,
                     "halted after " + failures + " failed orders in a row; the last failed at " + failure.stage() + ": "
                             + failure.reason());
-        } else if (bot.trades() >= bot.spec().maxTrades() && bot.book().isFlat()) {
+        } else if (bot.figures().trades() >= bot.spec().maxTrades()
+                && bot.book().isFlat()) {
             halts.complete(bot);
         }
     }

@@ -73,4 +73,19 @@ final class SimulatedDriver implements SimulatedClock.Driver {
             }
         } while (dispatchOrders.getAsBoolean());
     }
+
+    /**
+     * A simulated market on a simulated clock moves with it, so that a bot sees prices change as the clock advances (a
+     * {@code Backtest} moves it ahead of the clock itself; a market already there is left alone).
+     */
+    static java.util.function.Consumer<java.time.Instant> moving(io.solbot.core.market.MarketData market) {
+        if (market instanceof io.solbot.core.market.SimulatedMarket simulated) {
+            return at -> {
+                if (simulated.now().isBefore(at)) {
+                    simulated.advanceTo(at);
+                }
+            };
+        }
+        return at -> {};
+    }
 }

@@ -7,18 +7,15 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.event.Subscription;
 import io.solbot.core.execution.SwapExecutor;
-import io.solbot.core.spi.Capability;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -88,11 +85,15 @@ public final class SolbotEngine implements AutoCloseable {
         Watchdog watchdog = new Watchdog(s, clock, jobs, lifecycle);
         callbacks.failuresTo(watchdog);
         wheel.listen(watchdog);
-        starter = new BotStarter(s, supplied(s), metrics, clock, lifecycle, recovery, records, events);
+        starter = new BotStarter(s, s.supplied(), metrics, clock, lifecycle, recovery, records, events);
         Runnable stopDriver;
         if (clock.isSimulated()) {
             SimulatedDriver driver = new SimulatedDriver(
-                    wheel, clock.simulated(), jobs.tracker(), orders::dispatchPending, drive(s.marketData()));
+                    wheel,
+                    clock.simulated(),
+                    jobs.tracker(),
+                    orders::dispatchPending,
+                    SimulatedDriver.moving(s.marketData()));
             driver.start();
             stopDriver = driver::stop;
         } else {
@@ -291,30 +292,5 @@ public final class SolbotEngine implements AutoCloseable {
     /** The JVM shutdown hook {@link EngineBuilder#shutdownHook} registered, or null. */
     Thread shutdownHook() {
         return shutdown.hook();
-    }
-
-    /**
-     * A simulated market on a simulated clock moves with it, so that a bot sees prices change as the clock advances (a
-     * {@code Backtest} moves it ahead of the clock itself; a market already there is left alone).
-     */
-    private static java.util.function.Consumer<java.time.Instant> drive(io.solbot.core.market.MarketData market) {
-        if (market instanceof io.solbot.core.market.SimulatedMarket simulated) {
-            return at -> {
-                if (simulated.now().isBefore(at)) {
-                    simulated.advanceTo(at);
-                }
-            };
-        }
-        return at -> {};
-    }
-
-    /** What the market data and the executor supply together; a bot whose provider needs more is refused. */
-    private static Set<Capability> supplied(EngineSettings s) {
-        Set<Capability> caps = new HashSet<>();
-        Objects.requireNonNull(s.marketData().capabilities(), "marketData.capabilities()")
-                .forEach(n -> caps.add(Capability.of(n)));
-        Objects.requireNonNull(s.swapExecutor().capabilities(), "swapExecutor.capabilities()")
-                .forEach(n -> caps.add(Capability.of(n)));
-        return Set.copyOf(caps);
     }
 }

@@ -265,7 +265,7 @@ final class TimingWheel {
                 // the process itself stalled (a long GC pause): skip the ticks that are already past
                 long missed = (now - next) / e.intervalNanos + 1;
                 next += missed * e.intervalNanos;
-                e.bot.skipped(missed);
+                e.bot.figures().skipped(missed);
                 e.bot.meters().skipped(missed);
             }
             e.due = next;
@@ -283,7 +283,7 @@ final class TimingWheel {
                 // runs right after the messages that hold the lane (its onStart, a fill): not a skip
             }
             case BUSY -> {
-                e.bot.skipped(1);
+                e.bot.figures().skipped(1);
                 e.bot.meters().skipped(1);
                 // only a callback that runs counts: one that waits for a thread (an overloaded host) is not stuck
                 long running = run.runningFor(now);

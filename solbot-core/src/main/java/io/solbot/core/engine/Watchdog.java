@@ -43,7 +43,7 @@ final class Watchdog implements Callbacks.Failures, TimingWheel.Listener {
             return;
         }
         String cause = callback + " threw " + e;
-        bot.failed(cause);
+        bot.figures().failed(cause);
         bot.meters().errors.increment();
         log.warn("Bot '{}' failed in {}", bot.id(), callback, e);
         restartLater(run, cause);
@@ -55,7 +55,7 @@ final class Watchdog implements Callbacks.Failures, TimingWheel.Listener {
             Bot bot = run.bot();
             String cause = "no tick finished for " + Duration.ofNanos(busyNanos).toMillis() + " ms (more than "
                     + staleAfterIntervals + " intervals of " + bot.spec().interval() + ")";
-            bot.failed(cause);
+            bot.figures().failed(cause);
             bot.meters().errors.increment();
             log.warn("Bot '{}' is stuck: {}", bot.id(), cause);
             Thread owner = run.owner;
