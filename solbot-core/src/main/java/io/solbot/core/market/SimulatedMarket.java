@@ -32,9 +32,11 @@ import java.util.function.Consumer;
  * An in-memory Solana market of tokens in constant-product SOL pools, moved by a stream of {@link MarketEvent}s
  * (a seeded generator, a scripted CSV series, or a recorded file) and by our own trades.
  *
- * <p>Time: the market does not run by itself and never sleeps. Whoever drives the run (the engine's simulated clock,
- * a test, a backtest loop) calls {@link #advanceTo(Instant)}, which applies every event due by then in order. Our
- * trades ({@link #swap}) move the reserves too, so later prices include our own impact.
+ * <p>Time: the market does not run by itself and never sleeps. It opens at its start with the events due then
+ * applied (the tokens it lists from the start, so {@link #mints()} and {@link #price} answer at once); after that,
+ * whoever drives the run (the engine's simulated clock, a test, a backtest loop) calls {@link #advanceTo(Instant)},
+ * which applies every event due by then in order. Our trades ({@link #swap}) move the reserves too, so later prices
+ * include our own impact.
  *
  * <p>Threading: reads ({@link #price}, {@link #pool} and the other {@link MarketData} methods) are lock-free and may
  * come from any number of threads while another thread advances the market; each sees whole events. {@link
@@ -43,7 +45,8 @@ import java.util.function.Consumer;
  *
  * <p>Replay: the events the market applied, written by a {@link MarketRecorder} registered with {@link #listen}, give
  * the same market again through {@link #replay}; driven by the same strategy and a paper executor with the same seed,
- * the same trades follow.
+ * the same trades follow. A listener registered before the market applies its first event after the opening hears
+ * the opening's events too, so such a recording is complete.
  */
 public final class SimulatedMarket implements MarketData, AutoCloseable {
     private static final MathContext SQRT_MATH = new MathContext(40, RoundingMode.HALF_EVEN);
@@ -59,10 +62,37 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
     private volatile Instant now;
     private long eventsApplied;
+    /** The events applied at the opening, until the market applies another: what a late first listener missed. */
+    private List<MarketEvent> opening = new ArrayList<>();
 
     private SimulatedMarket(EventSource source, Instant start) {
         this.source = source;
         this.now = Objects.requireNonNull(start, "start");
+    }
+
+    /**
+     * A market on {@code source}, opened: the events due at {@code start} applied. Closes the source if that fails.
+     *
+     * @throws IllegalStateException if an opening event cannot apply, or the source's own exception (a malformed
+     *     recording)
+     */
+    private static SimulatedMarket opened(EventSource source, Instant start) {
+        SimulatedMarket market = new SimulatedMarket(source, start);
+        try {
+            market.open();
+        } catch (RuntimeException e) {
+            market.close();
+            throw e;
+        }
+        return market;
+    }
+
+    private synchronized void open() {
+        MarketEvent event;
+        while ((event = source.next(now, this)) != null) {
+            apply(event);
+            opening.add(event);
+        }
     }
 
     /** A market generated from {@code settings}: the same settings (seed included) give the same market. */
@@ -80,7 +110,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         if (listings.stream().map(Listing::mint).distinct().count() != listings.size()) {
             throw new IllegalArgumentException("two listings share a mint: " + listings);
         }
-        return new SimulatedMarket(new RandomMarket(settings, listings), settings.start());
+        return opened(new RandomMarket(settings, listings), settings.start());
     }
 
     /**
@@ -92,7 +122,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     public static SimulatedMarket of(List<? extends MarketEvent> events) {
         ListSource source = new ListSource(events);
         Instant first = source.nextTime();
-        return new SimulatedMarket(source, first == null ? Instant.EPOCH : first);
+        return opened(source, first == null ? Instant.EPOCH : first);
     }
 
     /**
@@ -100,6 +130,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * advances. It starts at the first event's time. Close the market to close the file.
      *
      * @throws UncheckedIOException if the file cannot be opened
+     * @throws IllegalArgumentException naming the line, if a line the opening reads is malformed
      */
     public static SimulatedMarket replay(Path file) {
         try {
@@ -121,7 +152,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     private static SimulatedMarket replaying(ReplaySource source) {
         Instant first = source.nextTime();
-        return new SimulatedMarket(source, first == null ? Instant.EPOCH : first);
+        return opened(source, first == null ? Instant.EPOCH : first);
     }
 
     /**
@@ -136,7 +167,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     public static SimulatedMarket scripted(Reader csv) {
         ListSource source = new ListSource(CsvSeries.parse(csv));
         Instant first = source.nextTime();
-        return new SimulatedMarket(source, first == null ? Instant.EPOCH : first);
+        return opened(source, first == null ? Instant.EPOCH : first);
     }
 
     /** {@link #scripted(Reader)} from a file. */
@@ -176,6 +207,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         }
         MarketEvent event;
         while ((event = source.next(time, this)) != null) {
+            opening = null;
             apply(event);
             for (Consumer<? super MarketEvent> listener : listeners) {
                 listener.accept(event);
@@ -184,12 +216,20 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         now = time;
     }
 
-    /** Calls {@code listener} with every event the market applies from now on, for example a {@link MarketRecorder}. */
-    public void listen(Consumer<? super MarketEvent> listener) {
-        listeners.add(Objects.requireNonNull(listener, "listener"));
+    /**
+     * Calls {@code listener} with every event the market applies from now on, for example a {@link MarketRecorder}.
+     * Until the market applies its first event after the opening, the listener first hears the opening's events (the
+     * tokens listed at the start), so that what it records replays into the same market.
+     */
+    public synchronized void listen(Consumer<? super MarketEvent> listener) {
+        Objects.requireNonNull(listener, "listener");
+        if (opening != null) {
+            opening.forEach(listener);
+        }
+        listeners.add(listener);
     }
 
-    /** Every token listed so far, in listing order. */
+    /** Every token listed so far, in listing order; those listed at the market's start from the moment it is made. */
     public List<Mint> mints() {
         return listed.stream().map(NewToken::mint).toList();
     }

@@ -71,6 +71,78 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void shouldListItsStartTokensWithTheirPricesBeforeItIsFirstAdvanced() {
+        try (SimulatedMarket market =
+                SimulatedMarket.random(RandomMarketSettings.defaults(3, T0).withInitialTokens(2), Listing.WELL_KNOWN)) {
+            assertThat(market.now()).isEqualTo(T0);
+            assertThat(market.mints())
+                    .hasSize(5)
+                    .startsWith(Listing.BONK.mint(), Listing.JUP.mint(), Listing.WIF.mint());
+            for (Listing listing : Listing.WELL_KNOWN) {
+                assertThat(market.price(listing.mint()).orElseThrow().value())
+                        .isCloseTo(listing.price().value(), org.assertj.core.data.Percentage.withPercentage(0.0001));
+                assertThat(market.decimals(listing.mint())).contains(listing.decimals());
+            }
+            assertThat(market.newTokens(T0.minusMillis(1))).hasSize(5);
+        }
+        List<MarketEvent> events = List.of(new MarketEvent.TokenListed(
+                T0,
+                TOKEN,
+                "TKN",
+                6,
+                Lamports.ofSol("10"),
+                TokenAmount.of(1_000, 6),
+                25,
+                Authorities.RENOUNCED,
+                true,
+                List.of()));
+        assertThat(SimulatedMarket.of(events).mints()).containsExactly(TOKEN);
+        assertThat(SimulatedMarket.of(List.of()).mints()).isEmpty();
+    }
+
+    @Test
+    void shouldLetAListenerAddedAfterTheOpeningRecordAMarketThatReplaysTheSame() {
+        RandomMarketSettings settings = RandomMarketSettings.defaults(5, T0).withInitialTokens(2);
+        StringWriter recorded = new StringWriter();
+        List<String> original = new ArrayList<>();
+        try (SimulatedMarket market = SimulatedMarket.random(settings, Listing.WELL_KNOWN);
+                MarketRecorder recorder = MarketRecorder.to(recorded)) {
+            market.advanceTo(T0); // nothing more is due at the start: the opening stays for a first listener
+            market.listen(recorder);
+            market.advanceTo(T0.plusSeconds(30));
+            market.mints().forEach(m -> original.add(m + " " + market.pool(m).orElseThrow()));
+        }
+        assertThat(recorded.toString().lines().limit(5)).allMatch(line -> line.contains("\"e\":\"listed\""));
+        try (SimulatedMarket replay = SimulatedMarket.replay(new StringReader(recorded.toString()))) {
+            replay.advanceTo(T0.plusSeconds(30));
+            assertThat(replay.mints().stream()
+                            .map(m -> m + " " + replay.pool(m).orElseThrow())
+                            .toList())
+                    .isEqualTo(original);
+        }
+    }
+
+    @Test
+    void shouldTellAListenerAddedLaterOnlyWhatHappensFromThenOn() {
+        try (SimulatedMarket market =
+                SimulatedMarket.random(RandomMarketSettings.defaults(5, T0).withInitialTokens(2))) {
+            market.advanceTo(T0.plusSeconds(10));
+            List<MarketEvent> heard = new ArrayList<>();
+            market.listen(heard::add);
+            market.advanceTo(T0.plusSeconds(11));
+            assertThat(heard).isNotEmpty().allMatch(e -> e.at().isAfter(T0.plusSeconds(10)));
+        }
+    }
+
+    @Test
+    void shouldNameTheWellKnownListingsUnderTheirRealMints() {
+        assertThat(Listing.WELL_KNOWN).extracting(Listing::symbol).containsExactly("BONK", "JUP", "WIF");
+        assertThat(Listing.BONK.mint()).isEqualTo(Mint.of("DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263"));
+        assertThat(Listing.JUP.mint()).isEqualTo(Mint.of("JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN"));
+        assertThat(Listing.WIF.mint()).isEqualTo(Mint.of("EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm"));
+    }
+
+    @Test
     void shouldGenerateTheSameMarketFromTheSameSeed() {
         RandomMarketSettings settings = RandomMarketSettings.defaults(42, T0);
         String first = record(settings, Duration.ofMinutes(5));
