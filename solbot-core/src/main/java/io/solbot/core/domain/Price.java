@@ -19,6 +19,9 @@ public record Price(BigDecimal value) implements Comparable<Price> {
     /** The precision of derived prices (averages, ratios): 34 significant digits. */
     public static final MathContext MATH = MathContext.DECIMAL128;
 
+    /** How {@link #toString()} rounds: for display only. */
+    private static final MathContext DISPLAY = new MathContext(10, RoundingMode.HALF_EVEN);
+
     /** Nothing per token: the price of a sell that brought no SOL. */
     public static final Price ZERO = new Price(BigDecimal.ZERO);
 
@@ -109,8 +112,13 @@ public record Price(BigDecimal value) implements Comparable<Price> {
         return value.compareTo(other.value);
     }
 
+    /**
+     * The price for people: at most 10 significant digits (rounded half-even), in plain notation, such as {@code
+     * 0.0000001200243712}. Derived prices carry 34 digits, which nobody reads; {@link #value()} is the exact price,
+     * and the only one to compute or store with.
+     */
     @Override
     public String toString() {
-        return value.toPlainString();
+        return value.round(DISPLAY).stripTrailingZeros().toPlainString();
     }
 }

@@ -19,6 +19,19 @@ class PriceTest {
     }
 
     @Test
+    void shouldPrintTenSignificantDigitsAtMostAndKeepTheExactValue() {
+        Price derived = Price.ofTrade(Lamports.of(1_000_000_000), TokenAmount.of(3, 0)); // 1 SOL for 3 tokens
+
+        assertThat(derived.value().precision()).isEqualTo(34);
+        assertThat(derived).hasToString("0.3333333333");
+        assertThat(Price.ofTrade(Lamports.of(1), TokenAmount.of(7, 0))).hasToString("0.0000000001428571429");
+        assertThat(Price.of("0.00000012")).hasToString("0.00000012");
+        assertThat(Price.of("123456789012.5")).hasToString("123456789000");
+        assertThat(Price.of("1.00")).hasToString("1");
+        assertThat(Price.of(derived.toString())).isNotEqualTo(derived);
+    }
+
+    @Test
     void shouldRefuseToDivideByAZeroPrice() {
         assertThatThrownBy(() -> Price.ZERO.tokensFor(Lamports.of(1), 6))
                 .isInstanceOf(ArithmeticException.class)
