@@ -63,6 +63,26 @@ public record BotSettings(
         }
     }
 
+    /**
+     * The settings of a bot that spends {@code amountPerTrade} of SOL on each buy, ticks every {@code interval} and
+     * opens at most {@code maxTrades} trades; the rest as a {@code BotSpec} has them by default: no cooldown, FAILED
+     * after 3 failed orders in a row, at most 10 open positions, 1 % slippage (100 bps), no priority fee.
+     *
+     * @throws IllegalArgumentException naming the first value out of range
+     */
+    public static BotSettings spendingSol(Lamports amountPerTrade, Duration interval, int maxTrades) {
+        return new BotSettings(
+                interval,
+                maxTrades,
+                Duration.ZERO,
+                3,
+                10,
+                100,
+                Lamports.ZERO,
+                Mint.WRAPPED_SOL,
+                amountPerTrade.toTokenAmount());
+    }
+
     private static void check(String name, int value, int min, int max) {
         if (value < min || value > max) {
             throw new IllegalArgumentException(name + " must be between " + min + " and " + max + ", but was " + value);
