@@ -80,7 +80,9 @@ class RecoveryIT {
         }
 
         void crash() {
-            // the engine's threads are left as a killed process leaves its files: nothing more is written by it
+            // the engine's threads are left as a killed process leaves its files: nothing more is written by it, and
+            // the OS lets go of its locks
+            journal.close();
             executor.close();
             trades.close();
             database.close();
