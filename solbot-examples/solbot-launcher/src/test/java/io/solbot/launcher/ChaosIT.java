@@ -185,11 +185,12 @@ class ChaosIT {
             Set<String> duplicates = new HashSet<>();
             Set<String> fills = new HashSet<>();
             Map<String, BigInteger> held = new HashMap<>();
-            // the executor rotates its log after 20,000 orders: read the previous file first, if there is one
-            Path previous = log.resolveSibling(log.getFileName() + ".previous");
+            // the executor rotates its log after 20,000 orders into numbered segments, the higher the newer: read
+            // them first, oldest first, if there are any
             List<String> lines = new ArrayList<>();
-            if (Files.exists(previous)) {
-                lines.addAll(Files.readAllLines(previous, StandardCharsets.UTF_8));
+            for (int n = 1; Files.exists(log.resolveSibling(log.getFileName() + "." + n)); n++) {
+                lines.addAll(
+                        Files.readAllLines(log.resolveSibling(log.getFileName() + "." + n), StandardCharsets.UTF_8));
             }
             lines.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
             for (String line : lines) {
