@@ -15,7 +15,7 @@ public class BotClaimedException extends SolbotException {
     private final String owner;
 
     /**
-     * @param owner the owner holding the claim as it names itself ({@link Owner}'s form), or a description if it has
+     * @param owner the owner holding the claim as it names itself ({@link io.solbot.core.Owner}'s form), or a description if it has
      *     not said
      */
     public BotClaimedException(BotId botId, String owner, String message) {

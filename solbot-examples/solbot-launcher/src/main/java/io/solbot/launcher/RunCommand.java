@@ -1,6 +1,7 @@
 package io.solbot.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solbot.core.Owner;
 import io.solbot.core.config.BotDefinition;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
@@ -16,7 +17,6 @@ import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.Timeline;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
-import io.solbot.core.store.Owner;
 import io.solbot.core.store.UnreadableJournalEntryException;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;

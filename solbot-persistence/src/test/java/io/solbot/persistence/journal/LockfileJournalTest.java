@@ -3,6 +3,7 @@ package io.solbot.persistence.journal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.solbot.core.Owner;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
@@ -17,7 +18,6 @@ import io.solbot.core.domain.TxSignature;
 import io.solbot.core.store.BotClaimedException;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
-import io.solbot.core.store.Owner;
 import io.solbot.core.store.UnreadableJournalEntryException;
 import io.solbot.core.testing.FaultyDisk;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.solbot.core.store;
+package io.solbot.core;
 
 import java.net.InetAddress;
 import java.security.SecureRandom;
