@@ -32,9 +32,9 @@ public interface Journal {
     /**
      * Claims {@code botId} for this process until {@link #release}: while the claim holds, no other process (and no
      * other journal on the same files) can claim the bot, so that two processes never run one bot. Claiming a bot this
-     * journal holds already changes nothing. The engine claims a bot before it reads its entry and releases it when
-     * the bot stops for good or its start fails. The default claims nothing: a journal that lives in one process's
-     * memory needs no claim.
+     * journal holds already changes nothing. Claim a bot before reading its entry, and release it when the bot stops
+     * for good or its start fails. The default claims nothing: a journal that lives in one process's memory needs no
+     * claim.
      *
      * @throws BotClaimedException if another process or journal holds the claim, naming it
      */
