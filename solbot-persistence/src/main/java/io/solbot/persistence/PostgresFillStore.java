@@ -18,6 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
@@ -148,19 +149,24 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
         handOver();
     }
 
+    /**
+     * The fills of {@code botId} in the order they were recorded (the sequence of migration V6), not by their times:
+     * a sell recorded after its buy comes after it even if the wall clock stepped back in between.
+     */
     @Override
     public List<Fill> fills(BotId botId) {
         return dsl.selectFrom(FILL)
                 .where(FILL.BOT_ID.eq(botId.value()))
-                .orderBy(FILL.FILLED_AT, FILL.ORDER_ID, FILL.FILL_PART)
+                .orderBy(FILL.SEQ)
                 .fetch(Rows::fill);
     }
 
     /**
-     * Records {@code failure} durably and returns once it is committed (or was recorded before: same bot and order).
-     * One insert of its own, not through the group commit: failures are rare next to fills.
+     * Records {@code failure} durably and returns once it is committed (or was recorded before: same bot, order and
+     * content). One insert of its own, not through the group commit: failures are rare next to fills.
      *
-     * @throws RefusedWriteException if the database refuses it for good (a value the schema does not allow)
+     * @throws RefusedWriteException if the database refuses it for good: a value the schema does not allow, or another
+     *     failure recorded under the same bot and order id (an order id used twice)
      * @throws org.jooq.exception.DataAccessException if the database cannot be reached or fails otherwise
      */
     @Override
@@ -178,7 +184,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
     }
 
     private void insertFailure(BotId botId, OrderFailure failure) {
-        dsl.insertInto(ORDER_FAILURE)
+        int inserted = dsl.insertInto(ORDER_FAILURE)
                 .set(ORDER_FAILURE.BOT_ID, botId.value())
                 .set(ORDER_FAILURE.ORDER_ID, failure.orderId().value())
                 .set(ORDER_FAILURE.MINT, failure.mint().address())
@@ -190,6 +196,31 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
                 .set(ORDER_FAILURE.FAILED_AT, failure.at().atOffset(ZoneOffset.UTC))
                 .onConflictDoNothing()
                 .execute();
+        if (inserted > 0) {
+            return;
+        }
+        // recorded before: harmless if it is the same failure (compared as the columns store it), refused if not, so
+        // that a second order under a reused id does not lose its fees without a word
+        Condition same = ORDER_FAILURE
+                .BOT_ID
+                .eq(botId.value())
+                .and(ORDER_FAILURE.ORDER_ID.eq(failure.orderId().value()))
+                .and(ORDER_FAILURE.MINT.eq(failure.mint().address()))
+                .and(ORDER_FAILURE.SIDE.eq(failure.side().name()))
+                .and(ORDER_FAILURE.STAGE.eq(failure.stage()))
+                .and(ORDER_FAILURE.REASON.eq(failure.reason()))
+                .and(ORDER_FAILURE.FEE_LAMPORTS.eq(failure.fee().value()))
+                .and(ORDER_FAILURE.TIP_LAMPORTS.eq(failure.tip().value()))
+                .and(ORDER_FAILURE.FAILED_AT.eq(failure.at().atOffset(ZoneOffset.UTC)));
+        if (!dsl.fetchExists(ORDER_FAILURE, same)) {
+            OrderFailure stored = dsl.selectFrom(ORDER_FAILURE)
+                    .where(ORDER_FAILURE.BOT_ID.eq(botId.value()))
+                    .and(ORDER_FAILURE.ORDER_ID.eq(failure.orderId().value()))
+                    .fetchOne(Rows::orderFailure);
+            throw new RefusedWriteException("The failure of order " + failure.orderId() + " of bot '" + botId
+                    + "' is recorded already, with another content (stored: " + stored + "; now: " + failure
+                    + "): the order id was used for two orders; refused for good");
+        }
     }
 
     /** The failures recorded for {@code botId}, oldest first (as {@link #fills} orders fills). */

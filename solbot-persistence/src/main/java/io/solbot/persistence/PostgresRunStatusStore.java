@@ -36,7 +36,8 @@ public final class PostgresRunStatusStore implements RunStatusStore {
 
     /**
      * @param database the database
-     * @param owner the process that runs the bots, {@code pid@host}
+     * @param owner the process that runs the bots, {@code pid@host} or {@code pid@host#boot} ({@link
+     *     io.solbot.core.Owner}): the node is what follows the {@code @}
      * @param configJson the JSON of a bot's config, or null when there is none to record
      */
     public PostgresRunStatusStore(PostgresDatabase database, String owner, Function<BotId, String> configJson) {

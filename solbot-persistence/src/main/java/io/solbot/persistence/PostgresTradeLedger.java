@@ -11,11 +11,13 @@ import io.solbot.core.domain.Position;
 import io.solbot.persistence.internal.Rows;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
 import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
+import org.postgresql.util.PSQLException;
 
 /**
  * Records fills and keeps open positions as FIFO lots: a buy fill opens a lot in {@code trade}; a sell fill closes
@@ -26,14 +28,18 @@ import org.jooq.impl.SQLDataType;
  * loss of their cost and the sell's fees.
  *
  * <p>Every fill is recorded at most once, keyed by its order id and part: recording it again (a retry, a replay from
- * the journal after a crash) changes nothing and reports it as already recorded.
+ * the journal after a crash) changes nothing and reports it as already recorded; another fill under a key already
+ * recorded is refused ({@link RefusedWriteException}), never dropped.
  *
- * <p>The writes happen in the schema's {@code record_fills} function (migration V5), which holds this FIFO logic: a
+ * <p>The writes happen in the schema's {@code record_fills} function (migration V6), which holds this FIFO logic: a
  * batch of fills is one round trip and one commit. The reads are plain jOOQ queries.
  *
  * <p>Thread-safe; concurrent sells of one bot's position serialise on the lots' row locks.
  */
 public final class PostgresTradeLedger {
+    /** The SQLSTATE that {@code record_fills} raises for another fill under a key already recorded (migration V6). */
+    static final String CONFLICT_SQL_STATE = "SB002";
+
     private final DSLContext dsl;
 
     public PostgresTradeLedger(PostgresDatabase database) {
@@ -47,7 +53,8 @@ public final class PostgresTradeLedger {
      * @throws InsufficientPositionException if a sell closes more than is open; then nothing of the batch is
      *     recorded (record the others again without it)
      * @throws RefusedWriteException if the database refuses a fill for good for another reason (a value the schema
-     *     does not allow, a signature that another lot already has); nothing of the batch is recorded
+     *     does not allow, a signature that another lot already has, another fill recorded under its order id and
+     *     part); nothing of the batch is recorded
      * @throws DataAccessException if the database cannot be reached or fails otherwise: the batch may succeed later
      */
     public int record(List<FillRecord> fills) {
@@ -66,7 +73,7 @@ public final class PostgresTradeLedger {
     }
 
     /**
-     * Records {@code fills} with one call of the schema's {@code record_fills} function (migration V5): one round
+     * Records {@code fills} with one call of the schema's {@code record_fills} function (migration V6): one round
      * trip and one commit for the whole batch, however many statements its fills take.
      *
      * @return for each fill, in order, whether it was new
@@ -83,6 +90,7 @@ public final class PostgresTradeLedger {
         } catch (DataAccessException e) {
             throw InsufficientPositionException.from(e, fills)
                     .map(RefusedWriteException.class::cast)
+                    .or(() -> conflict(e, fills))
                     .or(() -> RefusedWriteException.from(
                             e, fills.size() == 1 ? "fill " + key(fills.getFirst()) : "a batch of fills"))
                     .orElseThrow(() -> e);
@@ -107,6 +115,23 @@ public final class PostgresTradeLedger {
                 .where(TRADE.BOT_ID.eq(botId.value()))
                 .orderBy(TRADE.OPENED_AT, TRADE.ID)
                 .fetch());
+    }
+
+    /** The refusal {@code e} stands for, if {@code record_fills} found another fill under the key of one of them. */
+    private static Optional<RefusedWriteException> conflict(DataAccessException e, List<FillRecord> fills) {
+        if (!CONFLICT_SQL_STATE.equals(e.sqlState())
+                || !(e.getCause(PSQLException.class) instanceof PSQLException pe)
+                || pe.getServerErrorMessage() == null) {
+            return Optional.empty();
+        }
+        String fillKey = pe.getServerErrorMessage().getHint();
+        for (FillRecord record : fills) {
+            if ((record.fill().orderId().value() + "/" + record.fill().part()).equals(fillKey)) {
+                return Optional.of(new RefusedWriteException("Fill " + key(record) + " is recorded already, with"
+                        + " another content: the order id and part were used for two fills; refused for good"));
+            }
+        }
+        return Optional.empty();
     }
 
     private static String key(FillRecord record) {

@@ -211,19 +211,47 @@ class PostgresStoresIT {
 
             store.recordFailure(bot, reverted);
             store.recordFailure(bot, unsent);
-            // again, as the retry after an outage or a recovery sends it: harmless, and the first one counts
+            // again, as the retry after an outage or a recovery sends it: harmless
             store.recordFailure(bot, reverted);
-            store.recordFailure(
-                    bot,
+            // another failure under the same order id (an id used twice): refused for good, and the first one counts
+            OrderFailure other = new OrderFailure(
+                    reverted.orderId(), Mint.USDC, Side.SELL, "land", "other", T0, Lamports.of(1), Lamports.ZERO);
+            assertThatThrownBy(() -> store.recordFailure(bot, other))
+                    .isInstanceOf(RefusedWriteException.class)
+                    .isInstanceOf(PermanentStoreRefusal.class)
+                    .hasMessageContaining("The failure of order failing-1-sell of bot 'failing-1' is recorded already,"
+                            + " with another content")
+                    .hasMessageContaining("the order id was used for two orders");
+            for (OrderFailure differing : List.of(
                     new OrderFailure(
                             reverted.orderId(),
                             Mint.USDC,
                             Side.SELL,
                             "land",
-                            "other",
-                            T0,
-                            Lamports.of(1),
-                            Lamports.ZERO));
+                            reverted.reason(),
+                            reverted.at(),
+                            reverted.fee(),
+                            Lamports.of(1_000_002)),
+                    new OrderFailure(
+                            reverted.orderId(),
+                            Mint.USDC,
+                            Side.SELL,
+                            "land",
+                            reverted.reason(),
+                            reverted.at().plusSeconds(1),
+                            reverted.fee(),
+                            reverted.tip()),
+                    new OrderFailure(
+                            reverted.orderId(),
+                            Mint.USDC,
+                            Side.BUY,
+                            "land",
+                            reverted.reason(),
+                            reverted.at(),
+                            reverted.fee(),
+                            reverted.tip()))) {
+                assertThatThrownBy(() -> store.recordFailure(bot, differing)).isInstanceOf(RefusedWriteException.class);
+            }
             // the same order id for another bot is another failure
             store.recordFailure(BotId.of("failing-2"), unsent);
 
@@ -231,6 +259,81 @@ class PostgresStoresIT {
             assertThat(store.failures(BotId.of("failing-2"))).containsExactly(unsent);
             assertThat(store.failures(BotId.of("failing-none"))).isEmpty();
             assertThat(store.fills(bot)).isEmpty();
+        }
+    }
+
+    private static byte[] signature(int b) {
+        byte[] sig = new byte[64];
+        java.util.Arrays.fill(sig, (byte) b);
+        return sig;
+    }
+
+    @Test
+    void shouldReturnABotsFillsInTheOrderRecordedEvenWhenTheClockSteppedBackBetweenThem() {
+        try (PostgresFillStore store = new PostgresFillStore(database)) {
+            BotId bot = BotId.of("stepped-back");
+            // the buy lands at 00:00:10; the clock steps back ten seconds; the sell of its tokens lands at 00:00:05
+            Fill buy = fill(bot, "sb-buy", Side.BUY, 100_000_000L, 1_000_000, 10);
+            Fill sell = fill(bot, "sb-sell", Side.SELL, 90_000_000L, 1_000_000, 5);
+            Fill again = fill(bot, "sb-buy-2", Side.BUY, 50_000_000L, 500_000, 1);
+            store.record(buy);
+            store.record(sell);
+            store.record(again);
+
+            assertThat(store.fills(bot)).containsExactly(buy, sell, again);
+            assertThat(store.ledger().closedTrades(bot))
+                    .singleElement()
+                    .satisfies(c -> assertThat(c.entryOrderId()).isEqualTo(OrderId.of("sb-buy")));
+            assertThat(store.ledger().openPositions(bot))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.quantity()).isEqualTo(TokenAmount.of(500_000, 6)));
+        }
+    }
+
+    @Test
+    void shouldRefuseAnotherFillUnderAKeyAlreadyRecordedAndKeepTheFirst() {
+        try (PostgresFillStore store = new PostgresFillStore(database)) {
+            BotId bot = BotId.of("reused-id");
+            Fill buy = fill(bot, "reused-buy", Side.BUY, 100_000_000L, 1_000_000, 1);
+            Fill precise = new Fill(
+                    OrderId.of("reused-precise"),
+                    bot,
+                    Mint.USDC,
+                    Side.BUY,
+                    Lamports.of(1_000).toTokenAmount(),
+                    TokenAmount.of(3, 6),
+                    Price.ofTrade(Lamports.of(1_000), TokenAmount.of(3, 6)),
+                    Lamports.of(5_000),
+                    Lamports.ZERO,
+                    TxSignature.ofBytes(signature(9)),
+                    1,
+                    1,
+                    T0.plusNanos(1_234_567_891),
+                    T0.plusNanos(2_234_567_891L));
+            store.record(buy);
+            store.record(precise);
+            // the same fills again (a retry, a replay from a journal): harmless, times to the nanosecond included
+            store.record(buy);
+            store.record(precise);
+
+            Fill otherAmount = fill(bot, "reused-buy", Side.BUY, 200_000_000L, 1_000_000, 1);
+            assertThatThrownBy(() -> store.record(otherAmount))
+                    .isInstanceOf(RefusedWriteException.class)
+                    .isInstanceOf(PermanentStoreRefusal.class)
+                    .hasMessage("Fill reused-buy/1 of bot 'reused-id' is recorded already, with another content: the"
+                            + " order id and part were used for two fills; refused for good");
+            Fill otherBot = fill(BotId.of("reused-id-2"), "reused-buy", Side.BUY, 100_000_000L, 1_000_000, 1);
+            assertThatThrownBy(() -> store.record(otherBot)).isInstanceOf(RefusedWriteException.class);
+            Fill otherTime = fill(bot, "reused-buy", Side.BUY, 100_000_000L, 1_000_000, 2);
+            assertThatThrownBy(() -> store.record(otherTime)).isInstanceOf(RefusedWriteException.class);
+
+            // read back to the microsecond the column keeps
+            assertThat(store.fills(bot)).extracting(Fill::orderId).containsExactly(buy.orderId(), precise.orderId());
+            assertThat(store.fills(bot).getFirst()).isEqualTo(buy);
+            assertThat(store.fills(BotId.of("reused-id-2"))).isEmpty();
+            assertThat(store.ledger().openPositions(bot))
+                    .singleElement()
+                    .satisfies(p -> assertThat(p.costBasis()).isEqualTo(Lamports.of(100_005_000L + 6_000)));
         }
     }
 

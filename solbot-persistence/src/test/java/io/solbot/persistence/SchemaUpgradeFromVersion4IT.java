@@ -58,7 +58,8 @@ class SchemaUpgradeFromVersion4IT {
         for (String table : List.of("fill", "trade", "closed_trade")) {
             TABLES.put(table, new String[] {
                 "to_jsonb(t) - 'strategy' || jsonb_build_object('strategy_id', t.strategy)",
-                "to_jsonb(t)",
+                // version 6 numbers the fills (SchemaUpgradeFromVersion5IT checks how)
+                table.equals("fill") ? "to_jsonb(t) - 'seq'" : "to_jsonb(t)",
                 table.equals("fill") ? "order_id, fill_part" : "id"
             });
         }
@@ -104,7 +105,7 @@ class SchemaUpgradeFromVersion4IT {
             DSLContext v5 = database.dsl();
             assertThat(v5.fetchValue(
                             "select string_agg(version, ',' order by installed_rank) from flyway_schema_history"))
-                    .isEqualTo("1,2,3,4,5");
+                    .isEqualTo("1,2,3,4,5,6");
             assertThat(snapshot(v5, 1)).isEqualTo(before);
             assertThat(before.values()).allSatisfy(rows -> assertThat(rows).isNotEmpty());
 

@@ -2,12 +2,20 @@ package io.solbot.core.execution;
 
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.market.SimulatedMarket;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Executes orders on paper against a {@link SimulatedMarket}, modelling what a Solana swap goes through: a quote, a
@@ -36,19 +44,25 @@ import java.util.Optional;
  * <p>Durability: given an execution log file, the executor keeps its own record of every order it executed, as a
  * chain does: each outcome is appended to the file as a JSON line and forced to disk before {@link #execute} returns
  * it, and a new executor on the same file answers {@link #resolve} from it, so that orders a crashed process sent are
- * resolved, never executed twice. An order the log does not hold never reached the executor, and resolves as failed.
- * Without a log file, {@link #resolve} knows nothing (and answers empty).
+ * resolved, never executed twice. An order the log does not hold never reached the executor, and resolves as failed;
+ * unless the log has dropped outcomes of orders submitted as late as it (see {@link Builder#retainOutcomesSince}):
+ * then it is unknown, and {@link #resolve} answers empty. If the log cannot take an outcome (a full disk), {@link
+ * #execute} throws, and the order, which did run against the market, resolves to its outcome in this process (its
+ * line is written then, if the log takes it by then). Without a log file, {@link #resolve} knows nothing (and answers
+ * empty).
  *
  * <p>Daily limit: {@code maxDailyTrades} counts, per bot and UTC day of submission, the orders that filled in whole or
  * in part. With an execution log the count survives a restart: a new executor rebuilds it from the orders the log
- * holds (both its files), so a restarted process does not grant a bot a fresh day's allowance.
+ * holds (the log keeps the day's segments), so a restarted process does not grant a bot a fresh day's allowance.
  *
- * <p>Construction: {@code PaperExecutor.builder(settings, market)}, optionally with {@link Builder#timeline} and
- * {@link Builder#executionLog}, then {@link Builder#build()}.
+ * <p>Construction: {@code PaperExecutor.builder(settings, market)}, optionally with {@link Builder#timeline}, {@link
+ * Builder#executionLog} and {@link Builder#retainOutcomesSince}, then {@link Builder#build()}.
  *
  * <p>Threading: thread-safe. Trades against the market are atomic; the daily trade count is kept per bot.
  */
 public final class PaperExecutor implements SwapExecutor, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(PaperExecutor.class);
+
     private final PaperSettings settings;
     private final SimulatedMarket market;
     private final Timeline timeline;
@@ -56,6 +70,10 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     private final DailyTradeLimit dailyTrades;
     /** Null without an execution log file. */
     private final ExecutionLog executionLog;
+    /** Orders that ran but whose outcome the log could not take, by order id. */
+    private final Map<OrderId, Unlogged> unlogged = new ConcurrentHashMap<>();
+
+    private record Unlogged(SwapOrder order, SwapOutcome outcome) {}
 
     private PaperExecutor(Builder b) {
         this.settings = b.settings;
@@ -63,10 +81,10 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         this.timeline = b.timeline;
         this.quotes = new PaperQuotes(settings, market);
         this.dailyTrades = new DailyTradeLimit(settings.maxDailyTrades());
-        this.executionLog = b.executionLog == null ? null : new ExecutionLog(b.executionLog, b.rotateAfter);
-        if (executionLog != null) {
-            executionLog.outcomes().forEach(dailyTrades::count);
-        }
+        this.executionLog = b.executionLog == null
+                ? null
+                : new ExecutionLog(
+                        b.executionLog, b.rotateAfter, b.maxSegments, b.oldestOpenIntent, b.opener, dailyTrades::count);
     }
 
     /**
@@ -78,21 +96,49 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     }
 
     /**
-     * What became of {@code order}: its outcome as the execution log holds it, or a failure if the log does not
-     * hold it (the order never reached this executor, or the process died before it returned, which on paper means
-     * the same: the simulated market it traded against died with it). Empty without an execution log.
+     * What became of {@code order}: its outcome as the execution log holds it (or, for an order this executor ran
+     * and could not log, as it ran); or a failure if the log does not hold it (the order never reached this executor,
+     * or the process died before it returned, which on paper means the same: the simulated market it traded against
+     * died with it). Empty without an execution log, and empty (unknown) for an order the log holds no outcome of but
+     * may have dropped, being as old as outcomes it dropped.
+     *
+     * @throws java.io.UncheckedIOException if a segment of the log could not be read: ask again later
      */
     @Override
     public Optional<SwapOutcome> resolve(SwapOrder order) {
         if (executionLog == null) {
             return Optional.empty();
         }
-        return Optional.of(executionLog
-                .outcome(order.orderId())
-                .orElseGet(() -> SimulatedOrder.failedBeforeRunning(
-                        order,
-                        "recovery",
-                        "the order never reached the paper executor (it is not in " + executionLog.files() + ")")));
+        Optional<SwapOutcome> logged = executionLog.outcome(order.orderId());
+        if (logged.isPresent()) {
+            return logged;
+        }
+        Unlogged ran = unlogged.get(order.orderId());
+        if (ran != null) {
+            try {
+                executionLog.append(ran.order(), ran.outcome());
+                unlogged.remove(order.orderId());
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Order {} ran and its outcome is still not in the paper execution log: {}",
+                        order.orderId(),
+                        e.toString());
+            }
+            return Optional.of(ran.outcome());
+        }
+        if (executionLog.mayHaveDropped(order.submittedAt())) {
+            log.warn(
+                    "Order {} of bot '{}', submitted at {}, is in no segment of the paper execution log, and segments"
+                            + " with orders as old were dropped: its outcome is unknown",
+                    order.orderId(),
+                    order.botId(),
+                    order.submittedAt());
+            return Optional.empty();
+        }
+        return Optional.of(SimulatedOrder.failedBeforeRunning(
+                order,
+                "recovery",
+                "the order never reached the paper executor (it is not in " + executionLog.files() + ")"));
     }
 
     /** Closes the execution log file, if any. */
@@ -112,11 +158,23 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         return quotes.quote(mint, side, amountIn, slippageBps, market.now());
     }
 
+    /**
+     * Runs {@code order} against the market and, with an execution log, records its outcome there before returning
+     * it.
+     *
+     * @throws java.io.UncheckedIOException if the log could not take the outcome: the order ran, and {@link #resolve}
+     *     answers its outcome
+     */
     @Override
     public SwapOutcome execute(SwapOrder order) {
         SwapOutcome outcome = simulate(order);
         if (executionLog != null) {
-            executionLog.append(order, outcome);
+            try {
+                executionLog.append(order, outcome);
+            } catch (RuntimeException e) {
+                unlogged.put(order.orderId(), new Unlogged(order, outcome));
+                throw e;
+            }
         }
         return outcome;
     }
@@ -147,6 +205,9 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         private Timeline timeline = Timeline.none();
         private Path executionLog;
         private int rotateAfter = ExecutionLog.DEFAULT_ROTATE_AFTER;
+        private int maxSegments = ExecutionLog.DEFAULT_MAX_SEGMENTS;
+        private Supplier<Optional<Instant>> oldestOpenIntent;
+        private ExecutionLog.Opener opener = FileChannel::open;
 
         private Builder(PaperSettings settings, SimulatedMarket market) {
             this.settings = Objects.requireNonNull(settings, "settings");
@@ -169,13 +230,48 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
             return this;
         }
 
+        /**
+         * Ties the execution log's retention to the orders still journalled: {@code oldestOpenIntent} answers when the
+         * oldest order intent still journalled anywhere (by any bot, running or not) was created, or empty if there
+         * is none. The log drops a segment of outcomes only if every order in it was submitted before that (and not
+         * on the day of its newest order, which the daily trade limit counts at boot). If it throws, nothing is
+         * dropped that time.
+         *
+         * <p>Without it the log cannot tell which outcomes are still needed: it keeps segments up to a generous
+         * number (400,000 outcomes), drops the oldest beyond with a WARN, and answers an order older than what it
+         * dropped as unknown. A host with a journal on disk gives it, for example {@code
+         * journal::oldestPendingIntent} of solbot-persistence's {@code LockfileJournal}.
+         *
+         * <p>Called after a rotation of the log, on the thread of the order that filled the segment.
+         */
+        public Builder retainOutcomesSince(Supplier<Optional<Instant>> oldestOpenIntent) {
+            this.oldestOpenIntent = Objects.requireNonNull(oldestOpenIntent, "oldestOpenIntent");
+            return this;
+        }
+
         /** For tests: rotates the execution log after {@code lines} lines (see {@link ExecutionLog}). */
         Builder rotateAfter(int lines) {
             this.rotateAfter = lines;
             return this;
         }
 
-        /** @throws java.io.UncheckedIOException if the execution log cannot be read or opened for appending */
+        /** For tests: keeps at most {@code segments} rotated segments without a retention hook. */
+        Builder maxSegments(int segments) {
+            this.maxSegments = segments;
+            return this;
+        }
+
+        /** For tests: opens the execution log's files through {@code opener}, which may fail writes. */
+        Builder opener(ExecutionLog.Opener opener) {
+            this.opener = Objects.requireNonNull(opener, "opener");
+            return this;
+        }
+
+        /**
+         * @throws io.solbot.core.SolbotException if the execution log is damaged (a line other than the last cannot
+         *     be read) or another executor has it open
+         * @throws java.io.UncheckedIOException if the execution log cannot be read or opened for appending
+         */
         public PaperExecutor build() {
             return new PaperExecutor(this);
         }

@@ -9,7 +9,9 @@ import java.util.List;
  * Where the engine records what its orders exchanged: one call per fill, off every bot's tick path. A fill carries its
  * order id and part, so recording the same fill twice must be harmless. It also records the orders that failed, since
  * one that landed and reverted still paid its fees (see {@link OrderFailure#fee()}); an order fails at most once, so
- * recording the same failure twice (same bot and order id) must be harmless too. Thread-safe; calls may block.
+ * recording the same failure twice (same bot and order id) must be harmless too. A store may refuse for good another
+ * fill or failure under a key it holds (an order id used twice), rather than drop it: the PostgreSQL store does.
+ * Thread-safe; calls may block.
  *
  * <p>A write that can never succeed is refused with an exception that implements {@link PermanentStoreRefusal}; any
  * other exception means the write may succeed if tried again later.
@@ -23,7 +25,10 @@ public interface FillStore {
      */
     void record(Fill fill);
 
-    /** The fills recorded for {@code botId}, in the order they were recorded. */
+    /**
+     * The fills recorded for {@code botId}, in the order they were recorded (not by their times, which a clock step
+     * may have put out of order): positions rebuilt from them apply each sell after the buys it closes.
+     */
     List<Fill> fills(BotId botId);
 
     /**

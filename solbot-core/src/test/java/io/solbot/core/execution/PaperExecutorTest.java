@@ -3,7 +3,9 @@ package io.solbot.core.execution;
 import static io.solbot.core.testing.Markets.T0;
 import static io.solbot.core.testing.Markets.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.solbot.core.SolbotException;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
@@ -19,14 +21,17 @@ import io.solbot.core.market.Authorities;
 import io.solbot.core.market.MarketEvent;
 import io.solbot.core.market.Pool;
 import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.testing.FaultyDisk;
 import io.solbot.core.testing.Markets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,8 +39,10 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -423,7 +430,8 @@ class PaperExecutorTest {
     }
 
     @Test
-    void shouldKeepCountingTheDaysTradesAcrossARestartFromBothExecutionLogFiles(@TempDir Path dir) throws IOException {
+    void shouldKeepCountingTheDaysTradesAcrossARestartFromEverySegmentOfTheExecutionLog(@TempDir Path dir)
+            throws IOException {
         Path log = dir.resolve("paper/executions.jsonl");
         PaperSettings limited = settings(ExecModel.AMM_DEPTH).withMaxDailyTrades(3);
         Instant evening = T0.plusSeconds(23 * 3600);
@@ -444,7 +452,7 @@ class PaperExecutorTest {
                             new SwapOrder(OrderId.of("x1"), other, TOKEN, Side.BUY, ONE_SOL, 100, PRIORITY, T0)))
                     .isInstanceOf(SwapOutcome.Filled.class);
         }
-        // five lines, rotated after three: d0, d1 and d-refused in the previous file, d2 and x1 in the current one
+        // five lines, rotated after three: d0, d1 and d-refused in segment 1, d2 and x1 in the current file
         assertThat(Files.readAllLines(log)).hasSize(2);
 
         try (PaperExecutor second = PaperExecutor.builder(limited, Markets.onePool())
@@ -701,6 +709,7 @@ class PaperExecutorTest {
             assertThat(never.partialFills()).isEmpty();
             second.execute(order("o-after", Side.BUY, ONE_SOL, T0));
         }
+        assertThat(Files.readString(log)).as("the cut line is cut off the file").doesNotContain("o-cut");
         try (PaperExecutor third = PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), Markets.onePool())
                 .executionLog(log)
                 .build()) {
@@ -720,39 +729,325 @@ class PaperExecutorTest {
     }
 
     @Test
-    void shouldKeepTwoFilesOfTheExecutionLogAndStillResolveTheNewestOrdersAfterARestart(@TempDir Path dir)
-            throws IOException {
+    void shouldKeepSegmentsUpToTheirLimitWithoutARetentionHookAndAnswerUnknownForOrdersAsOldAsThoseDropped(
+            @TempDir Path dir) throws IOException {
         Path log = dir.resolve("paper/executions.jsonl");
-        Path previous = dir.resolve("paper/executions.jsonl.previous");
         Map<String, SwapOutcome> outcomes = new LinkedHashMap<>();
         try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
                 .executionLog(log)
                 .rotateAfter(3)
+                .maxSegments(2)
                 .build()) {
-            for (int i = 1; i <= 7; i++) {
-                outcomes.put("o" + i, first.execute(order("o" + i, Side.BUY, ONE_SOL, T0)));
+            for (int i = 1; i <= 10; i++) {
+                outcomes.put("o" + i, first.execute(order("o" + i, Side.BUY, ONE_SOL, T0.plusSeconds(i))));
             }
-            // o1..o3 rotated out of memory and disk; o4..o6 in the previous file; o7 in the current one
-            assertThat(Files.readAllLines(previous)).hasSize(3).allMatch(l -> l.matches(".*\"o[456]\".*"));
-            assertThat(Files.readAllLines(log)).hasSize(1).allMatch(l -> l.contains("\"o7\""));
-            assertThat(first.resolve(order("o5", Side.BUY, ONE_SOL, T0))).contains(outcomes.get("o5"));
+            // o1..o3 went with segment 1; o4..o6 in segment 2, o7..o9 in segment 3, o10 in the current file
+            assertThat(dir.resolve("paper/executions.jsonl.1")).doesNotExist();
+            assertThat(Files.readAllLines(dir.resolve("paper/executions.jsonl.2")))
+                    .hasSize(3)
+                    .allMatch(l -> l.matches(".*\"o[456]\".*"));
+            assertThat(Files.readAllLines(dir.resolve("paper/executions.jsonl.3")))
+                    .hasSize(3)
+                    .allMatch(l -> l.matches(".*\"o[789]\".*"));
+            assertThat(Files.readAllLines(log)).singleElement().matches(l -> l.contains("\"o10\""));
+            assertThat(Files.readString(dir.resolve("paper/executions.jsonl.horizon")))
+                    .isEqualTo(T0.plusSeconds(3) + "\n");
+            assertThat(first.resolve(order("o5", Side.BUY, ONE_SOL, T0.plusSeconds(5))))
+                    .contains(outcomes.get("o5"));
         }
         try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
                 .executionLog(log)
                 .rotateAfter(3)
+                .maxSegments(2)
                 .build()) {
-            for (int i = 4; i <= 7; i++) {
-                assertThat(second.resolve(order("o" + i, Side.BUY, ONE_SOL, T0)))
+            for (int i = 4; i <= 10; i++) {
+                assertThat(second.resolve(order("o" + i, Side.BUY, ONE_SOL, T0.plusSeconds(i))))
                         .contains(outcomes.get("o" + i));
             }
-            SwapOutcome.Failed gone =
-                    failed(second.resolve(order("o2", Side.BUY, ONE_SOL, T0)).orElseThrow());
-            assertThat(gone.failure().reason()).contains("executions.jsonl.previous");
+            // dropped: it may have run, so it is unknown, not "never reached"
+            assertThat(second.resolve(order("o2", Side.BUY, ONE_SOL, T0.plusSeconds(2))))
+                    .isEmpty();
+            // newer than anything dropped and in no segment: it never reached the executor
+            SwapOutcome.Failed never = failed(second.resolve(order("o-new", Side.BUY, ONE_SOL, T0.plusSeconds(4)))
+                    .orElseThrow());
+            assertThat(never.failure().reason())
+                    .contains("never reached the paper executor")
+                    .contains("executions.jsonl.2");
             // the count goes on from the lines already in the file: two more rotate it again
-            second.execute(order("o8", Side.BUY, ONE_SOL, T0));
-            second.execute(order("o9", Side.BUY, ONE_SOL, T0));
-            assertThat(Files.readAllLines(previous)).hasSize(3).allMatch(l -> l.matches(".*\"o[789]\".*"));
+            second.execute(order("o11", Side.BUY, ONE_SOL, T0.plusSeconds(11)));
+            second.execute(order("o12", Side.BUY, ONE_SOL, T0.plusSeconds(12)));
+            assertThat(Files.readAllLines(dir.resolve("paper/executions.jsonl.4")))
+                    .hasSize(3)
+                    .allMatch(l -> l.matches(".*\"o1[012]\".*"));
+            assertThat(dir.resolve("paper/executions.jsonl.2")).doesNotExist();
             assertThat(Files.readAllLines(log)).isEmpty();
+        }
+    }
+
+    @Test
+    void shouldKeepTheSegmentOfABotAbsentForThreeRotationsWhileItsIntentIsOpenAndResolveItAfterwards(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("paper/executions.jsonl");
+        AtomicReference<Optional<Instant>> oldestOpenIntent = new AtomicReference<>(Optional.empty());
+        Instant day = T0;
+        BotId absent = BotId.of("absent");
+        SwapOrder away = new SwapOrder(
+                OrderId.of("away"), absent, TOKEN, Side.BUY, ONE_SOL, 100, PRIORITY, day.plus(Duration.ofDays(1)));
+        SwapOutcome awayOutcome;
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(2)
+                .retainOutcomesSince(oldestOpenIntent::get)
+                .build()) {
+            first.execute(order("early-1", Side.BUY, ONE_SOL, day));
+            first.execute(order("early-2", Side.BUY, ONE_SOL, day));
+            // the absent bot journals its intent, the order runs, and the bot is gone before it learns the outcome
+            oldestOpenIntent.set(Optional.of(away.submittedAt()));
+            awayOutcome = first.execute(away);
+            first.execute(order("d1", Side.BUY, ONE_SOL, away.submittedAt()));
+            // three more rotations, a day apart, while its intent stays in its journal
+            for (int d = 2; d <= 4; d++) {
+                first.execute(order("d" + d + "-a", Side.BUY, ONE_SOL, day.plus(Duration.ofDays(d))));
+                first.execute(order("d" + d + "-b", Side.BUY, ONE_SOL, day.plus(Duration.ofDays(d))));
+            }
+        }
+        // segment 1 (the early orders, older than any open intent) went; segment 2, with the absent bot's order, stays
+        assertThat(dir.resolve("paper/executions.jsonl.1")).doesNotExist();
+        assertThat(Files.readString(dir.resolve("paper/executions.jsonl.2"))).contains("\"away\"");
+        assertThat(dir.resolve("paper/executions.jsonl.5")).exists();
+        assertThat(Files.readString(dir.resolve("paper/executions.jsonl.horizon")))
+                .isEqualTo(day + "\n");
+
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(2)
+                .retainOutcomesSince(oldestOpenIntent::get)
+                .build()) {
+            assertThat(second.resolve(away)).contains(awayOutcome);
+            assertThat(second.resolve(order("early-1", Side.BUY, ONE_SOL, day))).isEmpty();
+            assertThat(second.resolve(order("later", Side.BUY, ONE_SOL, day.plus(Duration.ofDays(5)))))
+                    .hasValueSatisfying(
+                            o -> assertThat(failed(o).failure().stage()).isEqualTo("recovery"));
+
+            // once resolved, its intent leaves the journal: the next rotation drops all but the day's segments
+            oldestOpenIntent.set(Optional.empty());
+            second.execute(order("d5-a", Side.BUY, ONE_SOL, day.plus(Duration.ofDays(5))));
+            second.execute(order("d5-b", Side.BUY, ONE_SOL, day.plus(Duration.ofDays(5))));
+        }
+        try (var files = Files.list(dir.resolve("paper"))) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder(
+                            "executions.jsonl",
+                            "executions.jsonl.6",
+                            "executions.jsonl.horizon",
+                            "executions.jsonl.lock");
+        }
+        assertThat(Files.readString(dir.resolve("paper/executions.jsonl.horizon")))
+                .isEqualTo(day.plus(Duration.ofDays(4)) + "\n");
+    }
+
+    @Test
+    void shouldKeepEverySegmentWhenTheRetentionHookFails(@TempDir Path dir) {
+        Path log = dir.resolve("executions.jsonl");
+        try (PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(1)
+                .retainOutcomesSince(() -> {
+                    throw new IllegalStateException("a lockfile cannot be read");
+                })
+                .build()) {
+            for (int d = 0; d < 4; d++) {
+                executor.execute(order("o" + d, Side.BUY, ONE_SOL, T0.plus(Duration.ofDays(d))));
+            }
+        }
+        assertThat(dir.resolve("executions.jsonl.1")).exists();
+        assertThat(dir.resolve("executions.jsonl.4")).exists();
+        assertThat(dir.resolve("executions.jsonl.horizon")).doesNotExist();
+    }
+
+    @Test
+    void shouldAdoptTheOlderFileOfEarlierVersionsAsSegmentOneAndTreatWhatItMayHaveReplacedAsUnknown(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        SwapOutcome kept;
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(2)
+                .build()) {
+            first.execute(order("p1", Side.BUY, ONE_SOL, T0.plusSeconds(1)));
+            kept = first.execute(order("p2", Side.BUY, ONE_SOL, T0.plusSeconds(2)));
+            first.execute(order("c1", Side.BUY, ONE_SOL, T0.plusSeconds(3)));
+        }
+        // as an earlier version left it: the rotated file under its old name
+        Files.move(dir.resolve("executions.jsonl.1"), dir.resolve("executions.jsonl.previous"));
+
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(2)
+                .build()) {
+            assertThat(dir.resolve("executions.jsonl.previous")).doesNotExist();
+            assertThat(Files.readString(dir.resolve("executions.jsonl.1"))).contains("\"p2\"");
+            assertThat(second.resolve(order("p2", Side.BUY, ONE_SOL, T0.plusSeconds(2))))
+                    .contains(kept);
+            // an order as old as the adopted file's newest may have been in a file an earlier rotation replaced
+            assertThat(second.resolve(order("p0", Side.BUY, ONE_SOL, T0))).isEmpty();
+            assertThat(second.resolve(order("c2", Side.BUY, ONE_SOL, T0.plusSeconds(3))))
+                    .hasValueSatisfying(o -> assertThat(o).isInstanceOf(SwapOutcome.Failed.class));
+        }
+    }
+
+    @Test
+    void shouldCutAFailedAppendBackSoThatNoPartialLineIsLeftForTheNextToBeGluedOnto(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        FaultyDisk disk = new FaultyDisk();
+        SwapOrder full = order("o-disk-full", Side.BUY, ONE_SOL, T0);
+        SwapOutcome first;
+        SwapOutcome ranUnlogged;
+        try (PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .opener(disk::open)
+                .build()) {
+            first = executor.execute(order("o-before", Side.BUY, ONE_SOL, T0));
+            long whole = Files.size(log);
+            // room for a third of the next line: the disk fills up half-way through it
+            disk.fillAfter(whole / 3);
+            assertThatThrownBy(() -> executor.execute(full))
+                    .isInstanceOf(UncheckedIOException.class)
+                    .hasMessageContaining("o-disk-full")
+                    .hasMessageContaining("cut back");
+            assertThat(Files.size(log)).as("cut back to the length before").isEqualTo(whole);
+            disk.heal();
+            SwapOutcome after = executor.execute(order("o-after", Side.BUY, ONE_SOL, T0));
+            assertThat(after).isInstanceOf(SwapOutcome.Filled.class);
+            // the order did run against the market: this process answers its outcome, and logs it now
+            ranUnlogged = executor.resolve(full).orElseThrow();
+            assertThat(ranUnlogged).isInstanceOf(SwapOutcome.Filled.class);
+        }
+        assertThat(Files.readAllLines(log)).hasSize(3).allMatch(l -> l.startsWith("{\"orderId\":") && l.endsWith("}"));
+        try (PaperExecutor next = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            assertThat(next.resolve(order("o-before", Side.BUY, ONE_SOL, T0))).contains(first);
+            assertThat(next.resolve(full)).contains(ranUnlogged);
+            assertThat(next.resolve(order("o-after", Side.BUY, ONE_SOL, T0)).orElseThrow())
+                    .isInstanceOf(SwapOutcome.Filled.class);
+        }
+    }
+
+    @Test
+    void shouldCutAFailedAppendBackWhenItsFsyncFails(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        FaultyDisk disk = new FaultyDisk();
+        try (PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .opener(disk::open)
+                .build()) {
+            executor.execute(order("o-1", Side.BUY, ONE_SOL, T0));
+            long whole = Files.size(log);
+            disk.failForce();
+            assertThatThrownBy(() -> executor.execute(order("o-2", Side.BUY, ONE_SOL, T0)))
+                    .isInstanceOf(UncheckedIOException.class);
+            assertThat(Files.size(log)).isEqualTo(whole);
+        }
+    }
+
+    @Test
+    void shouldReturnTheOutcomeOfAnAppendWhenTheRotationAfterItFailsAndRotateOnceItCan(@TempDir Path dir)
+            throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        FaultyDisk disk = new FaultyDisk();
+        Map<String, SwapOutcome> outcomes = new LinkedHashMap<>();
+        try (PaperExecutor executor = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .rotateAfter(1)
+                .opener(disk::open)
+                .build()) {
+            // the rotation renames the full file, then cannot create the new one
+            disk.refuseOpen(p -> p.getFileName().toString().equals("executions.jsonl"));
+            outcomes.put("o1", executor.execute(order("o1", Side.BUY, ONE_SOL, T0)));
+            outcomes.put("o2", executor.execute(order("o2", Side.BUY, ONE_SOL, T0)));
+            assertThat(log).doesNotExist();
+            assertThat(Files.readAllLines(dir.resolve("executions.jsonl.1"))).hasSize(2);
+            disk.heal();
+            outcomes.put("o3", executor.execute(order("o3", Side.BUY, ONE_SOL, T0)));
+            outcomes.put("o4", executor.execute(order("o4", Side.BUY, ONE_SOL, T0)));
+        }
+        assertThat(Files.readAllLines(dir.resolve("executions.jsonl.1"))).hasSize(3);
+        assertThat(Files.readAllLines(dir.resolve("executions.jsonl.2")))
+                .singleElement()
+                .satisfies(l -> assertThat(l).contains("\"o4\""));
+        assertThat(Files.readAllLines(log)).isEmpty();
+        try (PaperExecutor next = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            outcomes.forEach((id, outcome) ->
+                    assertThat(next.resolve(order(id, Side.BUY, ONE_SOL, T0))).contains(outcome));
+        }
+    }
+
+    @Test
+    void shouldRefuseToOpenAnExecutionLogWithAnUnreadableLineBeforeItsLast(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            for (int i = 1; i <= 3; i++) {
+                first.execute(order("o" + i, Side.BUY, ONE_SOL, T0));
+            }
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(log));
+        lines.set(1, lines.get(1).replace("\"amountIn\":\"", "\"amountIn\":\"x"));
+        Files.write(log, lines);
+
+        assertThatThrownBy(() -> PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                        .executionLog(log)
+                        .build())
+                .isInstanceOf(SolbotException.class)
+                .hasMessageContaining("Line 2 of the paper execution log " + log.toAbsolutePath())
+                .hasMessageContaining("repair or remove that line");
+        assertThat(Files.readAllLines(log)).as("left as it was").isEqualTo(lines);
+    }
+
+    @Test
+    void shouldCutOffAnUnreadableLastLineWhetherOrNotItEndsWithANewline(@TempDir Path dir) throws IOException {
+        Path log = dir.resolve("executions.jsonl");
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            first.execute(order("o1", Side.BUY, ONE_SOL, T0));
+        }
+        String whole = Files.readString(log);
+        // a crash mid-append whose size reached the disk before its data: zeros, then the newline
+        Files.writeString(log, whole + "\u0000".repeat(40) + "\n");
+
+        try (PaperExecutor second = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            assertThat(Files.readString(log)).isEqualTo(whole);
+            second.execute(order("o2", Side.BUY, ONE_SOL, T0));
+        }
+        assertThat(Files.readAllLines(log)).hasSize(2);
+    }
+
+    @Test
+    void shouldRefuseASecondExecutorOnALogThatAnotherHasOpen(@TempDir Path dir) {
+        Path log = dir.resolve("executions.jsonl");
+        try (PaperExecutor first = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            assertThatThrownBy(() -> PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                            .executionLog(log)
+                            .build())
+                    .isInstanceOf(SolbotException.class)
+                    .hasMessageContaining("is in use by another executor");
+            first.execute(order("o1", Side.BUY, ONE_SOL, T0));
+        }
+        try (PaperExecutor after = PaperExecutor.builder(settings(ExecModel.IDEAL), Markets.onePool())
+                .executionLog(log)
+                .build()) {
+            assertThat(after.resolve(order("o1", Side.BUY, ONE_SOL, T0)).orElseThrow())
+                    .isInstanceOf(SwapOutcome.Filled.class);
         }
     }
 

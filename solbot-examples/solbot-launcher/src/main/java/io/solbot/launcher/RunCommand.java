@@ -1,6 +1,7 @@
 package io.solbot.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solbot.core.Owner;
 import io.solbot.core.config.BotDefinition;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
@@ -16,6 +17,7 @@ import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.Timeline;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
+import io.solbot.core.store.UnreadableJournalEntryException;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
@@ -23,8 +25,6 @@ import io.solbot.persistence.journal.LockfileJournal;
 import io.solbot.persistence.readmodel.BotReports;
 import io.solbot.strategies.common.ValidationOnlyProvider;
 import java.io.PrintWriter;
-import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,8 +32,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +102,13 @@ final class RunCommand implements Callable<Integer> {
     String duration;
 
     @Option(
+            names = "--discard-journal",
+            paramLabel = "BOT",
+            description = "Before starting, move the lockfile of bot BOT aside (to BOT.json.discarded-<time>), so that"
+                    + " it starts afresh; for a lockfile that cannot be read, after checking it. Repeatable.")
+    List<String> discardJournal = new ArrayList<>();
+
+    @Option(
             names = "--status-every",
             paramLabel = "DURATION",
             defaultValue = "5s",
@@ -156,7 +165,43 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter out,
             PrintWriter err)
             throws Exception {
-        String owner = ProcessHandle.current().pid() + "@" + hostName();
+        String owner = Owner.thisProcess().toString();
+        try (LockfileJournal journal = new LockfileJournal(runtime, owner)) {
+            if (!discard(journal, out, err)) {
+                return 1;
+            }
+            return trade(registry, bots, runFor, every, owner, journal, out, err);
+        }
+    }
+
+    /** Moves aside the lockfiles {@code --discard-journal} names; false if one cannot be (nothing is started then). */
+    private boolean discard(LockfileJournal journal, PrintWriter out, PrintWriter err) {
+        for (String id : discardJournal) {
+            try {
+                BotId bot = BotId.of(id);
+                Optional<Path> aside = journal.discard(bot);
+                out.println(aside.map(p ->
+                                "Moved the lockfile of bot '" + bot + "' aside to " + p + "; the bot starts afresh")
+                        .orElse("Bot '" + bot + "' has no lockfile to discard"));
+            } catch (RuntimeException e) {
+                err.println("--discard-journal " + id + ": " + e.getMessage() + "; nothing was started");
+                return false;
+            }
+        }
+        out.flush();
+        return true;
+    }
+
+    private int trade(
+            StrategyRegistry registry,
+            List<BotDefinition> bots,
+            Duration runFor,
+            Duration every,
+            String owner,
+            LockfileJournal journal,
+            PrintWriter out,
+            PrintWriter err)
+            throws Exception {
         Map<BotId, String> configJson = new HashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (BotDefinition bot : bots) {
@@ -181,11 +226,15 @@ final class RunCommand implements Callable<Integer> {
                 // as it has become: other traders' swaps meanwhile reach its price and its slippage guard
                 PaperExecutor executor = PaperExecutor.builder(PaperSettings.defaults(seed), market.market())
                         .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
+                        // the log keeps every outcome an order still in a lockfile may need, whichever bot's
+                        .retainOutcomesSince(journal::oldestPendingIntent)
                         .timeline(Timeline.sleeping(Clock.systemUTC()))
                         .build()) {
-            LockfileJournal journal = new LockfileJournal(runtime);
+            LockfileJournal.Scan scan = journal.scan();
             Map<BotId, RunStatus> journalled = new HashMap<>();
-            journal.entries().forEach(e -> journalled.put(e.botId(), e.status()));
+            scan.entries().forEach(e -> journalled.put(e.botId(), e.status()));
+            Map<BotId, UnreadableJournalEntryException> unreadable = new LinkedHashMap<>();
+            scan.unreadable().forEach(e -> unreadable.put(e.botId(), e));
             PostgresRunStatusStore runs = new PostgresRunStatusStore(db, owner, configJson::get);
             SolbotEngine engine = SolbotEngine.builder()
                     .strategies(registry)
@@ -213,6 +262,19 @@ final class RunCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(hook);
             List<BotId> started = new ArrayList<>();
             for (BotDefinition bot : bots) {
+                // a lockfile that cannot be read holds what the bot must come back with: it stays stopped
+                UnreadableJournalEntryException bad = unreadable.remove(bot.id());
+                if (bad != null) {
+                    err.println("Bot '" + bot.id() + "' did not start: " + bad.getMessage());
+                    continue;
+                }
+                try {
+                    // this process runs the bot, and no other on this runtime directory can while it does
+                    journal.claim(bot.id());
+                } catch (RuntimeException e) {
+                    err.println("Bot '" + bot.id() + "' did not start: " + e.getMessage());
+                    continue;
+                }
                 try {
                     // a bot with a lockfile comes back as it was: positions, state, orders in flight resolved
                     BotStatus status = engine.recover(BotSpec.from(bot));
@@ -226,6 +288,7 @@ final class RunCommand implements Callable<Integer> {
                         started.add(bot.id());
                     }
                 } catch (RuntimeException e) {
+                    journal.release(bot.id());
                     err.println("Bot '" + bot.id() + "' did not start: " + e.getMessage());
                 }
             }
@@ -233,6 +296,7 @@ final class RunCommand implements Callable<Integer> {
                     .keySet()
                     .forEach(id -> err.println(
                             "warning: the lockfile of bot '" + id + "' is kept: the bots file has no bot of that id"));
+            unreadable.values().forEach(e -> err.println("warning: " + e.getMessage()));
             out.println("Paper trading " + started.size() + " of " + bots.size() + " bots (seed " + seed
                     + "); Ctrl-C stops them gracefully.");
             out.flush();
@@ -273,14 +337,6 @@ final class RunCommand implements Callable<Integer> {
             runs.heartbeat(Instant.now());
         } catch (RuntimeException e) {
             log.debug("No heartbeat this time: {}", e.toString());
-        }
-    }
-
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (Exception e) {
-            return ManagementFactory.getRuntimeMXBean().getName();
         }
     }
 }

@@ -18,6 +18,7 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -185,11 +188,21 @@ class ChaosIT {
             Set<String> duplicates = new HashSet<>();
             Set<String> fills = new HashSet<>();
             Map<String, BigInteger> held = new HashMap<>();
-            // the executor rotates its log after 20,000 orders: read the previous file first, if there is one
-            Path previous = log.resolveSibling(log.getFileName() + ".previous");
+            // the executor rotates its log after 20,000 orders into numbered segments, the higher the newer (the
+            // oldest may have been dropped): read them first, oldest first, if there are any
+            String segment = Pattern.quote(log.getFileName().toString()) + "\\.[0-9]+";
+            List<Path> segments;
+            try (Stream<Path> files = Files.list(log.getParent())) {
+                segments = files.filter(f -> f.getFileName().toString().matches(segment))
+                        .sorted(Comparator.comparingLong(f -> {
+                            String name = f.getFileName().toString();
+                            return Long.parseLong(name.substring(name.lastIndexOf('.') + 1));
+                        }))
+                        .toList();
+            }
             List<String> lines = new ArrayList<>();
-            if (Files.exists(previous)) {
-                lines.addAll(Files.readAllLines(previous, StandardCharsets.UTF_8));
+            for (Path f : segments) {
+                lines.addAll(Files.readAllLines(f, StandardCharsets.UTF_8));
             }
             lines.addAll(Files.readAllLines(log, StandardCharsets.UTF_8));
             for (String line : lines) {

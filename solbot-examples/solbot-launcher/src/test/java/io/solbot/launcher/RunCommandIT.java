@@ -141,6 +141,10 @@ class RunCommandIT {
                     mode: ma-cross
                     config: {mint: EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm, window: 3, amountSol: 0.1,
                              takeProfitPct: 1, stopLossPct: 1, interval: 1}
+                  - id: damaged
+                    mode: ma-cross
+                    config: {mint: EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm, window: 2, amountSol: 0.1,
+                             takeProfitPct: 1, stopLossPct: 1, interval: 1}
                 """);
         Path runtime = tmp.resolve("runtime");
         LockfileJournal journal = new LockfileJournal(runtime);
@@ -155,6 +159,13 @@ class RunCommandIT {
         journal.save(entry("crashed-paused", RunStatus.PAUSED, "999999999@gone-host", List.of(), then));
         long parent = ProcessHandle.current().parent().orElseThrow().pid();
         journal.save(entry("still-running", RunStatus.RUNNING, parent + "@localhost", List.of(), then));
+        // a lockfile cut short, and one of a bot the bots file does not have, written by a newer solbot
+        journal.save(entry("damaged", RunStatus.PAUSED, "999999999@gone-host", List.of(inFlight), then));
+        String damaged = Files.readString(runtime.resolve("damaged.json"));
+        Files.writeString(runtime.resolve("damaged.json"), damaged.substring(0, damaged.length() / 2));
+        Files.writeString(
+                runtime.resolve("elsewhere.json"),
+                damaged.replace("\"damaged\"", "\"elsewhere\"").replace("\"version\" : 3", "\"version\" : 4"));
 
         Result result = run(
                 "run",
@@ -175,11 +186,20 @@ class RunCommandIT {
         assertThat(result.out())
                 .contains("Bot 'crashed-running' recovered from its lockfile as RUNNING")
                 .contains("Bot 'crashed-paused' recovered from its lockfile as PAUSED")
-                .contains("Paper trading 1 of 3 bots")
+                .contains("Paper trading 1 of 4 bots")
                 .containsPattern("(?m)^crashed-paused +ma-cross +PAUSED +0 ");
         assertThat(result.err())
                 .contains("Bot 'still-running' did not start: Bot 'still-running' is run by the live process " + parent
-                        + "@localhost");
+                        + "@localhost")
+                .contains("Bot 'damaged' did not start: The lockfile " + runtime.resolve("damaged.json")
+                        + " of bot 'damaged' cannot be read: it is not whole JSON")
+                .contains("`solbot run --discard-journal damaged`")
+                .contains("warning: The lockfile " + runtime.resolve("elsewhere.json") + " of bot 'elsewhere' cannot"
+                        + " be read: its format version 4 is not one this solbot reads (2 or 3): a newer solbot"
+                        + " wrote it");
+        assertThat(Files.readString(runtime.resolve("damaged.json")))
+                .as("left as it was")
+                .isEqualTo(damaged.substring(0, damaged.length() / 2));
         // the intent of the dead run was resolved (it never reached this run's executor), not sent again
         assertThat(Files.readString(runtime.resolve("paper").resolve("executions.jsonl")))
                 .doesNotContain("order-of-a-dead-run");
@@ -189,6 +209,36 @@ class RunCommandIT {
         // the paused bot keeps its lockfile, so that the next run brings it back paused again
         assertThat(journal.load(BotId.of("crashed-paused")).orElseThrow().status())
                 .isEqualTo(RunStatus.PAUSED);
+
+        // the operator has checked the damaged lockfile and lets the bot start afresh
+        Result again = run(
+                "run",
+                "--config",
+                bots.toString(),
+                "--plugins-dir",
+                System.getProperty("solbot.test.pluginsDir"),
+                "--runtime",
+                runtime.toString(),
+                "--db-port",
+                Integer.toString(freePort()),
+                "--duration",
+                "1s",
+                "--discard-journal",
+                "damaged",
+                "--discard-journal",
+                "never-journalled");
+
+        assertThat(again.exitCode()).as(again.err()).isZero();
+        assertThat(again.out())
+                .containsPattern("Moved the lockfile of bot 'damaged' aside to \\S+damaged\\.json\\.discarded-\\S+; the"
+                        + " bot starts afresh")
+                .contains("Bot 'never-journalled' has no lockfile to discard")
+                .contains("Paper trading 2 of 4 bots");
+        assertThat(again.err()).doesNotContain("Bot 'damaged' did not start");
+        try (var files = Files.list(runtime)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .anyMatch(n -> n.startsWith("damaged.json.discarded-"));
+        }
     }
 
     private static JournalEntry entry(

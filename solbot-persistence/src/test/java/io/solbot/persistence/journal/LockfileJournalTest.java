@@ -1,7 +1,9 @@
 package io.solbot.persistence.journal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.solbot.core.Owner;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
@@ -13,15 +15,21 @@ import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
+import io.solbot.core.store.BotClaimedException;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
+import io.solbot.core.store.UnreadableJournalEntryException;
+import io.solbot.core.testing.FaultyDisk;
 import java.io.IOException;
 import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -217,17 +225,18 @@ class LockfileJournalTest {
         }
     }
 
-    @Test
-    void shouldMoveACorruptOrTruncatedLockfileAsideAndKeepReadingTheOthers() throws IOException {
+    /** Lockfiles that cannot be read, by bot, each with what its message must say of why. */
+    private Map<String, String> writeUnreadableLockfiles() throws IOException {
         LockfileJournal journal = new LockfileJournal(runtime);
         journal.save(entry("good-1", RunStatus.RUNNING, List.of()));
-        journal.save(entry("good-2", RunStatus.PAUSED, List.of()));
         String whole = Files.readString(runtime.resolve("good-1.json"));
         Files.writeString(runtime.resolve("truncated.json"), whole.substring(0, whole.length() / 2));
         Files.writeString(runtime.resolve("garbage.json"), "\u0000\u0001 not json");
         Files.writeString(
                 runtime.resolve("future.json"),
-                whole.replace("\"version\" : 3", "\"version\" : 7").replace("good-1", "future"));
+                whole.replace("\"version\" : 3", "\"version\" : 7")
+                        .replace("good-1", "future")
+                        .replace("\"updatedAt\"", "\"aFieldOfVersion7\" : 1,\n  \"updatedAt\""));
         Files.writeString(runtime.resolve("renamed.json"), whole); // holds good-1's entry
         Files.writeString(
                 runtime.resolve("bad-mint.json"),
@@ -237,20 +246,201 @@ class LockfileJournalTest {
                                 "\"pendingIntents\" : [ {\"orderId\":\"o\",\"mint\":\"0OIl\","
                                         + "\"side\":\"BUY\",\"amountIn\":\"1\",\"decimals\":9,\"createdAt\":\"" + T
                                         + "\"} ]"));
-        Files.writeString(runtime.resolve(".good-1.json.tmp"), "half written");
+        Map<String, String> why = new LinkedHashMap<>();
+        why.put("bad-mint", "a field cannot be read");
+        why.put("future", "its format version 7 is not one this solbot reads (2 or 3): a newer solbot wrote it");
+        why.put("garbage", "it is not whole JSON");
+        why.put("renamed", "it holds the entry of bot 'good-1'");
+        why.put("truncated", "it is not whole JSON");
+        return why;
+    }
 
-        List<JournalEntry> entries = journal.entries();
+    @Test
+    void shouldRefuseToLoadALockfileThatCannotBeReadSayingWhyAndWhatToDoAndLeaveItAsItIs() throws IOException {
+        Map<String, String> why = writeUnreadableLockfiles();
+        LockfileJournal journal = new LockfileJournal(runtime);
 
-        assertThat(entries).extracting(e -> e.botId().value()).containsExactly("good-1", "good-2");
+        why.forEach((bot, reason) -> {
+            Path file = runtime.resolve(bot + ".json");
+            String before = read(file);
+            assertThatThrownBy(() -> journal.load(BotId.of(bot)))
+                    .isInstanceOfSatisfying(
+                            UnreadableJournalEntryException.class,
+                            e -> assertThat(e.botId()).isEqualTo(BotId.of(bot)))
+                    .hasMessageContaining("The lockfile " + file + " of bot '" + bot + "' cannot be read: " + reason)
+                    .hasMessageContaining("not started as if it had none")
+                    .hasMessageContaining("`solbot run --discard-journal " + bot + "`");
+            assertThat(read(file)).isEqualTo(before);
+        });
+        assertThatThrownBy(() -> journal.load(BotId.of("future"))).hasMessageContaining("run the newer solbot again");
         try (Stream<Path> files = Files.list(runtime)) {
-            assertThat(files.map(f -> f.getFileName().toString()).filter(n -> n.contains(".corrupt-")))
-                    .hasSize(5)
-                    .anyMatch(n -> n.startsWith("truncated.json.corrupt-"))
-                    .anyMatch(n -> n.startsWith("garbage.json.corrupt-"))
-                    .anyMatch(n -> n.startsWith("future.json.corrupt-"))
-                    .anyMatch(n -> n.startsWith("renamed.json.corrupt-"))
-                    .anyMatch(n -> n.startsWith("bad-mint.json.corrupt-"));
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".corrupt-"));
         }
+    }
+
+    @Test
+    void shouldListTheReadableEntriesAndEachLockfileThatCannotBeRead() throws IOException {
+        Map<String, String> why = writeUnreadableLockfiles();
+        LockfileJournal journal = new LockfileJournal(runtime);
+        journal.save(entry("good-2", RunStatus.PAUSED, List.of()));
+        Files.writeString(runtime.resolve(".good-1.json.123.tmp"), "half written");
+        Files.writeString(runtime.resolve("not a bot id.json"), "{}");
+
+        LockfileJournal.Scan scan = journal.scan();
+
+        assertThat(scan.entries()).extracting(e -> e.botId().value()).containsExactly("good-1", "good-2");
+        assertThat(scan.unreadable()).extracting(e -> e.botId().value()).containsExactlyElementsOf(why.keySet());
+        assertThat(journal.entries()).isEqualTo(scan.entries());
+        assertThat(runtime.resolve("not a bot id.json")).exists();
+    }
+
+    @Test
+    void shouldDiscardALockfileByMovingItAsideSoThatTheBotStartsAfresh() throws IOException {
+        writeUnreadableLockfiles();
+        LockfileJournal journal = new LockfileJournal(runtime);
+        String before = Files.readString(runtime.resolve("truncated.json"));
+
+        Path aside = journal.discard(BotId.of("truncated")).orElseThrow();
+
+        assertThat(aside.getParent()).isEqualTo(runtime);
+        assertThat(aside.getFileName().toString()).matches("truncated\\.json\\.discarded-\\d{8}T\\d{6}\\.\\d{3}Z");
+        assertThat(Files.readString(aside)).isEqualTo(before);
         assertThat(journal.load(BotId.of("truncated"))).isEmpty();
+        assertThat(journal.scan().unreadable())
+                .extracting(e -> e.botId().value())
+                .doesNotContain("truncated");
+        assertThat(journal.discard(BotId.of("truncated"))).isEmpty();
+        assertThat(journal.discard(BotId.of("never-had-one"))).isEmpty();
+    }
+
+    @Test
+    void shouldTellTheOldestPendingIntentAndRefuseWhileALockfileCannotBeRead() throws IOException {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        assertThat(journal.oldestPendingIntent()).isEmpty();
+        journal.save(entry("a", RunStatus.RUNNING, List.of(intent("o-1", BigInteger.ONE))));
+        OrderIntent older =
+                new OrderIntent(OrderId.of("o-2"), Mint.USDC, Side.BUY, TokenAmount.of(1, 9), T.minusSeconds(9));
+        journal.save(entry("b", RunStatus.PAUSED, List.of(intent("o-3", BigInteger.ONE), older)));
+        journal.save(entry("c", RunStatus.RUNNING, List.of()));
+
+        assertThat(journal.oldestPendingIntent()).contains(T.minusSeconds(9));
+
+        Files.writeString(runtime.resolve("d.json"), "{");
+        assertThatThrownBy(journal::oldestPendingIntent)
+                .isInstanceOf(UnreadableJournalEntryException.class)
+                .hasMessageContaining("d.json");
+    }
+
+    @Test
+    void shouldLetOneJournalAtATimeClaimABotAndNameTheOwnerToTheOthers() {
+        BotId bot = BotId.of("owned");
+        try (LockfileJournal first = new LockfileJournal(runtime, "11@host-a#0123456789ab");
+                LockfileJournal second = new LockfileJournal(runtime, "22@host-b#ba9876543210")) {
+            first.claim(bot);
+            first.claim(bot); // again: changes nothing
+
+            assertThatThrownBy(() -> second.claim(bot))
+                    .isInstanceOfSatisfying(BotClaimedException.class, e -> {
+                        assertThat(e.botId()).isEqualTo(bot);
+                        assertThat(e.owner()).isEqualTo("11@host-a#0123456789ab");
+                    })
+                    .hasMessageContaining("Bot 'owned' is claimed by 11@host-a#0123456789ab")
+                    .hasMessageContaining(runtime.resolve("owned.lock").toString());
+            assertThatThrownBy(() -> second.discard(bot)).isInstanceOf(BotClaimedException.class);
+            second.claim(BotId.of("another")); // other bots are free
+
+            first.release(bot);
+            second.claim(bot);
+            assertThatThrownBy(() -> first.claim(bot))
+                    .isInstanceOfSatisfying(
+                            BotClaimedException.class,
+                            e -> assertThat(e.owner()).isEqualTo("22@host-b#ba9876543210"));
+        }
+        try (LockfileJournal third = new LockfileJournal(runtime)) {
+            third.claim(bot); // close released every claim
+        }
+    }
+
+    @Test
+    void shouldKeepAnotherProcessFromClaimingABotThisOneHolds() throws Exception {
+        BotId bot = BotId.of("shared");
+        try (LockfileJournal here = new LockfileJournal(runtime, "1@here#aaaaaaaaaaaa")) {
+            here.claim(bot);
+            assertThat(claimInAnotherProcess(bot))
+                    .startsWith("refused: Bot 'shared' is claimed by 1@here#aaaaaaaaaaaa");
+        }
+        assertThat(claimInAnotherProcess(bot)).isEqualTo("claimed");
+    }
+
+    /** Claims {@code bot} from a fresh JVM on the same directory: what {@link #main} printed. */
+    private String claimInAnotherProcess(BotId bot) throws Exception {
+        Path javaBinary = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process process = new ProcessBuilder(
+                        javaBinary.toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LockfileJournalTest.class.getName(),
+                        runtime.toString(),
+                        bot.value())
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return out.lines()
+                .filter(l -> l.startsWith("claimed") || l.startsWith("refused"))
+                .findFirst()
+                .orElse(out);
+    }
+
+    /** The other process of {@link #shouldKeepAnotherProcessFromClaimingABotThisOneHolds}. */
+    public static void main(String[] args) {
+        try (LockfileJournal journal = new LockfileJournal(Path.of(args[0]), "2@there#bbbbbbbbbbbb")) {
+            journal.claim(BotId.of(args[1]));
+            System.out.println("claimed");
+        } catch (BotClaimedException e) {
+            System.out.println("refused: " + e.getMessage());
+        }
+    }
+
+    @Test
+    void shouldRemoveTheTemporaryFilesOfInterruptedWritesOnceItClaimsTheBot() throws IOException {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        journal.save(entry("bot-t", RunStatus.RUNNING, List.of()));
+        Files.writeString(runtime.resolve(".bot-t.json.987654321.tmp"), "half written by a crashed process");
+
+        journal.claim(BotId.of("bot-t"));
+
+        try (Stream<Path> files = Files.list(runtime)) {
+            assertThat(files.map(f -> f.getFileName().toString()))
+                    .containsExactlyInAnyOrder("bot-t.json", "bot-t.lock");
+        }
+        assertThat(Files.readString(runtime.resolve("bot-t.lock"))).isEqualTo(Owner.thisProcess() + "\n");
+        journal.close();
+    }
+
+    @Test
+    void shouldKeepTheLockfileAsItWasAndNoTemporaryFileWhenASaveFails() throws IOException {
+        FaultyDisk disk = new FaultyDisk();
+        LockfileJournal journal = new LockfileJournal(runtime, "1@h#cccccccccccc", disk::open);
+        JournalEntry saved = entry("bot-d", RunStatus.RUNNING, List.of(intent("o-1", BigInteger.TWO)));
+        journal.save(saved);
+
+        disk.fillAfter(64);
+        assertThatThrownBy(() -> journal.save(entry("bot-d", RunStatus.RUNNING, List.of())))
+                .isInstanceOf(LockfileJournal.JournalException.class)
+                .hasMessageContaining("No space left on device");
+
+        assertThat(journal.load(BotId.of("bot-d"))).contains(saved);
+        try (Stream<Path> files = Files.list(runtime)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("bot-d.json");
+        }
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

@@ -9,6 +9,7 @@ import static io.solbot.persistence.readmodel.TestFills.rec;
 import static io.solbot.persistence.readmodel.TestFills.sell;
 import static io.solbot.persistence.readmodel.TestFills.status;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.solbot.core.domain.BotId;
@@ -30,6 +31,7 @@ import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeLedger;
+import io.solbot.persistence.RefusedWriteException;
 import io.solbot.persistence.readmodel.BotReport.Stored;
 import io.solbot.persistence.readmodel.BotReport.Unavailable;
 import java.sql.Connection;
@@ -298,7 +300,10 @@ class BotReportsIT {
             // two sells of the rest reverted on chain; each paid its signature and priority fee (and one a tip)
             store.recordFailure(honeypot, failure("fail-s2", 4_000_000_000_000_000_001L, 0, minute(3)));
             store.recordFailure(honeypot, failure("fail-s3", 4_000_000_000_000_000_002L, 7, minute(4)));
-            store.recordFailure(honeypot, failure("fail-s3", 1, 1, minute(5))); // recorded again: changes nothing
+            // another failure under a recorded order id: refused, and it changes nothing
+            assertThatThrownBy(() -> store.recordFailure(honeypot, failure("fail-s3", 1, 1, minute(5))))
+                    .isInstanceOf(RefusedWriteException.class);
+            store.recordFailure(honeypot, failure("fail-s3", 4_000_000_000_000_000_002L, 7, minute(4))); // the same
             store.recordFailure(lucky, failure("fail-never-landed", 0, 0, minute(3)));
         }
         BotReports reports = new BotReports(database, List::of);

@@ -8,6 +8,7 @@ import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.SimulatedClock;
 import io.solbot.core.engine.SolbotEngine;
@@ -20,6 +21,7 @@ import io.solbot.core.market.SimulatedMarket;
 import io.solbot.core.spi.OrderResult;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
+import io.solbot.core.testing.Fills;
 import io.solbot.core.testing.Markets;
 import io.solbot.persistence.EmbeddedPostgresExtension;
 import io.solbot.persistence.EmbeddedPostgresExtension.TestDatabase;
@@ -80,7 +82,9 @@ class RecoveryIT {
         }
 
         void crash() {
-            // the engine's threads are left as a killed process leaves its files: nothing more is written by it
+            // the engine's threads are left as a killed process leaves its files: nothing more is written by it, and
+            // the OS lets go of its locks
+            journal.close();
             executor.close();
             trades.close();
             database.close();
@@ -163,5 +167,35 @@ class RecoveryIT {
             all.addAll(third.trades.fills(bot));
         }
         assertThat(all).hasSize(3).extracting(Fill::orderId).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void shouldRebuildPositionsFromTheFillsInTheOrderRecordedAfterTheWallClockSteppedBack(TestDatabase db) {
+        CommandBot.Script script = new CommandBot.Script("stepped-bot");
+        BotId bot = BotId.of("stepped-bot");
+        TokenAmount tokens = TokenAmount.of(1_000_000, 6);
+        try (Process first = new Process(db, T0)) {
+            // the buy landed at 00:00:10; then the wall clock stepped back, and the sell of all it bought landed at
+            // 00:00:05
+            first.trades.record(Fills.buy(Markets.TOKEN, CommandBot.TENTH_SOL, tokens)
+                    .bot(bot)
+                    .order("stepped-buy")
+                    .at(T0.plusSeconds(10))
+                    .build());
+            first.trades.record(Fills.sell(Markets.TOKEN, tokens, Lamports.of(90_000_000))
+                    .bot(bot)
+                    .order("stepped-sell")
+                    .at(T0.plusSeconds(5))
+                    .build());
+        }
+
+        try (Process second = new Process(db, T0.plusSeconds(30))) {
+            BotStatus status = second.engine.recover(CommandBot.spec(script));
+
+            // the sell applies after its buy: nothing is open, no phantom position
+            assertThat(status.ordersFilled()).isEqualTo(2);
+            assertThat(status.openPositions()).isZero();
+            assertThat(second.trades.ledger().openPositions(bot)).isEmpty();
+        }
     }
 }
