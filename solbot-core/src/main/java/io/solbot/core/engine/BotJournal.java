@@ -97,6 +97,16 @@ final class BotJournal {
         return unstoredFailures;
     }
 
+    /** Claims the bot in the journal for this process (see {@link Journal#claim}). */
+    void claim() {
+        port.claim(bot.id());
+    }
+
+    /** Gives up this process's claim of the bot (see {@link Journal#release}). */
+    void release() {
+        port.release(bot.id());
+    }
+
     /** Fills and failed orders that wait for the fill store. */
     synchronized int unstoredCount() {
         return unstoredFills.items.size() + unstoredFailures.items.size();

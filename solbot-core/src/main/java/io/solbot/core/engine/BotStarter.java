@@ -11,6 +11,7 @@ import io.solbot.core.spi.Capability;
 import io.solbot.core.store.FillStore;
 import io.solbot.core.store.Journal;
 import io.solbot.core.store.JournalEntry;
+import io.solbot.core.store.UnreadableJournalEntryException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -84,20 +85,30 @@ final class BotStarter {
         }
         Journal journal = settings.journal();
         FillStore trades = settings.fillStore();
+        // claimed before its entry is read: from here on no other process acts for the bot (BotClaimedException)
+        journal.claim(id);
         Optional<JournalEntry> entry;
         List<Fill> stored;
         try {
             entry = journal.load(id);
             stored = trades.fills(id);
+            if (entry.isPresent() && Owners.isAliveElsewhere(entry.get().owner())) {
+                throw new SolbotException("Bot '" + id + "' is run by the live process "
+                        + entry.get().owner()
+                        + " (its journal entry says so); stop that process first, this one leaves the bot alone");
+            }
+        } catch (UnreadableJournalEntryException e) {
+            journal.release(id);
+            // its message says which file, why, and what the operator can do: nothing is started from a guess
+            throw new SolbotException("Bot '" + id + "' could not be started: " + e.getMessage(), e);
+        } catch (SolbotException e) {
+            journal.release(id);
+            throw e;
         } catch (RuntimeException e) {
+            journal.release(id);
             throw new SolbotException(
                     "Bot '" + id + "' could not be started: its journal entry or its trades could not be read: " + e,
                     e);
-        }
-        if (entry.isPresent() && Owners.isAliveElsewhere(entry.get().owner(), settings.owner())) {
-            throw new SolbotException(
-                    "Bot '" + id + "' is run by the live process " + entry.get().owner()
-                            + " (its journal entry says so); stop that process first, this one leaves the bot alone");
         }
         boolean restoring = entry.isPresent() || !stored.isEmpty();
         Bot bot = new Bot(
@@ -172,6 +183,10 @@ final class BotStarter {
             if (!launched) {
                 bot.forget();
                 lifecycle.unregister(bot, replaced);
+                bot.journal().release();
+            } else if (target.isFinal()) {
+                // recovered as stopped or failed: this process does not act for it until a restart claims it again
+                bot.journal().release();
             }
         }
     }

@@ -2,6 +2,7 @@ package io.solbot.core.engine;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.solbot.core.Owner;
 import io.solbot.core.SolbotException;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
@@ -58,8 +59,7 @@ public final class EngineBuilder {
     private int maxRestarts = 5;
     private Duration restartWindow = Duration.ofMinutes(10);
     private Duration tickResolution = Duration.ofMillis(1);
-    private String owner =
-            ProcessHandle.current().pid() + "@" + Objects.requireNonNullElse(System.getenv("HOSTNAME"), "localhost");
+    private String owner = Owner.thisProcess().toString();
     private Duration shutdownHookTimeout;
     private Duration intentExpiry = Duration.ofMinutes(2);
     private final List<OrderCheck> orderChecks = new ArrayList<>();
@@ -176,7 +176,7 @@ public final class EngineBuilder {
         return this;
     }
 
-    /** Who runs the bots, written to each journal entry; default {@code pid@hostname}. */
+    /** Who runs the bots, written to each journal entry; default this process, {@code pid@host#boot} ({@link Owner}). */
     public EngineBuilder owner(String owner) {
         this.owner = Objects.requireNonNull(owner, "owner");
         return this;

@@ -202,6 +202,10 @@ final class Lifecycle implements Settlement.Halts {
         try {
             // the shutdown may have stopped this bot since the check above
             ensureOpen();
+            if (bot.status().isFinal()) {
+                // a stopped or failed bot gave up its claim: take it again before it acts (another process may hold it)
+                bot.journal().claim();
+            }
             Run run = createOrFail(bot);
             old = bot.restart(clock.instant());
             count = bot.restartCount();
@@ -236,6 +240,9 @@ final class Lifecycle implements Settlement.Halts {
             bot.lock().unlock();
         }
         callbacks.end(run, reason);
+        if (write) {
+            releaseClaim(bot);
+        }
         events.publish(new EngineEvent.BotStopped(bot.id(), reason, clock.instant()));
         log.info("Bot '{}' stopped ({})", bot.id(), reason);
         return true;
@@ -248,6 +255,21 @@ final class Lifecycle implements Settlement.Halts {
             records.write(bot);
         } finally {
             bot.lock().unlock();
+        }
+    }
+
+    /**
+     * A bot stopped or failed for good gives up its claim, so another process may take it over. Not while an order of
+     * it may still be in flight: then the claim holds until the order settles or this process ends.
+     */
+    @Override
+    public void releaseClaim(Bot bot) {
+        if (!bot.book().hasOrdersInFlight()) {
+            try {
+                bot.journal().release();
+            } catch (RuntimeException e) {
+                log.warn("Bot '{}': could not give up its claim: {}", bot.id(), e.toString());
+            }
         }
     }
 
@@ -267,6 +289,7 @@ final class Lifecycle implements Settlement.Halts {
             bot.lock().unlock();
         }
         callbacks.end(run, StopReason.FAILED);
+        releaseClaim(bot);
         events.publish(new EngineEvent.BotFailed(bot.id(), reason, clock.instant()));
         String previous = MDC.get(SolbotEngine.MDC_BOT_ID);
         MDC.put(SolbotEngine.MDC_BOT_ID, bot.id().value());

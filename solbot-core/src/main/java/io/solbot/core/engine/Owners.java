@@ -1,47 +1,33 @@
 package io.solbot.core.engine;
 
-import java.net.InetAddress;
-import java.util.Objects;
+import io.solbot.core.Owner;
 import java.util.Optional;
 
-/** Tells whether the owner of a journal entry ({@code pid@host}) is a process that still runs, other than this one. */
+/** Tells whether the owner of a journal entry is a process that still runs, other than this one. */
 final class Owners {
     private Owners() {}
 
     /**
-     * True if {@code owner} names a live process on this host other than the current one. An owner on another host,
-     * in another format, or naming a process that is gone, is not alive: its entries may be recovered.
+     * True if {@code owner} names a live process on this host other than this one. An owner with this process's pid
+     * (this process, or a dead one whose pid it reuses), on another host, in another format, or naming a process that
+     * is gone, is not alive elsewhere: its entries may be recovered.
      */
-    static boolean isAliveElsewhere(String owner, String ownOwner) {
-        int at = owner.indexOf('@');
-        if (at <= 0) {
+    static boolean isAliveElsewhere(String owner) {
+        Optional<Owner> parsed = Owner.parse(owner);
+        if (parsed.isEmpty()) {
             return false;
         }
-        long pid;
-        try {
-            pid = Long.parseLong(owner.substring(0, at));
-        } catch (NumberFormatException e) {
+        Owner them = parsed.get();
+        Owner me = Owner.thisProcess();
+        if (!them.host().equals(me.host()) && !them.host().equals("localhost")) {
             return false;
         }
-        if (pid == ProcessHandle.current().pid() || !isThisHost(owner.substring(at + 1), ownOwner)) {
+        if (them.pid() == me.pid()) {
+            // this process, or one before it that had this pid (its boot differs): the pid alive here is ours, and
+            // the file lock (Journal.claim) tells two processes of one pid in two containers apart
             return false;
         }
-        Optional<ProcessHandle> process = ProcessHandle.of(pid);
+        Optional<ProcessHandle> process = ProcessHandle.of(them.pid());
         return process.isPresent() && process.get().isAlive();
-    }
-
-    private static boolean isThisHost(String host, String ownOwner) {
-        int at = ownOwner.indexOf('@');
-        if (at >= 0 && host.equals(ownOwner.substring(at + 1))) {
-            return true;
-        }
-        if (host.equals("localhost") || host.equals(System.getenv("HOSTNAME"))) {
-            return true;
-        }
-        try {
-            return Objects.equals(host, InetAddress.getLocalHost().getHostName());
-        } catch (Exception e) {
-            return false;
-        }
     }
 }

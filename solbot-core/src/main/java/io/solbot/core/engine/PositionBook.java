@@ -74,6 +74,11 @@ final class PositionBook {
         return pendingBuyCount;
     }
 
+    /** Whether an order of the bot is reserved and not settled yet. */
+    synchronized boolean hasOrdersInFlight() {
+        return pendingBuyCount > 0 || !pendingSells.isEmpty();
+    }
+
     synchronized boolean isFlat() {
         return lots.isEmpty() && pendingBuyCount == 0 && pendingSells.isEmpty();
     }

@@ -26,6 +26,9 @@ final class Settlement {
         void fail(Bot bot, String reason);
 
         void complete(Bot bot);
+
+        /** An order settled for a bot that was stopped or failed meanwhile: it may give up its claim now. */
+        void releaseClaim(Bot bot);
     }
 
     private final StoreBacklog backlog;
@@ -98,6 +101,9 @@ final class Settlement {
             }
         }
         bot.journal().clearIntent(order.orderId());
+        if (bot.status().isFinal()) {
+            halts.releaseClaim(bot);
+        }
         if (recovered) {
             return;
         }

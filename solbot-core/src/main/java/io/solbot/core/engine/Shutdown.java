@@ -88,6 +88,10 @@ final class Shutdown {
             idle = jobs.tracker().awaitIdle(deadline, orders::dispatchPending);
         } while (orders.dispatchPending());
         stopped.forEach(lifecycle::write);
+        if (idle) {
+            // nothing of theirs is in flight: another process may take the bots over from their journal entries
+            stopped.forEach(lifecycle::releaseClaim);
+        }
         jobs.close();
         retries.close();
         if (hook != null) {

@@ -269,14 +269,9 @@ final class RunCommand implements Callable<Integer> {
                     continue;
                 }
                 try {
-                    // this process runs the bot, and no other on this runtime directory can while it does
-                    journal.claim(bot.id());
-                } catch (RuntimeException e) {
-                    err.println("Bot '" + bot.id() + "' did not start: " + e.getMessage());
-                    continue;
-                }
-                try {
-                    // a bot with a lockfile comes back as it was: positions, state, orders in flight resolved
+                    // the engine claims the bot in the journal first: no other process on this runtime directory can
+                    // run it while this one does; a bot with a lockfile comes back as it was (positions, state, orders
+                    // in flight resolved)
                     BotStatus status = engine.recover(BotSpec.from(bot));
                     RunStatus before = journalled.remove(bot.id());
                     if (before != null) {
@@ -288,7 +283,6 @@ final class RunCommand implements Callable<Integer> {
                         started.add(bot.id());
                     }
                 } catch (RuntimeException e) {
-                    journal.release(bot.id());
                     err.println("Bot '" + bot.id() + "' did not start: " + e.getMessage());
                 }
             }
