@@ -1,6 +1,10 @@
 package io.solbot.core.market;
 
+import io.solbot.core.domain.Authorities;
+import io.solbot.core.domain.Holder;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.NewToken;
+import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Price;
 import java.time.Instant;
 import java.util.List;

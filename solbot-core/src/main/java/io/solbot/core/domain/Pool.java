@@ -1,10 +1,5 @@
-package io.solbot.core.market;
+package io.solbot.core.domain;
 
-import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.Price;
-import io.solbot.core.domain.Side;
-import io.solbot.core.domain.TokenAmount;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -202,8 +197,12 @@ public record Pool(Mint mint, int decimals, Lamports solReserve, TokenAmount tok
         return q;
     }
 
-    /** This pool after a swap of {@code amountIn} for {@code amountOut}: the input joins it, the output leaves it. */
-    Pool afterSwap(Side side, TokenAmount amountIn, TokenAmount amountOut) {
+    /**
+     * This pool after a swap of {@code amountIn} for {@code amountOut}: the input joins it, the output leaves it.
+     *
+     * @throws IllegalArgumentException if the output is more than the pool holds
+     */
+    public Pool afterSwap(Side side, TokenAmount amountIn, TokenAmount amountOut) {
         if (side == Side.BUY) {
             return new Pool(
                     mint,
