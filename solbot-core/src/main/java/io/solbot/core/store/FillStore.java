@@ -23,7 +23,11 @@ public interface FillStore {
      */
     void record(Fill fill);
 
-    /** The fills recorded for {@code botId}, in the order they were recorded. */
+    /**
+     * The fills recorded for {@code botId}, in the order they were recorded. A store that does not keep a fill's
+     * {@linkplain Fill#reason() reason} gives it back with its side's default ({@code entry}, {@code exit}, {@code
+     * write-off}); nothing the engine restores depends on it.
+     */
     List<Fill> fills(BotId botId);
 
     /**
