@@ -148,6 +148,13 @@ final class SimulatedOrder {
     /** Holds what the part may spend in the wallet, then sends it. */
     private void send(Part part) {
         await(settings.latency().sendMs());
+        long tip = order.jitoTip().value();
+        if (tip > 0 && tip < PaperSettings.JITO_MIN_TIP) {
+            throw new StageFailed(
+                    "send",
+                    "the block engine refused the bundle: a tip of " + order.jitoTip() + " is below Jito's minimum of "
+                            + PaperSettings.JITO_MIN_TIP + " lamports");
+        }
         long need = Math.addExact(fee().value(), maxTip().value());
         if (order.side() == Side.BUY) {
             need = Math.addExact(need, part.amountIn().raw().longValueExact());

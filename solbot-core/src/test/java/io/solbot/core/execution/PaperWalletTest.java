@@ -128,6 +128,20 @@ class PaperWalletTest {
     }
 
     @Test
+    void shouldRefuseATipBelowJitosMinimumAtNoCost() {
+        PaperExecutor executor = executor(Markets.onePool(), PaperSettings.defaults(7));
+
+        SwapOutcome.Failed failed = failed(
+                executor.execute(order("b1", Side.BUY, ONE_SOL, OrderOptions.NONE.withJitoTip(Lamports.of(999)))));
+
+        assertThat(failed.failure().stage()).isEqualTo("send");
+        assertThat(failed.failure().reason())
+                .isEqualTo("the block engine refused the bundle: a tip of 999 lamports is below Jito's minimum of 1000"
+                        + " lamports");
+        assertThat(wallet(executor, "default").sol()).isEqualTo(Lamports.ofSol("100"));
+    }
+
+    @Test
     void shouldNotChargeABundleThatDidNotLand() {
         PaperSettings settings = PaperSettings.defaults(7).withFailureRates(new FailureRates(0, 0, 0, 0, 1));
         PaperExecutor executor = executor(Markets.onePool(), settings);
