@@ -171,7 +171,8 @@ class RunCommandIT {
         Files.writeString(runtime.resolve("damaged.json"), damaged.substring(0, damaged.length() / 2));
         Files.writeString(
                 runtime.resolve("elsewhere.json"),
-                damaged.replace("\"damaged\"", "\"elsewhere\"").replace("\"version\" : 3", "\"version\" : 4"));
+                damaged.replace("\"damaged\"", "\"elsewhere\"")
+                        .replaceFirst("\"version\" : [0-9]+", "\"version\" : 5"));
 
         Result result = run(
                 "run",
@@ -201,7 +202,7 @@ class RunCommandIT {
                         + " of bot 'damaged' cannot be read: it is not whole JSON")
                 .contains("`solbot run --discard-journal damaged`")
                 .contains("warning: The lockfile " + runtime.resolve("elsewhere.json") + " of bot 'elsewhere' cannot"
-                        + " be read: its format version 4 is not one this solbot reads (2 or 3): a newer solbot"
+                        + " be read: its format version 5 is not one this solbot reads (2 to 4): a newer solbot"
                         + " wrote it");
         assertThat(Files.readString(runtime.resolve("damaged.json")))
                 .as("left as it was")
