@@ -94,12 +94,28 @@ final class PluginDiscovery {
                 continue;
             }
             if (jar != null && provider.getClass().getClassLoader() != loader) {
-                continue; // found through the parent: the class path, handled on its own
+                // found through the parent: the class path, handled on its own. If the jar has the class too, its
+                // copy never loads (a plugin's loader asks the class path first): say so, or the jar's version
+                // silently loses to whatever version the class path has
+                if (jarDefines((URLClassLoader) loader, provider.getClass())) {
+                    admission.refuse(new PluginRefusal(
+                            where,
+                            provider.getClass().getName(),
+                            "the class path has the same class, which is found first, so this jar's copy is never"
+                                    + " used (the strategy runs from " + sourceOf(provider.getClass(), "the class path")
+                                    + "); remove the jar from the plugins directory or the class from the class path"));
+                }
+                continue;
             }
             if (seen.add(provider.getClass())) {
                 admission.offer(provider, sourceOf(provider.getClass(), where));
             }
         }
+    }
+
+    /** Whether the jar of {@code loader} itself holds the class file of {@code type}. */
+    private static boolean jarDefines(URLClassLoader loader, Class<?> type) {
+        return loader.findResource(type.getName().replace('.', '/') + ".class") != null;
     }
 
     private static List<Path> jarsIn(Path dir) {
