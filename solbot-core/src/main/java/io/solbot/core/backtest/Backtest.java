@@ -1,13 +1,20 @@
 package io.solbot.core.backtest;
 
+import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.Side;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.engine.EngineBuilder;
 import io.solbot.core.engine.SimulatedClock;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.execution.PaperExecutor;
 import io.solbot.core.execution.PaperSettings;
+import io.solbot.core.execution.Quote;
 import io.solbot.core.execution.SwapExecutor;
+import io.solbot.core.execution.SwapOrder;
 import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.market.SimulatedMarket;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +26,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -80,7 +89,7 @@ public final class Backtest implements AutoCloseable {
         this.engine = engineBuilder
                 .clock(clock)
                 .marketData(market)
-                .swapExecutor(order -> record(paper.execute(order)))
+                .swapExecutor(new Recording(paper))
                 .build();
     }
 
@@ -206,6 +215,43 @@ public final class Backtest implements AutoCloseable {
     /** What the run traded so far: every fill and failure in the order the executor produced them. */
     public synchronized Result result() {
         return new Result(fills, failures, market.eventsApplied());
+    }
+
+    /**
+     * The paper executor, recording each outcome for {@link #result}; everything else passes through, so that the
+     * strategies see the paper executor's wallets, capabilities and quotes.
+     */
+    private final class Recording implements SwapExecutor {
+        private final SwapExecutor paper;
+
+        Recording(SwapExecutor paper) {
+            this.paper = paper;
+        }
+
+        @Override
+        public SwapOutcome execute(SwapOrder order) {
+            return record(paper.execute(order));
+        }
+
+        @Override
+        public Optional<SwapOutcome> resolve(SwapOrder order) {
+            return paper.resolve(order);
+        }
+
+        @Override
+        public Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
+            return paper.quote(mint, side, amountIn, slippageBps);
+        }
+
+        @Override
+        public Optional<WalletBalances> balances(BotId botId, String wallet) {
+            return paper.balances(botId, wallet);
+        }
+
+        @Override
+        public Set<String> capabilities() {
+            return paper.capabilities();
+        }
     }
 
     private synchronized SwapOutcome record(SwapOutcome outcome) {

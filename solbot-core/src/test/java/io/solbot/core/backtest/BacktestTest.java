@@ -11,6 +11,7 @@ import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.execution.ExecModel;
 import io.solbot.core.execution.PaperSettings;
@@ -21,6 +22,7 @@ import io.solbot.core.market.MarketEvent;
 import io.solbot.core.market.MarketRecorder;
 import io.solbot.core.market.RandomMarketSettings;
 import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.spi.Capability;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
 import io.solbot.core.spi.StrategyProvider;
@@ -33,6 +35,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -64,7 +68,7 @@ class BacktestTest {
         }
     }
 
-    static final class ScriptProvider implements StrategyProvider<Script> {
+    static class ScriptProvider implements StrategyProvider<Script> {
         @Override
         public String id() {
             return "script";
@@ -145,6 +149,30 @@ class BacktestTest {
         assertThat(replayed.fingerprint()).isEqualTo(recorded.fingerprint());
         assertThat(replayed.events()).isEqualTo(recorded.events());
         assertThat(Files.readString(again)).isEqualTo(Files.readString(file));
+    }
+
+    @Test
+    void shouldGiveStrategiesThePaperExecutorsWalletsAndStartThoseThatNeedThem() {
+        List<Optional<WalletBalances>> seen = new CopyOnWriteArrayList<>();
+        StrategyProvider<Script> needsWallets = new ScriptProvider() {
+            @Override
+            public Set<Capability> capabilities() {
+                return Set.of(Capability.WALLET_BALANCES, Capability.MULTI_WALLET);
+            }
+        };
+        try (Backtest backtest = Backtest.builder(Markets.onePool())
+                .engine(b -> b.strategyProvider(needsWallets))
+                .build()) {
+            backtest.engine().start(spec("wallets", 1, () -> ctx -> {
+                seen.add(ctx.wallet().balances());
+                seen.add(ctx.wallet().balances("second"));
+            }));
+            backtest.runUntil(T0.plusSeconds(3));
+        }
+        assertThat(seen)
+                .isNotEmpty()
+                .allSatisfy(b -> assertThat(b)
+                        .hasValueSatisfying(w -> assertThat(w.sol()).isEqualTo(Lamports.ofSol("100"))));
     }
 
     @Test
