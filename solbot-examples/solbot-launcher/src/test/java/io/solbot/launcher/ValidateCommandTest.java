@@ -99,7 +99,7 @@ class ValidateCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .containsPattern("(?m)^chad-mode .*\\[validation only in this version]$")
+                .containsPattern("(?m)^trend-follower .*\\[validation only in this version]$")
                 .containsPattern("(?m)^turbo-paper-trader .*\\[validation only in this version]$");
     }
 }

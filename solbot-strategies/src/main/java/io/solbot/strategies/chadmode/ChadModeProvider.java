@@ -1,13 +1,49 @@
 package io.solbot.strategies.chadmode;
 
-import io.solbot.strategies.common.ValidationOnlyProvider;
+import io.solbot.core.spi.Capability;
+import io.solbot.core.spi.Strategy;
+import io.solbot.core.spi.StrategyProvider;
+import java.util.Set;
 
-/** The {@code chad-mode} strategy: apes into given mints with escalating slippage and fees, then auto-sells. Validates configs only in this version. */
-public final class ChadModeProvider extends ValidationOnlyProvider<ChadModeConfig> {
-    public ChadModeProvider() {
-        super(
-                "chad-mode",
-                "Apes into given mints with escalating slippage and fees, then auto-sells",
-                ChadModeConfig.class);
+/**
+ * The {@code chad-mode} strategy: apes into given mints with escalating slippage and fees, then auto-sells. It reads
+ * no market data: it buys {@code amountToSpend} of each target, raises the slippage by 1 point (up to {@code
+ * slippageMaxPct}) and the priority fee by {@code feeEscalationLamports} (up to three raises) after each failed
+ * order, and sells {@code autoSell.dumpPct} % of the position {@code autoSell.delay} ms after each buy, plus a random
+ * jitter from the bot's seeded randomness. Stateless and thread-safe.
+ */
+public final class ChadModeProvider implements StrategyProvider<ChadModeConfig> {
+    public ChadModeProvider() {}
+
+    @Override
+    public String id() {
+        return "chad-mode";
+    }
+
+    @Override
+    public int spiVersion() {
+        return StrategyProvider.SPI_VERSION;
+    }
+
+    @Override
+    public String description() {
+        return "Apes into given mints with escalating slippage and fees, then auto-sells";
+    }
+
+    @Override
+    public Class<ChadModeConfig> configType() {
+        return ChadModeConfig.class;
+    }
+
+    /** None: it reads no market data, and its orders' options need none. */
+    @Override
+    public Set<Capability> capabilities() {
+        return Set.of();
+    }
+
+    /** @throws UnsupportedOperationException if the config buys with USDC, which this version does not */
+    @Override
+    public Strategy create(ChadModeConfig config) {
+        return new ChadMode(config);
     }
 }
