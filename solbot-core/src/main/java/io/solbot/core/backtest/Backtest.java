@@ -68,6 +68,7 @@ public final class Backtest implements AutoCloseable {
     private final SimulatedMarket market;
     private final SimulatedClock clock;
     private final SolbotEngine engine;
+    private final PaperExecutor paper;
     private final Duration step;
     private final List<Fill> fills = new ArrayList<>();
     private final List<OrderFailure> failures = new ArrayList<>();
@@ -81,7 +82,7 @@ public final class Backtest implements AutoCloseable {
         market.advanceTo(market.now());
         this.clock = SimulatedClock.startingAt(market.now(), step, b.straggleAfter);
         this.horizon = market.now();
-        SwapExecutor paper = PaperExecutor.builder(b.paper, market)
+        this.paper = PaperExecutor.builder(b.paper, market)
                 .timeline(this::advanceMarketTo)
                 .build();
         EngineBuilder engineBuilder = SolbotEngine.builder();
@@ -210,6 +211,14 @@ public final class Backtest implements AutoCloseable {
 
     private static Instant earlier(Instant a, Instant b) {
         return a.isBefore(b) ? a : b;
+    }
+
+    /**
+     * The paper wallet labelled {@code wallet} of {@code botId} as of the market's time: what the bot's fills, fees and
+     * tips left of its starting SOL, and its tokens (without prices). Still answers after {@link #close}.
+     */
+    public WalletBalances wallet(BotId botId, String wallet) {
+        return paper.balances(botId, wallet).orElseThrow();
     }
 
     /** What the run traded so far: every fill and failure in the order the executor produced them. */
