@@ -43,6 +43,9 @@ public record ScalperConfig(
 
     @Override
     public void check(Rules rules) {
+        if (feedFields != null) {
+            feedFields.requireSource(rules);
+        }
         BigDecimal entry = sharedFields == null ? null : sharedFields.entryThresholdPercent();
         if (entry != null && entry.compareTo(BigDecimal.TEN) > 0) {
             rules.reject(
