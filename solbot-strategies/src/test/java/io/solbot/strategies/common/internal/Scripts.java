@@ -19,7 +19,39 @@ public final class Scripts {
     public static final Mint WIF = Mint.of("EKpQGSJtjMFqKZ9KQanSqYXRcF8fBopzLHYxdM65zcjm");
     public static final Mint JUP = Mint.of("JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN");
 
+    private static final io.solbot.core.config.BotsFileLoader LOADER = io.solbot.core.config.BotsFileLoader.using(
+            io.solbot.core.plugin.StrategyRegistry.builder().discoverClassPath().build());
+
     private Scripts() {}
+
+    /**
+     * The validated config of a {@code mode} bot written as the YAML flow mapping {@code fields} ({@code "{slippage:
+     * 1, ...}"}), as a bots file gives it.
+     *
+     * @throws IllegalArgumentException with the violations, if it is not valid
+     */
+    /** {@link #config} of {@code base} with the fields of {@code overrides} (both YAML flow mappings) in place. */
+    public static <C> C config(String mode, String base, String overrides) {
+        try {
+            var yaml = new com.fasterxml.jackson.databind.ObjectMapper(
+                    new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            var merged = (com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(base);
+            merged.setAll((com.fasterxml.jackson.databind.node.ObjectNode) yaml.readTree(overrides));
+            return config(mode, merged.toString());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    public static <C> C config(String mode, String fields) {
+        io.solbot.core.config.ConfigReport report =
+                LOADER.parse("bots:\n  - id: b1\n    mode: " + mode + "\n    config: " + fields + "\n", "test.yaml");
+        if (!report.violations().isEmpty()) {
+            throw new IllegalArgumentException(report.violations().toString());
+        }
+        return (C) report.bots().getFirst().config();
+    }
 
     /**
      * Sets {@code mint}'s price to {@code price} SOL per token and its pool to {@code solReserve} SOL at that price
