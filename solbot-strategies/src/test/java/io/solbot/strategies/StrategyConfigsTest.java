@@ -687,9 +687,28 @@ class StrategyConfigsTest {
         assertThat(settings.spendMint()).isEqualTo(Mint.WRAPPED_SOL);
     }
 
+    /** The built-in strategies that trade. */
+    static final List<String> TRADING = List.of("sniper", "scalper", "breakout", "dipBuyer", "paperTrader");
+
+    static List<String> validationOnly() {
+        return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();
+    }
+
     @ParameterizedTest
-    @FieldSource("io.solbot.strategies.Bots#ALL")
-    void shouldRegisterEveryStrategyAsValidationOnly(String mode) {
+    @FieldSource("TRADING")
+    void shouldCreateAStrategyOfEveryTradingModeFromItsMinimalConfig(String mode) {
+        RegisteredProvider provider = Bots.REGISTRY.require(mode);
+
+        assertThat(provider.provider().description()).doesNotContain("validation only");
+        assertThat(create(
+                        provider,
+                        Bots.load(mode, Bots.minimal(mode)).bots().getFirst().config()))
+                .isNotNull();
+    }
+
+    @ParameterizedTest
+    @MethodSource("validationOnly")
+    void shouldRegisterEveryOtherStrategyAsValidationOnly(String mode) {
         RegisteredProvider provider = Bots.REGISTRY.require(mode);
 
         assertThat(provider.provider().description()).endsWith("[validation only in this version]");
@@ -703,8 +722,8 @@ class StrategyConfigsTest {
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static void create(RegisteredProvider provider, Object config) {
-        ((io.solbot.core.spi.StrategyProvider) provider.provider()).create(config);
+    private static io.solbot.core.spi.Strategy create(RegisteredProvider provider, Object config) {
+        return ((io.solbot.core.spi.StrategyProvider) provider.provider()).create(config);
     }
 
     @ParameterizedTest
