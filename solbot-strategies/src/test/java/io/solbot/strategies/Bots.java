@@ -56,6 +56,9 @@ final class Bots {
     private static final String BASE = "{\"amountToSpend\": 0.05, \"slippage\": 1, \"interval\": 30, \"maxTrades\": 5}";
 
     private static final Map<String, String> MINIMAL = Map.ofEntries(
+            Map.entry("sniper", "{\"tokenFeed\": \"new\"}"),
+            Map.entry("scalper", "{\"tokenFeed\": \"new\"}"),
+            Map.entry("turboSniper", "{\"tokenFeed\": \"new\"}"),
             Map.entry("dipBuyer", "{\"dipThreshold\": 5}"),
             Map.entry("delayedSniper", "{\"delayBeforeBuyMs\": 500}"),
             Map.entry("chadMode", "{\"outputMint\": \"" + MINT + "\"}"),

@@ -69,6 +69,20 @@ class BotsFileLoaderTest {
     }
 
     @Test
+    void shouldReadEmptyTextAsNotGivenSoAnOptionalFieldIsUnsetAndARequiredOneIsRequired() {
+        ConfigReport report = LOADER.parse(valid("model: ''\nwatch: []"), "t.yaml");
+        assertThat(report.violations()).isEmpty();
+        assertThat(((TestGridConfig) report.bots().getFirst().config()).model()).isNull();
+
+        assertThat(errors(bot("mint: '  '\nslippage: 1\nmaxTrades: 5\namountToSpend: 0.05")))
+                .containsExactly("line 5, column 13: bot 'g1': mint is required");
+        assertThat(errors(valid("watch: ['']")))
+                .singleElement()
+                .asString()
+                .contains("watch[0] must be a Solana address");
+    }
+
+    @Test
     void shouldNameTheClosestKnownFieldForAnUnknownOne() {
         assertThat(errors(valid("levls: 3")))
                 .singleElement()

@@ -66,7 +66,8 @@ class ValidateCommandTest {
         assertThat(result.exitCode()).isEqualTo(1);
         assertThat(result.out()).isEmpty();
         assertThat(result.err())
-                .contains("bad.yaml: 5 errors")
+                .contains("bad.yaml: 6 errors")
+                .contains("bot 's2': tokenFeed or monitoredTokens is required")
                 .contains("line 3, column 11: bot 's1': mode 'snipr' is not a known strategy: did you mean 'sniper'?")
                 .contains("line 8, column 22: bot 's2': amountToSpend must be greater than 0 SOL, but was 0")
                 .contains("line 9, column 17: bot 's2': slippage must be between 0.01 and 99 %, but was 150")

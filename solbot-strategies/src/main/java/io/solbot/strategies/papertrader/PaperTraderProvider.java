@@ -1,13 +1,68 @@
 package io.solbot.strategies.papertrader;
 
-import io.solbot.strategies.common.ValidationOnlyProvider;
+import io.solbot.core.spi.Capability;
+import io.solbot.core.spi.Strategy;
+import io.solbot.core.spi.StrategyProvider;
+import io.solbot.strategies.common.FilterConfig;
+import io.solbot.strategies.common.internal.ConfigPlans;
+import io.solbot.strategies.common.internal.EntryDefaults;
+import io.solbot.strategies.common.internal.TradingPlan;
+import io.solbot.strategies.common.internal.TradingStrategy;
+import java.time.Duration;
+import java.util.Set;
 
-/** The {@code paper-trader} strategy: sniper pipeline with simulated execution (ideal, amm_depth, jito_fallback). Validates configs only in this version. */
-public final class PaperTraderProvider extends ValidationOnlyProvider<PaperTraderConfig> {
-    public PaperTraderProvider() {
-        super(
-                "paper-trader",
-                "Sniper pipeline with simulated execution (ideal, amm_depth, jito_fallback)",
-                PaperTraderConfig.class);
+/**
+ * The {@code paper-trader} strategy: the sniper's pipeline, gates, defaults and exits, through whatever executor the
+ * engine runs (the paper executor in paper mode). Its simulation fields ({@code execModel}, {@code latency}, {@code
+ * failureRates}, {@code partials}, {@code seed}) are validated but not applied per bot: the engine's one executor, set
+ * up with {@code PaperSettings}, simulates every bot's orders.
+ */
+public final class PaperTraderProvider implements StrategyProvider<PaperTraderConfig> {
+    public PaperTraderProvider() {}
+
+    @Override
+    public String id() {
+        return "paper-trader";
+    }
+
+    @Override
+    public int spiVersion() {
+        return StrategyProvider.SPI_VERSION;
+    }
+
+    @Override
+    public String description() {
+        return "Sniper pipeline with simulated execution (ideal, amm_depth, jito_fallback)";
+    }
+
+    @Override
+    public Class<PaperTraderConfig> configType() {
+        return PaperTraderConfig.class;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return ConfigPlans.CAPABILITIES;
+    }
+
+    @Override
+    public Strategy create(PaperTraderConfig config) {
+        return new TradingStrategy(plan(config));
+    }
+
+    static TradingPlan plan(PaperTraderConfig config) {
+        FilterConfig filter = ConfigPlans.orEmpty(config.filterFields());
+        EntryDefaults defaults = EntryDefaults.SNIPER;
+        Duration window = ConfigPlans.window(filter.priceWindow(), defaults.priceWindow());
+        return ConfigPlans.plan(
+                config,
+                config.feedFields(),
+                defaults,
+                ConfigPlans.gates(
+                        config.sharedFields(),
+                        filter,
+                        defaults,
+                        ConfigPlans.pump(config.sharedFields(), window, defaults)),
+                ConfigPlans.exits(config.sharedFields(), config.exitFields()));
     }
 }

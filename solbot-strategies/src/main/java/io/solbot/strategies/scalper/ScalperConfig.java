@@ -21,6 +21,8 @@ import java.util.List;
  * @param maxHoldSeconds hard hold timeout, seconds, at least 1
  * @param takeProfitPct in-process take profit as a fraction (0.03 = 3 %), greater than 0, at most 1
  * @param stopLossPct in-process stop loss as a fraction (0.01 = 1 %), greater than 0, at most 1
+ * @param vwapDiscountPct with {@code useSignals}, how far below the VWAP of the price window the price must be to buy,
+ *     percent 0 to 100 (0.5 unless set)
  */
 @CrossField
 public record ScalperConfig(
@@ -31,7 +33,8 @@ public record ScalperConfig(
         Boolean useSignals,
         @Between(min = "1", unit = "seconds") Integer maxHoldSeconds,
         @Between(min = "0", minInclusive = false, max = "1") BigDecimal takeProfitPct,
-        @Between(min = "0", minInclusive = false, max = "1") BigDecimal stopLossPct)
+        @Between(min = "0", minInclusive = false, max = "1") BigDecimal stopLossPct,
+        @Between(min = "0", max = "100", unit = "%") BigDecimal vwapDiscountPct)
         implements TradingConfig, CrossFieldRules {
 
     static final Defaults DEFAULTS = new Defaults(5, 60, 2, 0);
@@ -43,6 +46,9 @@ public record ScalperConfig(
 
     @Override
     public void check(Rules rules) {
+        if (feedFields != null) {
+            feedFields.requireSource(rules);
+        }
         BigDecimal entry = sharedFields == null ? null : sharedFields.entryThresholdPercent();
         if (entry != null && entry.compareTo(BigDecimal.TEN) > 0) {
             rules.reject(

@@ -25,6 +25,9 @@ public record SniperConfig(
 
     @Override
     public void check(Rules rules) {
+        if (feedFields != null) {
+            feedFields.requireSource(rules);
+        }
         if (exitFields != null) {
             exitFields.checkMode(rules, ExitConfig.BASIC_MODES);
         }

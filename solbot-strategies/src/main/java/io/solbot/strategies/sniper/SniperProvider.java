@@ -1,13 +1,69 @@
 package io.solbot.strategies.sniper;
 
-import io.solbot.strategies.common.ValidationOnlyProvider;
+import io.solbot.core.spi.Capability;
+import io.solbot.core.spi.Strategy;
+import io.solbot.core.spi.StrategyProvider;
+import io.solbot.strategies.common.FilterConfig;
+import io.solbot.strategies.common.internal.ConfigPlans;
+import io.solbot.strategies.common.internal.EntryDefaults;
+import io.solbot.strategies.common.internal.TradingPlan;
+import io.solbot.strategies.common.internal.TradingStrategy;
+import java.time.Duration;
+import java.util.Set;
 
-/** The {@code sniper} strategy: buys new or trending tokens that pumped with enough volume and liquidity and pass safety. Validates configs only in this version. */
-public final class SniperProvider extends ValidationOnlyProvider<SniperConfig> {
-    public SniperProvider() {
-        super(
-                "sniper",
-                "Buys new or trending tokens that pumped with enough volume and liquidity and pass safety",
-                SniperConfig.class);
+/**
+ * The {@code sniper} strategy: each tick, the exits over its positions, then the tokens of its feed (or its monitored
+ * list) through the gates token age → pump ({@code entryThreshold}, 3 %, over {@code priceWindow}, 5 min) → volume
+ * ({@code volumeThreshold}, 50 000 USD over {@code volumeWindow}, 1 h) → volume spike → target price → market cap →
+ * liquidity ({@code minPoolUsd}, 50 000 USD) → safety → price impact ({@code maxSlippage}, 15 %) → buy {@code
+ * amountToSpend}.
+ */
+public final class SniperProvider implements StrategyProvider<SniperConfig> {
+    public SniperProvider() {}
+
+    @Override
+    public String id() {
+        return "sniper";
+    }
+
+    @Override
+    public int spiVersion() {
+        return StrategyProvider.SPI_VERSION;
+    }
+
+    @Override
+    public String description() {
+        return "Buys new or trending tokens that pumped with enough volume and liquidity and pass safety";
+    }
+
+    @Override
+    public Class<SniperConfig> configType() {
+        return SniperConfig.class;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return ConfigPlans.CAPABILITIES;
+    }
+
+    @Override
+    public Strategy create(SniperConfig config) {
+        return new TradingStrategy(plan(config));
+    }
+
+    static TradingPlan plan(SniperConfig config) {
+        FilterConfig filter = ConfigPlans.orEmpty(config.filterFields());
+        EntryDefaults defaults = EntryDefaults.SNIPER;
+        Duration window = ConfigPlans.window(filter.priceWindow(), defaults.priceWindow());
+        return ConfigPlans.plan(
+                config,
+                config.feedFields(),
+                defaults,
+                ConfigPlans.gates(
+                        config.sharedFields(),
+                        filter,
+                        defaults,
+                        ConfigPlans.pump(config.sharedFields(), window, defaults)),
+                ConfigPlans.exits(config.sharedFields(), config.exitFields()));
     }
 }

@@ -134,6 +134,9 @@ public record TurboSniperConfig(
 
     @Override
     public void check(Rules rules) {
+        if (feedFields != null) {
+            feedFields.requireSource(rules);
+        }
         if (turboToggles != null) {
             if (on(turboToggles.ghostMode()) && (coverWalletId == null || coverWalletId.isBlank())) {
                 rules.reject("coverWalletId", null, "is required when ghostMode is true");

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * as null, and its path is remembered so that a later "is required" for the same field is not reported twice.
  *
  * <p>Numbers may be given as numeric strings ({@code "0.5"}); whole-number fields accept {@code 2.0} but not {@code
- * 2.5}; NaN and infinities are rejected. What it learns of the config types it keeps in its {@link ConfigTypes}, not
+ * 2.5}; NaN and infinities are rejected. A text field given as empty or blank text ({@code tokenMint: ""}, as
+ * front-ends save a field left unset) is bound as not given, so an optional one is unset and a required one is
+ * reported as required; text inside lists and maps is kept as written. What it learns of the config types it keeps in its {@link ConfigTypes}, not
  * in static state. One binder per config; not thread-safe.
  */
 public final class Binder {
@@ -135,6 +137,13 @@ public final class Binder {
                 continue;
             }
             JsonNode value = object.get(givenName);
+            if (c.raw() == String.class
+                    && value.isTextual()
+                    && value.textValue().isBlank()) {
+                // front-ends save an unset text field as "": it means "not given", as null does
+                locations.put(field, tree.locationOf(value));
+                continue;
+            }
             args[i] = convert(value, c.type(), field);
             if (args[i] == null && c.raw().isPrimitive()) {
                 if (!badPaths.contains(field)) {

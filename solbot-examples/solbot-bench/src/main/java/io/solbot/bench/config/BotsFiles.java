@@ -159,6 +159,7 @@ final class BotsFiles {
             """, """
                 mode: turboSniper
                 config:
+                  tokenFeed: new
                   amountToSpend: $AMOUNT
                   slippage: $SLIPPAGE
                   interval: 3
