@@ -53,6 +53,7 @@ class PluginsCommandTest {
 
     @Test
     void shouldListRefusedPluginsWithTheirReasons() throws IOException {
+        String sniperReads = "pools,price-history,prices,sol-usd,token-info,trending";
         Files.copy(
                 PluginJars.builder()
                         .source("acme.Old", PluginJars.providerSource("acme.Old", "old-one", 0))
@@ -64,9 +65,11 @@ class PluginsCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                // the built-in strategies come from solbot-strategies' jar, or its classes directory under ./mvnw test
-                .containsPattern("(?m)^sniper +0\\.1\\.0-SNAPSHOT +(solbot-strategies-0\\.1\\.0-SNAPSHOT\\.jar"
-                        + "|\\S*solbot-strategies[/\\\\]target[/\\\\]classes) +Buys new")
+                // the built-in strategies come from solbot-strategies' jar, or its classes directory (which has no
+                // version in a manifest) under ./mvnw test
+                .containsPattern("(?m)^sniper +(0\\.1\\.0-SNAPSHOT +" + sniperReads
+                        + " +solbot-strategies-0\\.1\\.0-SNAPSHOT\\.jar" + "|dev +" + sniperReads
+                        + " +\\S*solbot-strategies[/\\\\]target[/\\\\]classes) +Buys new")
                 .contains("Refused (1):")
                 .contains("acme-old.jar was refused: id 'old-one' was built for SPI version 0");
     }
