@@ -3,7 +3,6 @@ package io.solbot.core.market;
 import io.solbot.core.domain.Authorities;
 import io.solbot.core.domain.Candle;
 import io.solbot.core.domain.Holder;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.NewToken;
 import io.solbot.core.domain.Pool;
@@ -18,10 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +28,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
@@ -58,34 +52,18 @@ import java.util.function.Consumer;
  * the opening's events too, so such a recording is complete.
  */
 public final class SimulatedMarket implements MarketData, AutoCloseable {
-    private static final MathContext SQRT_MATH = new MathContext(40, RoundingMode.HALF_EVEN);
-    private static final BigInteger BPS = BigInteger.valueOf(10_000);
-
-    /** What the market knows of a listed token besides its pool. */
-    record TokenState(NewToken token, TokenInfo info, Authorities authorities, boolean sellable, List<Holder> holders) {
-        TokenState withHolders(List<Holder> value) {
-            return new TokenState(token, info, authorities, sellable, value);
-        }
-    }
-
     /** The SOL price a market quotes unless told otherwise: 150 USD. */
     public static final SolUsd DEFAULT_SOL_USD = SolUsd.of("150");
 
     private final EventSource source;
-    private final ConcurrentHashMap<Mint, Pool> pools = new ConcurrentHashMap<>();
-    private final ConcurrentHashMap<Mint, TokenState> tokens = new ConcurrentHashMap<>();
-    private final CopyOnWriteArrayList<NewToken> listed = new CopyOnWriteArrayList<>();
+    private final MarketModel model = new MarketModel();
     private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
-    private final ConcurrentHashMap<Mint, TradeHistory> histories = new ConcurrentHashMap<>();
-    private final TokenLists lists = new TokenLists(this);
+    private final TokenLists lists = new TokenLists(model);
     private volatile Instant now;
     private volatile SolUsd solUsd = DEFAULT_SOL_USD;
     private long eventsApplied;
     /** The events applied at the opening, until the market applies another: what a late first listener missed. */
     private List<MarketEvent> opening = new ArrayList<>();
-
-    /** The minute (epoch minutes) the histories were last trimmed in. */
-    private long trimmedMinute = Long.MIN_VALUE;
 
     private SimulatedMarket(EventSource source, Instant start) {
         this.source = source;
@@ -236,19 +214,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             }
         }
         now = time;
-        trimHistories(time);
-    }
-
-    /**
-     * Once per minute of market time, drops what fell out of every token's history: a token that stopped trading
-     * (rugged, drained) records nothing more, so its history is trimmed here and nowhere else.
-     */
-    private void trimHistories(Instant time) {
-        long minute = Math.floorDiv(time.toEpochMilli(), 60_000L);
-        if (minute != trimmedMinute) {
-            trimmedMinute = minute;
-            histories.values().forEach(h -> h.trim(time));
-        }
+        model.trim(time);
     }
 
     /**
@@ -266,7 +232,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     /** Every token listed so far, in listing order; those listed at the market's start from the moment it is made. */
     public List<Mint> mints() {
-        return listed.stream().map(NewToken::mint).toList();
+        return model.listed().stream().map(NewToken::mint).toList();
     }
 
     /**
@@ -288,9 +254,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             throw new TradeRefusedException(
                     "land", "slippage exceeded: the pool pays " + out + " but the order needs at least " + minOut);
         }
-        Pool after = pool.afterSwap(side, amountIn, out);
-        pools.put(mint, after);
-        traded(now, mint, after, side, amountIn, out);
+        model.swapped(now, mint, pool.afterSwap(side, amountIn, out), side, amountIn, out);
         return out;
     }
 
@@ -307,26 +271,19 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
         }
         // an ideal fill trades without moving the pool, but it traded all the same
-        traded(now, mint, pool, side, amountIn, out);
+        model.traded(now, mint, pool, side, amountIn, out);
         return out;
     }
 
-    /** Adds a swap of {@code in} for {@code out} that left {@code mint}'s pool as {@code after} to its history. */
-    private void traded(Instant at, Mint mint, Pool after, Side side, TokenAmount in, TokenAmount out) {
-        TokenAmount sol = side == Side.BUY ? in : out;
-        TokenAmount tokens = side == Side.BUY ? out : in;
-        histories.get(mint).traded(at, after, sol.raw().longValueExact(), tokens.raw());
-    }
-
     private Pool tradablePool(Mint mint, Side side) {
-        Pool pool = pools.get(mint);
+        Pool pool = model.pool(mint);
         if (pool == null) {
             throw new TradeRefusedException("quote", "no pool for " + mint);
         }
         if (pool.isDrained()) {
             throw new TradeRefusedException("quote", "the pool of " + mint + " is drained (liquidity pulled)");
         }
-        if (side == Side.SELL && !tokens.get(mint).sellable()) {
+        if (side == Side.SELL && !model.state(mint).sellable()) {
             throw new TradeRefusedException("land", "the sell of " + mint + " reverted: the token cannot be sold");
         }
         return pool;
@@ -334,25 +291,25 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     @Override
     public Optional<Price> price(Mint mint) {
-        Pool pool = pools.get(mint);
+        Pool pool = model.pool(mint);
         return pool == null ? Optional.empty() : pool.price();
     }
 
     @Override
     public Optional<Integer> decimals(Mint mint) {
-        Pool pool = pools.get(mint);
+        Pool pool = model.pool(mint);
         return pool == null ? Optional.empty() : Optional.of(pool.decimals());
     }
 
     @Override
     public Optional<Pool> pool(Mint mint) {
-        return Optional.ofNullable(pools.get(mint));
+        return Optional.ofNullable(model.pool(mint));
     }
 
     @Override
     public List<NewToken> newTokens(Instant after) {
         List<NewToken> out = new ArrayList<>();
-        for (NewToken token : listed) {
+        for (NewToken token : model.listed()) {
             if (token.listedAt().isAfter(after)) {
                 out.add(token);
             }
@@ -362,8 +319,8 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     @Override
     public List<Holder> largestHolders(Mint mint, int limit) {
-        TokenState listing = tokens.get(mint);
-        Pool pool = pools.get(mint);
+        MarketModel.TokenState listing = model.state(mint);
+        Pool pool = model.pool(mint);
         if (listing == null || pool == null || limit <= 0) {
             return List.of();
         }
@@ -376,20 +333,19 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
 
     @Override
     public Optional<Authorities> authorities(Mint mint) {
-        TokenState listing = tokens.get(mint);
+        MarketModel.TokenState listing = model.state(mint);
         return listing == null ? Optional.empty() : Optional.of(listing.authorities());
     }
 
     /** The holders of {@code mint} other than its pool, largest first (empty if unknown); for generators. */
     List<Holder> holdersOf(Mint mint) {
-        TokenState state = tokens.get(mint);
-        return state == null ? List.of() : state.holders();
+        return model.holders(mint);
     }
 
-    /** The token's symbol, decimals, supply (see {@link #supply}) and listing time. */
+    /** The token's symbol, decimals, supply (its pool's tokens plus its holders' at the listing) and listing time. */
     @Override
     public Optional<TokenInfo> tokenInfo(Mint mint) {
-        TokenState listing = tokens.get(mint);
+        MarketModel.TokenState listing = model.state(mint);
         return listing == null ? Optional.empty() : Optional.of(listing.info());
     }
 
@@ -400,14 +356,14 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      */
     @Override
     public Optional<Candle> candle(Mint mint, Duration window) {
-        TradeHistory history = histories.get(mint);
+        TradeHistory history = model.history(mint);
         return history == null ? Optional.empty() : history.candle(now, window);
     }
 
     /** From the same history as {@link #candle}; empty for an unknown token. */
     @Override
     public List<Candle> candles(Mint mint, Duration width, int count) {
-        TradeHistory history = histories.get(mint);
+        TradeHistory history = model.history(mint);
         return history == null ? List.of() : history.candles(now, width, count);
     }
 
@@ -440,194 +396,15 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return Set.of("prices", "pools", "new-tokens", "token-info", "price-history", "trending", "sol-usd");
     }
 
-    /** Every token listed so far, in listing order; for {@link TokenLists}. */
-    List<NewToken> listed() {
-        return listed;
-    }
-
-    /** The history of {@code mint}, or null; for {@link TokenLists}. */
-    TradeHistory historyOf(Mint mint) {
-        return histories.get(mint);
-    }
-
-    /** What the market knows of {@code mint} besides its pool, or null; for {@link TokenLists}. */
-    TokenState stateOf(Mint mint) {
-        return tokens.get(mint);
-    }
-
     /** The current pool of {@code mint}, or null; for generators. */
     Pool poolOf(Mint mint) {
-        return pools.get(mint);
+        return model.pool(mint);
     }
 
     /** Applies one event. Package-private so that tests can drive the market event by event. */
     void apply(MarketEvent event) {
-        switch (event) {
-            case MarketEvent.TokenListed e -> {
-                if (pools.containsKey(e.mint())) {
-                    throw new IllegalStateException(e.mint() + " is listed twice (at " + e.at() + ")");
-                }
-                NewToken token = new NewToken(e.mint(), e.symbol(), e.decimals(), e.at());
-                TokenInfo info = new TokenInfo(e.mint(), e.symbol(), e.decimals(), supply(e), e.at());
-                tokens.put(e.mint(), new TokenState(token, info, e.authorities(), e.sellable(), e.holders()));
-                Pool pool = e.pool();
-                pools.put(e.mint(), pool);
-                TradeHistory history = new TradeHistory(e.decimals());
-                history.moved(e.at(), pool);
-                histories.put(e.mint(), history);
-                listed.add(token);
-            }
-            case MarketEvent.Swapped e -> {
-                Pool pool = existing(e);
-                TokenAmount in =
-                        new TokenAmount(e.amountIn(), e.side() == Side.BUY ? Lamports.SOL_DECIMALS : pool.decimals());
-                TokenAmount out = pool.amountOut(e.side(), in);
-                if (e.trader() != null) {
-                    holderTraded(e, e.side() == Side.SELL ? in : out);
-                }
-                Pool after = pool.afterSwap(e.side(), in, out);
-                pools.put(e.mint(), after);
-                if (out.signum() > 0) {
-                    traded(e.at(), e.mint(), after, e.side(), in, out);
-                }
-            }
-            case MarketEvent.Repriced e -> {
-                Pool after = repriced(existing(e), e.price());
-                pools.put(e.mint(), after);
-                histories.get(e.mint()).moved(e.at(), after);
-            }
-            case MarketEvent.LiquidityPulled e -> {
-                Pool pool = existing(e);
-                BigInteger keep = BigInteger.valueOf(10_000L - e.removedBps());
-                long sol = BigInteger.valueOf(pool.solReserve().value())
-                        .multiply(keep)
-                        .divide(BPS)
-                        .longValueExact();
-                BigInteger tokens = pool.tokenReserve().raw().multiply(keep).divide(BPS);
-                Pool after = new Pool(
-                        e.mint(),
-                        pool.decimals(),
-                        Lamports.of(sol),
-                        new TokenAmount(tokens, pool.decimals()),
-                        pool.feeBps());
-                pools.put(e.mint(), after);
-                histories.get(e.mint()).moved(e.at(), after);
-            }
-        }
+        model.apply(event);
         eventsApplied++;
-    }
-
-    /**
-     * Moves a named trader's holding by its swap: a sell spends {@code amount} from it, a buy adds them (a new holder
-     * if it held none). Holders stay largest first; one that sold out is no longer one.
-     */
-    private void holderTraded(MarketEvent.Swapped e, TokenAmount amount) {
-        TokenState state = listing(e);
-        List<Holder> holders = new ArrayList<>(state.holders());
-        int at = -1;
-        for (int i = 0; i < holders.size(); i++) {
-            if (holders.get(i).owner().equals(e.trader())) {
-                at = i;
-                break;
-            }
-        }
-        TokenAmount held =
-                at < 0 ? TokenAmount.zero(amount.decimals()) : holders.get(at).amount();
-        TokenAmount after;
-        if (e.side() == Side.SELL) {
-            if (held.compareTo(amount) < 0) {
-                throw new IllegalStateException("swap at " + e.at() + ": " + e.trader() + " sells " + amount.raw()
-                        + " raw units of " + e.mint() + " but holds " + held.raw());
-            }
-            after = held.minus(amount);
-        } else {
-            after = held.plus(amount);
-        }
-        if (at >= 0) {
-            holders.remove(at);
-        }
-        if (after.signum() > 0) {
-            holders.add(new Holder(e.trader(), after, false));
-        }
-        holders.sort(Comparator.comparing(Holder::amount).reversed());
-        tokens.put(e.mint(), state.withHolders(List.copyOf(holders)));
-    }
-
-    /**
-     * A listed token's supply as this market knows it: its pool's token reserve plus what its holders held at the
-     * listing. Swaps only move tokens between the pool and wallets, so it stays. (A pump.fun-like launch counts its
-     * curve's virtual reserve as supply.)
-     */
-    private static TokenAmount supply(MarketEvent.TokenListed e) {
-        TokenAmount supply = e.tokenReserve();
-        for (Holder h : e.holders()) {
-            supply = supply.plus(h.amount());
-        }
-        return supply;
-    }
-
-    private TokenState listing(MarketEvent event) {
-        TokenState state = tokens.get(event.mint());
-        if (state == null) {
-            throw new IllegalStateException(
-                    "event at " + event.at() + " concerns " + event.mint() + ", which is not listed");
-        }
-        return state;
-    }
-
-    private Pool existing(MarketEvent event) {
-        Pool pool = pools.get(event.mint());
-        if (pool == null) {
-            throw new IllegalStateException(
-                    "event at " + event.at() + " concerns " + event.mint() + ", which is not listed");
-        }
-        return pool;
-    }
-
-    /** The pool traded to {@code price} along its constant-product curve: k = x·y stays, x/y becomes the price. */
-    static Pool repriced(Pool pool, Price price) {
-        if (pool.isDrained()) {
-            throw new IllegalStateException("the pool of " + pool.mint() + " is drained and cannot be repriced");
-        }
-        BigInteger k = BigInteger.valueOf(pool.solReserve().value())
-                .multiply(pool.tokenReserve().raw());
-        // lamports per raw unit = price × 10^9 / 10^decimals; tokens' = sqrt(k / that), sol' = sqrt(k × that).
-        // Both reserves are whole units: derive one from the other, and keep the pair that lands nearer the price.
-        BigDecimal lamportsPerRaw = price.value().movePointRight(Lamports.SOL_DECIMALS - pool.decimals());
-        BigDecimal exactK = new BigDecimal(k);
-        BigInteger tokensA = whole(exactK.divide(lamportsPerRaw, SQRT_MATH).sqrt(SQRT_MATH));
-        BigInteger solA = whole(new BigDecimal(tokensA).multiply(lamportsPerRaw));
-        BigInteger solB = whole(exactK.multiply(lamportsPerRaw).sqrt(SQRT_MATH));
-        BigInteger tokensB = whole(new BigDecimal(solB).divide(lamportsPerRaw, SQRT_MATH));
-        boolean useB = tokensB.signum() > 0
-                && solB.signum() > 0
-                && (tokensA.signum() <= 0
-                        || solA.signum() <= 0
-                        || priceError(solB, tokensB, lamportsPerRaw)
-                                        .compareTo(priceError(solA, tokensA, lamportsPerRaw))
-                                < 0);
-        BigInteger tokens = useB ? tokensB : tokensA;
-        BigInteger sol = useB ? solB : solA;
-        if (tokens.signum() <= 0 || sol.signum() <= 0) {
-            throw new IllegalStateException("the pool of " + pool.mint() + " cannot reach the price " + price);
-        }
-        return new Pool(
-                pool.mint(),
-                pool.decimals(),
-                Lamports.of(sol.longValueExact()),
-                new TokenAmount(tokens, pool.decimals()),
-                pool.feeBps());
-    }
-
-    private static BigInteger whole(BigDecimal value) {
-        return value.setScale(0, RoundingMode.HALF_EVEN).toBigIntegerExact();
-    }
-
-    private static BigDecimal priceError(BigInteger sol, BigInteger tokens, BigDecimal target) {
-        return new BigDecimal(sol)
-                .divide(new BigDecimal(tokens), SQRT_MATH)
-                .subtract(target)
-                .abs();
     }
 
     /** Closes the event source (a replayed file). */

@@ -31,10 +31,10 @@ final class TokenLists {
     /** The liquidity {@link TokenFeed#RECENT_GOOD_LIQUIDITY} asks of a pool: 50 SOL. */
     static final Lamports GOOD_LIQUIDITY = Lamports.ofSol("50");
 
-    private final SimulatedMarket market;
+    private final MarketModel model;
 
-    TokenLists(SimulatedMarket market) {
-        this.market = market;
+    TokenLists(MarketModel model) {
+        this.model = model;
     }
 
     List<Mint> tokens(Instant now, TokenFeed feed, int limit) {
@@ -79,8 +79,11 @@ final class TokenLists {
     /** The tokens with a price, in listing order. */
     private List<Live> live() {
         List<Live> out = new ArrayList<>();
-        for (NewToken token : market.listed()) {
-            market.pool(token.mint()).filter(p -> !p.isDrained()).ifPresent(p -> out.add(new Live(token, p)));
+        for (NewToken token : model.listed()) {
+            Pool pool = model.pool(token.mint());
+            if (pool != null && !pool.isDrained()) {
+                out.add(new Live(token, pool));
+            }
         }
         return out;
     }
@@ -107,7 +110,7 @@ final class TokenLists {
         for (int i = 0; i < live.size(); i++) {
             Live t = live.get(i);
             Price price = t.pool.price().orElseThrow();
-            SimulatedMarket.TokenState state = market.stateOf(t.token.mint());
+            MarketModel.TokenState state = model.state(t.token.mint());
             caps.add(new Cap(t, state.info().marketCapSol(price), i));
         }
         caps.sort(Comparator.comparing(Cap::cap));
@@ -130,7 +133,7 @@ final class TokenLists {
     }
 
     private Optional<Candle> candle(Live t, Instant now, Duration window) {
-        TradeHistory history = market.historyOf(t.token.mint());
+        TradeHistory history = model.history(t.token.mint());
         return history == null ? Optional.empty() : history.candle(now, window);
     }
 
