@@ -3,12 +3,9 @@ package io.solbot.strategies.papertrader;
 import io.solbot.core.spi.Capability;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyProvider;
-import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.internal.ConfigPlans;
-import io.solbot.strategies.common.internal.EntryDefaults;
 import io.solbot.strategies.common.internal.TradingPlan;
 import io.solbot.strategies.common.internal.TradingStrategy;
-import java.time.Duration;
 import java.util.Set;
 
 /**
@@ -51,18 +48,6 @@ public final class PaperTraderProvider implements StrategyProvider<PaperTraderCo
     }
 
     static TradingPlan plan(PaperTraderConfig config) {
-        FilterConfig filter = ConfigPlans.orEmpty(config.filterFields());
-        EntryDefaults defaults = EntryDefaults.SNIPER;
-        Duration window = ConfigPlans.window(filter.priceWindow(), defaults.priceWindow());
-        return ConfigPlans.plan(
-                config,
-                config.feedFields(),
-                defaults,
-                ConfigPlans.gates(
-                        config.sharedFields(),
-                        filter,
-                        defaults,
-                        ConfigPlans.pump(config.sharedFields(), window, defaults)),
-                ConfigPlans.exits(config.sharedFields(), config.exitFields()));
+        return ConfigPlans.sniper(config, config.feedFields(), config.filterFields(), config.exitFields());
     }
 }

@@ -58,6 +58,24 @@ public final class ConfigPlans {
     }
 
     /**
+     * The sniper's plan for {@code config} (the sniper and the paper trader): its feed, the common gates with the pump
+     * gate over its price window, the sniper's defaults, its exits.
+     */
+    public static TradingPlan sniper(
+            TradingConfig config, FeedConfig feed, FilterConfig filterFields, ExitConfig exit) {
+        FilterConfig filter = orEmpty(filterFields);
+        EntryDefaults defaults = EntryDefaults.SNIPER;
+        Duration window = window(filter.priceWindow(), defaults.priceWindow());
+        SharedConfig shared = config.sharedFields();
+        return plan(
+                config,
+                feed,
+                defaults,
+                gates(shared, filter, defaults, pump(shared, window, defaults)),
+                exits(shared, exit));
+    }
+
+    /**
      * The common gates in the original's order: token age → {@code signal} (the pump gate, or a strategy's own) →
      * volume → volume spike → target price → market cap → liquidity. A gate whose field is unset (or 0) and has no
      * default is left out.
