@@ -2,11 +2,17 @@ package io.solbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.solbot.core.market.Listing;
+import io.solbot.core.market.MarketRecorder;
+import io.solbot.core.market.RandomMarketSettings;
+import io.solbot.core.market.SimulatedMarket;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +122,32 @@ class BacktestCommandTest {
         List<String> row = result.rows().get("chad-bonk");
         assertThat(row.subList(3, 8)).containsExactly("1", "1", "0", "1", "100.0 %");
         assertThat(row.get(8)).startsWith("+0.0");
+    }
+
+    @Test
+    void shouldReplayARecordedMarketToItsLastEvent() throws IOException {
+        Path recording = tmp.resolve("market.jsonl");
+        Instant start = BacktestCommand.RANDOM_START;
+        try (SimulatedMarket market =
+                        SimulatedMarket.random(RandomMarketSettings.defaults(3, start), Listing.WELL_KNOWN);
+                MarketRecorder recorder = MarketRecorder.to(recording)) {
+            market.listen(recorder);
+            market.advanceTo(start.plus(Duration.ofMinutes(3)));
+        }
+        Path bots = Files.writeString(tmp.resolve("bots.yaml"), """
+                bots:
+                  - id: chad-bonk
+                    mode: chad-mode
+                    config: {outputMint: %s, amountToSpend: 0.1, slippage: 2, interval: 5, maxTrades: 2,
+                             autoSell: {delay: 30000}}
+                """.formatted(BONK));
+
+        Result result = run("backtest", "--config", bots.toString(), "--recording", recording.toString());
+
+        assertThat(result.exitCode()).as(result.err()).isZero();
+        assertThat(result.out()).contains("on the recording " + recording + ", to its last event");
+        // two buys, each dumped 30 s later, within the recording's three minutes
+        assertThat(result.rows().get("chad-bonk").subList(3, 7)).containsExactly("2", "2", "0", "2");
     }
 
     @Test
