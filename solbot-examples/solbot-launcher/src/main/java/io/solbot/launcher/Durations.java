@@ -31,4 +31,16 @@ final class Durations {
         }
         return d;
     }
+
+    /** A duration as {@link #parse} reads it, in its largest whole unit: {@code 24h}, {@code 90s}, {@code 500ms}. */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        if (ms % 3_600_000 == 0) {
+            return ms / 3_600_000 + "h";
+        }
+        if (ms % 60_000 == 0) {
+            return ms / 60_000 + "m";
+        }
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
 }
