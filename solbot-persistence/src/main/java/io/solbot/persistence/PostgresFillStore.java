@@ -8,6 +8,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.Side;
+import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.store.FillStore;
 import io.solbot.persistence.internal.Rows;
 import java.time.ZoneOffset;
@@ -248,6 +249,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
             if (batch.size() > 1) {
                 try {
                     ledger.record(batch.stream().map(p -> p.record).toList());
+                    CrashPoints.hit("after-commit");
                     // each fill is new or was recorded before: both are done
                     batch.forEach(p -> p.complete(null));
                     written = batch.size();
@@ -260,6 +262,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
                 RuntimeException failure = null;
                 try {
                     ledger.record(p.record);
+                    CrashPoints.hit("after-commit");
                 } catch (RuntimeException e) {
                     failure = e;
                 }

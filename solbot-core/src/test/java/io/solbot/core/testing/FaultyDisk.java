@@ -9,6 +9,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.channels.WritableByteChannel;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Objects;
 import java.util.function.Predicate;
 
@@ -70,6 +71,32 @@ public final class FaultyDisk {
         failForce = false;
         refuseOpen = path -> false;
         return this;
+    }
+
+    /**
+     * Cuts {@code file} to its first {@code length} bytes, as a crash during a write that was not atomic would leave
+     * it (a lockfile written in place, a log line half written).
+     */
+    public static void truncate(Path file, long length) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.truncate(length);
+        }
+    }
+
+    /** Flips bit {@code bit} (0 to 7, 0 the lowest) of the byte at {@code offset} of {@code file}, as rot does. */
+    public static void flipBit(Path file, long offset, int bit) throws IOException {
+        if (bit < 0 || bit > 7) {
+            throw new IllegalArgumentException("bit must be 0 to 7, but was " + bit);
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+            ByteBuffer one = ByteBuffer.allocate(1);
+            if (ch.read(one, offset) != 1) {
+                throw new IOException(file + " has no byte at " + offset);
+            }
+            one.put(0, (byte) (one.get(0) ^ (1 << bit)));
+            one.rewind();
+            ch.write(one, offset);
+        }
     }
 
     /** Bytes written through this disk's channels so far. */
