@@ -7,7 +7,6 @@ import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
-import io.solbot.core.domain.Side;
 import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.store.FillStore;
 import io.solbot.persistence.internal.Rows;
@@ -90,8 +89,8 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
         if (closed) {
             throw new IllegalStateException("The fill store is closed; fill " + fill.orderId() + " was not recorded");
         }
-        String reason = fill.side() == Side.BUY ? "entry" : fill.isWriteOff() ? "write-off" : "exit";
-        Pending pending = new Pending(new FillRecord(strategyIdOf(fill.botId()), fill, reason));
+        // a sell's reason (take-profit, stop-loss, write-off, ...) becomes the exit reason of the lots it closes
+        Pending pending = new Pending(new FillRecord(strategyIdOf(fill.botId()), fill, fill.reason()));
         queue.add(pending);
         while (!pending.done) {
             if (Thread.interrupted()) {
@@ -153,6 +152,9 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
     /**
      * The fills of {@code botId} in the order they were recorded (the sequence of migration V6), not by their times:
      * a sell recorded after its buy comes after it even if the wall clock stepped back in between.
+     *
+     * <p>The {@code fill} table does not keep a fill's reason (a sell's is the {@code exit_reason} of the trades it
+     * closed): the fills come back with their side's default reason.
      */
     @Override
     public List<Fill> fills(BotId botId) {

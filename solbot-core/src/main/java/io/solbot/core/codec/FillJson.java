@@ -19,6 +19,8 @@ import java.time.Instant;
  * it: both files keep it once, beside their fills.
  *
  * @param orderId the order; absent in execution log lines written before fills carried it (the line has it)
+ * @param reason why the order was placed; absent in files written before fills carried it, read as the side's
+ *     default ({@code entry}, {@code exit}, {@code write-off})
  */
 public record FillJson(
         String orderId,
@@ -35,7 +37,8 @@ public record FillJson(
         int part,
         int parts,
         String submittedAt,
-        String filledAt) {
+        String filledAt,
+        String reason) {
 
     public static FillJson of(Fill f) {
         return new FillJson(
@@ -53,7 +56,8 @@ public record FillJson(
                 f.part(),
                 f.parts(),
                 f.submittedAt().toString(),
-                f.filledAt().toString());
+                f.filledAt().toString(),
+                f.reason());
     }
 
     /**
@@ -62,7 +66,7 @@ public record FillJson(
      * @throws RuntimeException (a parse or validation error) if a field is not what it must be
      */
     public Fill toFill(BotId botId, OrderId lineOrderId) {
-        return new Fill(
+        Fill fill = new Fill(
                 orderId == null ? lineOrderId : OrderId.of(orderId),
                 botId,
                 Mint.of(mint),
@@ -77,5 +81,6 @@ public record FillJson(
                 parts,
                 Instant.parse(submittedAt),
                 Instant.parse(filledAt));
+        return reason == null ? fill : fill.withReason(reason);
     }
 }

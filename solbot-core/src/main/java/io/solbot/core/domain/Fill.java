@@ -2,6 +2,7 @@ package io.solbot.core.domain;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * What one executed order (or one part of a partially filled order) exchanged, exactly: everything a fill store
@@ -22,6 +23,10 @@ import java.util.Objects;
  * @param parts how many parts the order was filled in
  * @param submittedAt when the order was submitted
  * @param filledAt when this part landed
+ * @param reason why the order was placed, from its {@link OrderOptions#reason()}: for a sell, the exit reason of the
+ *     lots it closes ({@code take-profit}, ...); by default {@code entry} for a buy, {@code exit} for a sell and {@code
+ *     write-off} for a {@linkplain #writeOff write-off}. 1 to 32 lower-case letters, digits and '-', starting with a
+ *     letter
  */
 public record Fill(
         OrderId orderId,
@@ -37,7 +42,19 @@ public record Fill(
         int part,
         int parts,
         Instant submittedAt,
-        Instant filledAt) {
+        Instant filledAt,
+        String reason) {
+
+    /** The reason of a buy that names none. */
+    public static final String ENTRY = "entry";
+
+    /** The reason of a sell that names none. */
+    public static final String EXIT = "exit";
+
+    /** The reason of a {@linkplain #writeOff write-off}. */
+    public static final String WRITE_OFF = "write-off";
+
+    private static final Pattern REASON = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
     /** The characters an {@link OrderId} may have, in the order of their 6-bit codes in a write-off's signature. */
     private static final String ORDER_ID_CHARS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-";
@@ -57,6 +74,7 @@ public record Fill(
         Objects.requireNonNull(signature, "signature");
         Objects.requireNonNull(submittedAt, "submittedAt");
         Objects.requireNonNull(filledAt, "filledAt");
+        checkReason(reason);
         if (amountIn.signum() <= 0 || amountOut.signum() < 0 || (side == Side.BUY && amountOut.signum() == 0)) {
             throw new IllegalArgumentException("a fill moves a positive amount in and a positive amount out (zero"
                     + " allowed for a sell), but this " + side + " was " + amountIn + " in and " + amountOut + " out");
@@ -67,6 +85,66 @@ public record Fill(
         if (part < 1 || part > parts) {
             throw new IllegalArgumentException("part must be between 1 and " + parts + ", but was " + part);
         }
+    }
+
+    /** A fill with the default reason of its side: {@link #ENTRY}, {@link #EXIT}, or {@link #WRITE_OFF}. */
+    public Fill(
+            OrderId orderId,
+            BotId botId,
+            Mint mint,
+            Side side,
+            TokenAmount amountIn,
+            TokenAmount amountOut,
+            Price price,
+            Lamports fee,
+            Lamports tip,
+            TxSignature signature,
+            int part,
+            int parts,
+            Instant submittedAt,
+            Instant filledAt) {
+        this(
+                orderId,
+                botId,
+                mint,
+                side,
+                amountIn,
+                amountOut,
+                price,
+                fee,
+                tip,
+                signature,
+                part,
+                parts,
+                submittedAt,
+                filledAt,
+                defaultReason(orderId, side, amountOut, fee, tip, signature));
+    }
+
+    /**
+     * The reason of a fill that names none: {@link #WRITE_OFF} for a write-off (see {@link #isWriteOff()}), else
+     * {@link #ENTRY} for a buy and {@link #EXIT} for a sell.
+     */
+    private static String defaultReason(
+            OrderId orderId, Side side, TokenAmount amountOut, Lamports fee, Lamports tip, TxSignature signature) {
+        if (side == Side.BUY) {
+            return ENTRY;
+        }
+        return isWriteOff(orderId, amountOut, fee, tip, signature) ? WRITE_OFF : EXIT;
+    }
+
+    /**
+     * Checks a reason: 1 to 32 lower-case letters, digits and '-', starting with a letter.
+     *
+     * @return {@code reason}
+     * @throws IllegalArgumentException naming the reason, if it is not of that form
+     */
+    public static String checkReason(String reason) {
+        if (reason == null || !REASON.matcher(reason).matches()) {
+            throw new IllegalArgumentException("a reason is 1 to 32 lower-case letters, digits and '-', starting with"
+                    + " a letter, but was '" + reason + "'");
+        }
+        return reason;
     }
 
     /**
@@ -98,16 +176,18 @@ public record Fill(
                 1,
                 1,
                 at,
-                at);
+                at,
+                WRITE_OFF);
     }
 
     /** Whether this fill is a {@link #writeOff write-off}: a sell for nothing that carries a write-off's signature. */
     public boolean isWriteOff() {
-        return side == Side.SELL
-                && amountOut.isZero()
-                && fee.isZero()
-                && tip.isZero()
-                && signature.equals(writeOffSignature(orderId));
+        return side == Side.SELL && isWriteOff(orderId, amountOut, fee, tip, signature);
+    }
+
+    private static boolean isWriteOff(
+            OrderId orderId, TokenAmount amountOut, Lamports fee, Lamports tip, TxSignature signature) {
+        return amountOut.isZero() && fee.isZero() && tip.isZero() && signature.equals(writeOffSignature(orderId));
     }
 
     /**
@@ -134,6 +214,30 @@ public record Fill(
         }
         bytes[63] = (byte) 0xFF;
         return TxSignature.ofBytes(bytes);
+    }
+
+    /**
+     * This fill with {@code reason} instead of its own.
+     *
+     * @throws IllegalArgumentException if {@code reason} is not of the form {@link #checkReason} accepts
+     */
+    public Fill withReason(String reason) {
+        return new Fill(
+                orderId,
+                botId,
+                mint,
+                side,
+                amountIn,
+                amountOut,
+                price,
+                fee,
+                tip,
+                signature,
+                part,
+                parts,
+                submittedAt,
+                filledAt,
+                reason);
     }
 
     /** The tokens this fill bought or sold. */

@@ -162,15 +162,15 @@ final class BotJournal {
     }
 
     /**
-     * Writes the bot's entry, or deletes it once the bot is cleanly stopped with nothing in flight or waiting. A bot
-     * stopped by a shutdown keeps its entry with the status it had ({@link Bot#resumeAs}), so that a recovery brings
-     * it back as it was.
+     * Writes the bot's entry, or deletes it once the bot is stopped for good (by an operator, a limit or a failure)
+     * with nothing in flight or waiting. A bot stopped by a shutdown always keeps its entry, with the status it had
+     * ({@link Bot#resumeAs}) and its strategy state, so that the next run brings it back as it was.
      */
     synchronized void save() {
         RunStatus status = bot.status();
         RunStatus resumeAs = bot.resumeAs();
         if (status == RunStatus.STOPPED
-                && resumeAs != RunStatus.PAUSED
+                && resumeAs == null
                 && intents.isEmpty()
                 && unstoredFills.items.isEmpty()
                 && unstoredFailures.items.isEmpty()) {

@@ -65,6 +65,7 @@ public final class EngineBuilder {
     private final List<OrderCheck> orderChecks = new ArrayList<>();
     private Duration storeRetryInterval = Duration.ofSeconds(1);
     private final List<Consumer<? super EngineEvent>> subscribers = new ArrayList<>();
+    private MarketCache.Ttl cacheTtl = MarketCache.Ttl.DEFAULT;
 
     EngineBuilder() {}
 
@@ -206,6 +207,37 @@ public final class EngineBuilder {
         return this;
     }
 
+    /**
+     * How long what bots read of the market stays fresh in the engine's cache, so that many bots reading one token
+     * cost one read of the market data: {@code prices} for prices, pools, candles and the SOL price (default 250
+     * ms), {@code lists} for the new-token feed, trending and the token lists (default 1 s), {@code info} for token
+     * info, holders and authorities (default 5 s). Zero reads through. On a {@link SimulatedClock} these are
+     * simulated time, so a run repeats.
+     *
+     * @throws IllegalArgumentException if a duration is negative
+     */
+    public EngineBuilder marketCacheTtl(Duration prices, Duration lists, Duration info) {
+        this.cacheTtl = new MarketCache.Ttl(
+                Objects.requireNonNull(prices, "prices"),
+                Objects.requireNonNull(lists, "lists"),
+                Objects.requireNonNull(info, "info"),
+                cacheTtl.wallets());
+        return this;
+    }
+
+    /**
+     * How long a bot's wallet balances stay fresh in the engine's cache; zero (the default) reads the executor each
+     * time, since each bot reads its own wallets and a cached balance would not show a fill of the same moment. A
+     * host whose executor reads a remote node may cache them briefly.
+     *
+     * @throws IllegalArgumentException if {@code ttl} is negative
+     */
+    public EngineBuilder walletCacheTtl(Duration ttl) {
+        this.cacheTtl = new MarketCache.Ttl(
+                cacheTtl.prices(), cacheTtl.lists(), cacheTtl.info(), Objects.requireNonNull(ttl, "ttl"));
+        return this;
+    }
+
     /** Subscribes before the first bot starts; see {@link SolbotEngine#subscribe}. */
     public EngineBuilder subscriber(Consumer<? super EngineEvent> subscriber) {
         subscribers.add(Objects.requireNonNull(subscriber, "subscriber"));
@@ -252,7 +284,8 @@ public final class EngineBuilder {
                 intentExpiry,
                 storeRetryInterval,
                 subscribers,
-                orderChecks));
+                orderChecks,
+                cacheTtl));
     }
 
     /**

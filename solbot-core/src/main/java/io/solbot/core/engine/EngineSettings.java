@@ -40,7 +40,8 @@ record EngineSettings(
         Duration intentExpiry,
         Duration storeRetryInterval,
         List<Consumer<? super EngineEvent>> subscribers,
-        List<OrderCheck> orderChecks) {
+        List<OrderCheck> orderChecks,
+        MarketCache.Ttl cacheTtl) {
     EngineSettings {
         subscribers = List.copyOf(subscribers);
         orderChecks = List.copyOf(orderChecks);

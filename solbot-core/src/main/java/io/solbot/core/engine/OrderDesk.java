@@ -2,6 +2,7 @@ package io.solbot.core.engine;
 
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.OrderOptions;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.event.EngineEvent;
@@ -71,8 +72,11 @@ final class OrderDesk {
         this.deferred = clock.isSimulated();
     }
 
-    /** Called on {@code run}'s lane; {@code amountIn} is null for a buy of a non-positive amount of SOL. */
-    OrderResult place(Run run, Side side, Mint mint, TokenAmount amountIn, Object asked) {
+    /**
+     * Called on {@code run}'s lane; {@code amountIn} is null for a buy of a non-positive amount of SOL. The intent
+     * keeps {@code options}, and the order resolves them against the bot's spec (see {@link SwapOrder#of}).
+     */
+    OrderResult place(Run run, Side side, Mint mint, TokenAmount amountIn, Object asked, OrderOptions options) {
         Bot bot = run.bot();
         Instant now = clock.instant();
         if (amountIn == null || amountIn.signum() <= 0) {
@@ -86,7 +90,7 @@ final class OrderDesk {
         }
         OrderId orderId = bot.nextOrderId();
         try {
-            bot.journal().addIntent(new OrderIntent(orderId, mint, side, amountIn, now));
+            bot.journal().addIntent(new OrderIntent(orderId, mint, side, amountIn, now, options));
         } catch (RuntimeException e) {
             bot.book().release(side, mint, amountIn);
             log.error("Bot '{}' could not journal an order; it was not sent", bot.id(), e);
@@ -97,8 +101,8 @@ final class OrderDesk {
             bot.figures().coolDown(mint, now.plus(bot.spec().cooldown()));
         }
         BotSpec spec = bot.spec();
-        SwapOrder order =
-                new SwapOrder(orderId, bot.id(), mint, side, amountIn, spec.slippageBps(), spec.priorityFee(), now);
+        SwapOrder order = SwapOrder.of(
+                orderId, bot.id(), mint, side, amountIn, spec.slippageBps(), spec.priorityFee(), options, now);
         bot.meters().ordersSubmitted.increment();
         events.publish(new EngineEvent.OrderSubmitted(bot.id(), orderId, mint, side, amountIn, now));
         log.debug("Bot '{}' submitted {} {} of {} as {}", bot.id(), side, amountIn, mint, orderId);

@@ -93,7 +93,7 @@ final class Recovery {
         for (OrderIntent intent : entry.get().pendingIntents()) {
             bot.book().reserveInFlight(intent.side(), intent.mint(), intent.amountIn());
             journal.restoreIntent(intent);
-            inFlight.add(new SwapOrder(
+            inFlight.add(SwapOrder.of(
                     intent.orderId(),
                     bot.id(),
                     intent.mint(),
@@ -101,6 +101,7 @@ final class Recovery {
                     intent.amountIn(),
                     bot.spec().slippageBps(),
                     bot.spec().priorityFee(),
+                    intent.options(),
                     intent.createdAt()));
         }
         Waiting found = new Waiting(clock.nanos(), true);

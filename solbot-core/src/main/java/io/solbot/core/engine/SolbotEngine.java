@@ -81,7 +81,9 @@ public final class SolbotEngine implements AutoCloseable {
         Recovery recovery = new Recovery(s.swapExecutor(), settlement, backlog, retries, clock, s.intentExpiry());
         OrderDesk orders = new OrderDesk(
                 new OrderAdmission(s.orderChecks()), settlement, recovery, s.swapExecutor(), jobs, events, clock);
-        lifecycle.runsFrom(new Runs(s.registry(), callbacks, orders, clock, s.marketData()::price));
+        // every bot reads the market through one cache: many bots reading one token cost one read
+        MarketCache market = new MarketCache(s.marketData(), s.swapExecutor(), clock, s.cacheTtl());
+        lifecycle.runsFrom(new Runs(s.registry(), callbacks, orders, clock, market));
         Watchdog watchdog = new Watchdog(s, clock, jobs, lifecycle);
         callbacks.failuresTo(watchdog);
         wheel.listen(watchdog);

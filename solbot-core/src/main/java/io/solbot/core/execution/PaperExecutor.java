@@ -1,10 +1,12 @@
 package io.solbot.core.execution;
 
+import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.market.SimulatedMarket;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
@@ -12,6 +14,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -55,6 +58,12 @@ import org.slf4j.LoggerFactory;
  * in part. With an execution log the count survives a restart: a new executor rebuilds it from the orders the log
  * holds (the log keeps the day's segments), so a restarted process does not grant a bot a fresh day's allowance.
  *
+ * <p>Wallets: each bot trades from paper wallets, one per wallet label ({@link SwapOrder#wallet()}), each starting with
+ * the SOL {@link PaperSettings#wallets()} gives it and moved by that bot's fills and fees; a buy its wallet cannot pay
+ * (amount, fee and the most tip it may pay) fails at the send stage, at no cost. {@link #balances} reports them. They
+ * live in memory: a new executor's wallets start afresh, like the simulated market a paper run trades on. See {@link
+ * PaperWallets}.
+ *
  * <p>Construction: {@code PaperExecutor.builder(settings, market)}, optionally with {@link Builder#timeline}, {@link
  * Builder#executionLog}, {@link Builder#retainOutcomesSince} and {@link Builder#rotateAfter}, then {@link
  * Builder#build()}.
@@ -69,6 +78,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     private final Timeline timeline;
     private final PaperQuotes quotes;
     private final DailyTradeLimit dailyTrades;
+    private final PaperWallets wallets;
     /** Null without an execution log file. */
     private final ExecutionLog executionLog;
     /** Orders that ran but whose outcome the log could not take, by order id. */
@@ -82,6 +92,7 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         this.timeline = b.timeline;
         this.quotes = new PaperQuotes(settings, market);
         this.dailyTrades = new DailyTradeLimit(settings.maxDailyTrades());
+        this.wallets = new PaperWallets(settings.wallets());
         this.executionLog = b.executionLog == null
                 ? null
                 : new ExecutionLog(
@@ -160,6 +171,21 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     }
 
     /**
+     * The paper wallet labelled {@code wallet} of {@code botId}, as of the market's time (a wallet not used yet holds
+     * its starting SOL); tokens without prices.
+     */
+    @Override
+    public Optional<WalletBalances> balances(BotId botId, String wallet) {
+        return Optional.of(wallets.of(botId, wallet).balances(market.now()));
+    }
+
+    /** Wallet balances, and any number of wallets per bot. */
+    @Override
+    public Set<String> capabilities() {
+        return Set.of("wallet-balances", "multi-wallet");
+    }
+
+    /**
      * Runs {@code order} against the market and, with an execution log, records its outcome there before returning
      * it.
      *
@@ -185,7 +211,8 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         if (!dailyTrades.reserve(order)) {
             return SimulatedOrder.failedBeforeRunning(order, "limit", dailyTrades.refusal(order));
         }
-        SimulatedOrder run = new SimulatedOrder(order, settings, market, quotes, timeline);
+        SimulatedOrder run = new SimulatedOrder(
+                order, settings, market, quotes, timeline, wallets.of(order.botId(), order.wallet()));
         try {
             return run.run();
         } finally {

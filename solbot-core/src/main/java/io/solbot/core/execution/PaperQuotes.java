@@ -2,10 +2,10 @@ package io.solbot.core.execution;
 
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.market.Pool;
 import io.solbot.core.market.SimulatedMarket;
 import java.math.BigDecimal;
 import java.math.BigInteger;

@@ -1,7 +1,10 @@
 package io.solbot.core.execution;
 
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.OrderOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -17,9 +20,11 @@ import java.util.function.Consumer;
  *     points, 0 to 10000; a larger one fails the order at the quote stage. {@link ExecModel#IDEAL} has none.
  * @param failureRates the chance each stage fails
  * @param partials how many transactions an order is split into
- * @param jitoTipLamports the tip a Jito bundle pays when it lands; at least 1000 (Jito's minimum) for {@link
- *     ExecModel#JITO_FALLBACK}, else at least 0
+ * @param jitoTipLamports the tip the Jito bundle that {@link ExecModel#JITO_FALLBACK} sends after a missed landing
+ *     pays when it lands (an order with a tip of its own pays that instead); at least 1000 (Jito's minimum) for
+ *     {@link ExecModel#JITO_FALLBACK}, else at least 0
  * @param maxDailyTrades the most orders per bot and UTC day that may fill (in whole or in part), at least 1
+ * @param wallets the SOL each paper wallet starts with
  */
 public record PaperSettings(
         ExecModel execModel,
@@ -29,7 +34,8 @@ public record PaperSettings(
         FailureRates failureRates,
         Partials partials,
         long jitoTipLamports,
-        int maxDailyTrades) {
+        int maxDailyTrades,
+        Wallets wallets) {
 
     /** The smallest tip Jito accepts, in lamports. */
     public static final long JITO_MIN_TIP = 1_000;
@@ -104,6 +110,54 @@ public record PaperSettings(
         }
     }
 
+    /**
+     * The SOL each paper wallet starts with. The executor keeps one paper wallet per bot and wallet label (so bots of
+     * one run never spend each other's SOL, and a backtest of many bots measures each alone): it starts with {@code
+     * startingSol}, or the label's own amount in {@code startingSolByWallet}, and no tokens, and moves with that bot's
+     * fills and fees from that wallet.
+     *
+     * @param startingSol what a wallet starts with unless its label is listed, zero or more
+     * @param startingSolByWallet what the wallets of these labels start with, each zero or more
+     */
+    public record Wallets(Lamports startingSol, Map<String, Lamports> startingSolByWallet) {
+        /** 100 SOL in every wallet. */
+        public static final Wallets DEFAULT = new Wallets(Lamports.ofSol("100"), Map.of());
+
+        /** @throws IllegalArgumentException naming every negative amount and bad label */
+        public Wallets {
+            Objects.requireNonNull(startingSol, "startingSol");
+            startingSolByWallet = Map.copyOf(startingSolByWallet);
+            List<String> errors = new ArrayList<>();
+            if (startingSol.isNegative()) {
+                errors.add("wallets.startingSol must be at least 0, but was " + startingSol);
+            }
+            startingSolByWallet.entrySet().stream()
+                    .sorted(Map.Entry.comparingByKey())
+                    .forEach(e -> {
+                        try {
+                            OrderOptions.checkWallet(e.getKey());
+                        } catch (IllegalArgumentException bad) {
+                            errors.add("wallets.startingSolByWallet: " + bad.getMessage());
+                        }
+                        if (e.getValue().isNegative()) {
+                            errors.add("wallets.startingSolByWallet[" + e.getKey() + "] must be at least 0, but was "
+                                    + e.getValue());
+                        }
+                    });
+            throwIfAny(errors);
+        }
+
+        /** Every wallet starts with {@code sol}. */
+        public static Wallets of(Lamports sol) {
+            return new Wallets(sol, Map.of());
+        }
+
+        /** What the wallet labelled {@code wallet} starts with. */
+        public Lamports startingSol(String wallet) {
+            return startingSolByWallet.getOrDefault(wallet, startingSol);
+        }
+    }
+
     /** @throws IllegalArgumentException naming every bad field and its value */
     public PaperSettings {
         List<String> errors = new ArrayList<>();
@@ -113,6 +167,7 @@ public record PaperSettings(
         Objects.requireNonNull(latency, "latency");
         Objects.requireNonNull(failureRates, "failureRates");
         Objects.requireNonNull(partials, "partials");
+        Objects.requireNonNull(wallets, "wallets");
         between(errors, "slippageBpsCap", slippageBpsCap, 0, 10_000);
         if (execModel == ExecModel.JITO_FALLBACK) {
             atLeast(errors, "jitoTipLamports", jitoTipLamports, JITO_MIN_TIP);
@@ -123,9 +178,31 @@ public record PaperSettings(
         throwIfAny(errors);
     }
 
+    /** Settings whose wallets start with {@link Wallets#DEFAULT}: 100 SOL each. */
+    public PaperSettings(
+            ExecModel execModel,
+            long seed,
+            Latency latency,
+            int slippageBpsCap,
+            FailureRates failureRates,
+            Partials partials,
+            long jitoTipLamports,
+            int maxDailyTrades) {
+        this(
+                execModel,
+                seed,
+                latency,
+                slippageBpsCap,
+                failureRates,
+                partials,
+                jitoTipLamports,
+                maxDailyTrades,
+                Wallets.DEFAULT);
+    }
+
     /**
      * {@link ExecModel#AMM_DEPTH}, the original's default latencies, a 500 bps impact cap, no failures, one part, a
-     * 10 000-lamport tip, 1000 trades a day.
+     * 10 000-lamport tip, 1000 trades a day, 100 SOL in every wallet.
      */
     public static PaperSettings defaults(long seed) {
         return new PaperSettings(
@@ -164,6 +241,10 @@ public record PaperSettings(
         return with(c -> c.maxDailyTrades = value);
     }
 
+    public PaperSettings withWallets(Wallets value) {
+        return with(c -> c.wallets = value);
+    }
+
     /** These settings with what {@code change} sets on a copy of them; validated as any settings are. */
     private PaperSettings with(Consumer<Copy> change) {
         Copy copy = new Copy(this);
@@ -181,6 +262,7 @@ public record PaperSettings(
         Partials partials;
         long jitoTipLamports;
         int maxDailyTrades;
+        Wallets wallets;
 
         Copy(PaperSettings s) {
             execModel = s.execModel;
@@ -191,11 +273,20 @@ public record PaperSettings(
             partials = s.partials;
             jitoTipLamports = s.jitoTipLamports;
             maxDailyTrades = s.maxDailyTrades;
+            wallets = s.wallets;
         }
 
         PaperSettings settings() {
             return new PaperSettings(
-                    execModel, seed, latency, slippageBpsCap, failureRates, partials, jitoTipLamports, maxDailyTrades);
+                    execModel,
+                    seed,
+                    latency,
+                    slippageBpsCap,
+                    failureRates,
+                    partials,
+                    jitoTipLamports,
+                    maxDailyTrades,
+                    wallets);
         }
     }
 

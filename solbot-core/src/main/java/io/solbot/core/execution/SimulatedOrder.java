@@ -3,6 +3,7 @@ package io.solbot.core.execution;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
 import io.solbot.core.market.SimulatedMarket;
@@ -22,9 +23,15 @@ import java.util.SplittableRandom;
  * timeline until its own time, then draws from the order's random stream and acts on the market as it is then; the
  * first stage that fails ends the order with the parts filled so far.
  *
+ * <p>Each part first holds what it may spend in the order's paper wallet (see {@link PaperWallets}); a wallet that
+ * cannot cover it fails the order at the send stage, as a preflight would, at no cost. An order with a Jito tip of
+ * its own is sent as bundles: each part lands or not at the bundle failure rate, pays the order's tip when it lands,
+ * and pays nothing when its swap reverts (a bundle is atomic).
+ *
  * <p>The order of the draws is part of the contract: it is what makes a seed repeat. Per order: the quote's failure,
- * the build's failure, the number of parts; per part: the send's failure, the landing's, the bundle's (only after a
- * missed landing), and the signature's bytes (only for a fill).
+ * the build's failure, the number of parts; per part: the send's failure, the landing's (a bundle's, for an order with
+ * a tip), the fallback bundle's (only after a missed landing under {@link ExecModel#JITO_FALLBACK}), and the
+ * signature's bytes (only for a fill).
  *
  * <p>Not thread-safe: one instance per order, used by the thread that executes it.
  */
@@ -34,17 +41,26 @@ final class SimulatedOrder {
     private final SimulatedMarket market;
     private final PaperQuotes quotes;
     private final Timeline timeline;
+    private final PaperWallets.Wallet wallet;
     private final SplittableRandom random;
     private final List<Fill> fills = new ArrayList<>();
     private Instant now;
+    /** What the part on its way holds in the wallet, in lamports. */
+    private long held;
 
     SimulatedOrder(
-            SwapOrder order, PaperSettings settings, SimulatedMarket market, PaperQuotes quotes, Timeline timeline) {
+            SwapOrder order,
+            PaperSettings settings,
+            SimulatedMarket market,
+            PaperQuotes quotes,
+            Timeline timeline,
+            PaperWallets.Wallet wallet) {
         this.order = order;
         this.settings = settings;
         this.market = market;
         this.quotes = quotes;
         this.timeline = timeline;
+        this.wallet = wallet;
         this.random =
                 new SplittableRandom(streamSeed(settings.seed(), order.orderId().value()));
         this.now = order.submittedAt();
@@ -60,10 +76,15 @@ final class SimulatedOrder {
                 Part part = new Part(i + 1, parts.size(), parts.get(i));
                 send(part);
                 boolean bundled = land(part);
-                fills.add(swap(part, quote, bundled));
+                Fill fill = swap(part, quote, bundled);
+                wallet.filled(held, fill);
+                held = 0;
+                fills.add(fill);
             }
             return new SwapOutcome.Filled(fills);
         } catch (StageFailed e) {
+            wallet.released(held, e.fee);
+            held = 0;
             return new SwapOutcome.Failed(
                     new OrderFailure(
                             order.orderId(), order.mint(), order.side(), e.stage, e.reason, now, e.fee, Lamports.ZERO),
@@ -124,8 +145,25 @@ final class SimulatedOrder {
         return order.amountIn().split(parts);
     }
 
+    /** Holds what the part may spend in the wallet, then sends it. */
     private void send(Part part) {
         await(settings.latency().sendMs());
+        long tip = order.jitoTip().value();
+        if (tip > 0 && tip < PaperSettings.JITO_MIN_TIP) {
+            throw new StageFailed(
+                    "send",
+                    "the block engine refused the bundle: a tip of " + order.jitoTip() + " is below Jito's minimum of "
+                            + PaperSettings.JITO_MIN_TIP + " lamports");
+        }
+        long need = Math.addExact(fee().value(), maxTip().value());
+        if (order.side() == Side.BUY) {
+            need = Math.addExact(need, part.amountIn().raw().longValueExact());
+        }
+        String refusal = wallet.hold(need);
+        if (refusal != null) {
+            throw new StageFailed("send", part.label() + refusal);
+        }
+        held = need;
         failWithChance(
                 settings.failureRates().send(),
                 "send",
@@ -141,6 +179,13 @@ final class SimulatedOrder {
     private boolean land(Part part) {
         PaperSettings.Latency latency = settings.latency();
         await(latency.landMs());
+        if (order.jitoTip().value() > 0) {
+            failWithChance(
+                    settings.failureRates().bundle(),
+                    "land",
+                    part.label() + "the Jito bundle did not land (simulated failure)");
+            return true;
+        }
         if (!draws(settings.failureRates().land())) {
             return false;
         }
@@ -193,7 +238,8 @@ final class SimulatedOrder {
                 part.number(),
                 part.of(),
                 order.submittedAt(),
-                now);
+                now,
+                order.reason());
     }
 
     /** What a landed transaction pays: the signature fee and the order's priority fee. */
@@ -201,9 +247,20 @@ final class SimulatedOrder {
         return Lamports.SIGNATURE_FEE.plus(order.priorityFee());
     }
 
-    /** What a landed bundle pays Jito on top; a plain transaction pays no tip. */
+    /** What a landed bundle pays Jito on top: the order's own tip, or the fallback's; a plain transaction none. */
     private Lamports tip(boolean bundled) {
-        return bundled ? Lamports.of(settings.jitoTipLamports()) : Lamports.ZERO;
+        return bundled ? bundleTip() : Lamports.ZERO;
+    }
+
+    private Lamports bundleTip() {
+        return order.jitoTip().value() > 0 ? order.jitoTip() : Lamports.of(settings.jitoTipLamports());
+    }
+
+    /** The most tip a part of this order may pay: as a bundle of its own, or as the fallback's bundle. */
+    private Lamports maxTip() {
+        return order.jitoTip().value() > 0 || settings.execModel() == ExecModel.JITO_FALLBACK
+                ? bundleTip()
+                : Lamports.ZERO;
     }
 
     /** Moves the order's time on by a stage's latency and waits for it on the timeline. */

@@ -1,8 +1,10 @@
 package io.solbot.core.execution;
 
+import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.WalletBalances;
 import java.util.Optional;
 import java.util.Set;
 
@@ -43,10 +45,21 @@ public interface SwapExecutor {
     }
 
     /**
+     * What the wallet labelled {@code wallet} that {@code botId} trades from holds now: its SOL and tokens (without
+     * prices: the engine adds them from its market data), or empty if this executor does not report balances (the
+     * default). A paper executor keeps a wallet per bot and label; a live one reads the chain for the wallet the
+     * label names. Capability {@code "wallet-balances"}. May block (a live executor asks the RPC node); the engine
+     * caches what it answers.
+     */
+    default Optional<WalletBalances> balances(BotId botId, String wallet) {
+        return Optional.empty();
+    }
+
+    /**
      * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this executor supplies beyond executing
-     * one wallet's swaps, such as {@code "multi-wallet"}; the engine adds them to what its market data supplies when
-     * it checks a strategy's needs. Names rather than the SPI type, because the execution port depends on nothing of
-     * the engine's. None by default.
+     * one wallet's swaps: {@code "wallet-balances"} ({@link #balances}), {@code "multi-wallet"} (orders from more than
+     * one wallet per bot); the engine adds them to what its market data supplies when it checks a strategy's needs.
+     * Names rather than the SPI type, because the execution port depends on nothing of the engine's. None by default.
      */
     default Set<String> capabilities() {
         return Set.of();

@@ -1,7 +1,9 @@
 package io.solbot.core.market;
 
+import io.solbot.core.domain.Authorities;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.TokenAmount;
 import java.io.BufferedReader;

@@ -1,7 +1,16 @@
 package io.solbot.core.market;
 
+import io.solbot.core.domain.Authorities;
+import io.solbot.core.domain.Candle;
+import io.solbot.core.domain.Holder;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.NewToken;
+import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Price;
+import io.solbot.core.domain.SolUsd;
+import io.solbot.core.domain.TokenFeed;
+import io.solbot.core.domain.TokenInfo;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -48,13 +57,68 @@ public interface MarketData {
         return Optional.empty();
     }
 
+    /** The symbol, decimals, supply and creation time of {@code mint}, or empty if unknown. */
+    default Optional<TokenInfo> tokenInfo(Mint mint) {
+        return Optional.empty();
+    }
+
     /**
-     * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this source supplies, of {@code "prices"}
-     * ({@link #price}), {@code "pools"} ({@link #pool}), {@code "new-tokens"} ({@link #newTokens}) and {@code
-     * "token-info"} ({@link #largestHolders}, {@link #authorities}). Names rather than the SPI type, because the
-     * market port depends on nothing of the engine's. The engine refuses to start a bot whose strategy needs one that
-     * neither this nor the executor supplies. By default {@code "prices"} only, as {@link #price} is the one read
-     * every source implements; a source that answers the other reads says so here.
+     * How {@code mint} traded over the last {@code window} (up to now), as one candle; empty if unknown or it had no
+     * price in the window.
+     *
+     * @param window whole seconds, 1 second to 24 hours
+     * @throws IllegalArgumentException if {@code window} is out of that range
+     */
+    default Optional<Candle> candle(Mint mint, Duration window) {
+        return Optional.empty();
+    }
+
+    /**
+     * The last {@code count} candles of {@code width} of {@code mint}, oldest first, aligned to whole multiples of
+     * {@code width} since the epoch; the last is the current one, ending now. Candles from before the token had a
+     * price are left out; empty if unknown.
+     *
+     * @param width whole seconds (whole minutes when the candles span more than an hour)
+     * @param count at least 1; {@code width × count} at most 24 hours
+     * @throws IllegalArgumentException if {@code width} or {@code count} is out of range
+     */
+    default List<Candle> candles(Mint mint, Duration width, int count) {
+        return List.of();
+    }
+
+    /**
+     * Up to {@code limit} tokens by SOL volume over the last {@code window}, largest first; tokens that did not trade
+     * are left out.
+     *
+     * @throws IllegalArgumentException if {@code window} is not 1 second to 24 hours or {@code limit} is below 1
+     */
+    default List<Mint> trending(Duration window, int limit) {
+        return List.of();
+    }
+
+    /**
+     * Up to {@code limit} tokens of {@code feed}, in the feed's order (see {@link TokenFeed}).
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    default List<Mint> tokens(TokenFeed feed, int limit) {
+        return List.of();
+    }
+
+    /** The price of SOL in US dollars, or empty if this source has none. */
+    default Optional<SolUsd> solUsd() {
+        return Optional.empty();
+    }
+
+    /**
+     * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this source supplies: {@code "prices"}
+     * ({@link #price}), {@code "pools"} ({@link #pool}), {@code "new-tokens"} ({@link #newTokens}), {@code
+     * "token-info"} ({@link #tokenInfo}, {@link #largestHolders}, {@link #authorities}), {@code "price-history"}
+     * ({@link #candle}, {@link #candles}), {@code "trending"} ({@link #trending}, {@link #tokens}) and {@code
+     * "sol-usd"} ({@link #solUsd}). Names rather than the SPI type, because the market port depends on nothing of the
+     * engine's. The engine refuses to start a bot whose strategy needs one that neither this nor the executor
+     * supplies. By default {@code "prices"} only, as {@link #price} is the one read every source implements; a
+     * source that answers the other reads says so here.
      */
     default Set<String> capabilities() {
         return Set.of("prices");

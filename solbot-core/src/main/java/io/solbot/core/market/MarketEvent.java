@@ -1,7 +1,10 @@
 package io.solbot.core.market;
 
+import io.solbot.core.domain.Authorities;
+import io.solbot.core.domain.Holder;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;

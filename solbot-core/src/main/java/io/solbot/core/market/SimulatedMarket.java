@@ -1,10 +1,18 @@
 package io.solbot.core.market;
 
+import io.solbot.core.domain.Authorities;
+import io.solbot.core.domain.Candle;
+import io.solbot.core.domain.Holder;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.NewToken;
+import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
+import io.solbot.core.domain.SolUsd;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.TokenFeed;
+import io.solbot.core.domain.TokenInfo;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +25,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,17 +62,30 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     /** What the market knows of a listed token besides its pool. */
-    record TokenState(NewToken token, Authorities authorities, boolean sellable, List<Holder> holders) {}
+    record TokenState(NewToken token, TokenInfo info, Authorities authorities, boolean sellable, List<Holder> holders) {
+        TokenState withHolders(List<Holder> value) {
+            return new TokenState(token, info, authorities, sellable, value);
+        }
+    }
+
+    /** The SOL price a market quotes unless told otherwise: 150 USD. */
+    public static final SolUsd DEFAULT_SOL_USD = SolUsd.of("150");
 
     private final EventSource source;
     private final ConcurrentHashMap<Mint, Pool> pools = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Mint, TokenState> tokens = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<NewToken> listed = new CopyOnWriteArrayList<>();
     private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
+    private final ConcurrentHashMap<Mint, TradeHistory> histories = new ConcurrentHashMap<>();
+    private final TokenLists lists = new TokenLists(this);
     private volatile Instant now;
+    private volatile SolUsd solUsd = DEFAULT_SOL_USD;
     private long eventsApplied;
     /** The events applied at the opening, until the market applies another: what a late first listener missed. */
     private List<MarketEvent> opening = new ArrayList<>();
+
+    /** The minute (epoch minutes) the histories were last trimmed in. */
+    private long trimmedMinute = Long.MIN_VALUE;
 
     private SimulatedMarket(EventSource source, Instant start) {
         this.source = source;
@@ -214,6 +236,19 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             }
         }
         now = time;
+        trimHistories(time);
+    }
+
+    /**
+     * Once per minute of market time, drops what fell out of every token's history: a token that stopped trading
+     * (rugged, drained) records nothing more, so its history is trimmed here and nowhere else.
+     */
+    private void trimHistories(Instant time) {
+        long minute = Math.floorDiv(time.toEpochMilli(), 60_000L);
+        if (minute != trimmedMinute) {
+            trimmedMinute = minute;
+            histories.values().forEach(h -> h.trim(time));
+        }
     }
 
     /**
@@ -253,7 +288,9 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             throw new TradeRefusedException(
                     "land", "slippage exceeded: the pool pays " + out + " but the order needs at least " + minOut);
         }
-        pools.put(mint, pool.afterSwap(side, amountIn, out));
+        Pool after = pool.afterSwap(side, amountIn, out);
+        pools.put(mint, after);
+        traded(now, mint, after, side, amountIn, out);
         return out;
     }
 
@@ -264,11 +301,21 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * @throws TradeRefusedException as {@link #swap} does
      */
     public synchronized TokenAmount fillAtMid(Mint mint, Side side, TokenAmount amountIn) {
-        TokenAmount out = tradablePool(mint, side).amountAtMid(side, amountIn);
+        Pool pool = tradablePool(mint, side);
+        TokenAmount out = pool.amountAtMid(side, amountIn);
         if (out.isZero()) {
             throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
         }
+        // an ideal fill trades without moving the pool, but it traded all the same
+        traded(now, mint, pool, side, amountIn, out);
         return out;
+    }
+
+    /** Adds a swap of {@code in} for {@code out} that left {@code mint}'s pool as {@code after} to its history. */
+    private void traded(Instant at, Mint mint, Pool after, Side side, TokenAmount in, TokenAmount out) {
+        TokenAmount sol = side == Side.BUY ? in : out;
+        TokenAmount tokens = side == Side.BUY ? out : in;
+        histories.get(mint).traded(at, after, sol.raw().longValueExact(), tokens.raw());
     }
 
     private Pool tradablePool(Mint mint, Side side) {
@@ -339,10 +386,73 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return state == null ? List.of() : state.holders();
     }
 
-    /** Prices, pools, the new-token feed and token info (holders, authorities): every read this model answers. */
+    /** The token's symbol, decimals, supply (see {@link #supply}) and listing time. */
+    @Override
+    public Optional<TokenInfo> tokenInfo(Mint mint) {
+        TokenState listing = tokens.get(mint);
+        return listing == null ? Optional.empty() : Optional.of(listing.info());
+    }
+
+    /**
+     * From the token's history of every swap this market applied (other traders' and ours, an ideal fill included)
+     * and every price move: to the second for windows of up to an hour, to the minute beyond. Empty for an unknown
+     * token.
+     */
+    @Override
+    public Optional<Candle> candle(Mint mint, Duration window) {
+        TradeHistory history = histories.get(mint);
+        return history == null ? Optional.empty() : history.candle(now, window);
+    }
+
+    /** From the same history as {@link #candle}; empty for an unknown token. */
+    @Override
+    public List<Candle> candles(Mint mint, Duration width, int count) {
+        TradeHistory history = histories.get(mint);
+        return history == null ? List.of() : history.candles(now, width, count);
+    }
+
+    /** By SOL volume over {@code window} as {@link #candle} reads it; tokens that did not trade are left out. */
+    @Override
+    public List<Mint> trending(Duration window, int limit) {
+        return lists.trending(now, window, limit);
+    }
+
+    /** Each list computed from this market's own pools and histories at the time of the read; see {@link TokenFeed}. */
+    @Override
+    public List<Mint> tokens(TokenFeed feed, int limit) {
+        return lists.tokens(now, feed, limit);
+    }
+
+    /** Fixed: {@link #DEFAULT_SOL_USD} unless {@link #setSolUsd} said otherwise. */
+    @Override
+    public Optional<SolUsd> solUsd() {
+        return Optional.of(solUsd);
+    }
+
+    /** Sets the price of SOL in USD that this market quotes from now on; 150 USD by default. */
+    public void setSolUsd(SolUsd value) {
+        this.solUsd = Objects.requireNonNull(value, "value");
+    }
+
+    /** Every read of {@link MarketData}: this model answers them all. */
     @Override
     public Set<String> capabilities() {
-        return Set.of("prices", "pools", "new-tokens", "token-info");
+        return Set.of("prices", "pools", "new-tokens", "token-info", "price-history", "trending", "sol-usd");
+    }
+
+    /** Every token listed so far, in listing order; for {@link TokenLists}. */
+    List<NewToken> listed() {
+        return listed;
+    }
+
+    /** The history of {@code mint}, or null; for {@link TokenLists}. */
+    TradeHistory historyOf(Mint mint) {
+        return histories.get(mint);
+    }
+
+    /** What the market knows of {@code mint} besides its pool, or null; for {@link TokenLists}. */
+    TokenState stateOf(Mint mint) {
+        return tokens.get(mint);
     }
 
     /** The current pool of {@code mint}, or null; for generators. */
@@ -358,8 +468,13 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
                     throw new IllegalStateException(e.mint() + " is listed twice (at " + e.at() + ")");
                 }
                 NewToken token = new NewToken(e.mint(), e.symbol(), e.decimals(), e.at());
-                tokens.put(e.mint(), new TokenState(token, e.authorities(), e.sellable(), e.holders()));
-                pools.put(e.mint(), e.pool());
+                TokenInfo info = new TokenInfo(e.mint(), e.symbol(), e.decimals(), supply(e), e.at());
+                tokens.put(e.mint(), new TokenState(token, info, e.authorities(), e.sellable(), e.holders()));
+                Pool pool = e.pool();
+                pools.put(e.mint(), pool);
+                TradeHistory history = new TradeHistory(e.decimals());
+                history.moved(e.at(), pool);
+                histories.put(e.mint(), history);
                 listed.add(token);
             }
             case MarketEvent.Swapped e -> {
@@ -368,11 +483,19 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
                         new TokenAmount(e.amountIn(), e.side() == Side.BUY ? Lamports.SOL_DECIMALS : pool.decimals());
                 TokenAmount out = pool.amountOut(e.side(), in);
                 if (e.trader() != null) {
-                    traded(e, e.side() == Side.SELL ? in : out);
+                    holderTraded(e, e.side() == Side.SELL ? in : out);
                 }
-                pools.put(e.mint(), pool.afterSwap(e.side(), in, out));
+                Pool after = pool.afterSwap(e.side(), in, out);
+                pools.put(e.mint(), after);
+                if (out.signum() > 0) {
+                    traded(e.at(), e.mint(), after, e.side(), in, out);
+                }
             }
-            case MarketEvent.Repriced e -> pools.put(e.mint(), repriced(existing(e), e.price()));
+            case MarketEvent.Repriced e -> {
+                Pool after = repriced(existing(e), e.price());
+                pools.put(e.mint(), after);
+                histories.get(e.mint()).moved(e.at(), after);
+            }
             case MarketEvent.LiquidityPulled e -> {
                 Pool pool = existing(e);
                 BigInteger keep = BigInteger.valueOf(10_000L - e.removedBps());
@@ -381,14 +504,14 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
                         .divide(BPS)
                         .longValueExact();
                 BigInteger tokens = pool.tokenReserve().raw().multiply(keep).divide(BPS);
-                pools.put(
+                Pool after = new Pool(
                         e.mint(),
-                        new Pool(
-                                e.mint(),
-                                pool.decimals(),
-                                Lamports.of(sol),
-                                new TokenAmount(tokens, pool.decimals()),
-                                pool.feeBps()));
+                        pool.decimals(),
+                        Lamports.of(sol),
+                        new TokenAmount(tokens, pool.decimals()),
+                        pool.feeBps());
+                pools.put(e.mint(), after);
+                histories.get(e.mint()).moved(e.at(), after);
             }
         }
         eventsApplied++;
@@ -398,7 +521,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * Moves a named trader's holding by its swap: a sell spends {@code amount} from it, a buy adds them (a new holder
      * if it held none). Holders stay largest first; one that sold out is no longer one.
      */
-    private void traded(MarketEvent.Swapped e, TokenAmount amount) {
+    private void holderTraded(MarketEvent.Swapped e, TokenAmount amount) {
         TokenState state = listing(e);
         List<Holder> holders = new ArrayList<>(state.holders());
         int at = -1;
@@ -427,8 +550,20 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             holders.add(new Holder(e.trader(), after, false));
         }
         holders.sort(Comparator.comparing(Holder::amount).reversed());
-        tokens.put(
-                e.mint(), new TokenState(state.token(), state.authorities(), state.sellable(), List.copyOf(holders)));
+        tokens.put(e.mint(), state.withHolders(List.copyOf(holders)));
+    }
+
+    /**
+     * A listed token's supply as this market knows it: its pool's token reserve plus what its holders held at the
+     * listing. Swaps only move tokens between the pool and wallets, so it stays. (A pump.fun-like launch counts its
+     * curve's virtual reserve as supply.)
+     */
+    private static TokenAmount supply(MarketEvent.TokenListed e) {
+        TokenAmount supply = e.tokenReserve();
+        for (Holder h : e.holders()) {
+            supply = supply.plus(h.amount());
+        }
+        return supply;
     }
 
     private TokenState listing(MarketEvent event) {

@@ -25,17 +25,32 @@ public record Capability(String name) {
 
     /** Current prices of tokens ({@link MarketView#price}). */
     public static final Capability PRICES = new Capability("prices");
-    /** Pool reserves and liquidity of tokens. */
+    /** Pool reserves and liquidity of tokens ({@link MarketView#pool}). */
     public static final Capability POOLS = new Capability("pools");
-    /** Events for newly launched tokens. */
+    /** Newly launched tokens ({@link MarketView#newTokens}). */
     public static final Capability NEW_TOKENS = new Capability("new-tokens");
-    /** Largest holders and mint/freeze authorities of tokens. */
+    /**
+     * Symbol, decimals, supply and age of tokens, their largest holders and mint/freeze authorities ({@link
+     * MarketView#tokenInfo}, {@link MarketView#largestHolders}, {@link MarketView#authorities}).
+     */
     public static final Capability TOKEN_INFO = new Capability("token-info");
-    /** Trading from more than one wallet in one bot. */
+    /** Prices and volumes over time: candles and windows ({@link MarketView#candle}, {@link MarketView#candles}). */
+    public static final Capability PRICE_HISTORY = new Capability("price-history");
+    /** Ranked lists of tokens: trending, new, high-liquidity, ... ({@link MarketView#trending}, {@link MarketView#tokens}). */
+    public static final Capability TRENDING = new Capability("trending");
+    /** The price of SOL in US dollars ({@link MarketView#solUsd}). */
+    public static final Capability SOL_USD = new Capability("sol-usd");
+    /** The balances of the bot's wallets, SOL and tokens ({@link StrategyContext#wallet()}); supplied by an executor. */
+    public static final Capability WALLET_BALANCES = new Capability("wallet-balances");
+    /**
+     * Trading from more than one wallet in one bot ({@code OrderOptions.withWallet}, {@link WalletView#balances(String)});
+     * supplied by an executor.
+     */
     public static final Capability MULTI_WALLET = new Capability("multi-wallet");
 
     /** Every capability this version of the SPI defines. */
-    public static final Set<Capability> KNOWN = Set.of(PRICES, POOLS, NEW_TOKENS, TOKEN_INFO, MULTI_WALLET);
+    public static final Set<Capability> KNOWN = Set.of(
+            PRICES, POOLS, NEW_TOKENS, TOKEN_INFO, PRICE_HISTORY, TRENDING, SOL_USD, WALLET_BALANCES, MULTI_WALLET);
 
     public Capability {
         if (name == null || !FORMAT.matcher(name).matches()) {

@@ -2,6 +2,7 @@ package io.solbot.core.spi;
 
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.OrderOptions;
 import io.solbot.core.domain.TokenAmount;
 
 /**
@@ -11,12 +12,36 @@ import io.solbot.core.domain.TokenAmount;
  * none unless the host added them), and journalled; a refused order returns {@link OrderResult.Refused} with the
  * reason, and nothing is sent. An order that passes executes asynchronously, and its result comes back as {@link
  * Strategy#onFill} or {@link Strategy#onOrderFailed}, never during a tick. Slippage and the priority fee come from
- * the bot's spec.
+ * the bot's spec, unless the order's {@link OrderOptions} say otherwise; options never change the limits an order
+ * is checked against.
  */
 public interface Orders {
-    /** Spends {@code sol} on {@code mint}. */
+    /** Spends {@code sol} on {@code mint}, with the bot's own slippage, priority fee and wallet. */
     OrderResult buy(Mint mint, Lamports sol);
 
     /** Sells {@code quantity} of {@code mint} for SOL; at most what the bot holds. */
     OrderResult sell(Mint mint, TokenAmount quantity);
+
+    /**
+     * Spends {@code sol} on {@code mint} as {@code options} say: its own slippage, priority fee, Jito tip, wallet or
+     * reason. The engine's implementation honours every option. This default, for implementations written before
+     * options existed, places {@link #buy(Mint, Lamports)} when no option is set and refuses the order otherwise,
+     * rather than send it otherwise than asked.
+     */
+    default OrderResult buy(Mint mint, Lamports sol, OrderOptions options) {
+        return options.isEmpty() ? buy(mint, sol) : refuseOptions(options);
+    }
+
+    /**
+     * Sells {@code quantity} of {@code mint} as {@code options} say (for example with the reason {@code
+     * take-profit}); at most what the bot holds. The default places {@link #sell(Mint, TokenAmount)} when no option
+     * is set and refuses the order otherwise, as {@link #buy(Mint, Lamports, OrderOptions)} does.
+     */
+    default OrderResult sell(Mint mint, TokenAmount quantity, OrderOptions options) {
+        return options.isEmpty() ? sell(mint, quantity) : refuseOptions(options);
+    }
+
+    private static OrderResult refuseOptions(OrderOptions options) {
+        return new OrderResult.Refused("these orders take no options, so an order with " + options + " is refused");
+    }
 }

@@ -26,6 +26,14 @@ public interface StrategyContext {
     /** The positions this bot holds, oldest first. */
     List<Position> positions();
 
+    /**
+     * The balances of the bot's wallets, SOL and tokens with their prices; {@link WalletView#NONE} (every read
+     * empty) unless the engine's executor reports balances (capability {@link Capability#WALLET_BALANCES}).
+     */
+    default WalletView wallet() {
+        return WalletView.NONE;
+    }
+
     /** Small key-value state that survives restarts of this bot. */
     StrategyState state();
 

@@ -28,6 +28,8 @@ public interface FillStore {
     /**
      * The fills recorded for {@code botId}, in the order they were recorded (not by their times, which a clock step
      * may have put out of order): positions rebuilt from them apply each sell after the buys it closes.
+     * A store that does not keep a fill's {@linkplain Fill#reason() reason} gives it back with its side's default
+     * ({@code entry}, {@code exit}, {@code write-off}); nothing the engine restores depends on it.
      */
     List<Fill> fills(BotId botId);
 

@@ -55,4 +55,30 @@ class FillJsonTest {
         assertThat(read).isEqualTo(writeOff);
         assertThat(read.isWriteOff()).isTrue();
     }
+
+    @Test
+    void shouldKeepAFillsReasonAndReadTheSidesDefaultFromFilesWrittenBeforeFillsHadOne() throws Exception {
+        Fill sell = new Fill(
+                        OrderId.of("o-2"),
+                        BOT,
+                        Mint.USDC,
+                        Side.SELL,
+                        TokenAmount.of(1_000, 6),
+                        Lamports.of(2_000).toTokenAmount(),
+                        Price.of("2"),
+                        Lamports.of(5_000),
+                        Lamports.ZERO,
+                        TxSignature.ofBytes(new byte[64]),
+                        1,
+                        1,
+                        AT,
+                        AT)
+                .withReason("stop-loss");
+
+        assertThat(roundTrip(sell)).isEqualTo(sell);
+        String old = mapper.writeValueAsString(FillJson.of(sell)).replace(",\"reason\":\"stop-loss\"", "");
+        assertThat(old).doesNotContain("reason");
+        assertThat(mapper.readValue(old, FillJson.class).toFill(BOT, null).reason())
+                .isEqualTo("exit");
+    }
 }

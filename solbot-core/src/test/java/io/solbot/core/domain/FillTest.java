@@ -97,4 +97,17 @@ class FillTest {
 
         assertThat(lookalike.isWriteOff()).isFalse();
     }
+
+    @Test
+    void shouldGiveAFillTheReasonOfItsSideUnlessItNamesOne() {
+        TokenAmount sol = Lamports.of(1_000).toTokenAmount();
+
+        assertThat(fill(Side.BUY, sol, TOKENS, Price.of("1"), 5_000).reason()).isEqualTo("entry");
+        assertThat(fill(Side.SELL, TOKENS, sol, Price.of("1"), 5_000).reason()).isEqualTo("exit");
+        assertThat(Fill.writeOff(OrderId.of("w-1"), BOT, Mint.USDC, TOKENS, AT).reason())
+                .isEqualTo("write-off");
+        Fill takeProfit = fill(Side.SELL, TOKENS, sol, Price.of("1"), 5_000).withReason("take-profit");
+        assertThat(takeProfit.reason()).isEqualTo("take-profit");
+        assertThatThrownBy(() -> takeProfit.withReason("TP")).hasMessageContaining("lower-case letters");
+    }
 }

@@ -164,6 +164,31 @@ class RecoveryTest {
     }
 
     @Test
+    void shouldBringBackStrategyStateAndPositionsAfterAGracefulShutdownAsAfterACrash() {
+        Commands first = new Commands();
+        Scripted.Fixture one = new Scripted.Fixture();
+        one.engine.start(spec("bot", () -> first).maxTrades(5).build());
+        one.engine.start(spec("paused", Commands::new).build());
+        first.commands.addAll(List.of("buy", "put 7"));
+        one.advance(Duration.ofSeconds(3));
+        one.engine.pause(BotId.of("paused"));
+        assertThat(one.engine.shutdown(Duration.ofSeconds(5))).isTrue();
+
+        Commands second = new Commands();
+        try (Scripted.Fixture two = secondEngine(one, new ResolvingExecutor(one.executor), T0.plusSeconds(60))) {
+            BotStatus status =
+                    two.engine.recover(spec("bot", () -> second).maxTrades(5).build());
+            BotStatus paused = two.engine.recover(spec("paused", Commands::new).build());
+
+            assertThat(status.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(status.openPositions()).isEqualTo(1);
+            assertThat(paused.status()).isEqualTo(RunStatus.PAUSED);
+            two.advance(Duration.ofSeconds(1));
+            assertThat(second.stateAtStart).containsExactly(Map.of("last", "7"));
+        }
+    }
+
+    @Test
     void shouldResolveAnOrderInFlightThroughTheExecutorStoreItsFillsOnceAndNeverSendItAgain() {
         Scripted.Fixture one = new Scripted.Fixture();
         OrderId orderId = OrderId.of("in-flight-1");

@@ -65,8 +65,12 @@ class ShutdownTest {
                 .isEqualTo(RunStatus.STOPPED);
         assertThat(f.stores.runs.find(BotId.of("trader")).orElseThrow().reason())
                 .isEqualTo("SHUTDOWN");
-        // clean stop, nothing in flight: the journal entries are gone
-        assertThat(f.stores.entries()).isEmpty();
+        // a shutdown is no stop for good: each bot keeps its entry to come back as it was, state and all
+        assertThat(f.stores.load(BotId.of("trader"))).hasValueSatisfying(entry -> {
+            assertThat(entry.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(entry.pendingIntents()).isEmpty();
+        });
+        assertThat(f.stores.load(BotId.of("idle"))).isPresent();
         long ticks = f.status("idle").tickCount();
         f.clock.advance(Duration.ofSeconds(5));
         assertThat(f.status("idle").tickCount()).isEqualTo(ticks);

@@ -88,6 +88,9 @@ class SimulatedOrdersTest {
 
         assertThat(f.executor.executed()).isEqualTo(1);
         assertThat(f.stores.tradeRecords.get()).isEqualTo(1);
-        assertThat(f.stores.entries()).isEmpty();
+        assertThat(f.stores.entries())
+                .as("the entry kept for the next run has the order settled")
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.pendingIntents()).isEmpty());
     }
 }

@@ -5,6 +5,8 @@ import static io.solbot.core.testing.Markets.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.solbot.core.domain.Authorities;
+import io.solbot.core.domain.Holder;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
 
 /**
  * A {@link SwapExecutor} for tests: fills every order completely, at once, at the market's current price, with a
- * 5,000-lamport fee and a signature derived from the order id; or fails every order while {@link #failWith} is set.
+ * 5,000-lamport fee, a signature derived from the order id and the order's reason; or fails every order while {@link #failWith} is set.
  * A hook runs before each order, for tests that need to see the engine mid-order or hold an order in flight.
  * Thread-safe.
  */
@@ -100,7 +100,8 @@ public final class FillAtPriceExecutor implements SwapExecutor {
                 1,
                 1,
                 order.submittedAt(),
-                order.submittedAt());
+                order.submittedAt(),
+                order.reason());
         return new SwapOutcome.Filled(List.of(fill));
     }
 

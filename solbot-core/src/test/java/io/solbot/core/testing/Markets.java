@@ -1,9 +1,9 @@
 package io.solbot.core.testing;
 
+import io.solbot.core.domain.Authorities;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.TokenAmount;
-import io.solbot.core.market.Authorities;
 import io.solbot.core.market.MarketEvent;
 import io.solbot.core.market.SimulatedMarket;
 import java.math.BigInteger;

@@ -2,6 +2,10 @@ package io.solbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.solbot.core.domain.BotId;
+import io.solbot.core.domain.RunStatus;
+import io.solbot.core.store.JournalEntry;
+import io.solbot.persistence.journal.LockfileJournal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,10 +95,13 @@ class GracefulStopIT {
         }
         assertThat(output).contains("Stopping ...").contains("Stopped.");
         assertThat(child.exitValue()).as(output).isEqualTo(143); // 128 + SIGTERM: the JVM's exit after its hooks ran
-        try (Stream<Path> files = Files.list(runtime)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".json")))
-                    .as(output)
-                    .isEmpty();
+        // each bot keeps its lockfile, RUNNING with nothing in flight, so that the next run brings it back
+        LockfileJournal journal = new LockfileJournal(runtime);
+        for (String bot : List.of("sig-1", "sig-2")) {
+            JournalEntry entry = journal.load(BotId.of(bot)).orElseThrow();
+            assertThat(entry.status()).as(output).isEqualTo(RunStatus.RUNNING);
+            assertThat(entry.pendingIntents()).as(output).isEmpty();
+            assertThat(entry.unstoredFills()).as(output).isEmpty();
         }
         try (EmbeddedDatabase db = EmbeddedDatabase.start(runtime.resolve("pgdata"), port);
                 Connection c = DriverManager.getConnection(db.jdbcUrl());

@@ -101,9 +101,15 @@ class RunCommandIT {
                 .containsPattern("(?m)^it-bonk +ma-cross +RUNNING +\\d+")
                 .containsPattern("(?m)^it-wif +ma-cross +STOPPED +\\d+")
                 .contains("Stopped.");
-        // a clean stop leaves no lockfile behind
-        try (var files = Files.list(runtime)) {
-            assertThat(files.filter(f -> f.toString().endsWith(".json"))).isEmpty();
+        // a clean stop keeps each bot's lockfile with the status it had and nothing left in flight, so that the
+        // next run brings the bot back with its strategy state
+        LockfileJournal journal = new LockfileJournal(runtime);
+        for (String bot : List.of("it-bonk", "it-wif")) {
+            JournalEntry entry = journal.load(BotId.of(bot)).orElseThrow();
+            assertThat(entry.status()).as(bot).isEqualTo(RunStatus.RUNNING);
+            assertThat(entry.pendingIntents()).as(bot).isEmpty();
+            assertThat(entry.unstoredFills()).as(bot).isEmpty();
+            assertThat(entry.unstoredFailures()).as(bot).isEmpty();
         }
         // the embedded database kept its data directory: the runs are there when it starts again
         try (EmbeddedDatabase db = EmbeddedDatabase.start(runtime.resolve("pgdata"), Integer.parseInt(port));
@@ -165,7 +171,8 @@ class RunCommandIT {
         Files.writeString(runtime.resolve("damaged.json"), damaged.substring(0, damaged.length() / 2));
         Files.writeString(
                 runtime.resolve("elsewhere.json"),
-                damaged.replace("\"damaged\"", "\"elsewhere\"").replace("\"version\" : 3", "\"version\" : 4"));
+                damaged.replace("\"damaged\"", "\"elsewhere\"")
+                        .replaceFirst("\"version\" : [0-9]+", "\"version\" : 5"));
 
         Result result = run(
                 "run",
@@ -195,7 +202,7 @@ class RunCommandIT {
                         + " of bot 'damaged' cannot be read: it is not whole JSON")
                 .contains("`solbot run --discard-journal damaged`")
                 .contains("warning: The lockfile " + runtime.resolve("elsewhere.json") + " of bot 'elsewhere' cannot"
-                        + " be read: its format version 4 is not one this solbot reads (2 or 3): a newer solbot"
+                        + " be read: its format version 5 is not one this solbot reads (2 to 4): a newer solbot"
                         + " wrote it");
         assertThat(Files.readString(runtime.resolve("damaged.json")))
                 .as("left as it was")
@@ -203,7 +210,10 @@ class RunCommandIT {
         // the intent of the dead run was resolved (it never reached this run's executor), not sent again
         assertThat(Files.readString(runtime.resolve("paper").resolve("executions.jsonl")))
                 .doesNotContain("order-of-a-dead-run");
-        assertThat(journal.load(BotId.of("crashed-running"))).isEmpty();
+        // the run that recovered it stopped cleanly: the bot is still to run, with nothing in flight
+        JournalEntry recovered = journal.load(BotId.of("crashed-running")).orElseThrow();
+        assertThat(recovered.status()).isEqualTo(RunStatus.RUNNING);
+        assertThat(recovered.pendingIntents()).isEmpty();
         assertThat(journal.load(BotId.of("still-running")).orElseThrow().owner())
                 .isEqualTo(parent + "@localhost");
         // the paused bot keeps its lockfile, so that the next run brings it back paused again

@@ -11,9 +11,11 @@ import io.solbot.core.codec.FillJson;
 import io.solbot.core.codec.OrderFailureJson;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
+import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.OrderOptions;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
@@ -44,6 +46,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
@@ -69,9 +72,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class LockfileJournal implements Journal, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(LockfileJournal.class);
-    private static final int FORMAT_VERSION = 3;
-    /** Versions this journal reads: 2 has no {@code unstoredFailures} (read as none kept). */
-    private static final java.util.Set<Integer> READABLE_VERSIONS = java.util.Set.of(2, FORMAT_VERSION);
+    private static final int FORMAT_VERSION = 4;
+    /**
+     * Versions this journal reads: 2 has no {@code unstoredFailures} (read as none kept); 2 and 3 have no intent
+     * options and no fill reasons (read as none and as the side's default).
+     */
+    private static final Set<Integer> READABLE_VERSIONS = Set.of(2, 3, FORMAT_VERSION);
 
     private static final String SUFFIX = ".json";
     private static final String LOCK_SUFFIX = ".lock";
@@ -425,7 +431,7 @@ public final class LockfileJournal implements Journal, AutoCloseable {
             throw unreadable(
                     botId,
                     file,
-                    "its format version " + version.intValue() + " is not one this solbot reads (2 or " + FORMAT_VERSION
+                    "its format version " + version.intValue() + " is not one this solbot reads (2 to " + FORMAT_VERSION
                             + ")" + (newer ? ": a newer solbot wrote it" : ""),
                     null,
                     newer);
@@ -467,8 +473,9 @@ public final class LockfileJournal implements Journal, AutoCloseable {
     /**
      * The on-disk form. Amounts are decimal strings of raw units, so no JSON reader rounds them. Version 2 added the
      * fills the fill store has not taken yet ({@code unstoredFills}); version 3 the failed orders it has not taken
-     * yet ({@code unstoredFailures}). A version 2 lockfile still reads (as none kept); an entry is rewritten in the
-     * current version on its next change.
+     * yet ({@code unstoredFailures}); version 4 each intent's order options ({@code options}, null for none) and each
+     * fill's reason. A version 2 or 3 lockfile still reads (as none kept, no options, default reasons); an entry is
+     * rewritten in the current version on its next change.
      */
     record Lockfile(
             int version,
@@ -483,7 +490,51 @@ public final class LockfileJournal implements Journal, AutoCloseable {
             List<OrderFailureJson> unstoredFailures,
             String updatedAt) {
 
-        record Intent(String orderId, String mint, String side, String amountIn, int decimals, String createdAt) {}
+        /** An intent; {@code options} null when the order had none (and in versions before 4). */
+        record Intent(
+                String orderId,
+                String mint,
+                String side,
+                String amountIn,
+                int decimals,
+                String createdAt,
+                Options options) {}
+
+        /** The options an order set; each null when not set. */
+        record Options(
+                Integer slippageBps, Long priorityFeeLamports, Long jitoTipLamports, String wallet, String reason) {
+            static Options of(OrderOptions o) {
+                if (o.isEmpty()) {
+                    return null;
+                }
+                return new Options(
+                        o.slippageBps().isPresent() ? o.slippageBps().getAsInt() : null,
+                        o.priorityFee().map(Lamports::value).orElse(null),
+                        o.jitoTip().map(Lamports::value).orElse(null),
+                        o.wallet().orElse(null),
+                        o.reason().orElse(null));
+            }
+
+            OrderOptions toOptions() {
+                OrderOptions o = OrderOptions.NONE;
+                if (slippageBps != null) {
+                    o = o.withSlippageBps(slippageBps);
+                }
+                if (priorityFeeLamports != null) {
+                    o = o.withPriorityFee(Lamports.of(priorityFeeLamports));
+                }
+                if (jitoTipLamports != null) {
+                    o = o.withJitoTip(Lamports.of(jitoTipLamports));
+                }
+                if (wallet != null) {
+                    o = o.withWallet(wallet);
+                }
+                if (reason != null) {
+                    o = o.withReason(reason);
+                }
+                return o;
+            }
+        }
 
         static Lockfile of(JournalEntry e) {
             List<Intent> intents = new ArrayList<>();
@@ -494,7 +545,8 @@ public final class LockfileJournal implements Journal, AutoCloseable {
                         i.side().name(),
                         i.amountIn().raw().toString(),
                         i.amountIn().decimals(),
-                        i.createdAt().toString()));
+                        i.createdAt().toString(),
+                        Options.of(i.options())));
             }
             return new Lockfile(
                     FORMAT_VERSION,
@@ -513,7 +565,7 @@ public final class LockfileJournal implements Journal, AutoCloseable {
         JournalEntry toEntry() {
             if (!READABLE_VERSIONS.contains(version)) {
                 throw new IllegalArgumentException(
-                        "format version " + version + " is not one this solbot reads (2 or " + FORMAT_VERSION + ")");
+                        "format version " + version + " is not one this solbot reads (2 to " + FORMAT_VERSION + ")");
             }
             List<OrderIntent> intents = new ArrayList<>();
             for (Intent i : java.util.Objects.requireNonNull(pendingIntents, "pendingIntents")) {
@@ -522,7 +574,8 @@ public final class LockfileJournal implements Journal, AutoCloseable {
                         Mint.of(i.mint()),
                         Side.valueOf(i.side()),
                         new TokenAmount(new BigInteger(i.amountIn()), i.decimals()),
-                        Instant.parse(i.createdAt())));
+                        Instant.parse(i.createdAt()),
+                        i.options() == null ? OrderOptions.NONE : i.options().toOptions()));
             }
             BotId id = BotId.of(botId);
             List<Fill> fills = new ArrayList<>();

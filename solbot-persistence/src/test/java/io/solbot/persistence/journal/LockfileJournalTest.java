@@ -10,6 +10,7 @@ import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.OrderOptions;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
@@ -197,13 +198,116 @@ class LockfileJournalTest {
     }
 
     @Test
+    void shouldRoundTripTheOptionsOfAnIntentAndTheReasonOfAFill() {
+        LockfileJournal journal = new LockfileJournal(runtime);
+        OrderOptions options = OrderOptions.NONE
+                .withSlippageBps(300)
+                .withPriorityFee(Lamports.of(20_000))
+                .withJitoTip(Lamports.of(1_000))
+                .withWallet("w2")
+                .withReason("take-profit");
+        OrderIntent withOptions =
+                new OrderIntent(OrderId.of("o-1"), Mint.USDC, Side.SELL, TokenAmount.of(1_000, 6), T, options);
+        OrderIntent onlyAWallet = new OrderIntent(
+                OrderId.of("o-2"),
+                Mint.USDC,
+                Side.SELL,
+                TokenAmount.of(1_000, 6),
+                T,
+                OrderOptions.NONE.withWallet("w3"));
+        Fill sell = new Fill(
+                        OrderId.of("o-0"),
+                        BotId.of("opts"),
+                        Mint.USDC,
+                        Side.SELL,
+                        TokenAmount.of(1_000, 6),
+                        Lamports.of(2_000).toTokenAmount(),
+                        Price.of("2"),
+                        Lamports.of(5_000),
+                        Lamports.ZERO,
+                        TxSignature.ofBytes(new byte[64]),
+                        1,
+                        1,
+                        T,
+                        T)
+                .withReason("stop-loss");
+        JournalEntry entry = new JournalEntry(
+                BotId.of("opts"),
+                "sniper",
+                RunStatus.RUNNING,
+                "sha256:abc",
+                "4711@host-a",
+                List.of(withOptions, onlyAWallet, intent("o-3", BigInteger.TEN)),
+                Map.of(),
+                List.of(sell),
+                List.of(),
+                T);
+
+        journal.save(entry);
+
+        assertThat(new LockfileJournal(runtime).load(BotId.of("opts"))).contains(entry);
+    }
+
+    @Test
+    void shouldReadAVersion3LockfileAsIntentsWithoutOptionsAndFillsWithTheirSidesReason() throws IOException {
+        // as the previous release wrote it: no options on intents, no reason on fills
+        Files.writeString(runtime.resolve("v3.json"), """
+                {
+                  "version" : 3,
+                  "botId" : "v3",
+                  "strategyId" : "ma-cross",
+                  "status" : "RUNNING",
+                  "configHash" : "sha256:abc",
+                  "owner" : "4711@host-a",
+                  "pendingIntents" : [ {
+                    "orderId" : "o-1",
+                    "mint" : "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v",
+                    "side" : "SELL",
+                    "amountIn" : "1000",
+                    "decimals" : 6,
+                    "createdAt" : "2026-05-01T10:15:30.123456Z"
+                  } ],
+                  "state" : { },
+                  "unstoredFills" : [ {
+                    "orderId" : "o-0",
+                    "mint" : "EPjFWdd5AufqSSqeM2qN1xzybapC8G4wEGGkZwyTDt1v",
+                    "side" : "SELL",
+                    "amountIn" : "1000",
+                    "inDecimals" : 6,
+                    "amountOut" : "2000",
+                    "outDecimals" : 9,
+                    "price" : "2",
+                    "feeLamports" : 5000,
+                    "tipLamports" : 0,
+                    "signature" : "1111111111111111111111111111111111111111111111111111111111111111",
+                    "part" : 1,
+                    "parts" : 1,
+                    "submittedAt" : "2026-05-01T10:15:30.123456Z",
+                    "filledAt" : "2026-05-01T10:15:30.123456Z"
+                  } ],
+                  "unstoredFailures" : [ ],
+                  "updatedAt" : "2026-05-01T10:15:30.123456Z"
+                }
+                """);
+
+        JournalEntry entry = new LockfileJournal(runtime).load(BotId.of("v3")).orElseThrow();
+
+        assertThat(entry.pendingIntents())
+                .singleElement()
+                .satisfies(i -> assertThat(i.options()).isEqualTo(OrderOptions.NONE));
+        assertThat(entry.unstoredFills())
+                .singleElement()
+                .satisfies(f -> assertThat(f.reason()).isEqualTo("exit"));
+    }
+
+    @Test
     void shouldWriteReadableJsonWithAmountsAsStrings() throws IOException {
         LockfileJournal journal = new LockfileJournal(runtime);
         journal.save(entry("bot-2", RunStatus.PAUSED, List.of(intent("o-9", new BigInteger("12345678901234567890")))));
 
         String text = Files.readString(runtime.resolve("bot-2.json"));
         assertThat(text)
-                .contains("\"version\" : 3")
+                .contains("\"version\" : 4")
                 .contains("\"botId\" : \"bot-2\"")
                 .contains("\"status\" : \"PAUSED\"")
                 .contains("\"amountIn\" : \"12345678901234567890\"");
@@ -234,7 +338,7 @@ class LockfileJournalTest {
         Files.writeString(runtime.resolve("garbage.json"), "\u0000\u0001 not json");
         Files.writeString(
                 runtime.resolve("future.json"),
-                whole.replace("\"version\" : 3", "\"version\" : 7")
+                whole.replaceFirst("\"version\" : [0-9]+", "\"version\" : 7")
                         .replace("good-1", "future")
                         .replace("\"updatedAt\"", "\"aFieldOfVersion7\" : 1,\n  \"updatedAt\""));
         Files.writeString(runtime.resolve("renamed.json"), whole); // holds good-1's entry
@@ -248,7 +352,7 @@ class LockfileJournalTest {
                                         + "\"} ]"));
         Map<String, String> why = new LinkedHashMap<>();
         why.put("bad-mint", "a field cannot be read");
-        why.put("future", "its format version 7 is not one this solbot reads (2 or 3): a newer solbot wrote it");
+        why.put("future", "its format version 7 is not one this solbot reads (2 to 4): a newer solbot wrote it");
         why.put("garbage", "it is not whole JSON");
         why.put("renamed", "it holds the entry of bot 'good-1'");
         why.put("truncated", "it is not whole JSON");

@@ -1,6 +1,5 @@
-package io.solbot.core.market;
+package io.solbot.core.domain;
 
-import io.solbot.core.domain.TokenAmount;
 import java.util.Objects;
 
 /**

@@ -1,10 +1,5 @@
-package io.solbot.core.market;
+package io.solbot.core.domain;
 
-import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.Price;
-import io.solbot.core.domain.Side;
-import io.solbot.core.domain.TokenAmount;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -133,6 +128,23 @@ public record Pool(Mint mint, int decimals, Lamports solReserve, TokenAmount tok
     }
 
     /**
+     * How much worse than the mid price a swap of {@code amountIn} would fill against this pool, its fee included, in
+     * basis points: {@code (atMid − out) × 10000 / atMid}, where {@code out} is {@link #amountOut} and {@code atMid}
+     * {@link #amountAtMid}, to two decimals (half up). What a price-impact cap compares; 10000 for a drained pool
+     * (nothing comes out) or a swap too small to buy a raw unit at the mid price.
+     *
+     * @throws IllegalArgumentException if {@code amountIn} is not positive or has the wrong decimals for {@code side}
+     */
+    public BigDecimal priceImpactBps(Side side, TokenAmount amountIn) {
+        BigInteger atMid = amountAtMid(side, amountIn).raw();
+        if (atMid.signum() == 0) {
+            return BigDecimal.valueOf(10_000).setScale(2);
+        }
+        BigInteger out = amountOut(side, amountIn).raw();
+        return new BigDecimal(atMid.subtract(out).multiply(BPS)).divide(new BigDecimal(atMid), 2, RoundingMode.HALF_UP);
+    }
+
+    /**
      * {@code floor(a × b / d)} for non-negative {@code a}, {@code b} and positive {@code d}, exactly. When all three
      * fit 62 bits (nearly every pool) it multiplies into 128 bits, estimates the quotient in floating point and
      * corrects the estimate with exact 128-bit remainders; otherwise it uses {@link BigInteger}. Replays apply
@@ -202,8 +214,12 @@ public record Pool(Mint mint, int decimals, Lamports solReserve, TokenAmount tok
         return q;
     }
 
-    /** This pool after a swap of {@code amountIn} for {@code amountOut}: the input joins it, the output leaves it. */
-    Pool afterSwap(Side side, TokenAmount amountIn, TokenAmount amountOut) {
+    /**
+     * This pool after a swap of {@code amountIn} for {@code amountOut}: the input joins it, the output leaves it.
+     *
+     * @throws IllegalArgumentException if the output is more than the pool holds
+     */
+    public Pool afterSwap(Side side, TokenAmount amountIn, TokenAmount amountOut) {
         if (side == Side.BUY) {
             return new Pool(
                     mint,

@@ -1,4 +1,4 @@
-package io.solbot.core.market;
+package io.solbot.core.domain;
 
 import java.util.Optional;
 

@@ -1,13 +1,9 @@
-package io.solbot.core.market;
+package io.solbot.core.domain;
 
 import static io.solbot.core.testing.Markets.TOKEN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Price;
-import io.solbot.core.domain.Side;
-import io.solbot.core.domain.TokenAmount;
 import org.junit.jupiter.api.Test;
 
 class PoolTest {
