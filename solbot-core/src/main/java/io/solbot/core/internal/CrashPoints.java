@@ -34,7 +34,7 @@ public final class CrashPoints {
     /** The exit status of a process halted at a point: distinct from a normal exit, a kill or an uncaught error. */
     public static final int HALT_STATUS = 86;
 
-    /** Every point's name; {@link #hit} with another is a programming error. */
+    /** Every point's name: the setting must name one of them ({@link #hit} with another never halts). */
     public static final Set<String> POINTS = Set.of(
             "after-intent",
             "after-append",
