@@ -33,6 +33,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -47,6 +49,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each crash point runs once by default, at a fixed hit; {@code -Dsolbot.faults.rounds=N} makes the soak: every
  * point halts N launchers in a row, at hits drawn from {@code -Dsolbot.faults.seed}, before the clean run.
  */
+// two scenarios at a time (see the Failsafe configuration): each has its own database and directory
+@Execution(ExecutionMode.CONCURRENT)
 class FaultInjectionIT {
     private static final String BONK = "DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263";
     private static final String JUP = "JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN";
