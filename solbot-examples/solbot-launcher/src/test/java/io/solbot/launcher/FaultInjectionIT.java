@@ -49,8 +49,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>Each crash point runs once by default, at a fixed hit; {@code -Dsolbot.faults.rounds=N} makes the soak: every
  * point halts N launchers in a row, at hits drawn from {@code -Dsolbot.faults.seed}, before the clean run.
  */
-// two scenarios at a time (see the Failsafe configuration): each has its own database and directory
-@Execution(ExecutionMode.CONCURRENT)
+// the class runs alone, as every other, and its scenarios two at a time (see the Failsafe configuration): each has
+// its own database and directory
+@Execution(ExecutionMode.SAME_THREAD)
 class FaultInjectionIT {
     private static final String BONK = "DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263";
     private static final String JUP = "JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN";
@@ -236,6 +237,7 @@ class FaultInjectionIT {
     }
 
     @ParameterizedTest(name = "{0}")
+    @Execution(ExecutionMode.CONCURRENT)
     @MethodSource("crashPoints")
     void shouldLoseAndDoubleNothingWhenALauncherHaltsAtACrashPoint(
             String point, int hit, int spread, List<String> options) throws Exception {
@@ -253,6 +255,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldSettleOnceAnOrderWhoseResolutionWasHaltedBeforeItSettled() throws Exception {
         Scenario s = new Scenario();
         // the third order's outcome is in the log, its intent still in a lockfile: the next run resolves it
@@ -266,6 +269,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldFindTheOutcomeOfABotAbsentForThreeRotations() throws Exception {
         Scenario s = new Scenario();
         String absent = BOTS.getFirst();
@@ -323,6 +327,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldLetOneOfTwoLaunchersOnOneRuntimeDirectoryTradeAndRefuseTheOther() throws Exception {
         Scenario s = new Scenario();
         // both at once: one opens the execution log first, and the other must not trade at all
@@ -362,6 +367,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldRebuildPositionsInRecordingOrderAndExpireNoIntentWhenTheClockStepsBackBetweenKills() throws Exception {
         Scenario s = new Scenario();
         s.halt("after-append", 4);
@@ -389,6 +395,7 @@ class FaultInjectionIT {
     }
 
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void shouldKeepABotWithADamagedLockfileStoppedUntilTheOperatorDiscardsItAndRefuseADamagedLogLine()
             throws Exception {
         Scenario s = new Scenario();
