@@ -1,9 +1,10 @@
 /**
  * solbot's core: the strategy SPI, the domain model, the engine, the ports and the simulated adapters.
  *
- * <p>Every exported package is API. {@code io.solbot.core.codec} is exported to solbot-persistence only (it writes the
- * lockfiles in the same text forms); {@code io.solbot.core.internal} and {@code io.solbot.core.config.internal} are
- * not exported and may change in any release.
+ * <p>Every package exported to all modules is API. {@code io.solbot.core.codec} is exported to solbot-persistence only
+ * (it writes the lockfiles in the same text forms), and so is {@code io.solbot.core.internal} (for the crash points a
+ * test arms, {@code CrashPoints}); those two and {@code io.solbot.core.config.internal}, not exported, may change in any
+ * release.
  */
 // micrometer.core and org.glassfish.expressly are automatic modules (named in their manifests); solbot-persistence,
 // the target of a qualified export, is built after this module
@@ -39,6 +40,9 @@ module io.solbot.core {
     exports io.solbot.core.spi;
     exports io.solbot.core.store;
     exports io.solbot.core.codec to
+            io.solbot.persistence;
+    // the crash points a test arms with -Dsolbot.crash (the lockfile journal and the fill store have some)
+    exports io.solbot.core.internal to
             io.solbot.persistence;
 
     // Hibernate Validator instantiates the constraint validators

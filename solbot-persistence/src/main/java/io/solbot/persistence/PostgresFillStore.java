@@ -7,6 +7,7 @@ import static io.solbot.persistence.internal.db.Tables.STRATEGY_RUN_STATUS;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.store.FillStore;
 import io.solbot.persistence.internal.Rows;
 import java.time.ZoneOffset;
@@ -250,6 +251,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
             if (batch.size() > 1) {
                 try {
                     ledger.record(batch.stream().map(p -> p.record).toList());
+                    CrashPoints.hit("after-commit");
                     // each fill is new or was recorded before: both are done
                     batch.forEach(p -> p.complete(null));
                     written = batch.size();
@@ -262,6 +264,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
                 RuntimeException failure = null;
                 try {
                     ledger.record(p.record);
+                    CrashPoints.hit("after-commit");
                 } catch (RuntimeException e) {
                     failure = e;
                 }

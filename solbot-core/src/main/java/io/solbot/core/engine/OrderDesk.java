@@ -9,6 +9,7 @@ import io.solbot.core.event.EngineEvent;
 import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.execution.SwapOrder;
 import io.solbot.core.execution.SwapOutcome;
+import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.spi.OrderResult;
 import io.solbot.core.store.OrderIntent;
 import java.time.Instant;
@@ -95,6 +96,7 @@ final class OrderDesk {
             log.error("Bot '{}' could not journal an order; it was not sent", bot.id(), e);
             return refuse(bot, side, mint, "the journal could not record the order: " + e, now);
         }
+        CrashPoints.hit("after-intent");
         if (side == Side.BUY && !bot.spec().cooldown().isZero()) {
             bot.figures().coolDown(mint, now.plus(bot.spec().cooldown()));
         }

@@ -7,6 +7,7 @@ import io.solbot.core.domain.Side;
 import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.execution.SwapOrder;
 import io.solbot.core.execution.SwapOutcome;
+import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.store.JournalEntry;
 import io.solbot.core.store.OrderIntent;
 import java.time.Duration;
@@ -251,6 +252,7 @@ final class Recovery {
                 bot.id(),
                 order.orderId(),
                 failure == null ? fills.size() + " fill(s)" : "failed at " + failure.stage() + ": " + failure.reason());
+        CrashPoints.hit("mid-recovery-resolve");
         // marked before it settles: a settlement that throws half-way (a journal it cannot write) is not repeated
         pending.settled.add(order.orderId());
         pending.waiting.remove(order);

@@ -9,6 +9,7 @@ import io.solbot.core.codec.OrderFailureJson;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderId;
+import io.solbot.core.internal.CrashPoints;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -459,6 +460,7 @@ final class ExecutionLog implements AutoCloseable {
                                 + " (cut back to its length before): " + e.getMessage(),
                         e);
             }
+            CrashPoints.hit("after-append");
             activeOutcomes.put(order.orderId(), outcome);
             active.lines++;
             active.newest = later(active.newest, order.submittedAt());
@@ -514,6 +516,7 @@ final class ExecutionLog implements AutoCloseable {
             channel = fresh;
             active = new Segment(0, file);
             activeOutcomes = new HashMap<>();
+            CrashPoints.hit("after-rotate");
         } catch (IOException | RuntimeException e) {
             log.warn(
                     "Could not rotate the paper execution log {} ({}); appends go on to {}, and the rotation is tried"

@@ -65,7 +65,8 @@ import org.slf4j.LoggerFactory;
  * PaperWallets}.
  *
  * <p>Construction: {@code PaperExecutor.builder(settings, market)}, optionally with {@link Builder#timeline}, {@link
- * Builder#executionLog} and {@link Builder#retainOutcomesSince}, then {@link Builder#build()}.
+ * Builder#executionLog}, {@link Builder#retainOutcomesSince} and {@link Builder#rotateAfter}, then {@link
+ * Builder#build()}.
  *
  * <p>Threading: thread-safe. Trades against the market are atomic; the daily trade count is kept per bot.
  */
@@ -276,8 +277,18 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
             return this;
         }
 
-        /** For tests: rotates the execution log after {@code lines} lines (see {@link ExecutionLog}). */
-        Builder rotateAfter(int lines) {
+        /**
+         * How many outcomes a segment of the execution log holds before the log rotates to a new one; 20,000 by
+         * default. Segments are kept as {@link #retainOutcomesSince} says, whatever their size: a smaller one lets
+         * the log drop what no journalled order needs sooner, and makes a process that looks an old order up read
+         * less.
+         *
+         * @throws IllegalArgumentException if {@code lines} is less than 1
+         */
+        public Builder rotateAfter(int lines) {
+            if (lines < 1) {
+                throw new IllegalArgumentException("rotateAfter must be at least 1, but was " + lines);
+            }
             this.rotateAfter = lines;
             return this;
         }

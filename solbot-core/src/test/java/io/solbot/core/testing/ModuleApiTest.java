@@ -122,7 +122,11 @@ public class ModuleApiTest {
         assertThat(core.exportsToAll("io.solbot.core.codec")).isFalse();
         assertThat(core.exportsTo("io.solbot.core.codec", "io.solbot.persistence"))
                 .isTrue();
+        // the crash points: to persistence, and to no other module
         assertThat(core.exportsTo("io.solbot.core.internal", "io.solbot.persistence"))
+                .isTrue();
+        assertThat(core.exportsToAll("io.solbot.core.internal")).isFalse();
+        assertThat(core.exportsTo("io.solbot.core.internal", "io.solbot.strategies"))
                 .isFalse();
         assertThat(core.exportsTo("io.solbot.core.config.internal", "io.solbot.strategies"))
                 .isFalse();

@@ -3,6 +3,7 @@ package io.solbot.launcher;
 import io.solbot.core.market.Listing;
 import io.solbot.core.market.RandomMarketSettings;
 import io.solbot.core.market.SimulatedMarket;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.Executors;
@@ -16,25 +17,25 @@ import java.util.concurrent.TimeUnit;
  */
 final class PaperMarket implements AutoCloseable {
     private final SimulatedMarket market;
-    private final ScheduledExecutorService clock;
+    private final ScheduledExecutorService ticker;
 
-    private PaperMarket(SimulatedMarket market, ScheduledExecutorService clock) {
+    private PaperMarket(SimulatedMarket market, ScheduledExecutorService ticker) {
         this.market = market;
-        this.clock = clock;
+        this.ticker = ticker;
     }
 
-    /** Starts a market whose first step is now, advancing every {@code stepMillis} of real time. */
-    static PaperMarket start(long seed, long stepMillis) {
-        Instant start = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+    /** Starts a market whose first step is {@code clock}'s now, advancing with it every {@code stepMillis}. */
+    static PaperMarket start(long seed, long stepMillis, Clock clock) {
+        Instant start = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         SimulatedMarket market = SimulatedMarket.random(RandomMarketSettings.defaults(seed, start), Listing.WELL_KNOWN);
-        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor(
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("solbot-market").daemon().factory());
-        clock.scheduleAtFixedRate(
-                () -> market.advanceTo(Instant.now().truncatedTo(ChronoUnit.MILLIS)),
+        ticker.scheduleAtFixedRate(
+                () -> market.advanceTo(clock.instant().truncatedTo(ChronoUnit.MILLIS)),
                 stepMillis,
                 stepMillis,
                 TimeUnit.MILLISECONDS);
-        return new PaperMarket(market, clock);
+        return new PaperMarket(market, ticker);
     }
 
     SimulatedMarket market() {
@@ -43,7 +44,7 @@ final class PaperMarket implements AutoCloseable {
 
     @Override
     public void close() {
-        clock.shutdownNow();
+        ticker.shutdownNow();
         market.close();
     }
 }

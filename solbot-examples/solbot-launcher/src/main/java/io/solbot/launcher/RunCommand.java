@@ -2,6 +2,7 @@ package io.solbot.launcher;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.Owner;
+import io.solbot.core.SolbotException;
 import io.solbot.core.config.BotDefinition;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
@@ -29,7 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
@@ -115,12 +117,33 @@ final class RunCommand implements Callable<Integer> {
             description = "How often to print the status table (default: ${DEFAULT-VALUE}).")
     String statusEvery;
 
+    // for the fault-injection tests, not in --help: a small segment size makes the execution log rotate within a
+    // short run, and a clock offset makes a run's wall clock stand before or after the previous run's
+    @Option(
+            names = "--paper-log-rotate-after",
+            paramLabel = "LINES",
+            hidden = true,
+            description = "Outcomes per segment of the paper execution log (default 20000).")
+    Integer paperLogRotateAfter;
+
+    @Option(
+            names = "--clock-offset",
+            paramLabel = "ISO-8601",
+            hidden = true,
+            description = "Shifts this run's wall clock (engine, market, executor) by this much, e.g. -PT10M.")
+    String clockOffset;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         Duration runFor = duration == null ? null : Durations.parse(spec.commandLine(), "--duration", duration);
         Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
+        Clock clock = clock();
+        if (paperLogRotateAfter != null && paperLogRotateAfter < 1) {
+            throw new ParameterException(
+                    spec.commandLine(), "--paper-log-rotate-after must be at least 1, but was " + paperLogRotateAfter);
+        }
 
         try (StrategyRegistry registry = plugins.registry()) {
             registry.refusals().forEach(r -> err.println("warning: " + r.message()));
@@ -137,7 +160,12 @@ final class RunCommand implements Callable<Integer> {
                 return 1;
             }
             printStrategies(registry, out);
-            return run(registry, report.bots(), runFor, every, out, err);
+            try {
+                return run(registry, report.bots(), runFor, every, clock, out, err);
+            } catch (StartRefused e) {
+                err.println(e.getMessage());
+                return 1;
+            }
         }
     }
 
@@ -162,6 +190,7 @@ final class RunCommand implements Callable<Integer> {
             List<BotDefinition> bots,
             Duration runFor,
             Duration every,
+            Clock clock,
             PrintWriter out,
             PrintWriter err)
             throws Exception {
@@ -170,7 +199,7 @@ final class RunCommand implements Callable<Integer> {
             if (!discard(journal, out, err)) {
                 return 1;
             }
-            return trade(registry, bots, runFor, every, owner, journal, out, err);
+            return trade(registry, bots, runFor, every, clock, owner, journal, out, err);
         }
     }
 
@@ -197,6 +226,7 @@ final class RunCommand implements Callable<Integer> {
             List<BotDefinition> bots,
             Duration runFor,
             Duration every,
+            Clock clock,
             String owner,
             LockfileJournal journal,
             PrintWriter out,
@@ -221,15 +251,10 @@ final class RunCommand implements Callable<Integer> {
         AtomicBoolean stopping = new AtomicBoolean();
         try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
                 PostgresFillStore trades = new PostgresFillStore(db);
-                PaperMarket market = PaperMarket.start(seed, 250);
+                PaperMarket market = PaperMarket.start(seed, 250, clock);
                 // the market moves by itself in real time, so an order waits out its latency and meets the market
                 // as it has become: other traders' swaps meanwhile reach its price and its slippage guard
-                PaperExecutor executor = PaperExecutor.builder(PaperSettings.defaults(seed), market.market())
-                        .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
-                        // the log keeps every outcome an order still in a lockfile may need, whichever bot's
-                        .retainOutcomesSince(journal::oldestPendingIntent)
-                        .timeline(Timeline.sleeping(Clock.systemUTC()))
-                        .build()) {
+                PaperExecutor executor = paperExecutor(market, clock, journal)) {
             LockfileJournal.Scan scan = journal.scan();
             Map<BotId, RunStatus> journalled = new HashMap<>();
             scan.entries().forEach(e -> journalled.put(e.botId(), e.status()));
@@ -245,6 +270,7 @@ final class RunCommand implements Callable<Integer> {
                     .swapExecutor(executor)
                     .owner(owner)
                     .seed(seed)
+                    .clock(clock)
                     .build();
             // SIGINT/SIGTERM: wake the main thread, then hold the JVM open until it has stopped the bots, flushed the
             // stores and closed the database; the JVM halts as soon as every hook has returned
@@ -301,7 +327,7 @@ final class RunCommand implements Callable<Integer> {
                 if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
                     break;
                 }
-                heartbeat(runs);
+                heartbeat(runs, clock);
                 table.print(out);
             }
             out.println("Stopping ...");
@@ -325,10 +351,52 @@ final class RunCommand implements Callable<Integer> {
         }
     }
 
-    /** Tells readers of the database that this process still runs its bots; an outage only delays it. */
-    private static void heartbeat(PostgresRunStatusStore runs) {
+    /** Nothing could be started, for a reason the message tells the operator whole. */
+    private static final class StartRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        StartRefused(SolbotException cause) {
+            super(cause.getMessage(), cause);
+        }
+    }
+
+    /**
+     * @throws StartRefused if the execution log is damaged or another process has it open: no bot may trade then
+     */
+    private PaperExecutor paperExecutor(PaperMarket market, Clock clock, LockfileJournal journal) {
+        PaperExecutor.Builder builder = PaperExecutor.builder(PaperSettings.defaults(seed), market.market())
+                .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
+                // the log keeps every outcome an order still in a lockfile may need, whichever bot's
+                .retainOutcomesSince(journal::oldestPendingIntent)
+                .timeline(Timeline.sleeping(clock));
+        if (paperLogRotateAfter != null) {
+            builder.rotateAfter(paperLogRotateAfter);
+        }
         try {
-            runs.heartbeat(Instant.now());
+            return builder.build();
+        } catch (SolbotException e) {
+            throw new StartRefused(e);
+        }
+    }
+
+    /** The system clock, shifted by {@code --clock-offset}. */
+    private Clock clock() {
+        if (clockOffset == null) {
+            return Clock.systemUTC();
+        }
+        try {
+            return Clock.offset(Clock.systemUTC(), Duration.parse(clockOffset));
+        } catch (DateTimeParseException e) {
+            throw new ParameterException(
+                    spec.commandLine(),
+                    "--clock-offset must be an ISO-8601 duration such as -PT10M, but was '" + clockOffset + "'");
+        }
+    }
+
+    /** Tells readers of the database that this process still runs its bots; an outage only delays it. */
+    private static void heartbeat(PostgresRunStatusStore runs, Clock clock) {
+        try {
+            runs.heartbeat(clock.instant());
         } catch (RuntimeException e) {
             log.debug("No heartbeat this time: {}", e.toString());
         }

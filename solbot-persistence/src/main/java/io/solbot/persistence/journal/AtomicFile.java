@@ -1,5 +1,6 @@
 package io.solbot.persistence.journal;
 
+import io.solbot.core.internal.CrashPoints;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -49,9 +50,11 @@ final class AtomicFile {
                 }
                 ch.force(true);
             }
+            CrashPoints.hit("after-temp-fsync");
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 renamed = true;
+                CrashPoints.hit("after-rename");
             } catch (AtomicMoveNotSupportedException e) {
                 throw new IOException("The file system of " + dir + " cannot rename atomically; lockfiles need it", e);
             }

@@ -1,0 +1,118 @@
+package io.solbot.launcher;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One launcher JVM, as an operator starts it: {@code java -cp ... Main run ...} with this test's class path, its
+ * standard output and error read into one list of lines. The tests that kill, halt or race launchers use it.
+ */
+final class LauncherProcess {
+    private final Process process;
+    private final List<String> lines = new ArrayList<>();
+    private final Thread reader;
+
+    private LauncherProcess(Process process) {
+        this.process = process;
+        this.reader = Thread.ofPlatform().daemon().start(() -> {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                    synchronized (lines) {
+                        lines.add(line);
+                    }
+                }
+            } catch (IOException ignored) {
+                // the launcher is gone
+            }
+        });
+    }
+
+    /**
+     * Starts {@code Main} with {@code jvmOptions} (such as {@code -Dsolbot.crash=after-append:3}) and the command
+     * line {@code args}.
+     */
+    static LauncherProcess start(List<String> jvmOptions, List<String> args) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = new ArrayList<>();
+        command.add(java);
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(args);
+        return new LauncherProcess(
+                new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Waits until a line contains {@code text}; fails with the output so far if none does in time or it exits. */
+    void awaitLine(String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (hasLine(text)) {
+                return;
+            }
+            if (!process.isAlive()) {
+                reader.join(5_000);
+                if (hasLine(text)) {
+                    return;
+                }
+                break;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no line with '" + text + "' within " + timeout + " (the launcher "
+                + (process.isAlive() ? "still runs" : "exited with " + process.exitValue()) + "):\n" + output());
+    }
+
+    boolean hasLine(String text) {
+        synchronized (lines) {
+            return lines.stream().anyMatch(l -> l.contains(text));
+        }
+    }
+
+    /** Everything it printed so far, one line each. */
+    String output() {
+        synchronized (lines) {
+            return String.join("\n", lines);
+        }
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for it to exit by itself (a crash point halted it, or it refused to start); its exit status. */
+    int awaitExit(Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            String out = output();
+            kill();
+            throw new AssertionError("the launcher did not exit within " + timeout + ":\n" + out);
+        }
+        reader.join(5_000);
+        return process.exitValue();
+    }
+
+    /** SIGKILL: the process gets no chance to do anything. */
+    void kill() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** SIGTERM, as Ctrl-C: a graceful stop, which must finish. */
+    void terminate() throws InterruptedException {
+        process.toHandle().destroy();
+        boolean exited = process.waitFor(120, TimeUnit.SECONDS);
+        if (exited) {
+            reader.join(5_000);
+        }
+        assertThat(exited).as(output()).isTrue();
+        assertThat(output()).contains("Stopped");
+    }
+}
