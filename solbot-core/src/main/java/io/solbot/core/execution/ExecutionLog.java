@@ -1,13 +1,9 @@
 package io.solbot.core.execution;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.SolbotException;
 import io.solbot.core.codec.FillJson;
 import io.solbot.core.codec.OrderFailureJson;
-import io.solbot.core.domain.BotId;
-import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.internal.CrashPoints;
 import java.io.BufferedReader;
@@ -87,8 +83,6 @@ final class ExecutionLog implements AutoCloseable {
         FileChannel open(Path path, OpenOption... options) throws IOException;
     }
 
-    record Line(String orderId, String botId, String submittedAt, OrderFailureJson failure, List<FillJson> fills) {}
-
     /** Lines per segment. */
     static final int DEFAULT_ROTATE_AFTER = 20_000;
 
@@ -118,7 +112,6 @@ final class ExecutionLog implements AutoCloseable {
     private final Supplier<Optional<Instant>> oldestOpenIntent;
 
     private final Opener opener;
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     private final FileChannel lockChannel;
 
     // guarded by this
@@ -307,16 +300,16 @@ final class ExecutionLog implements AutoCloseable {
             boolean last = !terminated || end + 1 == bytes.length;
             String text = new String(bytes, start, end - start, StandardCharsets.UTF_8);
             if (!text.isBlank()) {
-                Line line;
+                ExecutionLine line;
                 SwapOutcome outcome;
                 Instant submitted;
                 try {
                     if (!terminated) {
                         throw new IOException("it does not end with a newline");
                     }
-                    line = json.readValue(text, Line.class);
-                    outcome = toOutcome(line);
-                    submitted = submittedBy(line);
+                    line = ExecutionLine.parse(text);
+                    outcome = line.outcome();
+                    submitted = line.submittedBy();
                 } catch (IOException | RuntimeException e) {
                     if (last && lastMayBeCut) {
                         cut(s.path, start, number, e);
@@ -407,9 +400,9 @@ final class ExecutionLog implements AutoCloseable {
             String text;
             while ((text = lines.readLine()) != null) {
                 if (text.contains(needle)) {
-                    Line line = json.readValue(text, Line.class);
+                    ExecutionLine line = ExecutionLine.parse(text);
                     if (line.orderId().equals(orderId.value())) {
-                        return Optional.of(toOutcome(line));
+                        return Optional.of(line.outcome());
                     }
                 }
             }
@@ -427,7 +420,7 @@ final class ExecutionLog implements AutoCloseable {
     void append(SwapOrder order, SwapOutcome outcome) {
         byte[] bytes;
         try {
-            bytes = (json.writeValueAsString(toLine(order, outcome)) + "\n").getBytes(StandardCharsets.UTF_8);
+            bytes = (ExecutionLine.of(order, outcome).json() + "\n").getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Could not write the outcome of order " + order.orderId(), e);
         }
@@ -692,45 +685,5 @@ final class ExecutionLog implements AutoCloseable {
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         int newline = message.indexOf('\n');
         return newline < 0 ? message : message.substring(0, newline);
-    }
-
-    private static Line toLine(SwapOrder order, SwapOutcome outcome) {
-        return switch (outcome) {
-            case SwapOutcome.Filled f -> line(order, null, f.fills());
-            case SwapOutcome.Failed f -> line(order, OrderFailureJson.of(f.failure()), f.partialFills());
-        };
-    }
-
-    private static Line line(SwapOrder order, OrderFailureJson failure, List<Fill> fills) {
-        return new Line(
-                order.orderId().value(),
-                order.botId().value(),
-                order.submittedAt().toString(),
-                failure,
-                fills.stream().map(FillJson::of).toList());
-    }
-
-    /** When the line's order was submitted, or a time not earlier for lines written before they said. */
-    private static Instant submittedBy(Line line) {
-        if (line.submittedAt() != null) {
-            return Instant.parse(line.submittedAt());
-        }
-        if (!line.fills().isEmpty()) {
-            return Instant.parse(line.fills().getFirst().submittedAt());
-        }
-        return Instant.parse(line.failure().at());
-    }
-
-    private static SwapOutcome toOutcome(Line line) {
-        OrderId orderId = OrderId.of(line.orderId());
-        BotId botId = BotId.of(line.botId());
-        List<Fill> fills = new ArrayList<>();
-        for (FillJson f : line.fills()) {
-            fills.add(f.toFill(botId, orderId));
-        }
-        if (line.failure() == null) {
-            return new SwapOutcome.Filled(fills);
-        }
-        return new SwapOutcome.Failed(line.failure().toFailure(orderId), fills);
     }
 }
