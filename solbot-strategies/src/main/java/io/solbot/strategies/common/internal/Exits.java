@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 import java.util.function.Predicate;
 
 /**
@@ -45,19 +45,19 @@ public final class Exits {
 
     private final List<ExitRule> rules;
     private final Set<String> reasons;
-    private final Function<Mint, OrderOptions> options;
+    private final BiFunction<StrategyContext, Mint, OrderOptions> options;
     private final Map<Mint, Price> highs = new HashMap<>();
     private final Map<OrderId, Mint> selling = new HashMap<>();
 
     public Exits(List<ExitRule> rules) {
-        this(rules, mint -> OrderOptions.NONE);
+        this(rules, (ctx, mint) -> OrderOptions.NONE);
     }
 
     /**
-     * Exits whose sale of a token is placed with {@code options} of that token (a strategy trading from several
-     * wallets names the one that holds it), the rule's reason added.
+     * Exits whose sale of a token is placed with the {@code options} of that token at that tick (a strategy trading
+     * from several wallets names the one that holds it), the rule's reason added.
      */
-    public Exits(List<ExitRule> rules, Function<Mint, OrderOptions> options) {
+    public Exits(List<ExitRule> rules, BiFunction<StrategyContext, Mint, OrderOptions> options) {
         this.rules = List.copyOf(rules);
         this.reasons = this.rules.stream().map(Exits::reason).collect(java.util.stream.Collectors.toSet());
         this.options = options;
@@ -165,7 +165,10 @@ public final class Exits {
     private void sell(StrategyContext ctx, Position position, ExitRule.Exit exit) {
         TokenAmount quantity = share(position.quantity(), exit.sellPercent());
         OrderResult result = ctx.orders()
-                .sell(position.mint(), quantity, options.apply(position.mint()).withReason(exit.reason()));
+                .sell(
+                        position.mint(),
+                        quantity,
+                        options.apply(ctx, position.mint()).withReason(exit.reason()));
         if (result instanceof OrderResult.Submitted submitted) {
             selling.put(submitted.orderId(), position.mint());
         }
