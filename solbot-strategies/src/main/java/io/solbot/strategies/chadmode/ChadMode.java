@@ -14,6 +14,8 @@ import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
 import io.solbot.strategies.common.Units;
+import io.solbot.strategies.common.internal.ConfigPlans;
+import io.solbot.strategies.common.internal.Exits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -35,6 +37,12 @@ import java.util.Set;
  * {@code autoSell.delay} ms later, plus a random wait of up to {@code autoSell.randomJitterMs} and one within {@code
  * autoSell.randomDelayRange}, both drawn from the bot's seeded randomness; the due time is kept in the bot's state, so
  * a restart still sells on time. While an auto-sell is pending, it buys nothing (the original's "dumping").
+ *
+ * <p>Exits: its {@code takeProfit} and {@code stopLoss} (selling {@code tpPercent} / {@code slPercent} of the
+ * position, all of it when unset) run through the shared {@link Exits} before the auto-sell at each tick. A token has
+ * one sale in flight at most: the auto-sell waits for an exit's sale of its token, and the exits leave out a token
+ * whose auto-sell is in flight. An exit's partial sale leaves the auto-sell pending, to sell its share of what is left
+ * when due; a sale that leaves nothing ends it. While an exit's sale is in flight, it buys nothing, as while dumping.
  */
 final class ChadMode implements Strategy {
     /** The state key prefix of a pending auto-sell: the key ends with the mint, the value is the due time in ms. */
@@ -56,6 +64,7 @@ final class ChadMode implements Strategy {
     private final long jitterMs;
     private final List<Long> delayRange;
 
+    private final Exits exits;
     private final Map<Mint, Integer> failedInARow = new HashMap<>();
     private final Map<OrderId, Mint> inFlight = new HashMap<>();
 
@@ -87,12 +96,14 @@ final class ChadMode implements Strategy {
         this.dumpPct = sell == null || sell.dumpPct() == null ? BigDecimal.valueOf(100) : sell.dumpPct();
         this.jitterMs = sell == null || sell.randomJitterMs() == null ? 0 : sell.randomJitterMs();
         this.delayRange = sell == null ? null : sell.randomDelayRange();
+        this.exits = new Exits(ConfigPlans.exits(config.sharedFields(), null));
     }
 
     @Override
     public void onTick(StrategyContext ctx) {
+        exits.manage(ctx, inFlight::containsValue);
         boolean pending = sellWhatIsDue(ctx);
-        if (pending || !inFlight.isEmpty()) {
+        if (pending || !inFlight.isEmpty() || targets.stream().anyMatch(exits::isSelling)) {
             return;
         }
         for (Mint target : targets) {
@@ -127,6 +138,7 @@ final class ChadMode implements Strategy {
             }
             pending = true;
             if (inFlight.containsValue(mint)
+                    || exits.isSelling(mint)
                     || ctx.now().isBefore(Instant.ofEpochMilli(Long.parseLong(e.getValue())))) {
                 continue;
             }
@@ -151,13 +163,17 @@ final class ChadMode implements Strategy {
 
     @Override
     public void onFill(StrategyContext ctx, Fill fill) {
+        exits.onFill(ctx, fill);
         if (fill.part() < fill.parts()) {
             return;
         }
-        inFlight.remove(fill.orderId());
+        boolean ours = inFlight.remove(fill.orderId()) != null;
         String key = AUTO_SELL + fill.mint();
         if (fill.side() == Side.SELL) {
-            ctx.state().remove(key);
+            boolean stillHeld = ctx.positions().stream().anyMatch(p -> p.mint().equals(fill.mint()));
+            if (ours || !stillHeld) {
+                ctx.state().remove(key); // dumped, or an exit sold it all
+            }
             return;
         }
         failedInARow.remove(fill.mint());
@@ -178,6 +194,7 @@ final class ChadMode implements Strategy {
 
     @Override
     public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
+        exits.onOrderFailed(failure);
         inFlight.remove(failure.orderId());
         if (failure.side() == Side.BUY) {
             failedInARow.merge(failure.mint(), 1, Integer::sum);

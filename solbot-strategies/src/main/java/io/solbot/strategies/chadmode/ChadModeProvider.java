@@ -6,11 +6,12 @@ import io.solbot.core.spi.StrategyProvider;
 import java.util.Set;
 
 /**
- * The {@code chad-mode} strategy: apes into given mints with escalating slippage and fees, then auto-sells. It reads
- * no market data: it buys {@code amountToSpend} of each target, raises the slippage by 1 point (up to {@code
- * slippageMaxPct}) and the priority fee by {@code feeEscalationLamports} (up to three raises) after each failed
- * order, and sells {@code autoSell.dumpPct} % of the position {@code autoSell.delay} ms after each buy, plus a random
- * jitter from the bot's seeded randomness. Stateless and thread-safe.
+ * The {@code chad-mode} strategy: apes into given mints with escalating slippage and fees, then auto-sells. It buys
+ * {@code amountToSpend} of each target, raises the slippage by 1 point (up to {@code slippageMaxPct}) and the
+ * priority fee by {@code feeEscalationLamports} (up to three raises) after each failed order, and sells {@code
+ * autoSell.dumpPct} % of the position {@code autoSell.delay} ms after each buy, plus a random jitter from the bot's
+ * seeded randomness; before that, its {@code takeProfit} and {@code stopLoss} (selling {@code tpPercent} / {@code
+ * slPercent} of it) may sell it, judged on the token's price. Stateless and thread-safe.
  */
 public final class ChadModeProvider implements StrategyProvider<ChadModeConfig> {
     public ChadModeProvider() {}
@@ -35,10 +36,10 @@ public final class ChadModeProvider implements StrategyProvider<ChadModeConfig> 
         return ChadModeConfig.class;
     }
 
-    /** None: it reads no market data, and its orders' options need none. */
+    /** Prices, for its take profit and stop loss; its orders' options need nothing more. */
     @Override
     public Set<Capability> capabilities() {
-        return Set.of();
+        return Set.of(Capability.PRICES);
     }
 
     /** @throws UnsupportedOperationException if the config buys with USDC, which this version does not */

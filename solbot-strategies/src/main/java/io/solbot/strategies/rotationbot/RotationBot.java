@@ -8,6 +8,7 @@ import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.OrderOptions;
 import io.solbot.core.domain.Position;
+import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TokenBalance;
 import io.solbot.core.domain.WalletBalances;
@@ -15,14 +16,17 @@ import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
 import io.solbot.strategies.common.Units;
+import io.solbot.strategies.common.internal.ExitRule;
+import io.solbot.strategies.common.internal.Exits;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -36,12 +40,23 @@ import java.util.Set;
  * done, buys the leader with the wallet's SOL less the gas buffer and the buy's fee. Rotations are counted in the bot's
  * state up to {@code maxRotations}, at least {@code cooldown} apart; a leader waiting for its sells to finish is kept
  * there too, so a restart buys it rather than rotate again.
+ *
+ * <p>Exits: its {@code stopLoss} and {@code takeProfit} (each selling the whole position: the config has no share
+ * fields) run through the shared {@link Exits} at each tick before the rotation, selling from the wallet that bought
+ * the token (kept in the bot's state under {@code bought-in.<mint>}). A token has one sale in flight at most: a
+ * wallet does not rotate while an exit sells one of its tokens, and the exits leave out a token the rotation is
+ * trading. So that an
+ * exit's sale never asks one wallet for tokens another holds, a wallet does not rotate into a token the bot holds
+ * from another wallet; and a wallet does not rotate while an exit sells one of its tokens, so that it buys the leader
+ * with that sale's SOL at a later tick.
  */
 final class RotationBot implements Strategy {
     static final String ROTATIONS = "rotations";
     static final String LAST_ROTATION = "last-rotation";
     /** Followed by the wallet's label: the leader to buy once the wallet's sells are done. */
     static final String PENDING = "pending.";
+    /** Followed by a mint: the label of the wallet that bought it. */
+    static final String BOUGHT_IN = "bought-in.";
 
     static final String REASON = "rotation";
     private static final Duration MIN_WINDOW = Duration.ofMinutes(1);
@@ -56,7 +71,11 @@ final class RotationBot implements Strategy {
     private final int maxRotations;
     private final Lamports gasBuffer;
     private final Lamports feePerOrder;
-    private final Set<OrderId> inFlight = new HashSet<>();
+    private final Exits exits;
+    /** The rotation's orders in flight and the wallet each was placed from. */
+    private final Map<OrderId, Unit> inFlight = new HashMap<>();
+
+    private final Map<OrderId, Mint> inFlightMints = new HashMap<>();
 
     RotationBot(RotationBotConfig config) {
         List<Unit> all = new ArrayList<>();
@@ -93,10 +112,32 @@ final class RotationBot implements Strategy {
         this.maxRotations = config.maxRotations() == null ? 5 : config.maxRotations();
         this.gasBuffer = Lamports.ofSol(config.gasBufferSol() == null ? new BigDecimal("0.02") : config.gasBufferSol());
         this.feePerOrder = Lamports.SIGNATURE_FEE.plus(config.settings().priorityFee());
+        List<ExitRule> rules = new ArrayList<>(2);
+        if (!Units.isOff(config.stopLoss())) {
+            rules.add(new ExitRule.StopLoss(config.stopLoss(), ExitRule.HUNDRED));
+        }
+        if (!Units.isOff(config.takeProfit())) {
+            rules.add(new ExitRule.TakeProfit(config.takeProfit(), ExitRule.HUNDRED));
+        }
+        this.exits = new Exits(rules, this::exitOptions);
+    }
+
+    /** The options of an exit's sale of {@code mint}: from the wallet that bought it. */
+    private OrderOptions exitOptions(StrategyContext ctx, Mint mint) {
+        Optional<String> wallet = ctx.state().get(BOUGHT_IN + mint);
+        if (wallet.isEmpty()) {
+            // bought before the wallet was kept: the first wallet that rotates it
+            wallet = units.stream()
+                    .filter(u -> u.tokens().contains(mint))
+                    .map(Unit::wallet)
+                    .findFirst();
+        }
+        return wallet.map(RotationBot::walletOptions).orElse(OrderOptions.NONE);
     }
 
     @Override
     public void onTick(StrategyContext ctx) {
+        exits.manage(ctx, inFlightMints::containsValue);
         if (!inFlight.isEmpty()) {
             return;
         }
@@ -115,19 +156,23 @@ final class RotationBot implements Strategy {
     }
 
     private void rotate(StrategyContext ctx, Unit unit, int rotations) {
+        if (unit.tokens().stream().anyMatch(exits::isSelling)) {
+            return; // an exit is selling one of its tokens: rotate once its SOL is back
+        }
         Optional<Mint> leader = leader(ctx, unit);
         Optional<WalletBalances> wallet = ctx.wallet().balances(unit.wallet());
         if (leader.isEmpty()
                 || wallet.isEmpty()
-                || wallet.get().token(leader.get()).isPresent()) {
-            return; // no token strong enough, no balances, or already in the leader
+                || wallet.get().token(leader.get()).isPresent()
+                || heldFromAnotherWallet(ctx, leader.get(), unit)) {
+            return; // no token strong enough, no balances, already in the leader, or it is another wallet's
         }
         for (Mint other : unit.tokens()) {
             TokenAmount quantity = sellable(ctx, wallet.get(), other);
-            if (!other.equals(leader.get()) && quantity.signum() > 0) {
+            if (!other.equals(leader.get()) && quantity.signum() > 0 && !exits.isSelling(other)) {
                 OrderResult result = ctx.orders().sell(other, quantity, options(unit));
                 if (result instanceof OrderResult.Submitted submitted) {
-                    inFlight.add(submitted.orderId());
+                    track(submitted.orderId(), unit, other);
                 }
             }
         }
@@ -137,6 +182,16 @@ final class RotationBot implements Strategy {
         if (inFlight.isEmpty()) {
             buyPendingLeaders(ctx);
         }
+    }
+
+    private static boolean heldFromAnotherWallet(StrategyContext ctx, Mint mint, Unit unit) {
+        boolean held = ctx.positions().stream().anyMatch(p -> p.mint().equals(mint));
+        return held && !ctx.state().get(BOUGHT_IN + mint).orElse(unit.wallet()).equals(unit.wallet());
+    }
+
+    private void track(OrderId order, Unit unit, Mint mint) {
+        inFlight.put(order, unit);
+        inFlightMints.put(order, mint);
     }
 
     /** The unit's token with the largest change over the window, if at least the minimum momentum. */
@@ -185,9 +240,10 @@ final class RotationBot implements Strategy {
             }
             Lamports sol = wallet.get().sol().minus(gasBuffer).minus(feePerOrder);
             if (sol.value() > 0) {
-                OrderResult result = ctx.orders().buy(Mint.of(pending.get()), sol, options(unit));
+                Mint leader = Mint.of(pending.get());
+                OrderResult result = ctx.orders().buy(leader, sol, options(unit));
                 if (result instanceof OrderResult.Submitted submitted) {
-                    inFlight.add(submitted.orderId());
+                    track(submitted.orderId(), unit, leader);
                 }
             }
         }
@@ -195,12 +251,23 @@ final class RotationBot implements Strategy {
     }
 
     private static OrderOptions options(Unit unit) {
-        OrderOptions options = OrderOptions.NONE.withReason(REASON);
-        return unit.wallet().equals(OrderOptions.DEFAULT_WALLET) ? options : options.withWallet(unit.wallet());
+        return walletOptions(unit.wallet()).withReason(REASON);
+    }
+
+    private static OrderOptions walletOptions(String wallet) {
+        return wallet.equals(OrderOptions.DEFAULT_WALLET) ? OrderOptions.NONE : OrderOptions.NONE.withWallet(wallet);
     }
 
     @Override
     public void onFill(StrategyContext ctx, Fill fill) {
+        exits.onFill(ctx, fill);
+        Unit unit = inFlight.get(fill.orderId());
+        if (fill.side() == Side.BUY && unit != null) {
+            ctx.state().put(BOUGHT_IN + fill.mint(), unit.wallet());
+        } else if (fill.side() == Side.SELL
+                && ctx.positions().stream().noneMatch(p -> p.mint().equals(fill.mint()))) {
+            ctx.state().remove(BOUGHT_IN + fill.mint());
+        }
         if (fill.part() == fill.parts()) {
             done(ctx, fill.orderId());
         }
@@ -208,11 +275,13 @@ final class RotationBot implements Strategy {
 
     @Override
     public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
+        exits.onOrderFailed(failure);
         done(ctx, failure.orderId());
     }
 
     private void done(StrategyContext ctx, OrderId order) {
-        if (inFlight.remove(order) && inFlight.isEmpty()) {
+        inFlightMints.remove(order);
+        if (inFlight.remove(order) != null && inFlight.isEmpty()) {
             buyPendingLeaders(ctx);
         }
     }

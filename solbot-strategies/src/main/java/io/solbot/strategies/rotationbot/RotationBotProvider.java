@@ -9,8 +9,9 @@ import java.util.Set;
  * The {@code rotation-bot} strategy: rotates each wallet into the token with the strongest momentum. Each tick (every
  * {@code rotationInterval}) it ranks its tokens by their price change over {@code priceChangeWindow} and, when the
  * leader gained at least {@code minMomentum} % and is not held yet, sells the wallet's other tokens of the list and
- * then buys the leader with its SOL less {@code gasBufferSol}. Reads candles, the wallets' balances, and trades from
- * the wallets of {@code wallets} (capability {@code multi-wallet}). Stateless and thread-safe.
+ * then buys the leader with its SOL less {@code gasBufferSol}. Its {@code stopLoss} and {@code takeProfit} sell a
+ * position whole, judged on the token's price. Reads candles, prices, the wallets' balances, and trades from the
+ * wallets of {@code wallets} (capability {@code multi-wallet}). Stateless and thread-safe.
  */
 public final class RotationBotProvider implements StrategyProvider<RotationBotConfig> {
     public RotationBotProvider() {}
@@ -37,7 +38,7 @@ public final class RotationBotProvider implements StrategyProvider<RotationBotCo
 
     @Override
     public Set<Capability> capabilities() {
-        return Set.of(Capability.PRICE_HISTORY, Capability.WALLET_BALANCES, Capability.MULTI_WALLET);
+        return Set.of(Capability.PRICE_HISTORY, Capability.PRICES, Capability.WALLET_BALANCES, Capability.MULTI_WALLET);
     }
 
     @Override

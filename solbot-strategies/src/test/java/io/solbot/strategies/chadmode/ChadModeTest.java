@@ -153,6 +153,117 @@ class ChadModeTest {
         assertThat(new java.util.HashSet<>(waits)).hasSizeGreaterThan(5); // and random ones
     }
 
+    /** Buys 30 BONK at 0.001 SOL and returns the strategy; its auto-sell is due 60 s later. */
+    private Strategy holding(String extra) throws Exception {
+        Strategy strategy = new ChadModeProvider().create(config(", autoSell: {delay: 60000}" + extra));
+        strategy.onTick(ctx);
+        strategy.onFill(ctx, ctx.fill(ctx.placedOrders().getFirst()));
+        return strategy;
+    }
+
+    private List<PlacedOrder> sells() {
+        return ctx.placedOrders().stream().filter(o -> o.side() == Side.SELL).toList();
+    }
+
+    @Test
+    void shouldTakeProfitBeforeTheAutoSellIsDue() throws Exception {
+        Strategy strategy = holding(", takeProfit: 20");
+        ctx.price(BONK, "0.00119");
+        strategy.onTick(ctx);
+        assertThat(sells()).isEmpty();
+
+        ctx.price(BONK, "0.0012"); // 20 % above the entry
+        strategy.onTick(ctx);
+        assertThat(sells()).singleElement().satisfies(o -> {
+            assertThat(o.quantity()).isEqualTo(TokenAmount.of(30_000_000, 6)); // tpPercent unset: all of it
+            assertThat(o.options().reason()).contains("take-profit");
+        });
+        strategy.onTick(ctx); // in flight: no second sale, no buy
+        assertThat(ctx.placedOrders()).hasSize(2);
+
+        strategy.onFill(ctx, ctx.fill(sells().getFirst()));
+        assertThat(ctx.positions()).isEmpty();
+        assertThat(ctx.state().asMap()).isEmpty(); // nothing left to auto-sell
+        strategy.onTick(ctx);
+        assertThat(ctx.placedOrders().getLast().side()).isEqualTo(Side.BUY); // it buys again, as after a dump
+    }
+
+    @Test
+    void shouldStopLossSellingSlPercentAndLeaveTheAutoSellTheRest() throws Exception {
+        Strategy strategy = holding(", stopLoss: 10, slPercent: 40");
+        ctx.price(BONK, "0.00091");
+        strategy.onTick(ctx);
+        assertThat(sells()).isEmpty();
+
+        ctx.price(BONK, "0.0009"); // 10 % below the entry
+        strategy.onTick(ctx);
+        assertThat(sells()).singleElement().satisfies(o -> {
+            assertThat(o.quantity()).isEqualTo(TokenAmount.of(12_000_000, 6)); // 40 % of 30 BONK
+            assertThat(o.options().reason()).contains("stop-loss");
+        });
+        strategy.onFill(ctx, ctx.fill(sells().getFirst()));
+
+        ctx.price(BONK, "0.0008");
+        strategy.onTick(ctx); // a partial stop loss fires once per position; the auto-sell is not due yet
+        assertThat(sells()).hasSize(1);
+        assertThat(ctx.placedOrders()).hasSize(2); // and no buy while the auto-sell is pending
+
+        ctx.advance(Duration.ofSeconds(60));
+        strategy.onTick(ctx);
+        assertThat(sells()).hasSize(2).last().satisfies(o -> {
+            assertThat(o.quantity()).isEqualTo(TokenAmount.of(18_000_000, 6)); // the rest
+            assertThat(o.options().reason()).contains("auto-sell");
+        });
+    }
+
+    @Test
+    void shouldSellATokenOnceWhenTheAutoSellAndAnExitAreDueAtOneTick() throws Exception {
+        Strategy strategy = holding(", takeProfit: 20");
+        ctx.advance(Duration.ofSeconds(60));
+        ctx.price(BONK, "0.0013");
+        strategy.onTick(ctx);
+        assertThat(sells()).singleElement().satisfies(o -> {
+            assertThat(o.quantity()).isEqualTo(TokenAmount.of(30_000_000, 6));
+            assertThat(o.options().reason()).contains("take-profit");
+        });
+        strategy.onTick(ctx); // the exit's sale in flight: the due auto-sell waits
+        assertThat(sells()).hasSize(1);
+    }
+
+    @Test
+    void shouldLeaveATokenToItsAutoSellInFlight() throws Exception {
+        Strategy strategy = holding(", stopLoss: 10");
+        ctx.advance(Duration.ofSeconds(60));
+        strategy.onTick(ctx); // the auto-sell
+        assertThat(sells())
+                .singleElement()
+                .satisfies(o -> assertThat(o.options().reason()).contains("auto-sell"));
+
+        ctx.price(BONK, "0.0005"); // the stop loss would fire, but the auto-sell is in flight
+        strategy.onTick(ctx);
+        assertThat(sells()).hasSize(1);
+    }
+
+    @Test
+    void shouldRetryAnExitWhoseSaleFailed() throws Exception {
+        Strategy strategy = holding(", stopLoss: 10");
+        ctx.price(BONK, "0.0009");
+        strategy.onTick(ctx);
+        strategy.onOrderFailed(ctx, failed(sells().getFirst(), ctx.now()));
+        assertThat(((ChadMode) strategy).escalated(BONK).slippageBps())
+                .hasValue(500); // a failed sale escalates nothing
+
+        strategy.onTick(ctx);
+        assertThat(sells())
+                .hasSize(2)
+                .allSatisfy(o -> assertThat(o.options().reason()).contains("stop-loss"));
+    }
+
+    @Test
+    void shouldNeedPricesForItsExits() {
+        assertThat(new ChadModeProvider().capabilities()).containsExactly(io.solbot.core.spi.Capability.PRICES);
+    }
+
     @Test
     void shouldBuyAndDumpInABacktestOnASimulatedMarket() {
         String bots = """

@@ -159,6 +159,144 @@ class RotationBotTest {
         assertThat(ctx.placedOrders()).hasSize(2);
     }
 
+    /** Rotates the wallet {@code label} (1 SOL) into BONK at 0.001 and fills the buy: 979.995 BONK. */
+    private Strategy holdingBonk(String extra, String label) throws Exception {
+        String tokens = "[" + BONK + ", " + JUP + ", " + WIF + "]";
+        RotationBotConfig config = label.equals("default")
+                ? config(extra)
+                : StrategyRuns.config(
+                        "rotation-bot",
+                        "{wallets: {" + label + ": " + tokens + "}, slippage: 1, maxTrades: 10" + extra + "}",
+                        RotationBotConfig.class);
+        Strategy strategy = new RotationBotProvider().create(config);
+        change(BONK, "1.05");
+        ctx.wallet(new WalletBalances(label, Lamports.ofSol("1"), List.of(), ctx.now()));
+        strategy.onTick(ctx);
+        Fill bought = ctx.fill(ctx.placedOrders().getFirst());
+        strategy.onFill(ctx, bought);
+        ctx.wallet(new WalletBalances(
+                label, Lamports.ofSol("0.02"), List.of(TokenBalance.unpriced(BONK, bought.amountOut())), ctx.now()));
+        return strategy;
+    }
+
+    private List<PlacedOrder> sells() {
+        return ctx.placedOrders().stream().filter(o -> o.side() == Side.SELL).toList();
+    }
+
+    @Test
+    void shouldStopLossTheWholePositionFromTheWalletThatBoughtIt() throws Exception {
+        Strategy strategy = holdingBonk(", stopLoss: 10", "alt");
+        ctx.price(BONK, "0.00091");
+        strategy.onTick(ctx);
+        assertThat(sells()).isEmpty();
+
+        ctx.price(BONK, "0.0009"); // 10 % below the entry
+        strategy.onTick(ctx);
+        assertThat(sells()).singleElement().satisfies(o -> {
+            assertThat(o.quantity()).isEqualTo(ctx.positions().getFirst().quantity());
+            assertThat(o.options().reason()).contains("stop-loss");
+            assertThat(o.options().wallet()).contains("alt");
+        });
+        strategy.onTick(ctx); // in flight: no second sale
+        assertThat(sells()).hasSize(1);
+
+        strategy.onFill(ctx, ctx.fill(sells().getFirst()));
+        assertThat(ctx.positions()).isEmpty();
+        assertThat(ctx.state().get(RotationBot.BOUGHT_IN + BONK)).isEmpty();
+    }
+
+    @Test
+    void shouldTakeProfitAndRetryASaleThatFailed() throws Exception {
+        Strategy strategy = holdingBonk(", takeProfit: 20", "default");
+        ctx.price(BONK, "0.00119");
+        strategy.onTick(ctx);
+        assertThat(sells()).isEmpty();
+
+        ctx.price(BONK, "0.0012");
+        strategy.onTick(ctx);
+        assertThat(sells()).singleElement().satisfies(o -> {
+            assertThat(o.quantity()).isEqualTo(ctx.positions().getFirst().quantity());
+            assertThat(o.options().reason()).contains("take-profit");
+            assertThat(o.options().wallet()).isEmpty(); // the default wallet
+        });
+        PlacedOrder first = sells().getFirst();
+        strategy.onOrderFailed(
+                ctx, new io.solbot.core.domain.OrderFailure(first.id(), BONK, Side.SELL, "send", "timeout", ctx.now()));
+        strategy.onTick(ctx);
+        assertThat(sells())
+                .hasSize(2)
+                .allSatisfy(o -> assertThat(o.options().reason()).contains("take-profit"));
+    }
+
+    @Test
+    void shouldNotRotateAWalletWhileAnExitSellsOneOfItsTokens() throws Exception {
+        Strategy strategy = holdingBonk(", stopLoss: 10, cooldown: 0", "default");
+        ctx.advance(HOUR);
+        ctx.price(BONK, "0.0005"); // the stop loss fires, and JUP leads: a rotation would sell the BONK too
+        change(BONK, "0.5");
+        change(JUP, "1.05");
+        strategy.onTick(ctx);
+        assertThat(ctx.placedOrders()).hasSize(2); // the buy, and the stop loss's sale alone
+        assertThat(sells())
+                .singleElement()
+                .satisfies(o -> assertThat(o.options().reason()).contains("stop-loss"));
+        assertThat(ctx.state().get(RotationBot.ROTATIONS)).contains("1");
+
+        strategy.onFill(ctx, ctx.fill(sells().getFirst()));
+        wallet(509_997_500L); // 0.02 SOL and the sale's 0.4899975 SOL less its fee
+        strategy.onTick(ctx); // then the rotation buys JUP with the sale's SOL
+        assertThat(ctx.placedOrders().getLast()).satisfies(o -> {
+            assertThat(o.side()).isEqualTo(Side.BUY);
+            assertThat(o.mint()).isEqualTo(JUP);
+            assertThat(o.sol()).isEqualTo(Lamports.of(489_992_500L));
+            assertThat(o.options().reason()).contains("rotation");
+        });
+        assertThat(ctx.state().get(RotationBot.ROTATIONS)).contains("2");
+    }
+
+    @Test
+    void shouldLeaveAnExitOutWhileTheRotationSellsTheToken() throws Exception {
+        Strategy strategy = holdingBonk(", stopLoss: 10, cooldown: 0", "default");
+        ctx.advance(HOUR);
+        change(BONK, "0.98");
+        change(JUP, "1.04");
+        strategy.onTick(ctx); // the rotation sells the BONK
+        assertThat(sells())
+                .singleElement()
+                .satisfies(o -> assertThat(o.options().reason()).contains("rotation"));
+
+        ctx.price(BONK, "0.0005"); // the stop loss would fire now
+        strategy.onTick(ctx);
+        assertThat(sells()).hasSize(1);
+    }
+
+    @Test
+    void shouldNotRotateAWalletIntoATokenTheBotHoldsFromAnotherWallet() throws Exception {
+        String tokens = "[" + BONK + ", " + JUP + "]";
+        RotationBotConfig config = StrategyRuns.config(
+                "rotation-bot",
+                "{wallets: {a: " + tokens + ", b: " + tokens + "}, slippage: 1, maxTrades: 10, cooldown: 0}",
+                RotationBotConfig.class);
+        Strategy strategy = new RotationBotProvider().create(config);
+        change(BONK, "1.05");
+        ctx.wallet(new WalletBalances("a", Lamports.ofSol("1"), List.of(), ctx.now()));
+        strategy.onTick(ctx); // a buys BONK; b has no balances yet
+        Fill bought = ctx.fill(ctx.placedOrders().getFirst());
+        strategy.onFill(ctx, bought);
+        ctx.wallet(new WalletBalances(
+                "a", Lamports.ofSol("0.02"), List.of(TokenBalance.unpriced(BONK, bought.amountOut())), ctx.now()));
+
+        ctx.advance(HOUR);
+        ctx.wallet(new WalletBalances("b", Lamports.ofSol("1"), List.of(), ctx.now()));
+        strategy.onTick(ctx);
+        assertThat(ctx.placedOrders()).hasSize(1); // b would buy BONK, which the bot holds from a
+    }
+
+    @Test
+    void shouldNeedPricesForItsExits() {
+        assertThat(new RotationBotProvider().capabilities()).contains(io.solbot.core.spi.Capability.PRICES);
+    }
+
     @Test
     void shouldRotateInABacktestOnASimulatedMarket() {
         String bots = """

@@ -22,6 +22,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Predicate;
 
 /**
  * Watches the bot's positions and sells what its {@link ExitRule}s ask for, each sale with the rule's reason. At most
@@ -41,11 +44,33 @@ public final class Exits {
     private static final String DONE = "exit-done.";
 
     private final List<ExitRule> rules;
+    private final Set<String> reasons;
+    private final BiFunction<StrategyContext, Mint, OrderOptions> options;
     private final Map<Mint, Price> highs = new HashMap<>();
     private final Map<OrderId, Mint> selling = new HashMap<>();
 
     public Exits(List<ExitRule> rules) {
+        this(rules, (ctx, mint) -> OrderOptions.NONE);
+    }
+
+    /**
+     * Exits whose sale of a token is placed with the {@code options} of that token at that tick (a strategy trading
+     * from several wallets names the one that holds it), the rule's reason added.
+     */
+    public Exits(List<ExitRule> rules, BiFunction<StrategyContext, Mint, OrderOptions> options) {
         this.rules = List.copyOf(rules);
+        this.reasons = this.rules.stream().map(Exits::reason).collect(java.util.stream.Collectors.toSet());
+        this.options = options;
+    }
+
+    private static String reason(ExitRule rule) {
+        return switch (rule) {
+            case ExitRule.TakeProfit t -> ExitRule.TakeProfit.REASON;
+            case ExitRule.StopLoss s -> ExitRule.StopLoss.REASON;
+            case ExitRule.TrailingStop t -> ExitRule.TrailingStop.REASON;
+            case ExitRule.MaxHold m -> ExitRule.MaxHold.REASON;
+            case ExitRule.LiquidityDrop l -> ExitRule.LiquidityDrop.REASON;
+        };
     }
 
     public List<ExitRule> rules() {
@@ -59,12 +84,20 @@ public final class Exits {
 
     /** Checks every position the bot holds against the rules, in their order, and sells what the first one asks. */
     public void manage(StrategyContext ctx) {
+        manage(ctx, mint -> false);
+    }
+
+    /**
+     * As {@link #manage(StrategyContext)}, leaving out the tokens the strategy is selling itself ({@code busy}), so
+     * that a token never has two sales in flight.
+     */
+    public void manage(StrategyContext ctx, Predicate<Mint> busy) {
         if (rules.isEmpty()) {
             return;
         }
         for (Position position : ctx.positions()) {
             Mint mint = position.mint();
-            if (isSelling(mint)) {
+            if (isSelling(mint) || busy.test(mint)) {
                 continue;
             }
             Optional<Pool> pool = ctx.market().pool(mint);
@@ -131,7 +164,11 @@ public final class Exits {
 
     private void sell(StrategyContext ctx, Position position, ExitRule.Exit exit) {
         TokenAmount quantity = share(position.quantity(), exit.sellPercent());
-        OrderResult result = ctx.orders().sell(position.mint(), quantity, OrderOptions.NONE.withReason(exit.reason()));
+        OrderResult result = ctx.orders()
+                .sell(
+                        position.mint(),
+                        quantity,
+                        options.apply(ctx, position.mint()).withReason(exit.reason()));
         if (result instanceof OrderResult.Submitted submitted) {
             selling.put(submitted.orderId(), position.mint());
         }
@@ -155,7 +192,10 @@ public final class Exits {
         return raw.compareTo(held.raw()) >= 0 ? held : TokenAmount.ofRaw(raw, held.decimals());
     }
 
-    /** Records a fill of the bot's: the entry liquidity of a new position, a partial sale done, a position closed. */
+    /**
+     * Records a fill of the bot's: the entry liquidity of a new position, a partial sale of an exit's reason done, a
+     * position closed.
+     */
     public void onFill(StrategyContext ctx, Fill fill) {
         Mint mint = fill.mint();
         boolean stillHeld = ctx.positions().stream().anyMatch(p -> p.mint().equals(mint));
@@ -175,7 +215,8 @@ public final class Exits {
         }
         if (!stillHeld) {
             forget(ctx, mint);
-        } else if (fill.part() == fill.parts()) {
+        } else if (fill.part() == fill.parts() && reasons.contains(fill.reason())) {
+            // a sale of the strategy's own (chad mode's auto-sell, say) is no exit's partial sale
             ctx.state().put(DONE + fill.reason() + "." + mint, "1");
         }
     }
