@@ -31,7 +31,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * backtested together: no bot ever spends more than its budget, buys more than its max trades, holds more positions
  * than its max open trades, or sells what it does not hold, and a seeded run repeats to the same fingerprint.
  *
- * <p>Three tries by default; {@code -Dsolbot.property.tries=N} for a longer soak, {@code -Dsolbot.property.seed=S} to
+ * <p>Eight tries by default (about 15 s); {@code -Dsolbot.property.tries=N} for a longer soak, {@code -Dsolbot.property.seed=S} to
  * repeat one try (its seed is in the test's name).
  */
 class StrategyPropertyTest {
@@ -55,7 +55,7 @@ class StrategyPropertyTest {
         if (seed != null) {
             return LongStream.of(Long.parseLong(seed));
         }
-        int tries = Integer.parseInt(System.getProperty("solbot.property.tries", "3"));
+        int tries = Integer.parseInt(System.getProperty("solbot.property.tries", "8"));
         return new Random(20261212L).longs(tries);
     }
 
