@@ -44,9 +44,14 @@ public final class StrategyRuns {
 
     /**
      * What a backtest did: every fill and failure in the order the executor produced them, each bot's status at the
-     * end, and the paper wallets as they ended.
+     * end, the paper wallets as they ended, and the run's {@linkplain Backtest.Result#fingerprint() fingerprint}.
      */
-    public record Run(List<Fill> fills, List<OrderFailure> failures, List<BotStatus> statuses, Wallets wallets) {}
+    public record Run(
+            List<Fill> fills,
+            List<OrderFailure> failures,
+            List<BotStatus> statuses,
+            Wallets wallets,
+            String fingerprint) {}
 
     /** The paper executor's wallets at the end of a run. */
     public interface Wallets {
@@ -59,9 +64,18 @@ public final class StrategyRuns {
      * one second.
      */
     public static Run backtest(String botsYaml, long seed, Duration duration, UnaryOperator<PaperSettings> paper) {
+        return backtest(botsYaml, RandomMarketSettings.defaults(seed, START), duration, paper);
+    }
+
+    /**
+     * Backtests {@code botsYaml} for {@code duration} on a random market of {@code settings} (which should start at
+     * {@link #START}) listing BONK, JUP and WIF, with the paper executor's defaults (seed 7) changed by {@code paper},
+     * in steps of one second.
+     */
+    public static Run backtest(
+            String botsYaml, RandomMarketSettings settings, Duration duration, UnaryOperator<PaperSettings> paper) {
         ConfigReport bots = LOADER.parse(botsYaml, "bots.yaml");
-        try (SimulatedMarket market =
-                        SimulatedMarket.random(RandomMarketSettings.defaults(seed, START), Listing.WELL_KNOWN);
+        try (SimulatedMarket market = SimulatedMarket.random(settings, Listing.WELL_KNOWN);
                 Backtest backtest = Backtest.builder(market)
                         .paper(paper.apply(PaperSettings.defaults(7)))
                         .engine(b -> b.strategies(REGISTRY).seed(1))
@@ -75,7 +89,8 @@ public final class StrategyRuns {
                     result.fills(),
                     result.failures(),
                     backtest.engine().statuses(),
-                    (bot, label) -> backtest.wallet(BotId.of(bot), label));
+                    (bot, label) -> backtest.wallet(BotId.of(bot), label),
+                    result.fingerprint());
         }
     }
 }

@@ -33,6 +33,14 @@ final class BreakoutWatch {
     static final BigDecimal RUG_DROP_PERCENT = BigDecimal.valueOf(50);
 
     static final Duration BAR = Duration.ofMinutes(1);
+
+    /**
+     * Bars read at least, of which the last {@code lookback + 1} are used: bots with different lookbacks then read one
+     * cache key per token, so a fleet of breakouts costs one upstream read of a token's bars, not one per lookback.
+     * The candles are aligned on the current bar, so the tail of a longer read is the shorter one.
+     */
+    private static final int SHARED_BARS = 16;
+
     static final String RUGGED = "rugged";
 
     private final int lookback;
@@ -124,12 +132,13 @@ final class BreakoutWatch {
             out.add(gate("time-of-day", this::timeOfDay));
         }
         out.add(gate("rug-blacklist", c -> {
-            if (rugged(c.ctx(), c.mint())) {
+            // a token blacklisted before needs no candle read to stay so
+            boolean before = blacklisted(c.ctx()).contains(c.mint().toString());
+            if (!before && rugged(c.ctx(), c.mint())) {
                 blacklist(c.ctx(), c.mint());
+                before = true;
             }
-            return blacklisted(c.ctx()).contains(c.mint().toString())
-                    ? Optional.of("rugged before: never bought again")
-                    : Optional.empty();
+            return before ? Optional.of("rugged before: never bought again") : Optional.empty();
         }));
         out.add(gate("fakeout", c -> {
             Instant until = fakeoutUntil.get(c.mint());
@@ -150,7 +159,8 @@ final class BreakoutWatch {
     }
 
     private Optional<String> breakout(Candidate c) {
-        List<Candle> bars = c.candles(BAR, lookback + 1);
+        List<Candle> read = c.candles(BAR, Math.max(SHARED_BARS, lookback + 1));
+        List<Candle> bars = read.subList(Math.max(0, read.size() - (lookback + 1)), read.size());
         if (bars.size() < lookback + 1) {
             return Optional.of("not enough history: " + bars.size() + " of " + (lookback + 1) + " bars");
         }

@@ -23,9 +23,11 @@ import java.util.Optional;
  * the budget has nothing left for it); so a restart neither draws the
  * times again nor repeats a buy that was sent. A failed buy makes its wallet due again at once.
  *
- * <p>Budget: {@code positionSize} × wallets. Each buy draws its size within {@code positionSize} ± {@code
+ * <p>Budget: {@code positionSize} × wallets, and no more than {@code maxDailyVolume} (100 SOL by default, as the
+ * original): a bot buys from each wallet once in its life, so its daily cap bounds the whole run (more strictly than a
+ * day's cap would if its delays span midnight UTC). Each buy draws its size within {@code positionSize} ± {@code
  * sizeJitterPct} %, but at most what the budget has left once every wallet still to buy is kept its smallest size, so
- * that the total never exceeds the budget and every wallet can still buy within its bounds.
+ * that the total never exceeds the budget and every wallet can still buy within its bounds while the budget lasts.
  */
 final class StealthBot implements Strategy {
     static final String WALLET = "wallet.";
@@ -33,6 +35,7 @@ final class StealthBot implements Strategy {
     private static final String PLACED = "placed:";
     private static final String BOUGHT = "bought:";
     private static final String SKIPPED = "skipped:";
+    private static final BigDecimal MAX_DAILY_SOL = BigDecimal.valueOf(100);
 
     private final List<String> wallets;
     private final Mint mint;
@@ -51,7 +54,9 @@ final class StealthBot implements Strategy {
         BigDecimal sizeJitter = fraction(config.sizeJitterPct());
         this.smallest = scale(size, BigDecimal.ONE.subtract(sizeJitter));
         this.largest = scale(size, BigDecimal.ONE.add(sizeJitter));
-        this.budget = Math.multiplyExact(size, wallets.size());
+        long dailyCap = Lamports.ofSol(config.maxDailyVolume() != null ? config.maxDailyVolume() : MAX_DAILY_SOL)
+                .value();
+        this.budget = Math.min(Math.multiplyExact(size, wallets.size()), dailyCap);
         int slippage = config.settings().slippageBps();
         BigDecimal slipJitter = fraction(config.slippageJitterPct());
         this.slippageLowBps = (int) scale(slippage, BigDecimal.ONE.subtract(slipJitter));

@@ -38,6 +38,8 @@ import java.util.List;
  * @param solFloorLamports SOL kept in each wallet when forwarding, lamports, at most 10^18 (1 000 000 000 SOL)
  * @param loop false (or no rotationInterval) runs once
  * @param rotationInterval ms between runs, 0 (once) or 1 000 to 3 600 000
+ * @param maxDailyVolume SOL spent per UTC day at most, greater than 0 (default 100); a bot buys from each wallet once,
+ *     so it bounds the whole run
  */
 @CrossField
 public record StealthBotConfig(

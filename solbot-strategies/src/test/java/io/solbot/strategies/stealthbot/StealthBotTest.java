@@ -72,6 +72,22 @@ class StealthBotTest {
     }
 
     @Test
+    void shouldNeverSpendMoreThanItsDailyVolume() throws Exception {
+        // 3 wallets × 0.1 SOL ± 20 % would spend about 0.3 SOL; the cap is 0.13 SOL
+        RecordingStrategyContext ctx = context();
+        run(
+                new StealthBotProvider()
+                        .create(config(
+                                JITTERED.replace("positionSize: 0.1,", "positionSize: 0.1, maxDailyVolume: 0.13,"))),
+                ctx,
+                20);
+
+        assertThat(ctx.placedOrders().stream().mapToLong(o -> o.sol().value()).sum())
+                .isLessThanOrEqualTo(130_000_000L);
+        assertThat(ctx.placedOrders()).isNotEmpty();
+    }
+
+    @Test
     void shouldDrawTheSameRunForTheSameSeed() throws Exception {
         RecordingStrategyContext first = context();
         RecordingStrategyContext second = context();
