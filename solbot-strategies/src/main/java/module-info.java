@@ -3,6 +3,7 @@
  */
 module io.solbot.strategies {
     requires transitive io.solbot.core;
+    requires org.slf4j;
 
     exports io.solbot.strategies.breakout;
     exports io.solbot.strategies.chadmode;

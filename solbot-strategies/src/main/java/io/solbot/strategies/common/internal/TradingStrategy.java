@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The common tick of the feed strategies (sniper, scalper, breakout, dip buyer, paper trader): first the exits over the
@@ -37,6 +39,8 @@ import java.util.Set;
  * <p>Not thread-safe; the engine never calls one instance concurrently.
  */
 public final class TradingStrategy implements Strategy {
+    private static final Logger log = LoggerFactory.getLogger(TradingStrategy.class);
+
     static final String TRADES = "trades";
     static final String FAILURES = "failures-in-a-row";
     static final String HALTED = "halted";
@@ -206,8 +210,7 @@ public final class TradingStrategy implements Strategy {
             String why = "halted after " + failures + " failed orders in a row; the last: " + failure.stage() + ": "
                     + failure.reason();
             ctx.state().put(HALTED, why);
-            System.getLogger(TradingStrategy.class.getName())
-                    .log(System.Logger.Level.WARNING, "Bot ''{0}'' {1}", ctx.botId(), why);
+            log.warn("Bot '{}' {}", ctx.botId(), why);
         }
     }
 }
