@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -221,17 +222,24 @@ final class TradeHistory {
          * dropped), or for the first candle with a price, the first price in it.
          */
         List<Candle> candles(long first, int count, long per, Instant now, int decimals) {
-            Pool before = droppedClose;
+            // from the newest back: the window's buckets, then the last price before it; a read costs its window,
+            // not the whole horizon (an hour of one-second buckets) of the tier
+            Pool before = null;
             List<Bucket> within = new ArrayList<>();
-            for (Bucket b : buckets) {
-                if (b.index < first) {
-                    if (b.close != null) {
-                        before = b.close;
-                    }
-                } else {
+            Iterator<Bucket> back = buckets.descendingIterator();
+            while (back.hasNext()) {
+                Bucket b = back.next();
+                if (b.index >= first) {
                     within.add(b);
+                } else if (b.close != null) {
+                    before = b.close;
+                    break;
                 }
             }
+            if (before == null) {
+                before = droppedClose;
+            }
+            Collections.reverse(within);
             List<Candle> out = new ArrayList<>(count);
             Iterator<Bucket> next = within.iterator();
             Bucket pending = next.hasNext() ? next.next() : null;
