@@ -111,7 +111,9 @@ final class TradeHistory {
             throw new IllegalArgumentException(
                     "candles reach back at most 24 hours, but " + count + " × " + width + " is " + span);
         }
-        Tier tier = span.compareTo(SECONDS_HORIZON) <= 0 ? seconds : minutes;
+        // candles of whole minutes read the minute buckets, which hold the same swaps and prices summed per minute:
+        // the same candles for a sixtieth of the buckets
+        Tier tier = span.compareTo(SECONDS_HORIZON) <= 0 && width.toMillis() % MINUTE != 0 ? seconds : minutes;
         if (width.toMillis() % tier.width != 0) {
             throw new IllegalArgumentException(
                     "candles spanning more than an hour have a width of whole minutes, but" + " was " + width);
