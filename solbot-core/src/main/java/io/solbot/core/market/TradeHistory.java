@@ -89,6 +89,19 @@ final class TradeHistory {
         Tier tier = window.compareTo(SECONDS_HORIZON) <= 0 ? seconds : minutes;
         long nowMs = now.toEpochMilli();
         long from = Math.floorDiv(nowMs - window.toMillis(), tier.width);
+        if (tier == seconds) {
+            // the whole minutes of the window from the minute buckets (the same swaps and prices, summed per
+            // minute), the seconds before them from the second buckets: the same candle from a sixtieth of the
+            // buckets for a long window
+            long firstMinute = Math.ceilDiv(from * SECOND, MINUTE);
+            if (firstMinute <= Math.floorDiv(nowMs, MINUTE)) {
+                List<Bucket> buckets = new ArrayList<>(seconds.range(from, firstMinute * (MINUTE / SECOND)));
+                buckets.addAll(minutes.range(firstMinute, Long.MAX_VALUE));
+                Made made = Tier.candle(
+                        seconds.closeBefore(from), buckets, Instant.ofEpochMilli(from * SECOND), now, decimals);
+                return made == null ? Optional.empty() : Optional.of(made.candle());
+            }
+        }
         List<Candle> one = tier.candles(from, 1, Math.floorDiv(nowMs, tier.width) - from + 1, now, decimals);
         return one.isEmpty() ? Optional.empty() : Optional.of(one.getFirst());
     }
@@ -147,6 +160,9 @@ final class TradeHistory {
                 .multiply(tokensB)
                 .compareTo(BigInteger.valueOf(solB).multiply(tokensA));
     }
+
+    /** A candle, and the pool of its close: where the next candle opens. */
+    private record Made(Candle candle, Pool close) {}
 
     /** A price and swaps in one bucket of time; {@code open} and the rest are null while no price was seen in it. */
     private static final class Bucket {
@@ -224,61 +240,96 @@ final class TradeHistory {
          * dropped), or for the first candle with a price, the first price in it.
          */
         List<Candle> candles(long first, int count, long per, Instant now, int decimals) {
-            // from the newest back: the window's buckets, then the last price before it; a read costs its window,
-            // not the whole horizon (an hour of one-second buckets) of the tier
-            Pool before = null;
-            List<Bucket> within = new ArrayList<>();
-            Iterator<Bucket> back = buckets.descendingIterator();
-            while (back.hasNext()) {
-                Bucket b = back.next();
-                if (b.index >= first) {
-                    within.add(b);
-                } else if (b.close != null) {
-                    before = b.close;
-                    break;
-                }
-            }
-            if (before == null) {
-                before = droppedClose;
-            }
-            Collections.reverse(within);
+            Pool before = closeBefore(first);
+            List<Bucket> within = range(first, Long.MAX_VALUE);
             List<Candle> out = new ArrayList<>(count);
-            Iterator<Bucket> next = within.iterator();
-            Bucket pending = next.hasNext() ? next.next() : null;
+            int next = 0;
             for (int i = 0; i < count; i++) {
                 long start = first + i * per;
                 long end = start + per;
-                Pool open = before;
-                Pool high = before;
-                Pool low = before;
-                Pool close = before;
-                long volume = 0;
-                BigInteger tokens = BigInteger.ZERO;
-                long trades = 0;
-                while (pending != null && pending.index < end) {
-                    if (pending.open != null) {
-                        if (open == null) {
-                            open = pending.open;
-                            high = pending.open;
-                            low = pending.open;
-                        }
-                        if (comparePrice(pending.high, high) > 0) {
-                            high = pending.high;
-                        }
-                        if (comparePrice(pending.low, low) < 0) {
-                            low = pending.low;
-                        }
-                        close = pending.close;
-                    }
-                    volume = Math.addExact(volume, pending.volume);
-                    tokens = tokens.add(pending.tokens);
-                    trades += pending.trades;
-                    pending = next.hasNext() ? next.next() : null;
+                int upTo = next;
+                while (upTo < within.size() && within.get(upTo).index < end) {
+                    upTo++;
                 }
-                if (open != null) {
-                    Instant startAt = Instant.ofEpochMilli(start * width);
-                    Instant endAt = i == count - 1 ? now : Instant.ofEpochMilli(end * width);
-                    out.add(new Candle(
+                Instant startAt = Instant.ofEpochMilli(start * width);
+                Instant endAt = i == count - 1 ? now : Instant.ofEpochMilli(end * width);
+                Made made = candle(before, within.subList(next, upTo), startAt, endAt, decimals);
+                if (made != null) {
+                    out.add(made.candle());
+                    before = made.close();
+                }
+                next = upTo;
+            }
+            return out;
+        }
+        /** The last price of the buckets before bucket {@code first}, kept or dropped; null if none. */
+        Pool closeBefore(long first) {
+            Iterator<Bucket> back = buckets.descendingIterator();
+            while (back.hasNext()) {
+                Bucket b = back.next();
+                if (b.index < first && b.close != null) {
+                    return b.close;
+                }
+            }
+            return droppedClose;
+        }
+
+        /**
+         * The kept buckets from {@code from} up to, not including, {@code to}, in time order; walked from the newest
+         * back, so a read costs its range, not the tier's whole horizon.
+         */
+        List<Bucket> range(long from, long to) {
+            List<Bucket> out = new ArrayList<>();
+            Iterator<Bucket> back = buckets.descendingIterator();
+            while (back.hasNext()) {
+                Bucket b = back.next();
+                if (b.index < from) {
+                    break;
+                }
+                if (b.index < to) {
+                    out.add(b);
+                }
+            }
+            Collections.reverse(out);
+            return out;
+        }
+
+        /**
+         * One candle from {@code startAt} to {@code endAt} over {@code buckets} (in time order), opening at {@code
+         * before} (the close before them, or null), or null if there was no price by its end.
+         */
+        static Made candle(Pool before, List<Bucket> buckets, Instant startAt, Instant endAt, int decimals) {
+            Pool open = before;
+            Pool high = before;
+            Pool low = before;
+            Pool close = before;
+            long volume = 0;
+            BigInteger tokens = BigInteger.ZERO;
+            long trades = 0;
+            for (Bucket b : buckets) {
+                if (b.open != null) {
+                    if (open == null) {
+                        open = b.open;
+                        high = b.open;
+                        low = b.open;
+                    }
+                    if (comparePrice(b.high, high) > 0) {
+                        high = b.high;
+                    }
+                    if (comparePrice(b.low, low) < 0) {
+                        low = b.low;
+                    }
+                    close = b.close;
+                }
+                volume = Math.addExact(volume, b.volume);
+                tokens = tokens.add(b.tokens);
+                trades += b.trades;
+            }
+            if (open == null) {
+                return null;
+            }
+            return new Made(
+                    new Candle(
                             startAt,
                             endAt.isBefore(startAt) ? startAt : endAt,
                             price(open),
@@ -287,11 +338,8 @@ final class TradeHistory {
                             price(close),
                             Lamports.of(volume),
                             new TokenAmount(tokens, decimals),
-                            trades));
-                    before = close;
-                }
-            }
-            return out;
+                            trades),
+                    close);
         }
 
         private static Price price(Pool pool) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.solbot.core.domain.Candle;
 import io.solbot.core.domain.Holder;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.SolUsd;
@@ -156,6 +157,64 @@ class MarketHistoryTest {
                     .containsExactly(
                             Price.of("0.0001"), Price.of("0.0001"), Price.of("0.0001"), Price.of("0.0001"), 0L);
         }
+    }
+
+    @Test
+    void shouldGiveTheSameWindowFromTheMinutesWithTheSecondsAtItsEdgesAsFromEverySecond() {
+        // a long window reads its whole minutes from the minute buckets: it must equal the window summed from one-
+        // second candles, which read the second buckets only, on a busy random market at odd times and windows
+        try (SimulatedMarket market =
+                SimulatedMarket.random(RandomMarketSettings.defaults(7, T0).withLaunches(0.05, 0.001, 0.1))) {
+            int checked = 0;
+            for (int minute = 3; minute <= 80; minute += 11) {
+                market.advanceTo(T0.plusSeconds(minute * 60L + 17));
+                for (Duration window : List.of(
+                        Duration.ofSeconds(61),
+                        Duration.ofSeconds(299),
+                        Duration.ofMinutes(17).plusSeconds(13),
+                        Duration.ofMinutes(59))) {
+                    for (Mint mint : market.mints()) {
+                        long now = market.now().getEpochSecond();
+                        int seconds = (int) (now - Math.floorDiv(now - window.toSeconds(), 1) + 1);
+                        List<Candle> each = market.candles(mint, Duration.ofSeconds(1), seconds);
+                        if (each.size() != seconds) {
+                            continue; // listed within the window: the one-second series starts later
+                        }
+                        Candle whole = market.candle(mint, window).orElseThrow();
+                        assertThat(whole)
+                                .as("%s over %s at %s", mint, window, market.now())
+                                .isEqualTo(sum(each));
+                        checked++;
+                    }
+                }
+            }
+            assertThat(checked).isGreaterThan(100);
+        }
+    }
+
+    private static Candle sum(List<Candle> candles) {
+        Price high = candles.getFirst().high();
+        Price low = candles.getFirst().low();
+        long volume = 0;
+        TokenAmount tokens = TokenAmount.zero(candles.getFirst().tokenVolume().decimals());
+        long trades = 0;
+        for (Candle c : candles) {
+            high = c.high().compareTo(high) > 0 ? c.high() : high;
+            low = c.low().compareTo(low) < 0 ? c.low() : low;
+            volume += c.volume().value();
+            tokens = tokens.plus(c.tokenVolume());
+            trades += c.trades();
+        }
+        return new Candle(
+                candles.getFirst().start(),
+                candles.getLast().end(),
+                candles.getFirst().open(),
+                high,
+                low,
+                candles.getLast().close(),
+                Lamports.of(volume),
+                tokens,
+                trades);
     }
 
     @Test
