@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -279,7 +278,7 @@ final class TradeHistory {
          * back, so a read costs its range, not the tier's whole horizon.
          */
         List<Bucket> range(long from, long to) {
-            List<Bucket> out = new ArrayList<>();
+            ArrayDeque<Bucket> out = new ArrayDeque<>();
             Iterator<Bucket> back = buckets.descendingIterator();
             while (back.hasNext()) {
                 Bucket b = back.next();
@@ -287,11 +286,10 @@ final class TradeHistory {
                     break;
                 }
                 if (b.index < to) {
-                    out.add(b);
+                    out.addFirst(b);
                 }
             }
-            Collections.reverse(out);
-            return out;
+            return new ArrayList<>(out);
         }
 
         /**
