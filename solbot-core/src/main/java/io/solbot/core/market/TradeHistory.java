@@ -263,6 +263,18 @@ final class TradeHistory {
         }
         /** The last price of the buckets before bucket {@code first}, kept or dropped; null if none. */
         Pool closeBefore(long first) {
+            Pool close = droppedClose;
+            if (nearerOldest(first)) {
+                for (Bucket b : buckets) {
+                    if (b.index >= first) {
+                        break;
+                    }
+                    if (b.close != null) {
+                        close = b.close;
+                    }
+                }
+                return close;
+            }
             Iterator<Bucket> back = buckets.descendingIterator();
             while (back.hasNext()) {
                 Bucket b = back.next();
@@ -270,14 +282,26 @@ final class TradeHistory {
                     return b.close;
                 }
             }
-            return droppedClose;
+            return close;
         }
 
         /**
-         * The kept buckets from {@code from} up to, not including, {@code to}, in time order; walked from the newest
-         * back, so a read costs its range, not the tier's whole horizon.
+         * The kept buckets from {@code from} up to, not including, {@code to}, in time order; walked from whichever
+         * end of the tier is nearer, so a read costs about its range, not the tier's whole horizon.
          */
         List<Bucket> range(long from, long to) {
+            if (nearerOldest(from)) {
+                List<Bucket> out = new ArrayList<>();
+                for (Bucket b : buckets) {
+                    if (b.index >= to) {
+                        break;
+                    }
+                    if (b.index >= from) {
+                        out.add(b);
+                    }
+                }
+                return out;
+            }
             ArrayDeque<Bucket> out = new ArrayDeque<>();
             Iterator<Bucket> back = buckets.descendingIterator();
             while (back.hasNext()) {
@@ -290,6 +314,11 @@ final class TradeHistory {
                 }
             }
             return new ArrayList<>(out);
+        }
+
+        /** Whether bucket {@code index} is nearer the oldest kept bucket than the newest. */
+        private boolean nearerOldest(long index) {
+            return !buckets.isEmpty() && index - buckets.peekFirst().index < buckets.peekLast().index - index;
         }
 
         /**
