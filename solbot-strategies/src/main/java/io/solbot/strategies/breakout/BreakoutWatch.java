@@ -8,6 +8,7 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.spi.StrategyContext;
 import io.solbot.strategies.common.internal.Candidate;
 import io.solbot.strategies.common.internal.Gate;
+import io.solbot.strategies.common.internal.Gates;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -129,9 +130,9 @@ final class BreakoutWatch {
     List<Gate> gates() {
         List<Gate> out = new ArrayList<>();
         if (start != null && end != null) {
-            out.add(gate("time-of-day", this::timeOfDay));
+            out.add(Gates.gate("time-of-day", this::timeOfDay));
         }
-        out.add(gate("rug-blacklist", c -> {
+        out.add(Gates.gate("rug-blacklist", c -> {
             // a token blacklisted before needs no candle read to stay so
             boolean before = blacklisted(c.ctx()).contains(c.mint().toString());
             if (!before && rugged(c.ctx(), c.mint())) {
@@ -140,13 +141,13 @@ final class BreakoutWatch {
             }
             return before ? Optional.of("rugged before: never bought again") : Optional.empty();
         }));
-        out.add(gate("fakeout", c -> {
+        out.add(Gates.gate("fakeout", c -> {
             Instant until = fakeoutUntil.get(c.mint());
             return until != null && c.ctx().now().isBefore(until)
                     ? Optional.of("fell back below its breakout level; waiting until " + until)
                     : Optional.empty();
         }));
-        out.add(gate("breakout", this::breakout));
+        out.add(Gates.gate("breakout", this::breakout));
         return out;
     }
 
@@ -205,19 +206,5 @@ final class BreakoutWatch {
         }
         levels.put(c.mint(), level);
         return Optional.empty();
-    }
-
-    private static Gate gate(String name, java.util.function.Function<Candidate, Optional<String>> test) {
-        return new Gate() {
-            @Override
-            public String name() {
-                return name;
-            }
-
-            @Override
-            public Optional<String> reject(Candidate candidate) {
-                return test.apply(candidate);
-            }
-        };
     }
 }

@@ -17,7 +17,8 @@ import java.util.function.Function;
 public final class Gates {
     private Gates() {}
 
-    private static Gate gate(String name, Function<Candidate, Optional<String>> test) {
+    /** A gate named {@code name} that rejects with the reason {@code test} gives, if any. */
+    public static Gate gate(String name, Function<Candidate, Optional<String>> test) {
         return new Gate() {
             @Override
             public String name() {

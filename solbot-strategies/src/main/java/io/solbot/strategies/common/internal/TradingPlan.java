@@ -61,20 +61,7 @@ public record TradingPlan(
     public TradingPlan withGates(List<Gate> extra) {
         List<Gate> all = new java.util.ArrayList<>(gates);
         all.addAll(extra);
-        return new TradingPlan(
-                feed,
-                monitored,
-                feedLimit,
-                all,
-                safety,
-                priceImpact,
-                amount,
-                maxTrades,
-                maxOpen,
-                haltOnFailures,
-                cooldown,
-                maxDailyVolume,
-                exits);
+        return replacingGates(all);
     }
 
     /** This plan with {@code value} as its gates. */
