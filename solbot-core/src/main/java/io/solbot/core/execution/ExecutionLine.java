@@ -15,6 +15,13 @@ import java.util.List;
 /**
  * One line of the paper execution log: an order's outcome, its fills or its failure, as JSON.
  *
+ * <p>Line format: {@code {"orderId","botId","submittedAt","failure":OrderFailureJson|null,"fills":[FillJson...]}},
+ * the failure and the fills in {@link OrderFailureJson}'s and {@link FillJson}'s forms (amounts as decimal strings of
+ * raw units), the forms the lockfiles keep too. Lines written by earlier versions still read: without the order's
+ * submission time (its fills' submission time stands in, or the failure's time, which is not earlier), their fills
+ * and failure without the order id (the line's stands in), their failure without its fee and tip (read as nothing,
+ * which is what those versions charged).
+ *
  * @param submittedAt when the order was submitted; null in lines written before the log said
  * @param failure the failure, or null for an order that filled
  */
