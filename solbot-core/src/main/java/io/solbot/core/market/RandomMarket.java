@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 
 /**
@@ -37,8 +39,9 @@ final class RandomMarket implements EventSource {
     private final Duration step;
     private final ArrayDeque<MarketEvent> due = new ArrayDeque<>();
     private final List<Mint> live = new ArrayList<>();
-    private final List<Mint> launched = new ArrayList<>();
-    private final List<Mint> honeypots = new ArrayList<>();
+    // membership only, asked for every live token each step: sets, as the launched grow by the thousand a day
+    private final Set<Mint> launched = new HashSet<>();
+    private final Set<Mint> honeypots = new HashSet<>();
     private final List<Listing> listings;
     private Instant nextStep;
     private boolean started;

@@ -230,6 +230,11 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         listeners.add(listener);
     }
 
+    /** What this market knows, for the tests of this package. */
+    MarketModel model() {
+        return model;
+    }
+
     /** Every token listed so far, in listing order; those listed at the market's start from the moment it is made. */
     public List<Mint> mints() {
         return model.listed().stream().map(NewToken::mint).toList();

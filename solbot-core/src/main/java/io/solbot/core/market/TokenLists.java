@@ -50,15 +50,12 @@ final class TokenLists {
             case HIGH_TRADE ->
                 top(
                         live(),
-                        t -> candle(t, now, HOUR).filter(c -> c.trades() > 0).map(c -> BigDecimal.valueOf(c.trades())),
+                        t -> activity(t, now, HOUR)
+                                .filter(a -> a.trades() > 0)
+                                .map(a -> BigDecimal.valueOf(a.trades())),
                         limit);
             case RECENT_GOOD_LIQUIDITY -> newest(now, pool -> pool.liquidity().compareTo(GOOD_LIQUIDITY) >= 0, limit);
-            case ALL ->
-                top(
-                        live(),
-                        t -> candle(t, now, DAY)
-                                .map(c -> new BigDecimal(c.volume().value())),
-                        limit);
+            case ALL -> top(live(), t -> activity(t, now, DAY).map(a -> BigDecimal.valueOf(a.volume())), limit);
         };
     }
 
@@ -67,9 +64,7 @@ final class TokenLists {
         checkLimit(limit);
         return top(
                 live(),
-                t -> candle(t, now, window)
-                        .filter(c -> c.volume().value() > 0)
-                        .map(c -> new BigDecimal(c.volume().value())),
+                t -> activity(t, now, window).filter(a -> a.volume() > 0).map(a -> BigDecimal.valueOf(a.volume())),
                 limit);
     }
 
@@ -132,13 +127,23 @@ final class TokenLists {
         return ranked.stream().limit(limit).map(Ranked::mint).toList();
     }
 
-    private Optional<Candle> candle(Live t, Instant now, Duration window) {
+    /**
+     * The window's volume, swaps, open and close, as its candle would give them: ranking every live token reads no
+     * more than the buckets at its window's two ends.
+     */
+    private Optional<TradeHistory.Activity> activity(Live t, Instant now, Duration window) {
         TradeHistory history = model.history(t.token.mint());
-        return history == null ? Optional.empty() : history.candle(now, window);
+        return history == null ? Optional.empty() : history.activity(now, window);
     }
 
+    /** The change of the window's candle, {@link Candle#changePercent}, from its open and close alone. */
     private Optional<BigDecimal> change(Live t, Instant now, Duration window) {
-        return candle(t, now, window).map(Candle::changePercent);
+        return activity(t, now, window).map(a -> price(a.close()).percentChangeFrom(price(a.open())));
+    }
+
+    private static Price price(Pool pool) {
+        // a history keeps only pools with both reserves, which always have a price
+        return pool.price().orElseThrow();
     }
 
     /**
@@ -146,14 +151,14 @@ final class TokenLists {
      * for a token that did not trade in the hour.
      */
     private Optional<BigDecimal> spike(Live t, Instant now) {
-        Optional<Candle> hour = candle(t, now, HOUR);
-        Optional<Candle> last = candle(t, now, FIVE_MINUTES);
-        if (hour.isEmpty() || last.isEmpty() || hour.get().volume().value() == 0) {
+        Optional<TradeHistory.Activity> hour = activity(t, now, HOUR);
+        Optional<TradeHistory.Activity> last = activity(t, now, FIVE_MINUTES);
+        if (hour.isEmpty() || last.isEmpty() || hour.get().volume() == 0) {
             return Optional.empty();
         }
-        BigDecimal ratio = new BigDecimal(last.get().volume().value())
+        BigDecimal ratio = BigDecimal.valueOf(last.get().volume())
                 .multiply(BigDecimal.valueOf(12))
-                .divide(new BigDecimal(hour.get().volume().value()), MathContext.DECIMAL64);
+                .divide(BigDecimal.valueOf(hour.get().volume()), MathContext.DECIMAL64);
         return ratio.compareTo(BigDecimal.ONE) > 0 ? Optional.of(ratio) : Optional.empty();
     }
 

@@ -8,10 +8,10 @@ import io.solbot.core.domain.TokenAmount;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
+import java.util.AbstractList;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -106,6 +106,23 @@ final class TradeHistory {
     }
 
     /**
+     * What {@link #candle candle(now, window)} says of the window's open, close, SOL volume and swaps, without
+     * building it: from the running totals of the buckets at the window's two ends, found by a binary search, so a
+     * day's window costs what a minute's does. Empty when the candle is.
+     *
+     * @throws IllegalArgumentException if {@code window} is not between 1 second and 24 hours
+     */
+    synchronized Optional<Activity> activity(Instant now, Duration window) {
+        checkSpan("window", window);
+        // one tier holds every swap and price of a window it reaches back to, summed per bucket: the whole minutes
+        // of a window that candle() reads from the minute buckets add up to the same totals in the second buckets
+        Tier tier = window.compareTo(SECONDS_HORIZON) <= 0 ? seconds : minutes;
+        long nowMs = now.toEpochMilli();
+        long from = Math.floorDiv(nowMs - window.toMillis(), tier.width);
+        return Optional.ofNullable(tier.activity(from, Math.floorDiv(nowMs, tier.width)));
+    }
+
+    /**
      * The last {@code count} candles of {@code width} up to {@code now}, oldest first, aligned to whole multiples of
      * {@code width} since the epoch; the last is the current one, ending at {@code now}. Candles from before the
      * token's first price are left out.
@@ -160,10 +177,20 @@ final class TradeHistory {
                 .compareTo(BigInteger.valueOf(solB).multiply(tokensA));
     }
 
+    /**
+     * What {@link #candle} says of a window's prices, SOL volume and swaps, without its high and low: the pools of its
+     * open and close, the lamports traded and the swaps.
+     */
+    record Activity(Pool open, Pool close, long volume, long trades) {}
+
     /** A candle, and the pool of its close: where the next candle opens. */
     private record Made(Candle candle, Pool close) {}
 
-    /** A price and swaps in one bucket of time; {@code open} and the rest are null while no price was seen in it. */
+    /**
+     * A price and swaps in one bucket of time; {@code open} and the rest are null while no price was seen in it. It
+     * also carries the tier's running totals and last price as of its end, so that a range's volume, swaps, open and
+     * close come from the buckets at its two ends, not from a walk over every bucket between them.
+     */
     private static final class Bucket {
         final long index;
         Pool open;
@@ -173,9 +200,18 @@ final class TradeHistory {
         long volume;
         BigInteger tokens = BigInteger.ZERO;
         long trades;
+        /** The lamports traded and swaps in this tier from its first bucket up to the end of this one. */
+        long totalVolume;
 
-        Bucket(long index) {
+        long totalTrades;
+        /** The last price up to the end of this bucket, in it or before it (dropped or not); null if none yet. */
+        Pool lastClose;
+
+        Bucket(long index, long totalVolume, long totalTrades, Pool lastClose) {
             this.index = index;
+            this.totalVolume = totalVolume;
+            this.totalTrades = totalTrades;
+            this.lastClose = lastClose;
         }
 
         void add(Pool pool, long sol, BigInteger tokenAmount, long swaps) {
@@ -190,19 +226,31 @@ final class TradeHistory {
                     low = pool;
                 }
                 close = pool;
+                lastClose = pool;
             }
             volume = Math.addExact(volume, sol);
+            totalVolume = Math.addExact(totalVolume, sol);
             tokens = tokens.add(tokenAmount);
             trades += swaps;
+            totalTrades += swaps;
         }
     }
 
-    /** Buckets of one width, oldest first, and the last price of those already dropped. */
+    /**
+     * Buckets of one width, oldest first, in a ring that is searched by bucket index (the buckets are in index order
+     * but sparse: a second with no event has none), and the running totals and last price of those already dropped.
+     */
     private static final class Tier {
         final long width;
         final long kept;
-        final ArrayDeque<Bucket> buckets = new ArrayDeque<>();
-        /** The last price of the newest bucket dropped, or null: the price before the oldest kept bucket. */
+        private Bucket[] ring = new Bucket[16];
+        private int head;
+        private int size;
+        /** The totals and last price as of the newest bucket dropped: what was before the oldest kept bucket. */
+        private long droppedVolume;
+
+        private long droppedTrades;
+        /** The last price of the buckets dropped, or null: the price before the oldest kept bucket. */
         Pool droppedClose;
 
         Tier(long width, long kept) {
@@ -212,25 +260,93 @@ final class TradeHistory {
 
         void record(long ms, Pool pool, long sol, BigInteger tokens, long swaps) {
             long index = Math.floorDiv(ms, width);
-            Bucket last = buckets.peekLast();
+            Bucket last = size == 0 ? null : get(size - 1);
             if (last == null || last.index < index) {
-                last = new Bucket(index);
-                buckets.addLast(last);
+                last = last == null
+                        ? new Bucket(index, droppedVolume, droppedTrades, droppedClose)
+                        : new Bucket(index, last.totalVolume, last.totalTrades, last.lastClose);
+                addLast(last);
                 trim(ms);
             }
             // events come in time order, so the bucket of an event is always the newest
             last.add(pool, sol, tokens, swaps);
         }
 
-        /** Drops the buckets older than the horizon, remembering the last price they carried. */
+        /** Drops the buckets older than the horizon, remembering the totals and last price they carried. */
         void trim(long nowMs) {
             long oldest = Math.floorDiv(nowMs, width) - kept;
-            while (!buckets.isEmpty() && buckets.peekFirst().index < oldest) {
-                Bucket dropped = buckets.pollFirst();
-                if (dropped.close != null) {
-                    droppedClose = dropped.close;
+            while (size > 0 && ring[head].index < oldest) {
+                Bucket dropped = ring[head];
+                ring[head] = null;
+                head = (head + 1) & (ring.length - 1);
+                size--;
+                droppedVolume = dropped.totalVolume;
+                droppedTrades = dropped.totalTrades;
+                droppedClose = dropped.lastClose;
+            }
+        }
+
+        private Bucket get(int position) {
+            return ring[(head + position) & (ring.length - 1)];
+        }
+
+        private void addLast(Bucket bucket) {
+            if (size == ring.length) {
+                Bucket[] larger = new Bucket[ring.length * 2];
+                for (int i = 0; i < size; i++) {
+                    larger[i] = get(i);
+                }
+                ring = larger;
+                head = 0;
+            }
+            ring[(head + size) & (ring.length - 1)] = bucket;
+            size++;
+        }
+
+        /** The position of the first kept bucket whose index is {@code index} or later; {@code size} if none. */
+        private int positionOf(long index) {
+            // a window reaching past either end (a day's window, a token that stopped trading) needs no search
+            if (size == 0 || index <= ring[head].index) {
+                return 0;
+            }
+            if (index > get(size - 1).index) {
+                return size;
+            }
+            int lo = 0;
+            int hi = size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (get(mid).index < index) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
                 }
             }
+            return lo;
+        }
+
+        /**
+         * The open, close, volume and swaps of the candle from bucket {@code first} to bucket {@code last}, from the
+         * totals of the buckets at the two ends; null if there was no price by its end.
+         */
+        Activity activity(long first, long last) {
+            int from = positionOf(first);
+            int to = positionOf(last + 1);
+            Bucket before = from > 0 ? get(from - 1) : null;
+            Pool open = before != null ? before.lastClose : droppedClose;
+            for (int i = from; open == null && i < to; i++) {
+                open = get(i).open;
+            }
+            if (open == null) {
+                return null;
+            }
+            long volumeBefore = before != null ? before.totalVolume : droppedVolume;
+            long tradesBefore = before != null ? before.totalTrades : droppedTrades;
+            if (to == from) {
+                return new Activity(open, open, 0, 0);
+            }
+            Bucket end = get(to - 1);
+            return new Activity(open, end.lastClose, end.totalVolume - volumeBefore, end.totalTrades - tradesBefore);
         }
 
         /**
@@ -261,64 +377,31 @@ final class TradeHistory {
             }
             return out;
         }
+
         /** The last price of the buckets before bucket {@code first}, kept or dropped; null if none. */
         Pool closeBefore(long first) {
-            Pool close = droppedClose;
-            if (nearerOldest(first)) {
-                for (Bucket b : buckets) {
-                    if (b.index >= first) {
-                        break;
-                    }
-                    if (b.close != null) {
-                        close = b.close;
-                    }
-                }
-                return close;
-            }
-            Iterator<Bucket> back = buckets.descendingIterator();
-            while (back.hasNext()) {
-                Bucket b = back.next();
-                if (b.index < first && b.close != null) {
-                    return b.close;
-                }
-            }
-            return close;
+            int position = positionOf(first);
+            return position > 0 ? get(position - 1).lastClose : droppedClose;
         }
 
         /**
-         * The kept buckets from {@code from} up to, not including, {@code to}, in time order; walked from whichever
-         * end of the tier is nearer, so a read costs about its range, not the tier's whole horizon.
+         * The kept buckets from {@code from} up to, not including, {@code to}, in time order: a view, valid until the
+         * tier next changes (read and dropped under the history's lock).
          */
         List<Bucket> range(long from, long to) {
-            if (nearerOldest(from)) {
-                List<Bucket> out = new ArrayList<>();
-                for (Bucket b : buckets) {
-                    if (b.index >= to) {
-                        break;
-                    }
-                    if (b.index >= from) {
-                        out.add(b);
-                    }
+            int first = positionOf(from);
+            int end = to == Long.MAX_VALUE ? size : positionOf(to);
+            return new AbstractList<>() {
+                @Override
+                public Bucket get(int i) {
+                    return Tier.this.get(first + Objects.checkIndex(i, end - first));
                 }
-                return out;
-            }
-            ArrayDeque<Bucket> out = new ArrayDeque<>();
-            Iterator<Bucket> back = buckets.descendingIterator();
-            while (back.hasNext()) {
-                Bucket b = back.next();
-                if (b.index < from) {
-                    break;
-                }
-                if (b.index < to) {
-                    out.addFirst(b);
-                }
-            }
-            return new ArrayList<>(out);
-        }
 
-        /** Whether bucket {@code index} is nearer the oldest kept bucket than the newest. */
-        private boolean nearerOldest(long index) {
-            return !buckets.isEmpty() && index - buckets.peekFirst().index < buckets.peekLast().index - index;
+                @Override
+                public int size() {
+                    return end - first;
+                }
+            };
         }
 
         /**

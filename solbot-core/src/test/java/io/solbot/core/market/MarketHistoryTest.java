@@ -18,6 +18,7 @@ import io.solbot.core.testing.Markets;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -189,6 +190,53 @@ class MarketHistoryTest {
                 }
             }
             assertThat(checked).isGreaterThan(100);
+        }
+    }
+
+    @Test
+    void shouldTellAWindowsOpenCloseVolumeAndSwapsFromItsEndsAsItsCandleDoes() {
+        // the token lists rank every token by these figures, read from the running totals of the buckets at the
+        // window's two ends: over a day and more of a busy market (buckets dropped, tokens rugged and idle), at odd
+        // times, for windows of each tier and at the horizons, they must be the candle's
+        try (SimulatedMarket market =
+                SimulatedMarket.random(RandomMarketSettings.defaults(11, T0).withLaunches(0.01, 0.002, 0.1))) {
+            int checked = 0;
+            for (long second = 61; second < 26 * 3600; second += 7919) {
+                market.advanceTo(T0.plusSeconds(second));
+                for (Duration window : List.of(
+                        Duration.ofSeconds(1),
+                        Duration.ofSeconds(59),
+                        Duration.ofMinutes(5).plusSeconds(3),
+                        Duration.ofHours(1),
+                        Duration.ofHours(1).plusSeconds(1),
+                        Duration.ofHours(7).plusMinutes(3),
+                        Duration.ofDays(1))) {
+                    for (Mint mint : market.mints()) {
+                        Optional<Candle> candle = market.candle(mint, window);
+                        Optional<TradeHistory.Activity> activity =
+                                market.model().history(mint).activity(market.now(), window);
+                        assertThat(activity.isPresent())
+                                .as("%s over %s", mint, window)
+                                .isEqualTo(candle.isPresent());
+                        if (candle.isPresent()) {
+                            TradeHistory.Activity a = activity.orElseThrow();
+                            assertThat(List.of(
+                                            a.open().price().orElseThrow(),
+                                            a.close().price().orElseThrow(),
+                                            a.volume(),
+                                            a.trades()))
+                                    .as("%s over %s at %s", mint, window, market.now())
+                                    .isEqualTo(List.of(
+                                            candle.get().open(),
+                                            candle.get().close(),
+                                            candle.get().volume().value(),
+                                            candle.get().trades()));
+                            checked++;
+                        }
+                    }
+                }
+            }
+            assertThat(checked).isGreaterThan(1000);
         }
     }
 

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -56,6 +57,10 @@ final class BreakoutWatch {
     private final LocalTime end;
     private final Map<Mint, Price> levels = new HashMap<>();
     private final Map<Mint, Instant> fakeoutUntil = new HashMap<>();
+    /** The blacklist's text in the state when last parsed, and what it parsed to. */
+    private String ruggedText;
+
+    private Set<String> rugged = Set.of();
 
     BreakoutWatch(
             int lookback,
@@ -112,17 +117,22 @@ final class BreakoutWatch {
                 && candle.get().changePercent().compareTo(RUG_DROP_PERCENT.negate()) <= 0;
     }
 
-    static Set<String> blacklisted(StrategyContext ctx) {
-        return ctx.state()
-                .get(RUGGED)
-                .map(v -> new LinkedHashSet<>(Arrays.asList(v.split(","))))
-                .orElseGet(LinkedHashSet::new);
+    /**
+     * The rug blacklist kept in the bot's state, parsed again only when the state's text changed: it is asked for
+     * every candidate of every tick, and changes once in a while.
+     */
+    private Set<String> blacklisted(StrategyContext ctx) {
+        String text = ctx.state().get(RUGGED).orElse(null);
+        if (!Objects.equals(text, ruggedText)) {
+            rugged = text == null ? Set.of() : Set.copyOf(Arrays.asList(text.split(",")));
+            ruggedText = text;
+        }
+        return rugged;
     }
 
-    private static void blacklist(StrategyContext ctx, Mint mint) {
-        Set<String> rugged = blacklisted(ctx);
-        if (rugged.add(mint.toString())) {
-            ctx.state().put(RUGGED, String.join(",", rugged));
+    private void blacklist(StrategyContext ctx, Mint mint) {
+        if (!blacklisted(ctx).contains(mint.toString())) {
+            ctx.state().put(RUGGED, ruggedText == null ? mint.toString() : ruggedText + "," + mint);
         }
     }
 

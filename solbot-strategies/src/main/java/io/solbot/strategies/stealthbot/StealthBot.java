@@ -46,6 +46,11 @@ final class StealthBot implements Strategy {
     private final int slippageHighBps;
     private final long delayMinMs;
     private final long delayMaxMs;
+    /**
+     * No wallet is due before this time (epoch ms), so a tick before it reads nothing; {@link Long#MIN_VALUE} while
+     * unknown (at start, after a restart, after a failed buy made a wallet due again). The state stays the truth.
+     */
+    private long quietUntilMs = Long.MIN_VALUE;
 
     StealthBot(StealthBotConfig config) {
         this.wallets = config.tradingWallets();
@@ -81,16 +86,28 @@ final class StealthBot implements Strategy {
 
     @Override
     public void onTick(StrategyContext ctx) {
+        long now = ctx.now().toEpochMilli();
+        if (now < quietUntilMs) {
+            return; // a bot ticks every second for hours between its buys: most ticks have nothing due
+        }
         if (ctx.state().get(WALLET + wallets.getFirst()).isEmpty()) {
             schedule(ctx);
         }
+        long next = Long.MAX_VALUE;
         for (String wallet : wallets) {
             String progress = ctx.state().get(WALLET + wallet).orElseThrow();
-            if (progress.startsWith(DUE)
-                    && !ctx.now().isBefore(Instant.ofEpochMilli(Long.parseLong(progress.substring(DUE.length()))))) {
-                buy(ctx, wallet);
+            if (progress.startsWith(DUE)) {
+                long due = Long.parseLong(progress.substring(DUE.length()));
+                if (now >= due) {
+                    buy(ctx, wallet);
+                    // a buy that was not sent leaves its wallet due: tried again next tick
+                    next = ctx.state().get(WALLET + wallet).orElseThrow().startsWith(DUE) ? now : next;
+                } else {
+                    next = Math.min(next, due);
+                }
             }
         }
+        quietUntilMs = next;
     }
 
     /** Draws each wallet's due time, one random delay after the previous one. */
@@ -147,8 +164,10 @@ final class StealthBot implements Strategy {
 
     @Override
     public void onOrderFailed(StrategyContext ctx, OrderFailure failure) {
-        walletOf(ctx, failure.orderId().value())
-                .ifPresent(w -> ctx.state().put(WALLET + w, DUE + ctx.now().toEpochMilli()));
+        walletOf(ctx, failure.orderId().value()).ifPresent(w -> {
+            ctx.state().put(WALLET + w, DUE + ctx.now().toEpochMilli());
+            quietUntilMs = Long.MIN_VALUE;
+        });
     }
 
     /** The wallet whose placed buy is {@code orderId}. */
