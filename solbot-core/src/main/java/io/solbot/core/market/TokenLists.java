@@ -115,16 +115,38 @@ final class TokenLists {
         return middle.stream().map(Cap::live).toList();
     }
 
-    /** {@code candidates} that {@code key} ranks, by key, largest first; ties in the candidates' order. */
+    /**
+     * {@code candidates} that {@code key} ranks, by key, largest first; ties in the candidates' order. The best {@code
+     * limit} are kept as the candidates come, in order: a feed takes a few of a thousand tokens, and sorting them all
+     * at every read is what would cost.
+     */
     private static List<Mint> top(List<Live> candidates, Function<Live, Optional<BigDecimal>> key, int limit) {
         record Ranked(Mint mint, BigDecimal key) {}
-        List<Ranked> ranked = new ArrayList<>();
+        List<Ranked> best = new ArrayList<>(Math.min(limit, candidates.size()) + 1);
         for (Live t : candidates) {
-            key.apply(t).ifPresent(k -> ranked.add(new Ranked(t.token.mint(), k)));
+            Optional<BigDecimal> k = key.apply(t);
+            if (k.isEmpty()) {
+                continue;
+            }
+            // after every kept one whose key is at least this one's: an equal key came earlier, and stays first
+            int lo = 0;
+            int hi = best.size();
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (best.get(mid).key().compareTo(k.get()) >= 0) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            if (lo < limit) {
+                best.add(lo, new Ranked(t.token.mint(), k.get()));
+                if (best.size() > limit) {
+                    best.removeLast();
+                }
+            }
         }
-        // a stable sort: equal keys keep the listing order
-        ranked.sort(Comparator.comparing(Ranked::key).reversed());
-        return ranked.stream().limit(limit).map(Ranked::mint).toList();
+        return best.stream().map(Ranked::mint).toList();
     }
 
     /**

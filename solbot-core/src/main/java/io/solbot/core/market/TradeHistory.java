@@ -37,12 +37,12 @@ final class TradeHistory {
     private static final long SECOND = 1_000;
     private static final long MINUTE = 60_000;
 
-    private final int decimals;
+    private final Prices prices;
     private final Tier seconds = new Tier(SECOND, SECONDS_HORIZON.toMillis() / SECOND);
     private final Tier minutes = new Tier(MINUTE, MINUTES_HORIZON.toMillis() / MINUTE);
 
     TradeHistory(int decimals) {
-        this.decimals = decimals;
+        this.prices = new Prices(decimals);
     }
 
     /** The pool moved to {@code pool} at {@code at} without a trade (listed, repriced, liquidity pulled). */
@@ -97,11 +97,11 @@ final class TradeHistory {
                 List<Bucket> buckets = new ArrayList<>(seconds.range(from, firstMinute * (MINUTE / SECOND)));
                 buckets.addAll(minutes.range(firstMinute, Long.MAX_VALUE));
                 Made made = Tier.candle(
-                        seconds.closeBefore(from), buckets, Instant.ofEpochMilli(from * SECOND), now, decimals);
+                        seconds.closeBefore(from), buckets, Instant.ofEpochMilli(from * SECOND), now, prices);
                 return made == null ? Optional.empty() : Optional.of(made.candle());
             }
         }
-        List<Candle> one = tier.candles(from, 1, Math.floorDiv(nowMs, tier.width) - from + 1, now, decimals);
+        List<Candle> one = tier.candles(from, 1, Math.floorDiv(nowMs, tier.width) - from + 1, now, prices);
         return one.isEmpty() ? Optional.empty() : Optional.of(one.getFirst());
     }
 
@@ -149,7 +149,7 @@ final class TradeHistory {
         }
         long per = width.toMillis() / tier.width;
         long current = Math.floorDiv(now.toEpochMilli(), width.toMillis()) * per;
-        return tier.candles(current - (count - 1) * per, count, per, now, decimals);
+        return tier.candles(current - (count - 1) * per, count, per, now, prices);
     }
 
     private static void checkSpan(String name, Duration span) {
@@ -182,6 +182,32 @@ final class TradeHistory {
      * open and close, the lamports traded and the swaps.
      */
     record Activity(Pool open, Pool close, long volume, long trades) {}
+
+    /**
+     * The prices of pools, and the token's decimals. A candle's open, high, low and close are pools of its buckets,
+     * which stay for up to a day and are read into candles again at every step: the prices of the last ones read are
+     * remembered (by identity, as pools never change) rather than divided out again. Used under the history's lock.
+     */
+    private static final class Prices {
+        private static final int SLOTS = 128;
+        final int decimals;
+        private final Pool[] pools = new Pool[SLOTS];
+        private final Price[] prices = new Price[SLOTS];
+
+        Prices(int decimals) {
+            this.decimals = decimals;
+        }
+
+        Price of(Pool pool) {
+            int slot = System.identityHashCode(pool) & (SLOTS - 1);
+            if (pools[slot] != pool) {
+                // only pools with both reserves are kept, and those always have a price
+                prices[slot] = pool.price().orElseThrow();
+                pools[slot] = pool;
+            }
+            return prices[slot];
+        }
+    }
 
     /** A candle, and the pool of its close: where the next candle opens. */
     private record Made(Candle candle, Pool close) {}
@@ -354,7 +380,7 @@ final class TradeHistory {
          * ends at {@code now}. Each opens at the close before it: the last price of the buckets before it (kept or
          * dropped), or for the first candle with a price, the first price in it.
          */
-        List<Candle> candles(long first, int count, long per, Instant now, int decimals) {
+        List<Candle> candles(long first, int count, long per, Instant now, Prices prices) {
             Pool before = closeBefore(first);
             List<Bucket> within = range(first, Long.MAX_VALUE);
             List<Candle> out = new ArrayList<>(count);
@@ -368,7 +394,7 @@ final class TradeHistory {
                 }
                 Instant startAt = Instant.ofEpochMilli(start * width);
                 Instant endAt = i == count - 1 ? now : Instant.ofEpochMilli(end * width);
-                Made made = candle(before, within.subList(next, upTo), startAt, endAt, decimals);
+                Made made = candle(before, within.subList(next, upTo), startAt, endAt, prices);
                 if (made != null) {
                     out.add(made.candle());
                     before = made.close();
@@ -408,7 +434,7 @@ final class TradeHistory {
          * One candle from {@code startAt} to {@code endAt} over {@code buckets} (in time order), opening at {@code
          * before} (the close before them, or null), or null if there was no price by its end.
          */
-        static Made candle(Pool before, List<Bucket> buckets, Instant startAt, Instant endAt, int decimals) {
+        static Made candle(Pool before, List<Bucket> buckets, Instant startAt, Instant endAt, Prices prices) {
             Pool open = before;
             Pool high = before;
             Pool low = before;
@@ -442,19 +468,14 @@ final class TradeHistory {
                     new Candle(
                             startAt,
                             endAt.isBefore(startAt) ? startAt : endAt,
-                            price(open),
-                            price(high),
-                            price(low),
-                            price(close),
+                            prices.of(open),
+                            prices.of(high),
+                            prices.of(low),
+                            prices.of(close),
                             Lamports.of(volume),
-                            new TokenAmount(tokens, decimals),
+                            new TokenAmount(tokens, prices.decimals),
                             trades),
                     close);
-        }
-
-        private static Price price(Pool pool) {
-            // only pools with both reserves are kept, and those always have a price
-            return pool.price().orElseThrow();
         }
     }
 }

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ final class BreakoutWatch {
     /** The blacklist's text in the state when last parsed, and what it parsed to. */
     private String ruggedText;
 
-    private Set<String> rugged = Set.of();
+    private Set<String> rugged = new HashSet<>();
 
     BreakoutWatch(
             int lookback,
@@ -118,21 +119,22 @@ final class BreakoutWatch {
     }
 
     /**
-     * The rug blacklist kept in the bot's state, parsed again only when the state's text changed: it is asked for
-     * every candidate of every tick, and changes once in a while.
+     * The rug blacklist kept in the bot's state, parsed again only when the state's text is not the one this watch
+     * last wrote or read (a restart): it is asked for every candidate of every tick, and grows a token at a time.
      */
     private Set<String> blacklisted(StrategyContext ctx) {
         String text = ctx.state().get(RUGGED).orElse(null);
         if (!Objects.equals(text, ruggedText)) {
-            rugged = text == null ? Set.of() : Set.copyOf(Arrays.asList(text.split(",")));
+            rugged = text == null ? new HashSet<>() : new HashSet<>(Arrays.asList(text.split(",")));
             ruggedText = text;
         }
         return rugged;
     }
 
     private void blacklist(StrategyContext ctx, Mint mint) {
-        if (!blacklisted(ctx).contains(mint.toString())) {
-            ctx.state().put(RUGGED, ruggedText == null ? mint.toString() : ruggedText + "," + mint);
+        if (blacklisted(ctx).add(mint.toString())) {
+            ruggedText = ruggedText == null ? mint.toString() : ruggedText + "," + mint;
+            ctx.state().put(RUGGED, ruggedText);
         }
     }
 
