@@ -221,6 +221,7 @@ class StrategyConfigsTest {
             paperTrader,turboPaperTrader ; {"latency": 5} ; latency must be an object with the fields quoteMs, buildMs, sendMs, landMs
             paperTrader,turboPaperTrader ; {"failureRates": {"quote": 0, "send": 1}} ;
             paperTrader,turboPaperTrader ; {"failureRates": {"send": 1.01}} ; failureRates[send] must be between 0 and 1, but was 1.01
+            paperTrader,turboPaperTrader ; {"failureRates": {"sign": 0.1}} ; failureRates[sign] is not a stage: the stages are quote, build, send, land, bundle, but was 0.1
             paperTrader,turboPaperTrader ; {"partials": {"minParts": 1, "maxParts": 1}} ;
             paperTrader,turboPaperTrader ; {"partials": {"minParts": 3, "maxParts": 2}} ; partials.maxParts must be at least minParts (3), but was 2
             paperTrader,turboPaperTrader ; {"partials.minParts": 0} ; partials.minParts must be at least 1, but was 0

@@ -29,6 +29,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * Runs a {@link SolbotEngine}, a {@link SimulatedMarket} and a {@link PaperExecutor} in lockstep on simulated time,
@@ -260,6 +261,11 @@ public final class Backtest implements AutoCloseable {
         @Override
         public Set<String> capabilities() {
             return paper.capabilities();
+        }
+
+        @Override
+        public void simulateBotWith(BotId botId, UnaryOperator<PaperSettings> settings) {
+            paper.simulateBotWith(botId, settings);
         }
     }
 

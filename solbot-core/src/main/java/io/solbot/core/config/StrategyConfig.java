@@ -1,5 +1,6 @@
 package io.solbot.core.config;
 
+import io.solbot.core.execution.PaperSettings;
 import java.util.List;
 
 /**
@@ -9,6 +10,15 @@ import java.util.List;
 public interface StrategyConfig {
     /** The engine-facing settings; called only on a config that passed validation. */
     BotSettings settings();
+
+    /**
+     * How a paper executor simulates this bot's orders, made from the executor's own settings, {@code executor}:
+     * the paper trader sets its execution model, latency, failure rates and partial fills here; by default (every
+     * other strategy) the executor's own. Called only on a valid config; ignored by a live executor.
+     */
+    default PaperSettings paperSettings(PaperSettings executor) {
+        return executor;
+    }
 
     /** The wallet label the config names, or null to leave it to the bots file. */
     default String wallet() {

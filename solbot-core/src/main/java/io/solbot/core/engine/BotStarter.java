@@ -1,6 +1,7 @@
 package io.solbot.core.engine;
 
 import io.solbot.core.SolbotException;
+import io.solbot.core.config.StrategyConfig;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.RunStatus;
@@ -147,6 +148,10 @@ final class BotStarter {
      * Nothing of it stays registered if this throws.
      */
     private void launch(Bot bot, RunStatus target, Optional<JournalEntry> entry, List<Fill> stored) {
+        if (bot.spec().config() instanceof StrategyConfig config) {
+            // before its first order, restored ones included: a paper trader's orders run by its own settings
+            settings.swapExecutor().simulateBotWith(bot.id(), config::paperSettings);
+        }
         Bot replaced = lifecycle.register(bot);
         boolean launched = false;
         bot.lock().lock();

@@ -14,19 +14,16 @@ import java.util.Map;
  * in part. An order reserves its trade before it runs and gives it back if nothing filled; a bot keeps the count of
  * its latest day only.
  *
+ * <p>The limit is given with each order: a bot's own simulation settings may set its own.
+ *
  * <p>Threading: thread-safe.
  */
 final class DailyTradeLimit {
-    private final int maxDailyTrades;
     /** Per bot: {day (UTC epoch day), trades that day}. */
     private final Map<BotId, long[]> tradesToday = new HashMap<>();
 
-    DailyTradeLimit(int maxDailyTrades) {
-        this.maxDailyTrades = maxDailyTrades;
-    }
-
-    /** Takes one of the order's bot's trades of its day; false if none is left. */
-    boolean reserve(SwapOrder order) {
+    /** Takes one of the order's bot's {@code maxDailyTrades} trades of its day; false if none is left. */
+    boolean reserve(SwapOrder order, int maxDailyTrades) {
         long day = day(order.submittedAt());
         synchronized (tradesToday) {
             long[] count = tradesToday.computeIfAbsent(order.botId(), b -> new long[] {day, 0});
@@ -80,7 +77,7 @@ final class DailyTradeLimit {
     }
 
     /** Why {@link #reserve} refused {@code order}. */
-    String refusal(SwapOrder order) {
+    static String refusal(SwapOrder order, int maxDailyTrades) {
         return "maxDailyTrades of " + maxDailyTrades + " reached for " + order.botId() + " on "
                 + LocalDate.ofEpochDay(day(order.submittedAt())) + " (UTC)";
     }

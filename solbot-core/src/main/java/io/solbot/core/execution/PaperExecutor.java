@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -77,6 +78,11 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     private final SimulatedMarket market;
     private final Timeline timeline;
     private final PaperQuotes quotes;
+    /** How orders run: by the executor's settings, or by a bot's own ({@link #simulateBotWith}). */
+    private record Simulation(PaperSettings settings, PaperQuotes quotes) {}
+
+    private final Simulation defaults;
+    private final Map<BotId, Simulation> perBot = new ConcurrentHashMap<>();
     private final DailyTradeLimit dailyTrades;
     private final PaperWallets wallets;
     /** Null without an execution log file. */
@@ -91,7 +97,8 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         this.market = b.market;
         this.timeline = b.timeline;
         this.quotes = new PaperQuotes(settings, market);
-        this.dailyTrades = new DailyTradeLimit(settings.maxDailyTrades());
+        this.defaults = new Simulation(settings, quotes);
+        this.dailyTrades = new DailyTradeLimit();
         this.wallets = new PaperWallets(settings.wallets());
         this.executionLog = b.executionLog == null
                 ? null
@@ -192,6 +199,22 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
      * @throws java.io.UncheckedIOException if the log could not take the outcome: the order ran, and {@link #resolve}
      *     answers its outcome
      */
+    /**
+     * Simulates {@code botId}'s orders with the settings {@code settings} makes of this executor's own, from now on;
+     * a bot whose settings come out as the executor's own is simulated as every other. The wallets stay this
+     * executor's: only how an order runs (model, seed, latency, failures, partial fills, slippage cap, daily trades)
+     * is the bot's own.
+     */
+    @Override
+    public void simulateBotWith(BotId botId, UnaryOperator<PaperSettings> settings) {
+        PaperSettings own = Objects.requireNonNull(settings.apply(this.settings), "paper settings of " + botId);
+        if (own.equals(this.settings)) {
+            perBot.remove(botId);
+        } else {
+            perBot.put(botId, new Simulation(own, new PaperQuotes(own, market)));
+        }
+    }
+
     @Override
     public SwapOutcome execute(SwapOrder order) {
         SwapOutcome outcome = simulate(order);
@@ -208,11 +231,13 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
 
     /** The daily limit first; an order it admits runs its stages, and gives its trade back if nothing filled. */
     private SwapOutcome simulate(SwapOrder order) {
-        if (!dailyTrades.reserve(order)) {
-            return SimulatedOrder.failedBeforeRunning(order, "limit", dailyTrades.refusal(order));
+        Simulation sim = perBot.getOrDefault(order.botId(), defaults);
+        int maxDailyTrades = sim.settings().maxDailyTrades();
+        if (!dailyTrades.reserve(order, maxDailyTrades)) {
+            return SimulatedOrder.failedBeforeRunning(order, "limit", DailyTradeLimit.refusal(order, maxDailyTrades));
         }
         SimulatedOrder run = new SimulatedOrder(
-                order, settings, market, quotes, timeline, wallets.of(order.botId(), order.wallet()));
+                order, sim.settings(), market, sim.quotes(), timeline, wallets.of(order.botId(), order.wallet()));
         try {
             return run.run();
         } finally {

@@ -7,6 +7,7 @@ import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.WalletBalances;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.UnaryOperator;
 
 /**
  * The port through which the engine executes orders: a paper simulator ({@link PaperExecutor}) or live Jupiter +
@@ -64,4 +65,12 @@ public interface SwapExecutor {
     default Set<String> capabilities() {
         return Set.of();
     }
+
+    /**
+     * The engine is starting {@code botId}, whose config sets how a simulator runs its orders: {@code settings} turns
+     * this executor's own {@link PaperSettings} into the bot's (the paper trader's execution model, latency, failure
+     * rates and partial fills). A paper executor simulates the bot's orders with them from now on, until called again
+     * for that bot; an executor that does not simulate ignores them (the default).
+     */
+    default void simulateBotWith(BotId botId, UnaryOperator<PaperSettings> settings) {}
 }

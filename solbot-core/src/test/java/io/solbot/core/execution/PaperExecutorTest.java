@@ -101,6 +101,45 @@ class PaperExecutorTest {
     }
 
     @Test
+    void shouldSimulateABotsOrdersWithItsOwnSettingsAndTheOthersWithTheExecutors() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
+        BotId other = BotId.of("paper-2");
+        executor.simulateBotWith(BOT, s -> s.withPartials(new Partials(3, 3)).withLatency(Latency.NONE));
+
+        List<Fill> own = filled(executor.execute(order("o1", Side.BUY, ONE_SOL, T0)));
+        List<Fill> others = filled(
+                executor.execute(new SwapOrder(OrderId.of("o2"), other, TOKEN, Side.BUY, ONE_SOL, 100, PRIORITY, T0)));
+
+        assertThat(own).hasSize(3).allSatisfy(f -> assertThat(f.filledAt()).isEqualTo(T0));
+        assertThat(others).hasSize(1);
+        assertThat(others.getFirst().filledAt()).isEqualTo(T0.plusMillis(460));
+
+        // settings that come out as the executor's own: the bot is simulated as every other again
+        executor.simulateBotWith(BOT, s -> s);
+        assertThat(filled(executor.execute(order("o3", Side.BUY, ONE_SOL, T0.plusSeconds(1)))))
+                .hasSize(1);
+    }
+
+    @Test
+    void shouldCountEachBotsDailyTradesAgainstItsOwnLimit() {
+        SimulatedMarket market = Markets.onePool();
+        PaperExecutor executor =
+                PaperExecutor.builder(settings(ExecModel.AMM_DEPTH), market).build();
+        executor.simulateBotWith(BOT, s -> s.withMaxDailyTrades(1));
+
+        filled(executor.execute(order("o1", Side.BUY, ONE_SOL, T0)));
+        SwapOutcome.Failed second = failed(executor.execute(order("o2", Side.BUY, ONE_SOL, T0.plusSeconds(1))));
+
+        assertThat(second.failure().stage()).isEqualTo("limit");
+        assertThat(second.failure().reason()).startsWith("maxDailyTrades of 1 reached for paper-1");
+        // another bot keeps the executor's 1000
+        filled(executor.execute(new SwapOrder(
+                OrderId.of("o3"), BotId.of("paper-2"), TOKEN, Side.BUY, ONE_SOL, 100, PRIORITY, T0.plusSeconds(2))));
+    }
+
+    @Test
     void shouldFillEachPartAgainstThePoolAsTheEarlierPartsLeftIt() {
         SimulatedMarket market = Markets.onePool();
         PaperExecutor executor = PaperExecutor.builder(

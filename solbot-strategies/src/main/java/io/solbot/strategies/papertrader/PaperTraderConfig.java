@@ -3,6 +3,7 @@ package io.solbot.strategies.papertrader;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
+import io.solbot.core.execution.PaperSettings;
 import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
@@ -26,6 +27,12 @@ public record PaperTraderConfig(
         @Flatten @Valid PaperFields paper,
         @Flatten @Valid SniperFields sniperFields)
         implements TradingConfig, CrossFieldRules {
+
+    /** The executor's simulation with this bot's {@code execModel}, latency, failure rates, partials and limits. */
+    @Override
+    public PaperSettings paperSettings(PaperSettings executor) {
+        return paper == null ? executor : paper.applyTo(executor);
+    }
 
     @Override
     public void check(Rules rules) {

@@ -10,9 +10,9 @@ import java.util.Set;
 
 /**
  * The {@code paper-trader} strategy: the sniper's pipeline, gates, defaults and exits, through whatever executor the
- * engine runs (the paper executor in paper mode). Its simulation fields ({@code execModel}, {@code latency}, {@code
- * failureRates}, {@code partials}, {@code seed}) are validated but not applied per bot: the engine's one executor, set
- * up with {@code PaperSettings}, simulates every bot's orders.
+ * engine runs. On the paper executor its own simulation fields ({@code execModel}, {@code seed}, {@code latency},
+ * {@code failureRates}, {@code partials}, {@code slippageBpsCap}, {@code maxDailyTrades}) set how its orders run,
+ * laid over the executor's settings ({@link PaperTraderConfig#paperSettings}); other bots keep the executor's.
  */
 public final class PaperTraderProvider implements StrategyProvider<PaperTraderConfig> {
     public PaperTraderProvider() {}

@@ -58,4 +58,30 @@ class PaperTraderStrategyTest {
                 .isNotEmpty()
                 .isSubsetOf("take-profit", "stop-loss", "max-hold");
     }
+
+    @Test
+    void shouldHaveItsOrdersSimulatedWithItsOwnFailureRatesAndPartials() {
+        String fields = "{amountToSpend: 0.05, slippage: 3, interval: 5, maxTrades: 5, tokenFeed: trending,"
+                + " entryThreshold: 1, priceWindow: 1m, volumeThreshold: 0, minPoolUsd: 0, maxSlippage: 0.5,"
+                + " takeProfit: 5, stopLoss: 5, smartExitMode: time, timeMaxHoldSec: 600";
+        // the engine's executor splits nothing and fails nothing: what differs comes from the bot's own fields
+        Backtest.Result split = EngineRuns.run(
+                new PaperTraderProvider(),
+                Scripts.config("paperTrader", fields + ", partials: {minParts: 3, maxParts: 3}}"),
+                15,
+                Duration.ofHours(2));
+        Backtest.Result failing = EngineRuns.run(
+                new PaperTraderProvider(),
+                Scripts.config("paperTrader", fields + ", failureRates: {quote: 1}}"),
+                15,
+                Duration.ofHours(2));
+
+        assertThat(split.fills())
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.parts()).isEqualTo(3));
+        assertThat(failing.fills()).isEmpty();
+        assertThat(failing.failures())
+                .isNotEmpty()
+                .allSatisfy(f -> assertThat(f.stage()).isEqualTo("quote"));
+    }
 }
