@@ -699,7 +699,8 @@ class StrategyConfigsTest {
             "rebalancer",
             "rotationBot",
             "chadMode",
-            "stealthBot");
+            "stealthBot",
+            "delayedSniper");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();

@@ -48,6 +48,7 @@ public final class PaperTraderProvider implements StrategyProvider<PaperTraderCo
     }
 
     static TradingPlan plan(PaperTraderConfig config) {
-        return ConfigPlans.sniper(config, config.feedFields(), config.filterFields(), config.exitFields());
+        return ConfigPlans.sniper(
+                config, config.feedFields(), config.filterFields(), config.exitFields(), config.sniperFields());
     }
 }

@@ -49,6 +49,7 @@ public final class SniperProvider implements StrategyProvider<SniperConfig> {
     }
 
     static TradingPlan plan(SniperConfig config) {
-        return ConfigPlans.sniper(config, config.feedFields(), config.filterFields(), config.exitFields());
+        return ConfigPlans.sniper(
+                config, config.feedFields(), config.filterFields(), config.exitFields(), config.sniperFields());
     }
 }

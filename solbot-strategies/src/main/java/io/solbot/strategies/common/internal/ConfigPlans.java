@@ -8,6 +8,7 @@ import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
 import io.solbot.strategies.common.SharedConfig;
+import io.solbot.strategies.common.SniperFields;
 import io.solbot.strategies.common.TradingConfig;
 import io.solbot.strategies.common.Units;
 import java.math.BigDecimal;
@@ -54,13 +55,21 @@ public final class ConfigPlans {
                 settings.maxFailuresInARow(),
                 settings.cooldown(),
                 Lamports.ofSol(daily.setScale(9, RoundingMode.DOWN)),
-                exits);
+                exits,
+                Duration.ZERO);
     }
 
     /**
      * The sniper's plan for {@code config} (the sniper and the paper trader): its feed, the common gates with the pump
-     * gate over its price window, the sniper's defaults, its exits.
+     * gate over its price window, the sniper's defaults, its exits, and its {@code delayBeforeBuyMs} (unset: none).
      */
+    public static TradingPlan sniper(
+            TradingConfig config, FeedConfig feed, FilterConfig filterFields, ExitConfig exit, SniperFields fields) {
+        Long delay = fields == null ? null : fields.delayBeforeBuyMs();
+        return sniper(config, feed, filterFields, exit).withEntryDelay(delay == null ? null : Duration.ofMillis(delay));
+    }
+
+    /** The sniper's plan without an entry delay. */
     public static TradingPlan sniper(
             TradingConfig config, FeedConfig feed, FilterConfig filterFields, ExitConfig exit) {
         FilterConfig filter = orEmpty(filterFields);

@@ -59,6 +59,54 @@ public final class Gates {
         });
     }
 
+    /** How long a Solana slot lasts, about: what a count of blocks after a launch is measured in. */
+    static final Duration SLOT = Duration.ofMillis(400);
+
+    /** {@code launch-blocks}: at least {@code blocks} slots have passed since the token was listed. */
+    public static Gate launchBlocks(int blocks) {
+        Duration min = SLOT.multipliedBy(blocks);
+        return gate("launch-blocks", c -> {
+            Optional<TokenInfo> info = c.info();
+            if (info.isEmpty()) {
+                return no("launch unknown");
+            }
+            Duration age = info.get().age(c.ctx().now());
+            return age.compareTo(min) >= 0
+                    ? Optional.empty()
+                    : no("listed " + age + " ago, within its first " + blocks + " blocks (" + min + ")");
+        });
+    }
+
+    /**
+     * {@code warm-up}: since its listing (its last day at most), the token's price broke out at least {@code
+     * breakoutPercent} above where it opened, and is now no more than {@code pullbackPercent} below that high: it
+     * rose, and did not fall back.
+     */
+    public static Gate warmUp(BigDecimal breakoutPercent, BigDecimal pullbackPercent) {
+        return gate("warm-up", c -> {
+            Optional<TokenInfo> info = c.info();
+            if (info.isEmpty()) {
+                return no("launch unknown");
+            }
+            long seconds = info.get().age(c.ctx().now()).toSeconds();
+            Duration window = Duration.ofSeconds(Math.clamp(seconds, 1, Candle.MAX_WINDOW.toSeconds()));
+            Optional<Candle> since =
+                    c.candle(window).filter(k -> !k.open().isZero() && !k.high().isZero());
+            if (since.isEmpty()) {
+                return no("no price history since its listing");
+            }
+            Candle k = since.get();
+            BigDecimal rise = k.high().percentChangeFrom(k.open());
+            if (rise.compareTo(breakoutPercent) < 0) {
+                return no("rose " + pct(rise) + " since its listing, below the breakout of " + pct(breakoutPercent));
+            }
+            BigDecimal pullback = k.close().percentChangeFrom(k.high()).negate();
+            return pullback.compareTo(pullbackPercent) <= 0
+                    ? Optional.empty()
+                    : no("fell back " + pct(pullback) + " from its high, more than " + pct(pullbackPercent));
+        });
+    }
+
     /** {@code pump}: the price rose at least {@code minPercent} over the last {@code window}. */
     public static Gate pump(Duration window, BigDecimal minPercent) {
         return gate(

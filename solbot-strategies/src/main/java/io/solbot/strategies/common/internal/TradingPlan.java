@@ -24,6 +24,8 @@ import java.util.Objects;
  * @param cooldown time between two buys of one token
  * @param maxDailyVolume SOL spent per UTC day at most, counting buys in flight; null for no cap
  * @param exits the exit rules, in order
+ * @param entryDelay how long a token that passed every gate waits before it is bought ({@code delayBeforeBuyMs}):
+ *     it must pass them again then; zero to buy at once
  */
 public record TradingPlan(
         TokenFeed feed,
@@ -38,7 +40,8 @@ public record TradingPlan(
         int haltOnFailures,
         Duration cooldown,
         Lamports maxDailyVolume,
-        List<ExitRule> exits) {
+        List<ExitRule> exits,
+        Duration entryDelay) {
     /** How many tokens of a feed a tick judges: what the original read of a Birdeye list. */
     public static final int FEED_LIMIT = 20;
 
@@ -49,6 +52,9 @@ public record TradingPlan(
         exits = List.copyOf(exits);
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(cooldown, "cooldown");
+        if (entryDelay == null || entryDelay.isNegative()) {
+            throw new IllegalArgumentException("entryDelay must be zero or more, but was " + entryDelay);
+        }
         if (feed == null && monitored.isEmpty()) {
             throw new IllegalArgumentException("a plan needs a feed or monitored tokens");
         }
@@ -79,6 +85,26 @@ public record TradingPlan(
                 haltOnFailures,
                 cooldown,
                 maxDailyVolume,
-                exits);
+                exits,
+                entryDelay);
+    }
+
+    /** This plan with {@code value} as its entry delay; null is zero. */
+    public TradingPlan withEntryDelay(Duration value) {
+        return new TradingPlan(
+                feed,
+                monitored,
+                feedLimit,
+                gates,
+                safety,
+                priceImpact,
+                amount,
+                maxTrades,
+                maxOpen,
+                haltOnFailures,
+                cooldown,
+                maxDailyVolume,
+                exits,
+                value == null ? Duration.ZERO : value);
     }
 }

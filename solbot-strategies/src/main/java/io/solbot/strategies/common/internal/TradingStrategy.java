@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -65,6 +66,9 @@ public final class TradingStrategy implements Strategy {
     private final Map<OrderId, Lamports> buying = new HashMap<>();
     private final Map<OrderId, Mint> buyingMints = new HashMap<>();
     private final Map<Mint, Instant> coolingUntil = new HashMap<>();
+    /** Tokens that passed every gate and wait out the entry delay, to when; in memory (a restart waits again). */
+    private final Map<Mint, Instant> waitingUntil = new HashMap<>();
+
     private final List<Verdict> verdicts = new ArrayList<>();
 
     public TradingStrategy(TradingPlan plan) {
@@ -91,6 +95,16 @@ public final class TradingStrategy implements Strategy {
         List<Position> positions = ctx.positions();
         Set<Mint> held = new LinkedHashSet<>();
         positions.forEach(p -> held.add(p.mint()));
+        Set<Mint> judged = new HashSet<>();
+        try {
+            judge(ctx, held, judged);
+        } finally {
+            // a token no longer judged (out of the feed, held, capped) waits again when it comes back
+            waitingUntil.keySet().retainAll(judged);
+        }
+    }
+
+    private void judge(StrategyContext ctx, Set<Mint> held, Set<Mint> judged) {
         for (Mint mint : candidates(ctx)) {
             if (!mayBuy(ctx) || held.size() + buying.size() >= plan.maxOpen()) {
                 return;
@@ -98,7 +112,19 @@ public final class TradingStrategy implements Strategy {
             if (held.contains(mint) || buyingMints.containsValue(mint) || coolingDown(mint, ctx.now())) {
                 continue;
             }
+            judged.add(mint);
             Verdict verdict = judge(new Candidate(ctx, mint));
+            if (verdict.bought() && !plan.entryDelay().isZero()) {
+                Instant due = waitingUntil.computeIfAbsent(mint, m -> ctx.now().plus(plan.entryDelay()));
+                if (ctx.now().isBefore(due)) {
+                    verdicts.add(
+                            new Verdict(mint, "delay", "passed every gate; bought at " + due + " if it still does"));
+                    continue;
+                }
+                waitingUntil.remove(mint);
+            } else if (!verdict.bought()) {
+                waitingUntil.remove(mint);
+            }
             if (verdict.bought()) {
                 OrderResult result = ctx.orders().buy(mint, plan.amount());
                 if (result instanceof OrderResult.Submitted submitted) {
