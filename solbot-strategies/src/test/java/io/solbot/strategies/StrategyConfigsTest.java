@@ -700,7 +700,8 @@ class StrategyConfigsTest {
             "rotationBot",
             "chadMode",
             "stealthBot",
-            "delayedSniper");
+            "delayedSniper",
+            "scheduleLauncher");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();

@@ -39,7 +39,7 @@ class StrategyPropertyTest {
     private static final Lamports WALLET = Lamports.ofSol("10");
     private static final List<String> MINTS =
             Listing.WELL_KNOWN.stream().map(l -> l.mint().address()).toList();
-    private static final List<String> NINE = List.of(
+    private static final List<String> TRADING = List.of(
             "sniper",
             "scalper",
             "breakout",
@@ -48,7 +48,9 @@ class StrategyPropertyTest {
             "chadMode",
             "stealthBot",
             "rotationBot",
-            "rebalancer");
+            "rebalancer",
+            "delayedSniper",
+            "scheduleLauncher");
 
     static LongStream seeds() {
         String seed = System.getProperty("solbot.property.seed");
@@ -67,11 +69,11 @@ class StrategyPropertyTest {
                 .withLaunches(
                         0.02 + random.nextDouble() * 0.18, 0.001 + random.nextDouble() * 0.02, random.nextDouble() / 2);
         List<Bot> bots = new ArrayList<>();
-        for (String mode : NINE) {
+        for (String mode : TRADING) {
             bots.add(bot(mode, bots.size(), random));
         }
         for (int extra = random.nextInt(10); extra > 0; extra--) {
-            bots.add(bot(NINE.get(random.nextInt(NINE.size())), bots.size(), random));
+            bots.add(bot(TRADING.get(random.nextInt(TRADING.size())), bots.size(), random));
         }
         StringBuilder yaml = new StringBuilder("bots:\n");
         bots.forEach(b -> yaml.append("  - id: ")
@@ -262,11 +264,47 @@ class StrategyPropertyTest {
                                 open,
                                 lamports(floor)));
             }
+            case "scheduleLauncher" -> scheduleLauncher(id, mode, c, r);
             default -> feedBot(id, mode, c, r);
         };
     }
 
-    /** A sniper, scalper, breakout, dip buyer or paper trader: the entry pipeline and the shared exits. */
+    /** A schedule launcher: equal buys on an interval, or limit tiers of their own amounts, bought once each. */
+    private static Bot scheduleLauncher(String id, String mode, Fields c, Random r) {
+        c.put("outputMint", pick(MINTS, r)).put("slippage", r.nextInt(1, 11));
+        if (r.nextBoolean()) {
+            c.put("startTime", "'" + StrategyRuns.START.plusSeconds(r.nextInt(0, 600)) + "'");
+        }
+        if (r.nextBoolean()) {
+            int tiers = r.nextInt(1, 4);
+            StringBuilder list = new StringBuilder("[");
+            long largest = 0;
+            long total = 0;
+            for (int i = 0; i < tiers; i++) {
+                BigDecimal amount = sol(r, 1, 50, 100);
+                // tiers around a well-known token's price in USD (BONK, JUP and WIF: 0.00002 to 2 USD)
+                list.append(i == 0 ? "" : ", ")
+                        .append("{price: ")
+                        .append(BigDecimal.valueOf(r.nextInt(1, 30_000), 4).toPlainString())
+                        .append(", amount: ")
+                        .append(amount.toPlainString())
+                        .append('}');
+                largest = Math.max(largest, lamports(amount));
+                total = Math.addExact(total, lamports(amount));
+            }
+            c.put("buyMode", "limit").putRaw("limitConfigs", list.append(']').toString());
+            return new Bot(id, mode, c.yaml(), new Limits(tiers, largest, total, Long.MAX_VALUE, tiers, 0));
+        }
+        BigDecimal amount = sol(r, 1, 100, 100);
+        int maxTrades = r.nextInt(1, 26);
+        c.put("amountToSpend", amount).put("maxTrades", maxTrades).put("interval", r.nextInt(10, 120));
+        long each = lamports(amount) / maxTrades;
+        return new Bot(id, mode, c.yaml(), new Limits(maxTrades, each, each * maxTrades, Long.MAX_VALUE, 1, 0));
+    }
+
+    /**
+     * A sniper, scalper, breakout, dip buyer, paper trader or delayed sniper: the entry pipeline and the shared exits.
+     */
     private static Bot feedBot(String id, String mode, Fields c, Random r) {
         BigDecimal amount = sol(r, 1, 50, 100);
         int maxTrades = r.nextInt(1, 21);
@@ -304,6 +342,11 @@ class StrategyPropertyTest {
                         .put("fakeoutCooldownMs", r.nextInt(0, 600_000))
                         .put("useSignals", r.nextBoolean());
             case "scalper" -> c.put("useSignals", r.nextBoolean());
+            case "delayedSniper" ->
+                c.put("delayBeforeBuyMs", r.nextInt(1, 60_000))
+                        .put("ignoreBlocks", r.nextInt(0, 10))
+                        .put("breakoutPct", BigDecimal.valueOf(r.nextInt(0, 30), 2))
+                        .put("pullbackPct", BigDecimal.valueOf(r.nextInt(0, 101), 2));
             default -> {}
         }
         long perDay = mode.equals("scalper") ? lamports(new BigDecimal(3)) : Long.MAX_VALUE;

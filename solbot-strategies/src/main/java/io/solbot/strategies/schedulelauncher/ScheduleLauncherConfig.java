@@ -79,7 +79,7 @@ public record ScheduleLauncherConfig(
             @Required @Between(min = "0.01", max = "1000000000", unit = "SOL") @Decimals(9)
             BigDecimal amount) {}
 
-    private boolean limitMode() {
+    boolean limitMode() {
         return buyMode != null && buyMode.trim().toLowerCase(Locale.ROOT).equals("limit");
     }
 
