@@ -701,7 +701,8 @@ class StrategyConfigsTest {
             "chadMode",
             "stealthBot",
             "delayedSniper",
-            "scheduleLauncher");
+            "scheduleLauncher",
+            "trendFollower");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();

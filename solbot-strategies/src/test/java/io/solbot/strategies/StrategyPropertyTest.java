@@ -50,7 +50,8 @@ class StrategyPropertyTest {
             "rotationBot",
             "rebalancer",
             "delayedSniper",
-            "scheduleLauncher");
+            "scheduleLauncher",
+            "trendFollower");
 
     static LongStream seeds() {
         String seed = System.getProperty("solbot.property.seed");
@@ -303,7 +304,8 @@ class StrategyPropertyTest {
     }
 
     /**
-     * A sniper, scalper, breakout, dip buyer, paper trader or delayed sniper: the entry pipeline and the shared exits.
+     * A sniper, scalper, breakout, dip buyer, paper trader, delayed sniper or trend follower: the entry pipeline and
+     * the shared exits.
      */
     private static Bot feedBot(String id, String mode, Fields c, Random r) {
         BigDecimal amount = sol(r, 1, 50, 100);
@@ -342,6 +344,15 @@ class StrategyPropertyTest {
                         .put("fakeoutCooldownMs", r.nextInt(0, 600_000))
                         .put("useSignals", r.nextBoolean());
             case "scalper" -> c.put("useSignals", r.nextBoolean());
+            case "trendFollower" -> {
+                c.putList("emaPeriods", List.of("2", Integer.toString(r.nextInt(3, 8))))
+                        .put("trailingPct", BigDecimal.valueOf(r.nextInt(1, 20), 2))
+                        .put("sarEnabled", r.nextBoolean())
+                        .put("pyramidEnabled", r.nextBoolean());
+                if (r.nextBoolean() && !c.has("entryThreshold")) {
+                    c.put("dipThreshold", r.nextInt(1, 10));
+                }
+            }
             case "delayedSniper" ->
                 c.put("delayBeforeBuyMs", r.nextInt(1, 60_000))
                         .put("ignoreBlocks", r.nextInt(0, 10))
@@ -403,6 +414,10 @@ class StrategyPropertyTest {
 
         Fields put(String key, Object value) {
             return putRaw(key, String.valueOf(value));
+        }
+
+        boolean has(String key) {
+            return entries.stream().anyMatch(e -> e.startsWith(key + ": "));
         }
 
         Fields putList(String key, List<String> values) {

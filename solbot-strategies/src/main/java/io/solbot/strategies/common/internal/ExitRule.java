@@ -1,11 +1,13 @@
 package io.solbot.strategies.common.internal;
 
+import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Price;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * One reason to sell a position, judged on a {@link Held} at each tick. Each rule says what share of the position to
@@ -36,6 +38,19 @@ public sealed interface ExitRule {
         /** Whether the sale closes the whole position. */
         public boolean closes() {
             return sellPercent.compareTo(HUNDRED) == 0;
+        }
+    }
+
+    /**
+     * Sells the whole position once {@code reversed} says its trend turned down: a trend follower's stop-and-reverse on
+     * a spot market, where it cannot go short (it leaves, and waits for the next rise).
+     */
+    record Reversal(Predicate<Mint> reversed) implements ExitRule {
+        public static final String REASON = "trend-reversal";
+
+        @Override
+        public Optional<Exit> check(Held held) {
+            return reversed.test(held.mint()) ? Optional.of(new Exit(REASON, HUNDRED)) : Optional.empty();
         }
     }
 

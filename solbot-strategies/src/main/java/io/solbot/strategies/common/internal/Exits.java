@@ -70,6 +70,7 @@ public final class Exits {
             case ExitRule.TrailingStop t -> ExitRule.TrailingStop.REASON;
             case ExitRule.MaxHold m -> ExitRule.MaxHold.REASON;
             case ExitRule.LiquidityDrop l -> ExitRule.LiquidityDrop.REASON;
+            case ExitRule.Reversal r -> ExitRule.Reversal.REASON;
         };
     }
 

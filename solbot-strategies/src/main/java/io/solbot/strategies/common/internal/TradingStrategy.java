@@ -80,6 +80,11 @@ public final class TradingStrategy implements Strategy {
         return plan;
     }
 
+    /** Whether an exit is selling {@code mint} now. */
+    public boolean isSelling(Mint mint) {
+        return exits.isSelling(mint);
+    }
+
     /** What the pipeline decided at the last tick, in the order it judged the tokens. */
     public List<Verdict> verdicts() {
         return List.copyOf(verdicts);
