@@ -8,6 +8,7 @@ module io.solbot.strategies {
     exports io.solbot.strategies.breakout;
     exports io.solbot.strategies.chadmode;
     exports io.solbot.strategies.common;
+    exports io.solbot.strategies.dca;
     exports io.solbot.strategies.delayedsniper;
     exports io.solbot.strategies.dipbuyer;
     exports io.solbot.strategies.papertrader;
@@ -27,6 +28,8 @@ module io.solbot.strategies {
     opens io.solbot.strategies.chadmode to
             org.hibernate.validator;
     opens io.solbot.strategies.common to
+            org.hibernate.validator;
+    opens io.solbot.strategies.dca to
             org.hibernate.validator;
     opens io.solbot.strategies.delayedsniper to
             org.hibernate.validator;
@@ -68,5 +71,6 @@ module io.solbot.strategies {
             io.solbot.strategies.papertrader.PaperTraderProvider,
             io.solbot.strategies.turbopapertrader.TurboPaperTraderProvider,
             io.solbot.strategies.turbosniper.TurboSniperProvider,
-            io.solbot.strategies.schedulelauncher.ScheduleLauncherProvider;
+            io.solbot.strategies.schedulelauncher.ScheduleLauncherProvider,
+            io.solbot.strategies.dca.DcaProvider;
 }

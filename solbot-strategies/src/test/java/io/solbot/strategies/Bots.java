@@ -34,7 +34,8 @@ final class Bots {
             "paperTrader",
             "turboPaperTrader",
             "turboSniper",
-            "scheduleLauncher");
+            "scheduleLauncher",
+            "dca");
 
     /** The modes with the original's shared rules. */
     static final List<String> SHARED = List.of(
@@ -73,6 +74,9 @@ final class Bots {
                     "stealthBot",
                     "{\"wallets\": [\"w1\", \"w2\"], \"tokenMint\": \"" + MINT + "\", \"positionSize\": 0.02}"),
             Map.entry(
+                    "dca",
+                    "{\"tokenMint\": \"" + MINT + "\", \"amountPerBuy\": 0.1, \"numBuys\": 5, \"freqHours\": 24}"),
+            Map.entry(
                     "scheduleLauncher",
                     "{\"outputMint\": \"" + MINT + "\", \"amountToSpend\": 1, \"interval\": 60, \"maxTrades\": 10}"));
 
@@ -81,7 +85,7 @@ final class Bots {
     /** The smallest valid config of {@code mode}. */
     static ObjectNode minimal(String mode) {
         try {
-            boolean own = List.of("rotationBot", "rebalancer", "stealthBot", "scheduleLauncher")
+            boolean own = List.of("rotationBot", "rebalancer", "stealthBot", "scheduleLauncher", "dca")
                     .contains(mode);
             ObjectNode config = (ObjectNode) JSON.readTree(own ? "{}" : BASE);
             String extra = MINIMAL.get(mode);

@@ -55,6 +55,7 @@ class BotsFileFuzzTest {
         "paperTraderTurbo",
         "turboSniper",
         "scheduleLauncher",
+        "dca",
         "{",
         "}",
         "[",

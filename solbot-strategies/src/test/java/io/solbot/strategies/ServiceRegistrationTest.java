@@ -30,7 +30,7 @@ class ServiceRegistrationTest {
         }
 
         assertThat(ModuleApi.of(SniperProvider.class).providersOf(StrategyProvider.class))
-                .hasSize(14)
+                .hasSize(15)
                 .containsExactlyInAnyOrderElementsOf(serviceFile);
     }
 }

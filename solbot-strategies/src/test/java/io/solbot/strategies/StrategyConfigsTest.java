@@ -702,7 +702,8 @@ class StrategyConfigsTest {
             "stealthBot",
             "delayedSniper",
             "scheduleLauncher",
-            "trendFollower");
+            "trendFollower",
+            "dca");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();
