@@ -35,7 +35,8 @@ final class Bots {
             "turboPaperTrader",
             "turboSniper",
             "scheduleLauncher",
-            "dca");
+            "dca",
+            "limit");
 
     /** The modes with the original's shared rules. */
     static final List<String> SHARED = List.of(
@@ -73,6 +74,7 @@ final class Bots {
             Map.entry(
                     "stealthBot",
                     "{\"wallets\": [\"w1\", \"w2\"], \"tokenMint\": \"" + MINT + "\", \"positionSize\": 0.02}"),
+            Map.entry("limit", "{\"tokenMint\": \"" + MINT + "\", \"buyAtOrBelow\": 0.00002, \"amountToSpend\": 0.1}"),
             Map.entry(
                     "dca",
                     "{\"tokenMint\": \"" + MINT + "\", \"amountPerBuy\": 0.1, \"numBuys\": 5, \"freqHours\": 24}"),
@@ -85,7 +87,7 @@ final class Bots {
     /** The smallest valid config of {@code mode}. */
     static ObjectNode minimal(String mode) {
         try {
-            boolean own = List.of("rotationBot", "rebalancer", "stealthBot", "scheduleLauncher", "dca")
+            boolean own = List.of("rotationBot", "rebalancer", "stealthBot", "scheduleLauncher", "dca", "limit")
                     .contains(mode);
             ObjectNode config = (ObjectNode) JSON.readTree(own ? "{}" : BASE);
             String extra = MINIMAL.get(mode);

@@ -56,6 +56,7 @@ class BotsFileFuzzTest {
         "turboSniper",
         "scheduleLauncher",
         "dca",
+        "limit",
         "{",
         "}",
         "[",

@@ -30,7 +30,7 @@ class ServiceRegistrationTest {
         }
 
         assertThat(ModuleApi.of(SniperProvider.class).providersOf(StrategyProvider.class))
-                .hasSize(15)
+                .hasSize(16)
                 .containsExactlyInAnyOrderElementsOf(serviceFile);
     }
 }

@@ -703,7 +703,8 @@ class StrategyConfigsTest {
             "delayedSniper",
             "scheduleLauncher",
             "trendFollower",
-            "dca");
+            "dca",
+            "limit");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();

@@ -51,7 +51,9 @@ class StrategyPropertyTest {
             "rebalancer",
             "delayedSniper",
             "scheduleLauncher",
-            "trendFollower");
+            "trendFollower",
+            "dca",
+            "limit");
 
     static LongStream seeds() {
         String seed = System.getProperty("solbot.property.seed");
@@ -266,6 +268,36 @@ class StrategyPropertyTest {
                                 lamports(floor)));
             }
             case "scheduleLauncher" -> scheduleLauncher(id, mode, c, r);
+            case "dca" -> {
+                BigDecimal each = sol(r, 1, 50, 100);
+                int buys = r.nextInt(1, 20);
+                c.put("tokenMint", pick(MINTS, r))
+                        .put("amountPerBuy", each)
+                        .put("numBuys", buys)
+                        .put("freqHours", BigDecimal.valueOf(r.nextInt(1, 20), 2));
+                if (r.nextBoolean()) {
+                    c.put("stopAbove", BigDecimal.valueOf(r.nextInt(1, 30_000), 4));
+                }
+                long lamports = lamports(each);
+                yield new Bot(id, mode, c.yaml(), new Limits(buys, lamports, lamports * buys, Long.MAX_VALUE, 1, 0));
+            }
+            case "limit" -> {
+                BigDecimal amount = sol(r, 1, 50, 100);
+                int buyAt = r.nextInt(1, 30_000);
+                c.put("tokenMint", pick(MINTS, r))
+                        .put("buyAtOrBelow", BigDecimal.valueOf(buyAt, 4))
+                        .put("amountToSpend", amount)
+                        .put("interval", r.nextInt(1, 30));
+                if (r.nextBoolean()) {
+                    c.put("sellAtOrAbove", BigDecimal.valueOf(buyAt + r.nextInt(1, 1_000), 4))
+                            .put("sellPct", r.nextInt(1, 101));
+                }
+                if (r.nextBoolean()) {
+                    c.put("expiryHours", BigDecimal.valueOf(r.nextInt(1, 100), 2));
+                }
+                long lamports = lamports(amount);
+                yield new Bot(id, mode, c.yaml(), new Limits(1, lamports, lamports, Long.MAX_VALUE, 1, 0));
+            }
             default -> feedBot(id, mode, c, r);
         };
     }

@@ -179,7 +179,7 @@ public final class Exits {
      * {@code percent} of {@code held}, rounded down to a raw unit, at least one raw unit and at most {@code held}: a
      * share too small to sell anything sells one unit rather than nothing.
      */
-    static TokenAmount share(TokenAmount held, BigDecimal percent) {
+    public static TokenAmount share(TokenAmount held, BigDecimal percent) {
         if (percent.compareTo(ExitRule.HUNDRED) >= 0) {
             return held;
         }
