@@ -11,6 +11,7 @@ module io.solbot.strategies {
     exports io.solbot.strategies.dca;
     exports io.solbot.strategies.delayedsniper;
     exports io.solbot.strategies.dipbuyer;
+    exports io.solbot.strategies.grid;
     exports io.solbot.strategies.limit;
     exports io.solbot.strategies.papertrader;
     exports io.solbot.strategies.rebalancer;
@@ -35,6 +36,8 @@ module io.solbot.strategies {
     opens io.solbot.strategies.delayedsniper to
             org.hibernate.validator;
     opens io.solbot.strategies.dipbuyer to
+            org.hibernate.validator;
+    opens io.solbot.strategies.grid to
             org.hibernate.validator;
     opens io.solbot.strategies.limit to
             org.hibernate.validator;
@@ -76,5 +79,6 @@ module io.solbot.strategies {
             io.solbot.strategies.turbosniper.TurboSniperProvider,
             io.solbot.strategies.schedulelauncher.ScheduleLauncherProvider,
             io.solbot.strategies.dca.DcaProvider,
-            io.solbot.strategies.limit.LimitProvider;
+            io.solbot.strategies.limit.LimitProvider,
+            io.solbot.strategies.grid.GridProvider;
 }

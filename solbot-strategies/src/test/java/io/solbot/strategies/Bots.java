@@ -36,7 +36,8 @@ final class Bots {
             "turboSniper",
             "scheduleLauncher",
             "dca",
-            "limit");
+            "limit",
+            "grid");
 
     /** The modes with the original's shared rules. */
     static final List<String> SHARED = List.of(
@@ -76,6 +77,10 @@ final class Bots {
                     "{\"wallets\": [\"w1\", \"w2\"], \"tokenMint\": \"" + MINT + "\", \"positionSize\": 0.02}"),
             Map.entry("limit", "{\"tokenMint\": \"" + MINT + "\", \"buyAtOrBelow\": 0.00002, \"amountToSpend\": 0.1}"),
             Map.entry(
+                    "grid",
+                    "{\"tokenMint\": \"" + MINT + "\", \"lowerPrice\": 0.001, \"upperPrice\": 0.002,"
+                            + " \"amountPerLevel\": 0.1}"),
+            Map.entry(
                     "dca",
                     "{\"tokenMint\": \"" + MINT + "\", \"amountPerBuy\": 0.1, \"numBuys\": 5, \"freqHours\": 24}"),
             Map.entry(
@@ -87,7 +92,7 @@ final class Bots {
     /** The smallest valid config of {@code mode}. */
     static ObjectNode minimal(String mode) {
         try {
-            boolean own = List.of("rotationBot", "rebalancer", "stealthBot", "scheduleLauncher", "dca", "limit")
+            boolean own = List.of("rotationBot", "rebalancer", "stealthBot", "scheduleLauncher", "dca", "limit", "grid")
                     .contains(mode);
             ObjectNode config = (ObjectNode) JSON.readTree(own ? "{}" : BASE);
             String extra = MINIMAL.get(mode);

@@ -57,6 +57,7 @@ class BotsFileFuzzTest {
         "scheduleLauncher",
         "dca",
         "limit",
+        "grid",
         "{",
         "}",
         "[",

@@ -30,7 +30,7 @@ class ServiceRegistrationTest {
         }
 
         assertThat(ModuleApi.of(SniperProvider.class).providersOf(StrategyProvider.class))
-                .hasSize(16)
+                .hasSize(17)
                 .containsExactlyInAnyOrderElementsOf(serviceFile);
     }
 }

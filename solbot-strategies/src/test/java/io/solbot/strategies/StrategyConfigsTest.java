@@ -704,7 +704,8 @@ class StrategyConfigsTest {
             "scheduleLauncher",
             "trendFollower",
             "dca",
-            "limit");
+            "limit",
+            "grid");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();

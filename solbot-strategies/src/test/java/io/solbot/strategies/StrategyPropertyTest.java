@@ -53,7 +53,8 @@ class StrategyPropertyTest {
             "scheduleLauncher",
             "trendFollower",
             "dca",
-            "limit");
+            "limit",
+            "grid");
 
     static LongStream seeds() {
         String seed = System.getProperty("solbot.property.seed");
@@ -280,6 +281,26 @@ class StrategyPropertyTest {
                 }
                 long lamports = lamports(each);
                 yield new Bot(id, mode, c.yaml(), new Limits(buys, lamports, lamports * buys, Long.MAX_VALUE, 1, 0));
+            }
+            case "grid" -> {
+                BigDecimal each = sol(r, 1, 50, 100);
+                int maxTrades = r.nextInt(1, 30);
+                // around a well-known token's price in USD (BONK, JUP and WIF: 0.00002 to 2 USD)
+                int lower = r.nextInt(1, 20_000);
+                c.put("tokenMint", pick(MINTS, r))
+                        .put("lowerPrice", BigDecimal.valueOf(lower, 4))
+                        .put("upperPrice", BigDecimal.valueOf(lower + r.nextInt(1, 2_000), 4))
+                        .put("levels", r.nextInt(2, 12))
+                        .put("amountPerLevel", each)
+                        .put("maxTrades", maxTrades)
+                        .put("interval", r.nextInt(1, 30))
+                        .put("rebuild", r.nextBoolean());
+                long lamports = lamports(each);
+                yield new Bot(
+                        id,
+                        mode,
+                        c.yaml(),
+                        new Limits(maxTrades, lamports, lamports * maxTrades, Long.MAX_VALUE, 1, 0));
             }
             case "limit" -> {
                 BigDecimal amount = sol(r, 1, 50, 100);

@@ -1,0 +1,102 @@
+package io.solbot.strategies.grid;
+
+import io.solbot.core.config.Between;
+import io.solbot.core.config.BotSettings;
+import io.solbot.core.config.CrossField;
+import io.solbot.core.config.CrossFieldRules;
+import io.solbot.core.config.Decimals;
+import io.solbot.core.config.Flatten;
+import io.solbot.core.config.Required;
+import io.solbot.core.config.SolanaAddress;
+import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.TokenAmount;
+import io.solbot.strategies.common.PlatformConfig;
+import io.solbot.strategies.common.PlatformFields;
+import io.solbot.strategies.common.Units;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A grid: {@code levels} prices evenly spaced from {@code lowerPrice} to {@code upperPrice} (USD per token); each level
+ * but the top buys {@code amountPerLevel} when the price falls to it and sells that lot at the level above.
+ *
+ * @param tokenMint the token; required
+ * @param lowerPrice the lowest level, USD per token; required
+ * @param upperPrice the highest level, USD per token, above {@code lowerPrice}; required
+ * @param levels how many levels, 2 to 100 (default 10)
+ * @param amountPerLevel SOL each level's buy spends; required
+ * @param rebuild move the grid to the price when it leaves the range (default true)
+ * @param maxTrades buys in the bot's life at most, 1 to 1 000 000 (default 10 000)
+ * @param interval seconds between price checks, 1 to 3600 (default 10)
+ * @param slippage percent, greater than 0 and at most 99 (default 1)
+ * @param priorityFeeLamports priority fee per order, lamports (default 0)
+ * @param haltOnFailures failed orders in a row after which the bot is FAILED (default 3)
+ */
+@CrossField
+public record GridConfig(
+        @Required @SolanaAddress String tokenMint,
+
+        @Required @Between(min = "0", minInclusive = false, unit = "USD")
+        BigDecimal lowerPrice,
+
+        @Required @Between(min = "0", minInclusive = false, unit = "USD")
+        BigDecimal upperPrice,
+
+        @Between(min = "2", max = "100") Integer levels,
+
+        @Required @Between(min = "0", minInclusive = false, max = "1000000000", unit = "SOL") @Decimals(9)
+        BigDecimal amountPerLevel,
+
+        Boolean rebuild,
+        @Between(min = "1", max = "1000000") Integer maxTrades,
+        @Between(min = "1", max = "3600", unit = "seconds") Integer interval,
+
+        @Between(min = "0", minInclusive = false, max = "99", unit = "%") @Decimals(2)
+        BigDecimal slippage,
+
+        @Between(min = "0", max = "1000000000", unit = "lamports")
+        Long priorityFeeLamports,
+
+        @Between(min = "1") Integer haltOnFailures,
+        @Flatten @Valid PlatformFields platformFields)
+        implements PlatformConfig, CrossFieldRules {
+
+    static final int DEFAULT_LEVELS = 10;
+
+    @Override
+    public void check(Rules rules) {
+        if (lowerPrice != null && upperPrice != null && upperPrice.compareTo(lowerPrice) <= 0) {
+            rules.reject("upperPrice", upperPrice, "must be above lowerPrice (" + lowerPrice.toPlainString() + ")");
+        }
+    }
+
+    int levelCount() {
+        return levels == null ? DEFAULT_LEVELS : levels;
+    }
+
+    /** Each buy spends {@code amountPerLevel}; one token, its levels' lots together one position. */
+    @Override
+    public BotSettings settings() {
+        return new BotSettings(
+                Duration.ofSeconds(interval == null ? 10 : interval),
+                maxTrades == null ? 10_000 : maxTrades,
+                Duration.ZERO,
+                haltOnFailures == null ? 3 : haltOnFailures,
+                1,
+                Units.bps(slippage == null ? BigDecimal.ONE : slippage),
+                Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
+                Mint.WRAPPED_SOL,
+                TokenAmount.of(Lamports.ofSol(amountPerLevel).value(), 9));
+    }
+
+    @Override
+    public List<String> warnings() {
+        return List.of(
+                Boolean.FALSE.equals(rebuild)
+                        ? "no stop loss (lots bought stay held while the price is below the grid)"
+                        : "no stop loss but the grid's floor (below it the lots are sold and the grid moves)");
+    }
+}
