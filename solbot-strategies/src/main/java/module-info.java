@@ -20,6 +20,7 @@ module io.solbot.strategies {
     exports io.solbot.strategies.schedulelauncher;
     exports io.solbot.strategies.sniper;
     exports io.solbot.strategies.stealthbot;
+    exports io.solbot.strategies.tpsl;
     exports io.solbot.strategies.trendfollower;
     exports io.solbot.strategies.turbopapertrader;
     exports io.solbot.strategies.turbosniper;
@@ -55,6 +56,8 @@ module io.solbot.strategies {
             org.hibernate.validator;
     opens io.solbot.strategies.stealthbot to
             org.hibernate.validator;
+    opens io.solbot.strategies.tpsl to
+            org.hibernate.validator;
     opens io.solbot.strategies.trendfollower to
             org.hibernate.validator;
     opens io.solbot.strategies.turbopapertrader to
@@ -80,5 +83,6 @@ module io.solbot.strategies {
             io.solbot.strategies.schedulelauncher.ScheduleLauncherProvider,
             io.solbot.strategies.dca.DcaProvider,
             io.solbot.strategies.limit.LimitProvider,
-            io.solbot.strategies.grid.GridProvider;
+            io.solbot.strategies.grid.GridProvider,
+            io.solbot.strategies.tpsl.TpSlProvider;
 }

@@ -37,7 +37,8 @@ final class Bots {
             "scheduleLauncher",
             "dca",
             "limit",
-            "grid");
+            "grid",
+            "tpSl");
 
     /** The modes with the original's shared rules. */
     static final List<String> SHARED = List.of(
@@ -77,6 +78,10 @@ final class Bots {
                     "{\"wallets\": [\"w1\", \"w2\"], \"tokenMint\": \"" + MINT + "\", \"positionSize\": 0.02}"),
             Map.entry("limit", "{\"tokenMint\": \"" + MINT + "\", \"buyAtOrBelow\": 0.00002, \"amountToSpend\": 0.1}"),
             Map.entry(
+                    "tpSl",
+                    "{\"tokenMint\": \"" + MINT + "\", \"amountToSpend\": 0.1, \"rules\": [{\"tp\": 20,"
+                            + " \"sellPct\": 100}]}"),
+            Map.entry(
                     "grid",
                     "{\"tokenMint\": \"" + MINT + "\", \"lowerPrice\": 0.001, \"upperPrice\": 0.002,"
                             + " \"amountPerLevel\": 0.1}"),
@@ -92,7 +97,15 @@ final class Bots {
     /** The smallest valid config of {@code mode}. */
     static ObjectNode minimal(String mode) {
         try {
-            boolean own = List.of("rotationBot", "rebalancer", "stealthBot", "scheduleLauncher", "dca", "limit", "grid")
+            boolean own = List.of(
+                            "rotationBot",
+                            "rebalancer",
+                            "stealthBot",
+                            "scheduleLauncher",
+                            "dca",
+                            "limit",
+                            "grid",
+                            "tpSl")
                     .contains(mode);
             ObjectNode config = (ObjectNode) JSON.readTree(own ? "{}" : BASE);
             String extra = MINIMAL.get(mode);

@@ -58,6 +58,7 @@ class BotsFileFuzzTest {
         "dca",
         "limit",
         "grid",
+        "tpSl",
         "{",
         "}",
         "[",

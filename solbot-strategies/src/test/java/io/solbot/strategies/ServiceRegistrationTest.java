@@ -30,7 +30,7 @@ class ServiceRegistrationTest {
         }
 
         assertThat(ModuleApi.of(SniperProvider.class).providersOf(StrategyProvider.class))
-                .hasSize(17)
+                .hasSize(18)
                 .containsExactlyInAnyOrderElementsOf(serviceFile);
     }
 }

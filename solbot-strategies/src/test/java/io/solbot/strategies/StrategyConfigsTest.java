@@ -705,7 +705,8 @@ class StrategyConfigsTest {
             "trendFollower",
             "dca",
             "limit",
-            "grid");
+            "grid",
+            "tpSl");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();

@@ -54,7 +54,8 @@ class StrategyPropertyTest {
             "trendFollower",
             "dca",
             "limit",
-            "grid");
+            "grid",
+            "tpSl");
 
     static LongStream seeds() {
         String seed = System.getProperty("solbot.property.seed");
@@ -301,6 +302,22 @@ class StrategyPropertyTest {
                         mode,
                         c.yaml(),
                         new Limits(maxTrades, lamports, lamports * maxTrades, Long.MAX_VALUE, 1, 0));
+            }
+            case "tpSl" -> {
+                BigDecimal amount = sol(r, 1, 50, 100);
+                c.put("tokenMint", pick(MINTS, r))
+                        .put("amountToSpend", amount)
+                        .put("interval", r.nextInt(1, 30))
+                        .putRaw(
+                                "rules",
+                                "[{tp: " + r.nextInt(1, 30) + ", sellPct: " + r.nextInt(1, 101) + "}, {tp: "
+                                        + r.nextInt(1, 60) + ", sellPct: " + r.nextInt(1, 101) + "}, {sl: "
+                                        + r.nextInt(1, 50) + ", sellPct: 100}]");
+                if (r.nextBoolean()) {
+                    c.put("maxHoldSec", r.nextInt(1, 1200));
+                }
+                long lamports = lamports(amount);
+                yield new Bot(id, mode, c.yaml(), new Limits(1, lamports, lamports, Long.MAX_VALUE, 1, 0));
             }
             case "limit" -> {
                 BigDecimal amount = sol(r, 1, 50, 100);
