@@ -98,11 +98,11 @@ class GridTest {
 
     @Test
     void shouldTradeItsGridInARealEngineOnASimulatedMarket() {
-        // BONK opens at about 0.000011 SOL, 0.00165 USD at 150 USD a SOL: a tight grid around it
+        // the simulated BONK opens at 0.00000012 SOL, 0.000018 USD at 150 USD a SOL: a grid 3 % either side of it
         GridConfig config = Scripts.config(
                 "grid",
-                "{tokenMint: " + BONK + ", lowerPrice: 0.0016, upperPrice: 0.0017, levels: 6, amountPerLevel: 0.05,"
-                        + " interval: 5}");
+                "{tokenMint: " + BONK + ", lowerPrice: 0.00001746, upperPrice: 0.00001854, levels: 7,"
+                        + " amountPerLevel: 0.05, interval: 5, rebuild: false}");
         Backtest.Result result = EngineRuns.run(new GridProvider(), config, 15, Duration.ofHours(6));
         assertThat(result.fills()).anyMatch(f -> f.side() == Side.BUY);
         assertThat(result.fills()).anyMatch(f -> f.side() == Side.SELL);

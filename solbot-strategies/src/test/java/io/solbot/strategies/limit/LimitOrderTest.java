@@ -106,12 +106,15 @@ class LimitOrderTest {
 
     @Test
     void shouldBuyAndSellInARealEngineOnASimulatedMarket() {
-        // BONK opens at about 0.000011 SOL (0.00165 USD at 150): a buy at or below 0.0017, a sell at or above 0.00168
+        // the simulated BONK opens at 0.00000012 SOL, 0.000018 USD at 150 USD a SOL: a buy at or below 0.0000181, a
+        // sell 1 % above that
         LimitConfig config = Scripts.config(
                 "limit",
-                "{tokenMint: " + BONK + ", buyAtOrBelow: 0.0017, amountToSpend: 0.1, sellAtOrAbove: 0.00172,"
+                "{tokenMint: " + BONK + ", buyAtOrBelow: 0.0000181, amountToSpend: 0.1, sellAtOrAbove: 0.00001828,"
                         + " interval: 5}");
         Backtest.Result result = EngineRuns.run(new LimitProvider(), config, 15, Duration.ofHours(6));
         assertThat(result.fills()).anyMatch(f -> f.side() == Side.BUY);
+        assertThat(result.fills())
+                .anyMatch(f -> f.side() == Side.SELL && f.reason().equals(LimitOrder.REASON));
     }
 }
