@@ -69,10 +69,17 @@ class BacktestCommandTest {
                         "rotation-bot",
                         "chad-mode",
                         "stealth-bot",
+                        "delayed-sniper",
+                        "trend-follower",
+                        "schedule-launcher",
+                        "dca",
+                        "limit",
+                        "grid",
+                        "tp-sl",
                         "ma-cross");
         // BUYS, the fourth column: every bot bought within three simulated minutes
         assertThat(rows)
-                .hasSize(11)
+                .hasSize(18)
                 .allSatisfy((bot, cells) -> assertThat(Integer.parseInt(cells.get(3)))
                         .as(bot + ": " + cells)
                         .isPositive());
