@@ -37,6 +37,7 @@ module io.solbot.core {
     exports io.solbot.core.execution;
     exports io.solbot.core.market;
     exports io.solbot.core.plugin;
+    exports io.solbot.core.safety;
     exports io.solbot.core.solana.account;
     exports io.solbot.core.spi;
     exports io.solbot.core.store;
@@ -56,4 +57,5 @@ module io.solbot.core {
             com.fasterxml.jackson.databind;
 
     uses io.solbot.core.spi.StrategyProvider;
+    uses io.solbot.core.safety.SafetyCheck;
 }

@@ -357,6 +357,18 @@ public sealed interface Extension {
     }
 
     /**
+     * The extension of type {@code number} whose value is {@code value}, as a TLV entry would carry it.
+     *
+     * @throws MalformedAccountException if {@code number} is not a u16 above 0, or the value does not fit the type
+     */
+    public static Extension decode(int number, byte[] value) {
+        if (number < 1 || number > 0xFFFF) {
+            throw new MalformedAccountException("an extension type is a u16 above 0, but was " + number);
+        }
+        return read(value.clone(), number, 0, value.length);
+    }
+
+    /**
      * The extension of type {@code number} whose value is the {@code length} bytes at {@code offset} of {@code data}
      * (the whole account, so that errors name absolute offsets).
      */
