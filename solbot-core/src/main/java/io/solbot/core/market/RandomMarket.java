@@ -43,6 +43,11 @@ final class RandomMarket implements EventSource {
     /** The share of launches that are not honeypots and have a Token-2022 mint. */
     private static final double TOKEN_2022_SHARE = 0.3;
 
+    /** The small holders of an established token (see {@link #widelyHeld}). */
+    private static final int SMALL_HOLDERS = 180;
+
+    private static final long SMALL_HOLDERS_SALT = 0x5EED_5A11_0000_0001L;
+
     private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final RandomMarketSettings settings;
@@ -210,7 +215,7 @@ final class RandomMarket implements EventSource {
                 25,
                 Authorities.RENOUNCED,
                 true,
-                holders(supplyOutsidePool, decimals));
+                widelyHeld(mint, supplyOutsidePool, decimals));
     }
 
     private MarketEvent.TokenListed listed(Instant at, Listing listing) {
@@ -230,7 +235,7 @@ final class RandomMarket implements EventSource {
                 25,
                 Authorities.RENOUNCED,
                 true,
-                holders(tokens.multiply(BigInteger.TWO), listing.decimals()));
+                widelyHeld(listing.mint(), tokens.multiply(BigInteger.TWO), listing.decimals()));
     }
 
     private MarketEvent.TokenListed launch(Instant at) {
@@ -307,6 +312,36 @@ final class RandomMarket implements EventSource {
         byte[] bytes = new byte[32];
         chain.nextBytes(bytes);
         return Base58.encode(bytes);
+    }
+
+    /**
+     * The holders of an established token: the configured number of large holders ({@link #holders}) share 30 % of
+     * {@code supply}, and {@value #SMALL_HOLDERS} small ones, drawn from the mint itself so that the market's stream
+     * stays as it was, share the rest about evenly. So the largest holders of a token that has traded for long hold
+     * far less of it than a fresh launch's.
+     */
+    private List<Holder> widelyHeld(Mint mint, BigInteger supply, int decimals) {
+        BigInteger large = supply.multiply(BigInteger.valueOf(3)).divide(BigInteger.TEN);
+        List<Holder> out = new ArrayList<>(holders(large, decimals));
+        SplittableRandom chain =
+                new SplittableRandom(ByteBuffer.wrap(mint.bytes()).getLong() ^ SMALL_HOLDERS_SALT);
+        long[] weights = new long[SMALL_HOLDERS];
+        long total = 0;
+        for (int i = 0; i < SMALL_HOLDERS; i++) {
+            weights[i] = 500 + chain.nextLong(1000);
+            total += weights[i];
+        }
+        BigInteger rest = supply.subtract(large);
+        BigInteger assigned = BigInteger.ZERO;
+        for (int i = 0; i < SMALL_HOLDERS; i++) {
+            BigInteger amount = i == SMALL_HOLDERS - 1
+                    ? rest.subtract(assigned)
+                    : rest.multiply(BigInteger.valueOf(weights[i])).divide(BigInteger.valueOf(total));
+            assigned = assigned.add(amount);
+            out.add(new Holder(address(chain), new TokenAmount(amount, decimals), false));
+        }
+        out.sort((a, b) -> b.amount().compareTo(a.amount()));
+        return out;
     }
 
     /**

@@ -50,6 +50,8 @@ import java.util.concurrent.TimeoutException;
  * <p>Threading: thread-safe; called on many bots' lanes at once.
  */
 public final class SafetyGate implements OrderCheck {
+    private static final int PRUNE_ABOVE = 10_000;
+
     private final MarketData market;
     private final SwapExecutor executor;
     private final List<SafetyCheck> checks;
@@ -216,6 +218,10 @@ public final class SafetyGate implements OrderCheck {
 
     private void store(Mint mint, Map<String, CheckResult> results) {
         Instant now = clock.instant();
+        if (cache.size() >= PRUNE_ABOVE) {
+            // a feed of new tokens would grow the cache without end: stale entries go once it is large
+            cache.values().removeIf(r -> !now.isBefore(r.at().plus(ttl)));
+        }
         cache.compute(
                 mint,
                 (m, old) -> old == null || !now.isBefore(old.at().plus(ttl))

@@ -85,6 +85,16 @@ final class ExampleOutputs {
                         line.matches("60 fills, 0 failed orders, \\d+ market events; fingerprint [0-9a-f]{64}"));
     }
 
+    /** A verdict for each of the three tokens, WIF refused by our own check with its reason. */
+    static void checkedSafety(String out) {
+        assertThat(out.lines())
+                .hasSize(3)
+                .anyMatch(line -> line.matches("BONK: (ALLOW|REFUSE), risk \\d+/100 \\(buys refused from 50\\).*"))
+                .anyMatch(line -> line.matches("JUP: (ALLOW|REFUSE), risk \\d+/100 \\(buys refused from 50\\).*"))
+                .anyMatch(line -> line.matches("WIF: REFUSE, risk 100/100 \\(buys refused from 50\\): .*deny-list "
+                        + "FAIL \\(100\\): WIF is on our deny list"));
+    }
+
     /** The bot's run and trades came back from PostgreSQL, with prices fit to read. */
     static void keptInPostgres(String out) {
         assertThat(out.lines())
