@@ -33,11 +33,23 @@ public record SafetyVerdict(Mint mint, List<Item> items, int riskScore, int maxR
         }
     }
 
+    /** @throws IllegalArgumentException if the score or the decision is not what the items and maxRisk make */
     public SafetyVerdict {
         Objects.requireNonNull(mint, "mint");
         Objects.requireNonNull(decision, "decision");
         Objects.requireNonNull(at, "at");
         items = List.copyOf(items);
+        if (maxRisk < 1 || maxRisk > 101) {
+            throw new IllegalArgumentException("maxRisk must be between 1 and 101, but was " + maxRisk);
+        }
+        int score = score(items);
+        if (riskScore != score) {
+            throw new IllegalArgumentException("the items score " + score + ", not " + riskScore);
+        }
+        if (decision != decide(score, maxRisk)) {
+            throw new IllegalArgumentException(
+                    "a score of " + score + " against maxRisk " + maxRisk + " is " + decide(score, maxRisk));
+        }
     }
 
     /**
@@ -46,15 +58,20 @@ public record SafetyVerdict(Mint mint, List<Item> items, int riskScore, int maxR
      * @throws IllegalArgumentException if {@code maxRisk} is outside 1..101
      */
     public static SafetyVerdict of(Mint mint, List<Item> items, int maxRisk, Instant at) {
-        if (maxRisk < 1 || maxRisk > 101) {
-            throw new IllegalArgumentException("maxRisk must be between 1 and 101, but was " + maxRisk);
-        }
+        int score = score(items);
+        return new SafetyVerdict(mint, items, score, maxRisk, decide(score, maxRisk), at);
+    }
+
+    private static int score(List<Item> items) {
         int score = 0;
         for (Item item : items) {
             score += item.result().risk();
         }
-        score = Math.min(100, score);
-        return new SafetyVerdict(mint, items, score, maxRisk, score >= maxRisk ? Decision.REFUSE : Decision.ALLOW, at);
+        return Math.min(100, score);
+    }
+
+    private static Decision decide(int score, int maxRisk) {
+        return score >= maxRisk ? Decision.REFUSE : Decision.ALLOW;
     }
 
     /** Whether a buy may go ahead. */

@@ -103,6 +103,18 @@ class SafetyGateTest {
     }
 
     @Test
+    void shouldRefuseAVerdictWhoseScoreOrDecisionDoesNotFollowFromItsItems() {
+        List<SafetyVerdict.Item> items = List.of(new SafetyVerdict.Item("a", CheckResult.warn("a found", 30)));
+
+        assertThatThrownBy(() -> new SafetyVerdict(TOKEN, items, 30, 50, SafetyVerdict.Decision.ALLOW, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the items score 15, not 30");
+        assertThatThrownBy(() -> new SafetyVerdict(TOKEN, items, 15, 10, SafetyVerdict.Decision.ALLOW, T0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a score of 15 against maxRisk 10 is REFUSE");
+    }
+
+    @Test
     void shouldFailClosedOnACheckThatThrowsAndOnlyWarnWhenFailingOpen() {
         SafetyCheck broken = new SafetyCheck() {
             @Override
