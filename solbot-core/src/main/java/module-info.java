@@ -37,6 +37,8 @@ module io.solbot.core {
     exports io.solbot.core.execution;
     exports io.solbot.core.market;
     exports io.solbot.core.plugin;
+    exports io.solbot.core.safety;
+    exports io.solbot.core.solana.account;
     exports io.solbot.core.spi;
     exports io.solbot.core.store;
     exports io.solbot.core.codec to
@@ -55,4 +57,5 @@ module io.solbot.core {
             com.fasterxml.jackson.databind;
 
     uses io.solbot.core.spi.StrategyProvider;
+    uses io.solbot.core.safety.SafetyCheck;
 }

@@ -17,6 +17,7 @@ import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.execution.SwapOrder;
 import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.safety.SafetyGate;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -88,6 +89,12 @@ public final class Backtest implements AutoCloseable {
                 .build();
         EngineBuilder engineBuilder = SolbotEngine.builder();
         b.engine.accept(engineBuilder);
+        if (b.safety != null) {
+            SafetyGate.Builder gate =
+                    SafetyGate.builder(market).executor(paper).clock(clock).inline();
+            b.safety.accept(gate);
+            engineBuilder.orderCheck(gate.build());
+        }
         this.engine = engineBuilder
                 .clock(clock)
                 .marketData(market)
@@ -360,6 +367,7 @@ public final class Backtest implements AutoCloseable {
         private Duration step = Duration.ofSeconds(1);
         private Duration straggleAfter = Duration.ofSeconds(30);
         private Consumer<EngineBuilder> engine = b -> {};
+        private Consumer<SafetyGate.Builder> safety;
 
         private Builder(SimulatedMarket market) {
             this.market = Objects.requireNonNull(market, "market");
@@ -392,6 +400,22 @@ public final class Backtest implements AutoCloseable {
         public Builder engine(Consumer<EngineBuilder> configure) {
             this.engine = Objects.requireNonNull(configure, "configure");
             return this;
+        }
+
+        /**
+         * Holds every buy to a {@link SafetyGate} over the backtest's market and paper executor, as a live engine
+         * would: the built-in checks on the simulated accounts, pools and holders, cached on the backtest's clock, run
+         * on the placing bot's thread ({@link SafetyGate.Builder#inline()}) so that a seed gives the same verdicts on
+         * every run. {@code configure} may add checks or change limits. Off by default.
+         */
+        public Builder safetyChecks(Consumer<SafetyGate.Builder> configure) {
+            this.safety = Objects.requireNonNull(configure, "configure");
+            return this;
+        }
+
+        /** {@link #safetyChecks(Consumer)} with the built-in checks and default limits. */
+        public Builder safetyChecks() {
+            return safetyChecks(b -> {});
         }
 
         /**

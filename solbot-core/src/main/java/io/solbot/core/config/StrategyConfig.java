@@ -44,6 +44,14 @@ public interface StrategyConfig {
     }
 
     /**
+     * Which token safety checks guard the bot's buys (the original's {@code safetyEnabled} and {@code safetyChecks});
+     * called only on a valid config. Every check by default.
+     */
+    default SafetyChoice safety() {
+        return SafetyChoice.ALL;
+    }
+
+    /**
      * Risky but legal choices, one sentence each ("no stop loss", "safety checks are off"); called only on a valid
      * config. Slippage above 10 % is found from {@link #settings()} and need not be repeated here.
      */

@@ -10,6 +10,8 @@ import java.util.Arrays;
 public final class Base58 {
     private static final String ALPHABET = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz";
     private static final int[] INDEXES = new int[128];
+    /** 58^5, the most digits of base 58 whose value fits 30 bits. */
+    private static final long FIVE_DIGITS = 656_356_768L;
 
     static {
         Arrays.fill(INDEXES, -1);
@@ -66,7 +68,13 @@ public final class Base58 {
         return Arrays.copyOfRange(out, outStart - zeros, out.length);
     }
 
-    /** Encodes {@code bytes}; each leading zero byte becomes a leading '1'. */
+    /**
+     * Encodes {@code bytes}; each leading zero byte becomes a leading '1'.
+     *
+     * <p>The number is divided by 58^5 at a time in 32-bit limbs (five digits per pass, in {@code long} arithmetic)
+     * rather than by 58 a byte at a time: a 32-byte key costs about a twentieth, and decoders of token accounts encode
+     * a dozen keys per account.
+     */
     public static String encode(byte[] bytes) {
         if (bytes.length == 0) {
             return "";
@@ -75,22 +83,36 @@ public final class Base58 {
         while (zeros < bytes.length && bytes[zeros] == 0) {
             zeros++;
         }
-        byte[] input = bytes.clone();
-        char[] out = new char[input.length * 2];
+        int n = (bytes.length + 3) / 4;
+        int pad = n * 4 - bytes.length;
+        int[] limbs = new int[n];
+        for (int i = 0; i < bytes.length; i++) {
+            int at = i + pad;
+            limbs[at >>> 2] |= (bytes[i] & 0xFF) << (8 * (3 - (at & 3)));
+        }
+        char[] out = new char[bytes.length * 2 + 5];
         int outStart = out.length;
-        int start = zeros;
-        while (start < input.length) {
-            int remainder = 0;
-            for (int i = start; i < input.length; i++) {
-                int value = remainder * 256 + (input[i] & 0xFF);
-                input[i] = (byte) (value / 58);
-                remainder = value % 58;
+        int start = 0;
+        while (start < n && limbs[start] == 0) {
+            start++;
+        }
+        while (start < n) {
+            long remainder = 0;
+            for (int i = start; i < n; i++) {
+                // remainder < 58^5 < 2^30, so this fits 62 bits
+                long value = (remainder << 32) | (limbs[i] & 0xFFFFFFFFL);
+                limbs[i] = (int) (value / FIVE_DIGITS);
+                remainder = value % FIVE_DIGITS;
             }
-            if (input[start] == 0) {
+            while (start < n && limbs[start] == 0) {
                 start++;
             }
-            out[--outStart] = ALPHABET.charAt(remainder);
+            for (int k = 0; k < 5; k++) {
+                out[--outStart] = ALPHABET.charAt((int) (remainder % 58));
+                remainder /= 58;
+            }
         }
+        // the last pass wrote five digits whatever the number's size: drop its leading zero digits
         while (outStart < out.length && out[outStart] == ALPHABET.charAt(0)) {
             outStart++;
         }

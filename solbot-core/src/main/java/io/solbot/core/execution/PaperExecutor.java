@@ -8,6 +8,7 @@ import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.market.TradeRefusedException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -175,6 +176,17 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
     @Override
     public Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
         return quotes.quote(mint, side, amountIn, slippageBps, market.now());
+    }
+
+    /** Tries the swap on the simulated pool as it is now, without moving it; a honeypot's sell reverts. */
+    @Override
+    public Optional<DryRun> dryRun(Mint mint, Side side, TokenAmount amountIn) {
+        try {
+            return Optional.of(
+                    new DryRun(Optional.of(market.dryRun(mint, side, amountIn)), "tried on the simulated pool"));
+        } catch (TradeRefusedException e) {
+            return Optional.of(new DryRun(Optional.empty(), e.getMessage()));
+        }
     }
 
     /**

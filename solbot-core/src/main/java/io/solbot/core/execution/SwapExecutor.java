@@ -46,6 +46,34 @@ public interface SwapExecutor {
     }
 
     /**
+     * Runs a swap of {@code amountIn} on {@code side} of {@code mint} without sending it (a live executor simulates
+     * the transaction; the paper executor tries it on the simulated pool without moving it): whether it would land,
+     * and what it would pay out. Empty if this executor cannot try swaps (the default). What a honeypot check asks
+     * before it trusts a sell route.
+     */
+    default Optional<DryRun> dryRun(Mint mint, Side side, TokenAmount amountIn) {
+        return Optional.empty();
+    }
+
+    /**
+     * What a swap tried without sending it came to.
+     *
+     * @param out what it would pay out, or empty if it would revert
+     * @param detail why it would revert, or a note on how it was tried
+     */
+    record DryRun(Optional<TokenAmount> out, String detail) {
+        public DryRun {
+            java.util.Objects.requireNonNull(out, "out");
+            java.util.Objects.requireNonNull(detail, "detail");
+        }
+
+        /** Whether the swap would land. */
+        public boolean lands() {
+            return out.isPresent();
+        }
+    }
+
+    /**
      * What the wallet labelled {@code wallet} that {@code botId} trades from holds now: its SOL and tokens (without
      * prices: the engine adds them from its market data), or empty if this executor does not report balances (the
      * default). A paper executor keeps a wallet per bot and label; a live one reads the chain for the wallet the

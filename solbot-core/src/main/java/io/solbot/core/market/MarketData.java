@@ -10,6 +10,7 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.domain.SolUsd;
 import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
+import io.solbot.core.solana.account.AccountBytes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -54,6 +55,16 @@ public interface MarketData {
 
     /** The mint and freeze authorities of {@code mint}, or empty if unknown. */
     default Optional<Authorities> authorities(Mint mint) {
+        return Optional.empty();
+    }
+
+    /**
+     * The raw data and owning program of the account at {@code address} (a mint, a token account), as a node's {@code
+     * getAccountInfo} returns it, or empty if unknown here. Safety checks decode mints from it (see {@code
+     * io.solbot.core.solana.account}), so that paper trading reads the same bytes as live. Capability {@code
+     * "accounts"}.
+     */
+    default Optional<AccountBytes> account(String address) {
         return Optional.empty();
     }
 
@@ -113,7 +124,7 @@ public interface MarketData {
     /**
      * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this source supplies: {@code "prices"}
      * ({@link #price}), {@code "pools"} ({@link #pool}), {@code "new-tokens"} ({@link #newTokens}), {@code
-     * "token-info"} ({@link #tokenInfo}, {@link #largestHolders}, {@link #authorities}), {@code "price-history"}
+     * "token-info"} ({@link #tokenInfo}, {@link #largestHolders}, {@link #authorities}), {@code "accounts"} ({@link #account}), {@code "price-history"}
      * ({@link #candle}, {@link #candles}), {@code "trending"} ({@link #trending}, {@link #tokens}) and {@code
      * "sol-usd"} ({@link #solUsd}). Names rather than the SPI type, because the market port depends on nothing of the
      * engine's. The engine refuses to start a bot whose strategy needs one that neither this nor the executor

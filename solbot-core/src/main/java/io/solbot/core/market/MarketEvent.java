@@ -8,6 +8,7 @@ import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.solana.account.Extension;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
@@ -41,6 +42,7 @@ public sealed interface MarketEvent {
      * @param authorities the mint's mint and freeze authorities
      * @param sellable false for a honeypot: every sell reverts
      * @param holders the largest holders other than the pool, largest first
+     * @param extensions the mint's Token-2022 extensions; empty for an SPL Token mint
      */
     record TokenListed(
             Instant at,
@@ -52,9 +54,11 @@ public sealed interface MarketEvent {
             int feeBps,
             Authorities authorities,
             boolean sellable,
-            List<Holder> holders)
+            List<Holder> holders,
+            List<Extension> extensions)
             implements MarketEvent {
         public TokenListed {
+            extensions = List.copyOf(extensions);
             checkTime(at);
             Objects.requireNonNull(mint, "mint");
             Objects.requireNonNull(symbol, "symbol");
@@ -62,6 +66,32 @@ public sealed interface MarketEvent {
             holders = List.copyOf(holders);
             // validates reserves, decimals and fee
             new Pool(mint, decimals, solReserve, tokenReserve, feeBps);
+        }
+
+        /** A listing of an SPL Token mint, without extensions. */
+        public TokenListed(
+                Instant at,
+                Mint mint,
+                String symbol,
+                int decimals,
+                Lamports solReserve,
+                TokenAmount tokenReserve,
+                int feeBps,
+                Authorities authorities,
+                boolean sellable,
+                List<Holder> holders) {
+            this(
+                    at,
+                    mint,
+                    symbol,
+                    decimals,
+                    solReserve,
+                    tokenReserve,
+                    feeBps,
+                    authorities,
+                    sellable,
+                    holders,
+                    List.of());
         }
 
         Pool pool() {

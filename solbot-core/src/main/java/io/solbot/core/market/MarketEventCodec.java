@@ -11,6 +11,8 @@ import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.solana.account.Extension;
+import io.solbot.core.solana.account.MalformedAccountException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -20,6 +22,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -67,6 +70,16 @@ final class MarketEventCodec {
                         g.writeEndObject();
                     }
                     g.writeEndArray();
+                    if (!e.extensions().isEmpty()) {
+                        g.writeArrayFieldStart("extensions");
+                        for (Extension x : e.extensions()) {
+                            g.writeStartObject();
+                            g.writeNumberField("type", x.number());
+                            g.writeStringField("value", HexFormat.of().formatHex(x.value()));
+                            g.writeEndObject();
+                        }
+                        g.writeEndArray();
+                    }
                 }
                 case MarketEvent.Swapped e -> {
                     g.writeStringField("e", "swap");
@@ -133,6 +146,7 @@ final class MarketEventCodec {
         Boolean sellable = null;
         List<Holder> holders = null;
         List<String[]> rawHolders = null;
+        List<Extension> extensions = List.of();
         String side = null;
         BigInteger in = null;
         String by = null;
@@ -154,6 +168,7 @@ final class MarketEventCodec {
                 case "freezeAuthority" -> freezeAuthority = value == JsonToken.VALUE_NULL ? null : p.getText();
                 case "sellable" -> sellable = p.getBooleanValue();
                 case "holders" -> rawHolders = readHolders(p, value);
+                case "extensions" -> extensions = readExtensions(p, value);
                 case "side" -> side = known(p, SIDES);
                 case "in" -> in = integer(p);
                 case "by" -> by = p.getText();
@@ -184,13 +199,40 @@ final class MarketEventCodec {
                         required(feeBps, "feeBps"),
                         new Authorities(mintAuthority, freezeAuthority),
                         required(sellable, "sellable"),
-                        holders);
+                        holders,
+                        extensions);
             }
             case "swap" -> new MarketEvent.Swapped(at, m, Side.valueOf(required(side, "side")), required(in, "in"), by);
             case "reprice" -> new MarketEvent.Repriced(at, m, new Price(new BigDecimal(required(price, "price"))));
             case "rug" -> new MarketEvent.LiquidityPulled(at, m, required(removedBps, "removedBps"));
             default -> throw new IllegalArgumentException("unknown event kind '" + kind + "'");
         };
+    }
+
+    private static List<Extension> readExtensions(JsonParser p, JsonToken value) throws IOException {
+        expect(value, JsonToken.START_ARRAY, "an array of extensions");
+        List<Extension> out = new ArrayList<>();
+        while (p.nextToken() == JsonToken.START_OBJECT) {
+            Integer type = null;
+            String hex = null;
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                switch (field) {
+                    case "type" -> type = p.getIntValue();
+                    case "value" -> hex = p.getText();
+                    default -> throw new IllegalArgumentException("unknown extension field '" + field + "'");
+                }
+            }
+            try {
+                out.add(Extension.decode(
+                        required(type, "extensions[].type"),
+                        HexFormat.of().parseHex(required(hex, "extensions[].value"))));
+            } catch (MalformedAccountException e) {
+                throw new IllegalArgumentException("extensions[]: " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     private static List<String[]> readHolders(JsonParser p, JsonToken value) throws IOException {

@@ -9,6 +9,7 @@ import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TokenInfo;
+import io.solbot.core.solana.account.Extension;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,9 +29,15 @@ final class MarketModel {
     private static final BigInteger BPS = BigInteger.valueOf(10_000);
 
     /** What the market knows of a listed token besides its pool. */
-    record TokenState(NewToken token, TokenInfo info, Authorities authorities, boolean sellable, List<Holder> holders) {
+    record TokenState(
+            NewToken token,
+            TokenInfo info,
+            Authorities authorities,
+            boolean sellable,
+            List<Holder> holders,
+            List<Extension> extensions) {
         TokenState withHolders(List<Holder> value) {
-            return new TokenState(token, info, authorities, sellable, value);
+            return new TokenState(token, info, authorities, sellable, value, extensions);
         }
     }
 
@@ -101,7 +108,9 @@ final class MarketModel {
                 }
                 NewToken token = new NewToken(e.mint(), e.symbol(), e.decimals(), e.at());
                 TokenInfo info = new TokenInfo(e.mint(), e.symbol(), e.decimals(), supply(e), e.at());
-                tokens.put(e.mint(), new TokenState(token, info, e.authorities(), e.sellable(), e.holders()));
+                tokens.put(
+                        e.mint(),
+                        new TokenState(token, info, e.authorities(), e.sellable(), e.holders(), e.extensions()));
                 Pool pool = e.pool();
                 pools.put(e.mint(), pool);
                 TradeHistory history = new TradeHistory(e.decimals());

@@ -8,15 +8,19 @@ import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.solana.account.AccountState;
+import io.solbot.core.solana.account.Extension;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.RoundingMode;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -33,6 +37,18 @@ final class RandomMarket implements EventSource {
     private static final BigInteger PUMP_TOKENS = new BigInteger("1073000000000000");
     /** The share of a pump.fun supply outside the curve at launch: 1e15 − 793.1e12 raw units. */
     private static final BigInteger PUMP_FLOAT = new BigInteger("206900000000000");
+
+    /** The share of launches whose creator burnt its tokens (sent them to the incinerator). */
+    private static final double BURNT_BY_CREATOR = 0.3;
+    /** The share of launches that are not honeypots and have a Token-2022 mint. */
+    private static final double TOKEN_2022_SHARE = 0.3;
+
+    /** The small holders of an established token (see {@link #widelyHeld}). */
+    private static final int SMALL_HOLDERS = 180;
+
+    private static final long SMALL_HOLDERS_SALT = 0x5EED_5A11_0000_0001L;
+
+    private static final BigInteger U64_MAX = BigInteger.ONE.shiftLeft(64).subtract(BigInteger.ONE);
 
     private final RandomMarketSettings settings;
     private final SplittableRandom random;
@@ -131,7 +147,7 @@ final class RandomMarket implements EventSource {
             if (dumped.shiftLeft(1).compareTo(held) >= 0) {
                 break;
             }
-            if (h.amount().signum() > 0) {
+            if (h.amount().signum() > 0 && !h.isBurnt()) {
                 insiders.add(h);
                 dumped = dumped.add(h.amount().raw());
             }
@@ -199,7 +215,7 @@ final class RandomMarket implements EventSource {
                 25,
                 Authorities.RENOUNCED,
                 true,
-                holders(supplyOutsidePool, decimals));
+                widelyHeld(mint, supplyOutsidePool, decimals));
     }
 
     private MarketEvent.TokenListed listed(Instant at, Listing listing) {
@@ -219,7 +235,7 @@ final class RandomMarket implements EventSource {
                 25,
                 Authorities.RENOUNCED,
                 true,
-                holders(tokens.multiply(BigInteger.TWO), listing.decimals()));
+                widelyHeld(listing.mint(), tokens.multiply(BigInteger.TWO), listing.decimals()));
     }
 
     private MarketEvent.TokenListed launch(Instant at) {
@@ -227,29 +243,118 @@ final class RandomMarket implements EventSource {
         boolean honeypot = random.nextDouble() < settings.honeypotProbability();
         String mintAuthority = random.nextDouble() < settings.mintAuthorityProbability() ? address() : null;
         String freezeAuthority = random.nextDouble() < settings.freezeAuthorityProbability() ? address() : null;
+        String symbol = symbol();
+        List<Holder> holders = holders(PUMP_FLOAT, 6);
+        // what the launch looks like on chain is drawn from the mint itself, not from the market's stream, so that
+        // every other draw of a seed stays as it was
+        SplittableRandom chain =
+                new SplittableRandom(ByteBuffer.wrap(mint.bytes()).getLong());
+        if (chain.nextDouble() < BURNT_BY_CREATOR) {
+            Holder creator = holders.getFirst();
+            holders = new ArrayList<>(holders);
+            holders.set(0, new Holder(Holder.INCINERATOR, creator.amount(), false));
+        }
         return new MarketEvent.TokenListed(
                 at,
                 mint,
-                symbol(),
+                symbol,
                 6,
                 Lamports.of(PUMP_SOL),
                 new TokenAmount(PUMP_TOKENS, 6),
                 100,
                 new Authorities(mintAuthority, freezeAuthority),
                 !honeypot,
-                holders(PUMP_FLOAT, 6));
+                holders,
+                extensions(mint, honeypot, freezeAuthority != null, chain));
     }
 
     /**
-     * Splits {@code supply} among the configured number of holders, exactly: heavy-tailed shares (the first, the
-     * creator, usually the largest), largest first, the rounding remainder to the largest.
+     * A launch's Token-2022 extensions, or none for an SPL Token mint. A honeypot's sells revert because of a transfer
+     * hook; of the other launches 30 % are Token-2022 mints with a metadata pointer (as pump.fun's {@code create_v2}
+     * makes them), and some of those carry a risk: a transfer fee (scheduled to change), a permanent delegate, a close
+     * authority, a pause authority, or (with a freeze authority) accounts frozen by default. The simulated pools do
+     * not act on them: a transfer fee is not charged, a frozen default does not stop a buy.
+     */
+    private static List<Extension> extensions(Mint mint, boolean honeypot, boolean freezes, SplittableRandom chain) {
+        Extension metadata = new Extension.MetadataPointer(Optional.empty(), Optional.of(mint.address()));
+        if (honeypot) {
+            return List.of(
+                    metadata, new Extension.TransferHook(Optional.of(address(chain)), Optional.of(address(chain))));
+        }
+        if (chain.nextDouble() >= TOKEN_2022_SHARE) {
+            return List.of();
+        }
+        double risk = chain.nextDouble();
+        Extension risky;
+        if (risk < 0.15) {
+            BigInteger newerEpoch = BigInteger.valueOf(800 + chain.nextInt(50));
+            risky = new Extension.TransferFeeConfig(
+                    chain.nextBoolean() ? Optional.of(address(chain)) : Optional.empty(),
+                    Optional.of(address(chain)),
+                    BigInteger.ZERO,
+                    new Extension.TransferFee(BigInteger.ZERO, U64_MAX, 100 * (1 + chain.nextInt(3))),
+                    new Extension.TransferFee(newerEpoch, U64_MAX, 100 * (1 + chain.nextInt(10))));
+        } else if (risk < 0.25) {
+            risky = new Extension.PermanentDelegate(Optional.of(address(chain)));
+        } else if (risk < 0.30) {
+            risky = new Extension.MintCloseAuthority(Optional.of(address(chain)));
+        } else if (risk < 0.35) {
+            risky = new Extension.Pausable(Optional.of(address(chain)), false);
+        } else if (risk < 0.40 && freezes) {
+            risky = new Extension.DefaultAccountState(AccountState.FROZEN);
+        } else {
+            return List.of(metadata);
+        }
+        return List.of(metadata, risky);
+    }
+
+    private static String address(SplittableRandom chain) {
+        byte[] bytes = new byte[32];
+        chain.nextBytes(bytes);
+        return Base58.encode(bytes);
+    }
+
+    /**
+     * The holders of an established token: the configured number of large holders ({@link #holders}) share 30 % of
+     * {@code supply}, and {@value #SMALL_HOLDERS} small ones, drawn from the mint itself so that the market's stream
+     * stays as it was, share the rest about evenly. So the largest holders of a token that has traded for long hold
+     * far less of it than a fresh launch's.
+     */
+    private List<Holder> widelyHeld(Mint mint, BigInteger supply, int decimals) {
+        BigInteger large = supply.multiply(BigInteger.valueOf(3)).divide(BigInteger.TEN);
+        List<Holder> out = new ArrayList<>(holders(large, decimals));
+        SplittableRandom chain =
+                new SplittableRandom(ByteBuffer.wrap(mint.bytes()).getLong() ^ SMALL_HOLDERS_SALT);
+        long[] weights = new long[SMALL_HOLDERS];
+        long total = 0;
+        for (int i = 0; i < SMALL_HOLDERS; i++) {
+            weights[i] = 500 + chain.nextLong(1000);
+            total += weights[i];
+        }
+        BigInteger rest = supply.subtract(large);
+        BigInteger assigned = BigInteger.ZERO;
+        for (int i = 0; i < SMALL_HOLDERS; i++) {
+            BigInteger amount = i == SMALL_HOLDERS - 1
+                    ? rest.subtract(assigned)
+                    : rest.multiply(BigInteger.valueOf(weights[i])).divide(BigInteger.valueOf(total));
+            assigned = assigned.add(amount);
+            out.add(new Holder(address(chain), new TokenAmount(amount, decimals), false));
+        }
+        out.sort((a, b) -> b.amount().compareTo(a.amount()));
+        return out;
+    }
+
+    /**
+     * Splits {@code supply} among the configured number of holders, exactly: shares falling off as {@code 1/√rank}
+     * (the first, the creator, usually the largest; the ten largest of 20 holding about two thirds, so that the
+     * holder-concentration check refuses some tokens, not all), largest first, the rounding remainder to the largest.
      */
     private List<Holder> holders(BigInteger supply, int decimals) {
         int n = settings.holdersPerToken();
         long[] weights = new long[n];
         long total = 0;
         for (int i = 0; i < n; i++) {
-            weights[i] = 1 + (long) (1_000_000 * random.nextDouble() / StrictMath.pow(i + 1, 1.5));
+            weights[i] = 1 + (long) (1_000_000 * random.nextDouble() / StrictMath.sqrt(i + 1));
             total += weights[i];
         }
         BigInteger[] amounts = new BigInteger[n];

@@ -12,6 +12,9 @@ import io.solbot.core.domain.SolUsd;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
+import io.solbot.core.solana.account.AccountBytes;
+import io.solbot.core.solana.account.MintAccount;
+import io.solbot.core.solana.account.TokenProgram;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -264,6 +267,20 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     }
 
     /**
+     * What a {@link #swap} of {@code amountIn} would pay out now, along the pool's curve, without moving the pool or
+     * recording a trade: a dry run, which reverts where the swap would.
+     *
+     * @throws TradeRefusedException as {@link #swap} does (no pool, drained, a honeypot's sell, nothing out)
+     */
+    public synchronized TokenAmount dryRun(Mint mint, Side side, TokenAmount amountIn) {
+        TokenAmount out = tradablePool(mint, side).amountOut(side, amountIn);
+        if (out.isZero()) {
+            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
+        }
+        return out;
+    }
+
+    /**
      * What {@code amountIn} gets at {@code mint}'s mid price with no fee or impact (see {@link Pool#amountAtMid}),
      * without moving the pool: the ideal execution model. A honeypot still refuses sells.
      *
@@ -342,6 +359,32 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return listing == null ? Optional.empty() : Optional.of(listing.authorities());
     }
 
+    /**
+     * The bytes of a listed token's mint account: an SPL Token mint, or a Token-2022 one with the listing's
+     * extensions; its authorities, supply and decimals as {@link #authorities} and {@link #tokenInfo} say. Empty for
+     * any other address (the market keeps no token accounts).
+     */
+    @Override
+    public Optional<AccountBytes> account(String address) {
+        if (!Mint.isValid(address)) {
+            return Optional.empty();
+        }
+        MarketModel.TokenState listing = model.state(Mint.of(address));
+        if (listing == null) {
+            return Optional.empty();
+        }
+        TokenProgram program = listing.extensions().isEmpty() ? TokenProgram.SPL_TOKEN : TokenProgram.TOKEN_2022;
+        MintAccount mint = new MintAccount(
+                program,
+                listing.authorities().mint(),
+                listing.info().supply().raw(),
+                listing.info().decimals(),
+                true,
+                listing.authorities().freeze(),
+                listing.extensions());
+        return Optional.of(new AccountBytes(program.id(), mint.toBytes()));
+    }
+
     /** The holders of {@code mint} other than its pool, largest first (empty if unknown); for generators. */
     List<Holder> holdersOf(Mint mint) {
         return model.holders(mint);
@@ -398,7 +441,8 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     /** Every read of {@link MarketData}: this model answers them all. */
     @Override
     public Set<String> capabilities() {
-        return Set.of("prices", "pools", "new-tokens", "token-info", "price-history", "trending", "sol-usd");
+        return Set.of(
+                "prices", "pools", "new-tokens", "token-info", "accounts", "price-history", "trending", "sol-usd");
     }
 
     /** The current pool of {@code mint}, or null; for generators. */

@@ -13,6 +13,7 @@ import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.engine.BotSpec;
+import io.solbot.core.event.EngineEvent;
 import io.solbot.core.execution.ExecModel;
 import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.PaperSettings.FailureRates;
@@ -22,6 +23,7 @@ import io.solbot.core.market.MarketEvent;
 import io.solbot.core.market.MarketRecorder;
 import io.solbot.core.market.RandomMarketSettings;
 import io.solbot.core.market.SimulatedMarket;
+import io.solbot.core.solana.account.Extension;
 import io.solbot.core.spi.Capability;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
@@ -100,10 +102,25 @@ class BacktestTest {
     }
 
     private static Backtest.Result run(SimulatedMarket market, PaperSettings paper, long engineSeed) {
-        try (Backtest backtest = Backtest.builder(market)
+        return run(market, paper, engineSeed, null);
+    }
+
+    /** The run, with every buy held to the safety verdict when {@code refusals} is not null; it collects them. */
+    private static Backtest.Result run(
+            SimulatedMarket market, PaperSettings paper, long engineSeed, List<EngineEvent.OrderRefused> refusals) {
+        Backtest.Builder builder = Backtest.builder(market)
                 .paper(paper)
-                .engine(b -> b.strategyProvider(new ScriptProvider()).seed(engineSeed))
-                .build()) {
+                .engine(b -> b.strategyProvider(new ScriptProvider())
+                        .seed(engineSeed)
+                        .subscriber(e -> {
+                            if (refusals != null && e instanceof EngineEvent.OrderRefused r) {
+                                refusals.add(r);
+                            }
+                        }));
+        if (refusals != null) {
+            builder.safetyChecks();
+        }
+        try (Backtest backtest = builder.build()) {
             for (int i = 0; i < BOTS; i++) {
                 Lamports amount = Lamports.ofSol(i % 2 == 0 ? "0.02" : "0.1");
                 String entry = i % 3 == 0 ? "0.5" : "1";
@@ -149,6 +166,32 @@ class BacktestTest {
         assertThat(replayed.fingerprint()).isEqualTo(recorded.fingerprint());
         assertThat(replayed.events()).isEqualTo(recorded.events());
         assertThat(Files.readString(again)).isEqualTo(Files.readString(file));
+    }
+
+    @Test
+    void shouldHoldEveryBuyToTheSafetyVerdictAndRepeatTheRunExactly() {
+        List<EngineEvent.OrderRefused> refusals = new CopyOnWriteArrayList<>();
+        SimulatedMarket market = SimulatedMarket.random(MARKET);
+        Backtest.Result guarded = run(market, PAPER, 5, refusals);
+
+        List<String> safety = refusals.stream()
+                .map(EngineEvent.OrderRefused::reason)
+                .filter(r -> r.startsWith("safety refused "))
+                .toList();
+        assertThat(safety).isNotEmpty();
+        assertThat(guarded.fills()).isNotEmpty();
+        // no bot bought a honeypot: each has a transfer hook in its mint's bytes, which the checks read
+        assertThat(guarded.fills())
+                .filteredOn(f -> f.side() == Side.BUY)
+                .allSatisfy(f -> assertThat(market.account(f.mint().address())
+                                .orElseThrow()
+                                .mint()
+                                .extension(Extension.TransferHook.class))
+                        .isEmpty());
+        assertThat(run(SimulatedMarket.random(MARKET), PAPER, 5, new CopyOnWriteArrayList<>())
+                        .fingerprint())
+                .isEqualTo(guarded.fingerprint());
+        assertThat(run(SimulatedMarket.random(MARKET), PAPER, 5).fingerprint()).isNotEqualTo(guarded.fingerprint());
     }
 
     @Test

@@ -21,6 +21,38 @@ class MintTest {
     }
 
     @Test
+    void shouldEncodeBase58AsTheBigIntegerDefinitionDoesForAnyBytes() {
+        java.util.Random random = new java.util.Random(58);
+        for (int i = 0; i < 5_000; i++) {
+            byte[] bytes = new byte[random.nextInt(80)];
+            random.nextBytes(bytes);
+            int zeros = bytes.length == 0 ? 0 : random.nextInt(Math.min(4, bytes.length) + 1);
+            Arrays.fill(bytes, 0, zeros, (byte) 0);
+            if (random.nextInt(10) == 0) {
+                Arrays.fill(bytes, (byte) 0);
+            }
+            StringBuilder expected = new StringBuilder();
+            java.math.BigInteger value = new java.math.BigInteger(1, bytes);
+            java.math.BigInteger base = java.math.BigInteger.valueOf(58);
+            while (value.signum() > 0) {
+                java.math.BigInteger[] qr = value.divideAndRemainder(base);
+                expected.append("123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz".charAt(qr[1].intValue()));
+                value = qr[0];
+            }
+            for (int z = 0; z < bytes.length && bytes[z] == 0; z++) {
+                expected.append('1');
+            }
+            String encoded = Base58.encode(bytes);
+            assertThat(encoded)
+                    .as("%d bytes %s", bytes.length, HexFormat.of().formatHex(bytes))
+                    .isEqualTo(expected.reverse().toString());
+            if (bytes.length > 0) {
+                assertThat(Base58.decode(encoded)).isEqualTo(bytes);
+            }
+        }
+    }
+
+    @Test
     void shouldAcceptTheAllZeroAddressWhoseBase58IsAllOnes() {
         Mint system = Mint.of("11111111111111111111111111111111");
         assertThat(system.bytes()).containsOnly(0).hasSize(32);

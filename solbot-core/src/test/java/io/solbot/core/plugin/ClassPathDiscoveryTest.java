@@ -3,6 +3,8 @@ package io.solbot.core.plugin;
 import static io.solbot.core.testing.PluginJars.providerSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.solbot.core.safety.SafetyGate;
+import io.solbot.core.testing.FixedPriceMarket;
 import io.solbot.core.testing.PluginJars;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -28,6 +30,22 @@ class ClassPathDiscoveryTest {
             });
             assertThat(registry.refusals()).isEmpty();
         }
+    }
+
+    @Test
+    void shouldDiscoverSafetyChecksOnTheClassPathAfterTheBuiltInOnes() {
+        SafetyGate gate =
+                SafetyGate.builder(new FixedPriceMarket()).discoverChecks().build();
+
+        assertThat(gate.checkIds())
+                .containsExactly(
+                        "mint-authority",
+                        "freeze-authority",
+                        "token-extensions",
+                        "top-holders",
+                        "liquidity",
+                        "honeypot",
+                        "class-path-check");
     }
 
     @Test

@@ -189,6 +189,7 @@ final class BacktestCommand implements Callable<Integer> {
                 .paper(PaperSettings.defaults(seed))
                 .step(stepEvery)
                 .engine(b -> b.strategies(registry).fillStore(store).seed(seed))
+                .safetyChecks()
                 .build();
         int seen = 0;
         Instant now = start;

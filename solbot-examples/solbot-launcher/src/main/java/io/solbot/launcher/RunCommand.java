@@ -18,6 +18,7 @@ import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.Timeline;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
+import io.solbot.core.safety.SafetyGate;
 import io.solbot.core.store.UnreadableJournalEntryException;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;
@@ -268,6 +269,11 @@ final class RunCommand implements Callable<Integer> {
                     .journal(journal)
                     .marketData(market.market())
                     .swapExecutor(executor)
+                    // every buy passes the token safety checks of its bot's config, run off the ticks
+                    .orderCheck(SafetyGate.builder(market.market())
+                            .executor(executor)
+                            .clock(clock)
+                            .build())
                     .owner(owner)
                     .seed(seed)
                     .clock(clock)

@@ -24,7 +24,7 @@ final class ExampleOutputs {
                 .anyMatch(line -> line.matches("chad-mode \\S+ from .*solbot-strategies.*"))
                 .contains("hold " + holdVersion + " from " + holdSource)
                 .anyMatch(line -> line.startsWith("chadMode is chad-mode: "));
-        assertThat(out.lines().filter(line -> line.contains(" from ")).count()).isEqualTo(15);
+        assertThat(out.lines().filter(line -> line.contains(" from ")).count()).isEqualTo(16);
     }
 
     /** The plan of the two bots, their settings, and every error of the bad file with its line and column. */
@@ -83,6 +83,16 @@ final class ExampleOutputs {
                         "the replay traded the same: true")
                 .anyMatch(line ->
                         line.matches("60 fills, 0 failed orders, \\d+ market events; fingerprint [0-9a-f]{64}"));
+    }
+
+    /** A verdict for each of the three tokens, WIF refused by our own check with its reason. */
+    static void checkedSafety(String out) {
+        assertThat(out.lines())
+                .hasSize(3)
+                .anyMatch(line -> line.matches("BONK: (ALLOW|REFUSE), risk \\d+/100 \\(buys refused from 50\\).*"))
+                .anyMatch(line -> line.matches("JUP: (ALLOW|REFUSE), risk \\d+/100 \\(buys refused from 50\\).*"))
+                .anyMatch(line -> line.matches("WIF: REFUSE, risk 100/100 \\(buys refused from 50\\): .*deny-list "
+                        + "FAIL \\(100\\): WIF is on our deny list"));
     }
 
     /** The bot's run and trades came back from PostgreSQL, with prices fit to read. */

@@ -61,4 +61,9 @@ class ExamplesTest {
     void shouldBacktestTheBotsOfAFileAndReplayTheSameTrades() throws Exception {
         ExampleOutputs.backtested(printed(() -> BacktestBotsFile.main(new String[0])));
     }
+
+    @Test
+    void shouldCheckThreeTokensWithTheBuiltInChecksAndOurOwn() throws Exception {
+        ExampleOutputs.checkedSafety(printed(() -> CheckTokenSafety.main(new String[0])));
+    }
 }

@@ -29,7 +29,8 @@ final class ReadmeExamples {
             "META-INF/services/io.solbot.core.spi.StrategyProvider",
             "HoldProviderTest",
             "TradeOnASimulatedMarket",
-            "BacktestBotsFile");
+            "BacktestBotsFile",
+            "CheckTokenSafety");
 
     private static final Pattern MARKER = Pattern.compile("^<!-- example: (\\S+) -->$");
 

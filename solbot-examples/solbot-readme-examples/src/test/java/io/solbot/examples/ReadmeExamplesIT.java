@@ -112,6 +112,12 @@ class ReadmeExamplesIT {
     }
 
     @Test
+    void shouldCheckTokenSafety() throws Exception {
+        Path classes = compile("safety", hostClassPath, "CheckTokenSafety");
+        ExampleOutputs.checkedSafety(run(classes, List.of(), "io.solbot.examples.CheckTokenSafety"));
+    }
+
+    @Test
     void shouldKeepRunsAndTradesInPostgresAndReadThemBack() throws Exception {
         postgres = EmbeddedPostgres.builder().start();
         try (Connection c = postgres.getPostgresDatabase().getConnection();

@@ -4,6 +4,7 @@ import io.solbot.core.config.Between;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.core.config.TradeFees;
 import io.solbot.core.domain.Lamports;
@@ -119,6 +120,12 @@ public record ChadModeConfig(
         long step = feeEscalationLamports == null ? DEFAULT_FEE_ESCALATION : feeEscalationLamports;
         Lamports base = settings().priorityFee();
         return TradeFees.buyAndSell(base.plus(Lamports.of(step).times(ATTEMPTS - 1)));
+    }
+
+    /** None: chad mode never runs safety checks, whatever its shared fields say. */
+    @Override
+    public SafetyChoice safety() {
+        return SafetyChoice.NONE;
     }
 
     @Override

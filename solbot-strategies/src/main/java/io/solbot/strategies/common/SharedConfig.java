@@ -6,6 +6,7 @@ import io.solbot.core.config.BotSettings;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Decimals;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -132,6 +133,11 @@ public record SharedConfig(
         return Boolean.FALSE.equals(safetyEnabled)
                 || Boolean.TRUE.equals(disableSafety)
                 || (safetyChecks != null && safetyChecks.allOff());
+    }
+
+    /** Which safety checks guard the bot's buys: none when {@link #safetyOff()}, else those {@code safetyChecks} leaves on. */
+    public SafetyChoice safety() {
+        return SafetyChecks.choice(safetyOff(), safetyChecks);
     }
 
     /** Whether a stop loss is set (a {@code stopLoss} above 0). */

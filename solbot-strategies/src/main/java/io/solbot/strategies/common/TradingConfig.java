@@ -1,6 +1,7 @@
 package io.solbot.strategies.common;
 
 import io.solbot.core.config.BotSettings;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.StrategyConfig;
 import java.util.List;
 
@@ -22,6 +23,11 @@ public interface TradingConfig extends StrategyConfig {
     @Override
     default String wallet() {
         return sharedFields().walletLabel();
+    }
+
+    @Override
+    default SafetyChoice safety() {
+        return sharedFields().safety();
     }
 
     @Override

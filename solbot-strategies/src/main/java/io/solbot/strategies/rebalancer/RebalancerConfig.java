@@ -8,6 +8,7 @@ import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Decimals;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.core.domain.Mint;
 import io.solbot.strategies.common.Defaults;
@@ -101,6 +102,12 @@ public record RebalancerConfig(
                 maxOpenTrades,
                 slippage,
                 priorityFeeLamports);
+    }
+
+    /** None when {@code skipSafety}; otherwise every check. */
+    @Override
+    public SafetyChoice safety() {
+        return Boolean.TRUE.equals(skipSafety) ? SafetyChoice.NONE : SafetyChoice.ALL;
     }
 
     @Override

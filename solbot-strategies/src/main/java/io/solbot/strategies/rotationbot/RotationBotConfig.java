@@ -7,6 +7,7 @@ import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Decimals;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.strategies.common.Defaults;
 import io.solbot.strategies.common.PlatformConfig;
@@ -104,6 +105,11 @@ public record RotationBotConfig(
     @Override
     public List<String> tradingWallets() {
         return wallets == null ? List.of() : List.copyOf(wallets.keySet());
+    }
+
+    @Override
+    public SafetyChoice safety() {
+        return SafetyChecks.choice(Boolean.FALSE.equals(safetyEnabled), safetyChecks);
     }
 
     @Override

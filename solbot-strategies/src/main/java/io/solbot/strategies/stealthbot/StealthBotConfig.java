@@ -7,6 +7,7 @@ import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Decimals;
 import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -128,6 +129,11 @@ public record StealthBotConfig(
     @Override
     public List<String> tradingWallets() {
         return wallets.stream().map(String::trim).toList();
+    }
+
+    @Override
+    public SafetyChoice safety() {
+        return SafetyChecks.choice(Boolean.FALSE.equals(safetyEnabled), safetyChecks);
     }
 
     @Override

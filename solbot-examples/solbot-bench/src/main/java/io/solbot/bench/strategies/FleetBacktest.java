@@ -26,7 +26,7 @@ import java.util.Random;
  * and process CPU seconds, and per strategy its ticks and their mean duration, so that a slow strategy shows.
  *
  * <pre>
- * java -cp benchmarks.jar io.solbot.bench.strategies.FleetBacktest [bots (1000)] [hours (24)] [seed (42)]
+ * java -cp benchmarks.jar io.solbot.bench.strategies.FleetBacktest [bots (1000)] [hours (24)] [seed (42)] [safety]
  * </pre>
  */
 public final class FleetBacktest {
@@ -42,6 +42,13 @@ public final class FleetBacktest {
 
     private FleetBacktest() {}
 
+    private static Backtest fleet(SimulatedMarket market, StrategyRegistry registry, boolean safety) {
+        Backtest.Builder builder = Backtest.builder(market)
+                .paper(PaperSettings.defaults(7))
+                .engine(b -> b.strategies(registry).seed(1));
+        return safety ? builder.safetyChecks().build() : builder.build();
+    }
+
     public static void main(String[] args) {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             // the engine logs a line per failed order: thousands a simulated day, not what is measured
@@ -50,6 +57,8 @@ public final class FleetBacktest {
         int bots = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int hours = args.length > 1 ? Integer.parseInt(args[1]) : 24;
         long seed = args.length > 2 ? Long.parseLong(args[2]) : 42;
+        // "safety": every buy held to the built-in safety checks, as the launcher's backtest does
+        boolean safety = args.length > 3 && args[3].equals("safety");
 
         StrategyRegistry registry =
                 StrategyRegistry.builder().discoverClassPath().build();
@@ -59,10 +68,7 @@ public final class FleetBacktest {
                 RandomMarketSettings.defaults(seed, START).withLaunches(0.02, 0.002, 0.2);
         OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
         try (SimulatedMarket market = SimulatedMarket.random(settings, Listing.WELL_KNOWN);
-                Backtest backtest = Backtest.builder(market)
-                        .paper(PaperSettings.defaults(7))
-                        .engine(b -> b.strategies(registry).seed(1))
-                        .build()) {
+                Backtest backtest = fleet(market, registry, safety)) {
             StartedBots started = backtest.engine().startAll(file);
             if (!started.allStarted()) {
                 throw new IllegalStateException("bots not started: " + started.notStarted());
