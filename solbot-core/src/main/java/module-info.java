@@ -27,6 +27,8 @@ module io.solbot.core {
     requires org.slf4j;
     // to keep Hibernate Validator's version line (java.util.logging) off an embedder's console
     requires java.logging;
+    // the Jupiter and Solana RPC clients
+    requires java.net.http;
 
     exports io.solbot.core;
     exports io.solbot.core.backtest;
@@ -35,6 +37,7 @@ module io.solbot.core {
     exports io.solbot.core.engine;
     exports io.solbot.core.event;
     exports io.solbot.core.execution;
+    exports io.solbot.core.jupiter;
     exports io.solbot.core.market;
     exports io.solbot.core.plugin;
     exports io.solbot.core.solana;
