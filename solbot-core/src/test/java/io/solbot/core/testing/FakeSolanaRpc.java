@@ -53,7 +53,9 @@ public final class FakeSolanaRpc extends LoopbackServer {
         /** Accepted, never lands: lost on the way to the leader. */
         DROP,
         /** Lands and fails: the swap's minimum was not met (Jupiter's 6001). Preflight sees it too. */
-        FAIL
+        FAIL,
+        /** Passes preflight, then lands and fails (6001): the pool moved between simulation and landing. */
+        REVERT
     }
 
     private record Landed(
@@ -258,7 +260,7 @@ public final class FakeSolanaRpc extends LoopbackServer {
             }
             return JSON.getNodeFactory().textNode(signature);
         }
-        String err = outcome(tx, fate);
+        String err = outcome(tx, fate == Fate.REVERT ? Fate.LAND : fate);
         if (preflight && err != null) {
             throw preflightFailure(
                     err,
@@ -266,6 +268,9 @@ public final class FakeSolanaRpc extends LoopbackServer {
                             "Program " + Address.JUPITER_V6_PROGRAM + " invoke [1]",
                             "Program log: Error: " + err,
                             "Program " + Address.JUPITER_V6_PROGRAM + " failed"));
+        }
+        if (fate == Fate.REVERT) {
+            err = outcome(tx, Fate.FAIL);
         }
         if (fate != Fate.DROP) {
             land(tx, signature, err);
