@@ -41,6 +41,7 @@ module io.solbot.core {
     exports io.solbot.core.market;
     exports io.solbot.core.plugin;
     exports io.solbot.core.solana;
+    exports io.solbot.core.solana.pubsub;
     exports io.solbot.core.solana.rpc;
     exports io.solbot.core.spi;
     exports io.solbot.core.store;
