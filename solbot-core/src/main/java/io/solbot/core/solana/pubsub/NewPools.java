@@ -1,7 +1,16 @@
 package io.solbot.core.solana.pubsub;
 
+import io.solbot.core.domain.Base58;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.NewToken;
 import io.solbot.core.solana.Address;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Base64;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -29,6 +38,10 @@ public final class NewPools {
 
     private static final Pattern FRAME = Pattern.compile("^Program (\\w{32,44}) (invoke \\[\\d+]|success|failed.*)$");
     private static final int REMEMBERED = 10_000;
+    /** pump.fun's Anchor event {@code CreateEvent}: the first 8 bytes of its {@code Program data:} payload. */
+    private static final byte[] CREATE_EVENT = {27, 114, (byte) 169, 77, (byte) 222, (byte) 235, 99, 118};
+    /** pump.fun mints have 6 decimals. */
+    private static final int PUMP_DECIMALS = 6;
 
     /**
      * A pool creation seen in a transaction's logs.
@@ -84,5 +97,67 @@ public final class NewPools {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The token a pump.fun launch created, read from its {@code CreateEvent} ({@code Program data:} inside pump.fun's
+     * frame: name, symbol and uri as length-prefixed strings, then the mint, the bonding curve, the user and the
+     * creator, then the timestamp), so that no {@code getTransaction} is needed; empty for other notifications, failed
+     * transactions and events cut short.
+     */
+    public static Optional<NewToken> pumpLaunch(LogsNotification notification) {
+        if (notification.err().isPresent()) {
+            return Optional.empty();
+        }
+        Deque<String> frames = new ArrayDeque<>();
+        for (String line : notification.logs()) {
+            Matcher frame = FRAME.matcher(line);
+            if (frame.matches()) {
+                if (frame.group(2).startsWith("invoke")) {
+                    frames.push(frame.group(1));
+                } else if (!frames.isEmpty()) {
+                    frames.pop();
+                }
+                continue;
+            }
+            if (!PUMP_FUN.toString().equals(frames.peek()) || !line.startsWith("Program data: ")) {
+                continue;
+            }
+            byte[] data;
+            try {
+                data = Base64.getDecoder()
+                        .decode(line.substring("Program data: ".length()).strip());
+            } catch (IllegalArgumentException e) {
+                continue;
+            }
+            if (data.length < 8 || !Arrays.equals(data, 0, 8, CREATE_EVENT, 0, 8)) {
+                continue;
+            }
+            try {
+                ByteBuffer in = ByteBuffer.wrap(data, 8, data.length - 8).order(ByteOrder.LITTLE_ENDIAN);
+                string(in);
+                String symbol = string(in);
+                string(in);
+                byte[] mint = new byte[32];
+                in.get(mint);
+                in.position(in.position() + 3 * 32);
+                long timestamp = in.getLong();
+                return Optional.of(new NewToken(
+                        Mint.of(Base58.encode(mint)), symbol, PUMP_DECIMALS, Instant.ofEpochSecond(timestamp)));
+            } catch (RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String string(ByteBuffer in) {
+        int length = in.getInt();
+        if (length < 0 || length > in.remaining()) {
+            throw new IllegalArgumentException("a string beyond the event");
+        }
+        byte[] bytes = new byte[length];
+        in.get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
     }
 }
