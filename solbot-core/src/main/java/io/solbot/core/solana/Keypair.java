@@ -92,7 +92,11 @@ public final class Keypair {
         return fromEnvironment(variable, System::getenv);
     }
 
-    static Keypair fromEnvironment(String variable, Function<String, String> environment) {
+    /**
+     * As {@link #fromEnvironment(String)}, with {@code environment} looking variables up (a host's own secret store,
+     * or a test's map).
+     */
+    public static Keypair fromEnvironment(String variable, Function<String, String> environment) {
         String source = "environment variable " + variable;
         String text = environment.apply(variable);
         if (text == null || text.isBlank()) {
