@@ -74,6 +74,9 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
     private final int resendEveryPolls;
     private final int maxAttempts;
     private final Duration unreachableLimit;
+    /** Null without a Jito block engine. */
+    private final SolanaRpc jito;
+
     private final Map<Mint, Integer> decimals = new ConcurrentHashMap<>();
 
     private LiveExecutor(Builder b) {
@@ -86,6 +89,17 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         this.resendEveryPolls = b.resendEveryPolls;
         this.maxAttempts = b.maxAttempts;
         this.unreachableLimit = b.unreachableLimit;
+        this.jito = b.jito;
+    }
+
+    /** Where {@code order}'s transactions go: a Jito block engine for an order that tips, if there is one. */
+    private SolanaRpc sender(SwapOrder order) {
+        return jito != null && !order.jitoTip().isZero() ? jito : rpc;
+    }
+
+    /** Jito's endpoint takes no preflight; an RPC node simulates first. */
+    private SendOptions firstSend(SwapOrder order) {
+        return sender(order) == jito ? SendOptions.resend() : SendOptions.firstSend();
     }
 
     /**
@@ -116,7 +130,10 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         Mint output = order.side() == Side.BUY ? order.mint() : Mint.WRAPPED_SOL;
         SwapFees fees;
         try {
-            fees = new SwapFees(order.priorityFee().value(), order.jitoTip().value());
+            // a tipped order pays the tip alone: for a bundle only the tip counts, and Metis takes one or the other
+            fees = order.jitoTip().isZero()
+                    ? new SwapFees(order.priorityFee().value(), 0)
+                    : new SwapFees(0, order.jitoTip().value());
         } catch (IllegalArgumentException e) {
             return finish(order, failed(order, "build", e.getMessage()));
         }
@@ -164,7 +181,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     signed.id(),
                     swap.lastValidBlockHeight());
             try {
-                rpc.sendTransaction(signed, SendOptions.firstSend());
+                sender(order).sendTransaction(signed, firstSend(order));
             } catch (RpcException e) {
                 if (e.reason() == RpcException.Reason.PREFLIGHT_FAILED) {
                     // the node simulated it and did not pass it on: nothing can land
@@ -219,7 +236,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     return Optional.empty();
                 }
                 if (poll % resendEveryPolls == 0) {
-                    rpc.sendTransaction(signed, SendOptions.resend());
+                    sender(order).sendTransaction(signed, SendOptions.resend());
                 }
                 unreachableSince = -1;
             } catch (RpcException | NotIndexedYet e) {
@@ -443,6 +460,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         private int resendEveryPolls = 4;
         private int maxAttempts = 3;
         private Duration unreachableLimit = Duration.ofMinutes(2);
+        private SolanaRpc jito;
 
         private Builder(SwapApi swaps, SolanaRpc rpc, TransactionSigner signer, Path journal) {
             this.swaps = Objects.requireNonNull(swaps, "swaps");
@@ -487,6 +505,18 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         /** How long the RPC node may stay unreachable while an attempt may land before execute gives up (2 min). */
         public Builder unreachableLimit(Duration limit) {
             this.unreachableLimit = Objects.requireNonNull(limit);
+            return this;
+        }
+
+        /**
+         * Sends the transactions of orders that tip ({@link SwapOrder#jitoTip()}) to a Jito block engine's {@code
+         * sendTransaction} endpoint ({@code https://mainnet.block-engine.jito.wtf/api/v1/transactions?bundleOnly=true}
+         * sends each as a one-transaction bundle: it lands whole or not at all, and is not seen in public before it
+         * does), without preflight; their statuses are still read from the RPC node. Jupiter puts the tip into the
+         * swap transaction itself.
+         */
+        public Builder jito(SolanaRpc blockEngine) {
+            this.jito = Objects.requireNonNull(blockEngine);
             return this;
         }
 

@@ -26,11 +26,16 @@ public final class Address implements Comparable<Address> {
     public static final Address JUPITER_V6_PROGRAM = of("JUP6LkbZbjS1jKKwapdHNy74zcZ3tLUZoi5QNyVTaV4");
 
     private final byte[] bytes;
-    private final String base58;
+    /** Computed on first use: base58 costs more than anything else about an address, and most are never shown. */
+    private volatile String base58;
 
     private Address(byte[] bytes) {
         this.bytes = bytes;
-        this.base58 = Base58.encode(bytes);
+    }
+
+    private Address(byte[] bytes, String base58) {
+        this.bytes = bytes;
+        this.base58 = base58;
     }
 
     /**
@@ -52,7 +57,7 @@ public final class Address implements Comparable<Address> {
             throw new IllegalArgumentException("'" + base58 + "' is not a valid Solana address: it decodes to "
                     + decoded.length + " bytes, but an address has " + LENGTH);
         }
-        return new Address(decoded);
+        return new Address(decoded, base58);
     }
 
     /**
@@ -99,6 +104,11 @@ public final class Address implements Comparable<Address> {
     /** The base58 form. */
     @Override
     public String toString() {
-        return base58;
+        String text = base58;
+        if (text == null) {
+            text = Base58.encode(bytes);
+            base58 = text;
+        }
+        return text;
     }
 }

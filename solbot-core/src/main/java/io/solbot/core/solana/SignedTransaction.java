@@ -1,5 +1,6 @@
 package io.solbot.core.solana;
 
+import io.solbot.core.domain.Base58;
 import io.solbot.core.domain.TxSignature;
 import java.util.Base64;
 
@@ -10,9 +11,9 @@ import java.util.Base64;
 public final class SignedTransaction {
     private final byte[] wire;
     private final TxSignature id;
-    private final String recentBlockhash;
+    private final byte[] recentBlockhash;
 
-    SignedTransaction(byte[] wire, TxSignature id, String recentBlockhash) {
+    SignedTransaction(byte[] wire, TxSignature id, byte[] recentBlockhash) {
         this.wire = wire;
         this.id = id;
         this.recentBlockhash = recentBlockhash;
@@ -35,7 +36,7 @@ public final class SignedTransaction {
 
     /** The recent blockhash the transaction carries, base58. */
     public String recentBlockhash() {
-        return recentBlockhash;
+        return Base58.encode(recentBlockhash);
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class Transaction {
     private final int readonlySigned;
     private final int readonlyUnsigned;
     private final List<Address> staticKeys;
-    private final String recentBlockhash;
+    private final byte[] recentBlockhash;
     private final List<Instruction> instructions;
     private final List<Lookup> lookups;
 
@@ -134,7 +134,7 @@ public final class Transaction {
             in.skip(Address.LENGTH, "static account key " + i);
         }
         staticKeys = List.copyOf(keys);
-        recentBlockhash = Base58.encode(in.bytes(32, "recent blockhash"));
+        recentBlockhash = in.bytes(32, "recent blockhash");
 
         int instructionCount = in.shortVec("instruction count");
         List<int[]> rawInstructions = new ArrayList<>(Math.min(instructionCount, 256));
@@ -340,7 +340,11 @@ public final class Transaction {
 
     /** The recent blockhash, base58; the transaction expires with it. */
     public String recentBlockhash() {
-        return recentBlockhash;
+        return Base58.encode(recentBlockhash);
+    }
+
+    byte[] recentBlockhashBytes() {
+        return recentBlockhash.clone();
     }
 
     public List<Instruction> instructions() {

@@ -45,7 +45,7 @@ public final class TransactionSigner {
         int idAt = transaction.signatureOffset(0);
         byte[] id = new byte[Ed25519.SIGNATURE_LENGTH];
         System.arraycopy(signed, idAt, id, 0, id.length);
-        return new SignedTransaction(signed, TxSignature.ofBytes(id), transaction.recentBlockhash());
+        return new SignedTransaction(signed, TxSignature.ofBytes(id), transaction.recentBlockhashBytes());
     }
 
     @Override

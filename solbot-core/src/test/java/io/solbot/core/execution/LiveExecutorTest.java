@@ -6,14 +6,23 @@ import static io.solbot.core.execution.LiveFixture.buy;
 import static io.solbot.core.execution.LiveFixture.sell;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.OrderFailure;
+import io.solbot.core.domain.OrderId;
+import io.solbot.core.domain.OrderOptions;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
+import io.solbot.core.internal.Json;
+import io.solbot.core.solana.rpc.RpcSettings;
+import io.solbot.core.solana.rpc.SolanaRpc;
+import io.solbot.core.testing.FakeJupiter;
 import io.solbot.core.testing.FakeSolanaRpc;
+import io.solbot.core.testing.RelayServer;
 import java.math.BigInteger;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
@@ -97,6 +106,48 @@ class LiveExecutorTest {
                     .containsExactly(chain.node.received().get(1));
             assertThat(fill.signature().value()).isEqualTo(chain.node.received().get(1));
             assertThat(chain.node.tokens(WALLET.address(), TOKEN)).isEqualTo(BigInteger.valueOf(40_000_000_000L));
+        }
+    }
+
+    @Test
+    void shouldSendATippedOrderThroughJitoWithoutPreflightAndCountTheTipApart() throws Exception {
+        try (RelayServer blockEngine = new RelayServer(chain.node.uri());
+                LiveExecutor executor = chain.executor(dir.resolve("live.jsonl"))
+                        .jito(new SolanaRpc(RpcSettings.of(
+                                URI.create(blockEngine.uri() + "/api/v1/transactions?bundleOnly=true"), 1000)))
+                        .build()) {
+            SwapOrder tipped = new SwapOrder(
+                    OrderId.of("j-1"),
+                    LiveFixture.BOT,
+                    TOKEN,
+                    Side.BUY,
+                    Lamports.of(1_000_000_000L).toTokenAmount(),
+                    100,
+                    Lamports.of(50_000),
+                    Lamports.of(10_000),
+                    OrderOptions.DEFAULT_WALLET,
+                    Fill.ENTRY,
+                    LiveFixture.T0);
+
+            Fill fill = ((SwapOutcome.Filled) executor.execute(tipped)).fills().getFirst();
+
+            assertThat(blockEngine.requests()).isNotEmpty();
+            JsonNode send = Json.parse(blockEngine.requests().getFirst().body());
+            assertThat(send.get("method").asText()).isEqualTo("sendTransaction");
+            assertThat(send.get("params").get(1).get("skipPreflight").asBoolean())
+                    .isTrue();
+            assertThat(blockEngine.requests().getFirst().query()).containsEntry("bundleOnly", "true");
+            var body = Json.parse(
+                    chain.jupiter.requests("/swap/v1/swap").getFirst().body());
+            assertThat(body.get("prioritizationFeeLamports")
+                            .get("jitoTipLamports")
+                            .asLong())
+                    .isEqualTo(10_000);
+            assertThat(fill.tip()).isEqualTo(Lamports.of(10_000));
+            assertThat(fill.amountIn()).isEqualTo(Lamports.of(1_000_000_000L).toTokenAmount());
+            assertThat(chain.node.lamports(FakeJupiter.JITO_TIP_ACCOUNT)).isEqualTo(10_000);
+            assertThat(chain.node.lamports(WALLET.address()))
+                    .isEqualTo(10_000_000_000L - 1_000_000_000L - 5_000L - 10_000L);
         }
     }
 

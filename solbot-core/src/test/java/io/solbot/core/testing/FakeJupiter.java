@@ -179,10 +179,12 @@ public final class FakeJupiter extends LoopbackServer {
         if (quote == null || !quote.isObject() || !Mint.isValid(user)) {
             return new Answer(400, "{\"error\":\"Invalid request body\",\"errorCode\":\"INVALID_REQUEST\"}");
         }
+        long tip =
+                body.path("prioritizationFeeLamports").path("jitoTipLamports").asLong(0);
         long priorityFee = body.path("prioritizationFeeLamports").isNumber()
                 ? body.get("prioritizationFeeLamports").asLong()
-                : body.path("prioritizationFeeLamports").path("jitoTipLamports").asLong(0);
-        byte[] wire = transaction(Address.of(user), quote);
+                : tip;
+        byte[] wire = transaction(Address.of(user), quote, tip);
         ObjectNode reply = JSON.createObjectNode();
         reply.put("swapTransaction", Base64.getEncoder().encodeToString(wire));
         reply.put("lastValidBlockHeight", lastValidBlockHeight.get().getAsLong());
@@ -226,7 +228,8 @@ public final class FakeJupiter extends LoopbackServer {
             order.putNull("transaction");
             order.putNull("taker");
         } else {
-            order.put("transaction", Base64.getEncoder().encodeToString(transaction(Address.of(taker), order)));
+            long tip = Long.parseLong(query.getOrDefault("jitoTipLamports", "0"));
+            order.put("transaction", Base64.getEncoder().encodeToString(transaction(Address.of(taker), order, tip)));
             order.put(
                     "lastValidBlockHeight",
                     Long.toString(lastValidBlockHeight.get().getAsLong()));
@@ -291,25 +294,46 @@ public final class FakeJupiter extends LoopbackServer {
         return new Answer(200, reply.toString());
     }
 
-    /** An unsigned v0 transaction for {@code user} that carries out {@code quote}: what Jupiter's builder returns. */
-    private byte[] transaction(Address user, JsonNode quote) {
+    /**
+     * An unsigned v0 transaction for {@code user} that carries out {@code quote}: what Jupiter's builder returns. A
+     * Jito tip is a System transfer to a tip account, a static key (never loaded through a lookup table).
+     */
+    private byte[] transaction(Address user, JsonNode quote, long tipLamports) {
         orders.incrementAndGet();
         FakeSwap swap = new FakeSwap(
                 Mint.of(quote.get("inputMint").asText()),
                 Mint.of(quote.get("outputMint").asText()),
                 new BigInteger(quote.get("inAmount").asText()),
                 new BigInteger(quote.get("outAmount").asText()));
-        return WireTransactions.v0(user)
-                .key(Address.COMPUTE_BUDGET_PROGRAM)
-                .key(Address.JUPITER_V6_PROGRAM)
-                .readonly(0, 2)
+        boolean tip = tipLamports > 0;
+        WireTransactions tx = WireTransactions.v0(user);
+        if (tip) {
+            tx.key(JITO_TIP_ACCOUNT);
+        }
+        int budget = tip ? 2 : 1;
+        tx.key(Address.COMPUTE_BUDGET_PROGRAM).key(Address.JUPITER_V6_PROGRAM);
+        if (tip) {
+            tx.key(Address.SYSTEM_PROGRAM);
+        }
+        int total = tip ? 5 : 3;
+        tx.readonly(0, tip ? 3 : 2)
                 .blockhash(blockhash.get().get())
-                .instruction(1, new int[] {}, new byte[] {2, (byte) 0x0c, (byte) 0xef, 5, 0})
-                .instruction(1, new int[] {}, new byte[] {3, (byte) 0x73, (byte) 0x64, 0, 0, 0, 0, 0, 0})
-                .instruction(2, new int[] {0, 3}, swap.data())
-                .lookup(TABLE, new int[] {0}, new int[] {})
-                .build();
+                .instruction(budget, new int[] {}, new byte[] {2, (byte) 0x0c, (byte) 0xef, 5, 0})
+                .instruction(budget, new int[] {}, new byte[] {3, (byte) 0x73, (byte) 0x64, 0, 0, 0, 0, 0, 0})
+                .instruction(budget + 1, new int[] {0, total}, swap.data());
+        if (tip) {
+            byte[] transfer = ByteBuffer.allocate(12)
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .putInt(2)
+                    .putLong(tipLamports)
+                    .array();
+            tx.instruction(4, new int[] {0, 1}, transfer);
+        }
+        return tx.lookup(TABLE, new int[] {0}, new int[] {}).build();
     }
+
+    /** One of Jito's tip accounts. */
+    public static final Address JITO_TIP_ACCOUNT = Address.of("96gYZGLnJYVFmbjzopPSU6QiEV5fGqZNyN9nmNhvrZU5");
 
     /**
      * The swap a fake transaction states in its Jupiter instruction's data: 8 bytes of discriminator, the input and

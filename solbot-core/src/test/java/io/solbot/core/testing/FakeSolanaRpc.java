@@ -291,8 +291,10 @@ public final class FakeSolanaRpc extends LoopbackServer {
         Optional<FakeJupiter.FakeSwap> swap = FakeJupiter.FakeSwap.in(tx);
         if (swap.isPresent()) {
             FakeJupiter.FakeSwap s = swap.get();
+            long tips =
+                    systemTransfers(tx).stream().mapToLong(Transfer::lamports).sum();
             boolean short_ = s.in().equals(Mint.WRAPPED_SOL)
-                    ? BigInteger.valueOf(lamports(payer) - fee).compareTo(s.inAmount()) < 0
+                    ? BigInteger.valueOf(lamports(payer) - fee - tips).compareTo(s.inAmount()) < 0
                     : tokens(payer, s.in()).compareTo(s.inAmount()) < 0;
             if (short_) {
                 return "{\"InstructionError\":[2,{\"Custom\":1}]}";
@@ -310,6 +312,12 @@ public final class FakeSolanaRpc extends LoopbackServer {
         long preLamports = lamports(payer);
         BigInteger preTokens = token == null ? BigInteger.ZERO : tokens(payer, token);
         lamports.put(payer, preLamports - fee);
+        if (err == null) {
+            systemTransfers(tx).forEach(t -> {
+                lamports.merge(t.from(), -t.lamports(), Long::sum);
+                lamports.merge(t.to(), t.lamports(), Long::sum);
+            });
+        }
         if (err == null && swap.isPresent()) {
             FakeJupiter.FakeSwap s = swap.get();
             if (s.in().equals(Mint.WRAPPED_SOL)) {
@@ -342,6 +350,29 @@ public final class FakeSolanaRpc extends LoopbackServer {
             postTokenList.add(tokenBalance(index, token, payer, tokens(payer, token)));
         }
         landed.put(signature, new Landed(blockHeight + 1_000, err, fee, keys, pre, post, preTokenList, postTokenList));
+    }
+
+    private record Transfer(Address from, Address to, long lamports) {}
+
+    /** The System program transfers of {@code tx} (a Jito tip): index 2, then the lamports, little-endian. */
+    private static List<Transfer> systemTransfers(Transaction tx) {
+        List<Transfer> out = new java.util.ArrayList<>();
+        for (Transaction.Instruction ix : tx.instructions()) {
+            byte[] data = ix.data();
+            if (ix.programId().equals(Address.SYSTEM_PROGRAM)
+                    && data.length == 12
+                    && data[0] == 2
+                    && ix.accountIndexes().size() == 2) {
+                long lamports = java.nio.ByteBuffer.wrap(data, 4, 8)
+                        .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                        .getLong();
+                out.add(new Transfer(
+                        tx.staticKeys().get(ix.accountIndexes().get(0)),
+                        tx.staticKeys().get(ix.accountIndexes().get(1)),
+                        lamports));
+            }
+        }
+        return out;
     }
 
     private static ObjectNode tokenBalance(int index, Mint mint, Address owner, BigInteger amount) {
