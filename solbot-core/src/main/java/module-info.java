@@ -27,6 +27,8 @@ module io.solbot.core {
     requires org.slf4j;
     // to keep Hibernate Validator's version line (java.util.logging) off an embedder's console
     requires java.logging;
+    // the Jupiter and Solana RPC clients
+    requires java.net.http;
 
     exports io.solbot.core;
     exports io.solbot.core.backtest;
@@ -35,10 +37,14 @@ module io.solbot.core {
     exports io.solbot.core.engine;
     exports io.solbot.core.event;
     exports io.solbot.core.execution;
+    exports io.solbot.core.jupiter;
     exports io.solbot.core.market;
     exports io.solbot.core.plugin;
     exports io.solbot.core.safety;
+    exports io.solbot.core.solana;
     exports io.solbot.core.solana.account;
+    exports io.solbot.core.solana.pubsub;
+    exports io.solbot.core.solana.rpc;
     exports io.solbot.core.spi;
     exports io.solbot.core.store;
     exports io.solbot.core.codec to

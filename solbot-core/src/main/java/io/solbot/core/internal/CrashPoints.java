@@ -18,6 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <ul>
  *   <li>{@code after-intent}: the order's intent is journalled, the order not yet sent to the executor.
+ *   <li>{@code after-live-intent}: the live executor journalled a signed transaction, not yet sent.
+ *   <li>{@code after-live-send}: the live executor sent a transaction, its outcome not yet known.
  *   <li>{@code after-append}: the paper executor's log line of an outcome is on disk, the outcome not yet returned.
  *   <li>{@code after-rotate}: the paper executor's log rotated to a new segment, old segments not yet dropped.
  *   <li>{@code after-commit}: the fill store committed fills, their callers not yet told.
@@ -37,6 +39,8 @@ public final class CrashPoints {
     /** Every point's name: the setting must name one of them ({@link #hit} with another never halts). */
     public static final Set<String> POINTS = Set.of(
             "after-intent",
+            "after-live-intent",
+            "after-live-send",
             "after-append",
             "after-rotate",
             "after-commit",

@@ -19,6 +19,7 @@ import io.solbot.core.execution.Timeline;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.safety.SafetyGate;
+import io.solbot.core.solana.Keypair;
 import io.solbot.core.store.UnreadableJournalEntryException;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;
@@ -58,7 +59,8 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
-        description = "Paper-trades the bots of FILE on a simulated market until Ctrl-C (or --duration).")
+        description = "Paper-trades the bots of FILE on a simulated market until Ctrl-C (or --duration); with --live,"
+                + " trades them on Solana with real funds.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
 
@@ -70,6 +72,12 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     PluginsOption plugins;
+
+    @Mixin
+    LiveOptions liveOptions;
+
+    /** The wallet of a live run; empty on paper. */
+    private Optional<Keypair> wallet = Optional.empty();
 
     @Option(
             names = "--jdbc-url",
@@ -141,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
         Duration runFor = duration == null ? null : Durations.parse(spec.commandLine(), "--duration", duration);
         Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
         Clock clock = clock();
+        wallet = liveOptions.wallet(spec.commandLine(), System::getenv);
         if (paperLogRotateAfter != null && paperLogRotateAfter < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--paper-log-rotate-after must be at least 1, but was " + paperLogRotateAfter);
@@ -252,10 +261,15 @@ final class RunCommand implements Callable<Integer> {
         AtomicBoolean stopping = new AtomicBoolean();
         try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
                 PostgresFillStore trades = new PostgresFillStore(db);
-                PaperMarket market = PaperMarket.start(seed, 250, clock);
+                PaperMarket market = wallet.isPresent() ? null : PaperMarket.start(seed, 250, clock);
                 // the market moves by itself in real time, so an order waits out its latency and meets the market
                 // as it has become: other traders' swaps meanwhile reach its price and its slippage guard
-                PaperExecutor executor = paperExecutor(market, clock, journal)) {
+                PaperExecutor executor = market == null ? null : paperExecutor(market, clock, journal);
+                LiveOptions.Live live = wallet.map(w -> liveOptions.start(w, runtime, System::getenv))
+                        .orElse(null)) {
+            if (live != null) {
+                liveOptions.warn(live.keypair(), err);
+            }
             LockfileJournal.Scan scan = journal.scan();
             Map<BotId, RunStatus> journalled = new HashMap<>();
             scan.entries().forEach(e -> journalled.put(e.botId(), e.status()));
@@ -267,11 +281,11 @@ final class RunCommand implements Callable<Integer> {
                     .runStatusStore(runs)
                     .fillStore(trades)
                     .journal(journal)
-                    .marketData(market.market())
-                    .swapExecutor(executor)
+                    .marketData(live != null ? live.market() : market.market())
+                    .swapExecutor(live != null ? live.executor() : executor)
                     // every buy passes the token safety checks of its bot's config, run off the ticks
-                    .orderCheck(SafetyGate.builder(market.market())
-                            .executor(executor)
+                    .orderCheck(SafetyGate.builder(live != null ? live.market() : market.market())
+                            .executor(live != null ? live.executor() : executor)
                             .clock(clock)
                             .build())
                     .owner(owner)
@@ -323,8 +337,9 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(id -> err.println(
                             "warning: the lockfile of bot '" + id + "' is kept: the bots file has no bot of that id"));
             unreadable.values().forEach(e -> err.println("warning: " + e.getMessage()));
-            out.println("Paper trading " + started.size() + " of " + bots.size() + " bots (seed " + seed
-                    + "); Ctrl-C stops them gracefully.");
+            out.println((live != null ? "Live trading " : "Paper trading ") + started.size() + " of " + bots.size()
+                    + " bots" + (live != null ? " from wallet " + live.keypair().address() : " (seed " + seed + ")")
+                    + "; Ctrl-C stops them gracefully.");
             out.flush();
             StatusTable table = new StatusTable(new BotReports(db, engine::statuses));
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();

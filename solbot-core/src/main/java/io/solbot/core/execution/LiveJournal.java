@@ -1,0 +1,201 @@
+package io.solbot.core.execution;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solbot.core.SolbotException;
+import io.solbot.core.domain.OrderId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The live executor's own durable record, one JSON line per event, each forced to disk before the executor acts on
+ * it: a signed transaction's attempt (its signature and last valid block height) before it is sent, the expiry of an
+ * attempt that never landed, and an order's outcome. A new executor on the same file answers {@code resolve} from it:
+ * an order without an attempt was never sent; an attempt's signature is looked up on chain.
+ *
+ * <p>Line format: {@code {"type":"attempt"|"expired"|"outcome","orderId",...}}; an outcome line carries an {@link
+ * ExecutionLine}. A last line cut short by a crash is ignored (its event had not happened: nothing acts before the
+ * line is on disk).
+ *
+ * <p>Thread-safe; one executor per file (the lock file next to it).
+ */
+final class LiveJournal implements AutoCloseable {
+    private static final ObjectMapper JSON =
+            new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    /** One line. Fields other than the type's are null. */
+    record Line(
+            String type,
+            String orderId,
+            Integer attempt,
+            String signature,
+            Long lastValidBlockHeight,
+            String inputMint,
+            String outputMint,
+            String amountIn,
+            String quotedOut,
+            String minimumOut,
+            ExecutionLine outcome) {
+        static Line attempt(
+                OrderId order,
+                int attempt,
+                String signature,
+                long lastValid,
+                String in,
+                String out,
+                String amountIn,
+                String quotedOut,
+                String minimumOut) {
+            return new Line(
+                    "attempt",
+                    order.value(),
+                    attempt,
+                    signature,
+                    lastValid,
+                    in,
+                    out,
+                    amountIn,
+                    quotedOut,
+                    minimumOut,
+                    null);
+        }
+
+        static Line expired(OrderId order, String signature) {
+            return new Line("expired", order.value(), null, signature, null, null, null, null, null, null, null);
+        }
+
+        static Line outcome(SwapOrder order, SwapOutcome outcome) {
+            return new Line(
+                    "outcome",
+                    order.orderId().value(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    ExecutionLine.of(order, outcome));
+        }
+    }
+
+    /** What the journal holds of one order. */
+    static final class Order {
+        final List<Line> attempts = new ArrayList<>();
+        final List<String> expired = new ArrayList<>();
+        SwapOutcome outcome;
+    }
+
+    private final Path file;
+    private final FileChannel lock;
+    private final FileChannel channel;
+    private final Map<String, Order> orders = new HashMap<>();
+    private final Map<String, String> orderOfSignature = new HashMap<>();
+
+    LiveJournal(Path file) {
+        this.file = file;
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            Files.createDirectories(parent);
+            Path lockFile = parent.resolve(file.getFileName() + ".lock");
+            this.lock = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            if (lock.tryLock() == null) {
+                lock.close();
+                throw new SolbotException("The live execution journal " + file + " is in use by another executor");
+            }
+            long good = read();
+            this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.truncate(good);
+            channel.position(good);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the live execution journal " + file, e);
+        }
+    }
+
+    /** Reads every whole line; returns the length of the whole lines, after which a cut-short line is dropped. */
+    private long read() throws IOException {
+        if (!Files.exists(file)) {
+            return 0;
+        }
+        byte[] bytes = Files.readAllBytes(file);
+        int start = 0;
+        int lineNumber = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] != '\n') {
+                continue;
+            }
+            lineNumber++;
+            String text = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+            try {
+                apply(JSON.readValue(text, Line.class));
+            } catch (JsonProcessingException e) {
+                throw new SolbotException("The live execution journal " + file + " has an unreadable line " + lineNumber
+                        + ": " + e.getOriginalMessage());
+            }
+            start = i + 1;
+        }
+        return start;
+    }
+
+    private void apply(Line line) {
+        Order order = orders.computeIfAbsent(line.orderId(), id -> new Order());
+        switch (line.type()) {
+            case "attempt" -> {
+                order.attempts.add(line);
+                orderOfSignature.put(line.signature(), line.orderId());
+            }
+            case "expired" -> order.expired.add(line.signature());
+            case "outcome" -> order.outcome = line.outcome().outcome();
+            default ->
+                throw new SolbotException(
+                        "The live execution journal " + file + " has a line of unknown type " + line.type());
+        }
+    }
+
+    /** Writes {@code line} and forces it to disk, then takes it into memory. */
+    synchronized void append(Line line) {
+        try {
+            byte[] bytes = (JSON.writeValueAsString(line) + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            channel.force(false);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the live execution journal " + file, e);
+        }
+        apply(line);
+    }
+
+    /** The order that journalled an attempt with {@code signature}, if any. */
+    synchronized Optional<String> orderOf(String signature) {
+        return Optional.ofNullable(orderOfSignature.get(signature));
+    }
+
+    synchronized Optional<Order> order(OrderId id) {
+        return Optional.ofNullable(orders.get(id.value()));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            channel.close();
+            lock.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

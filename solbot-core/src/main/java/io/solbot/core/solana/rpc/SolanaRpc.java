@@ -1,0 +1,440 @@
+package io.solbot.core.solana.rpc;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.TxSignature;
+import io.solbot.core.internal.HttpCalls;
+import io.solbot.core.internal.Json;
+import io.solbot.core.internal.RateLimiter;
+import io.solbot.core.solana.Address;
+import io.solbot.core.solana.SignedTransaction;
+import java.math.BigInteger;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
+
+/**
+ * A Solana RPC node over HTTP JSON-RPC. Each call waits for the JVM's rate limit of the endpoint, times out, and is
+ * retried on 429, 5xx and timeouts; a JSON-RPC error or a reply of another shape is an {@link RpcException} naming the
+ * method.
+ *
+ * <p>Thread-safe; one instance serves every bot.
+ */
+public final class SolanaRpc {
+    /** {@code getSignatureStatuses} answers at most this many signatures a call. */
+    public static final int MAX_STATUSES_PER_CALL = 256;
+
+    private static final long PREFLIGHT_FAILURE = -32002;
+
+    private final RpcSettings settings;
+    private final HttpCalls calls;
+    private final AtomicLong ids = new AtomicLong();
+
+    public SolanaRpc(RpcSettings settings) {
+        this.settings = Objects.requireNonNull(settings);
+        HttpCalls.Settings http = new HttpCalls.Settings(
+                settings.timeout(), settings.maxAttempts(), settings.backoff(), settings.maxBackoff());
+        // a provider counts per key, and the key is in the URL: one limiter per endpoint for the whole JVM
+        this.calls = new HttpCalls(
+                HttpCalls.client(http),
+                RateLimiter.shared("solana-rpc " + settings.endpoint(), settings.requestsPerSecond()),
+                http);
+    }
+
+    /** {@code getLatestBlockhash} at {@code commitment}. */
+    public Blockhash latestBlockhash(Commitment commitment) {
+        return call("getLatestBlockhash", params(config(commitment)), result -> {
+            JsonNode value = Json.object(result, "value");
+            return new Blockhash(
+                    Json.text(value, "blockhash"),
+                    Json.nonNegativeLong(value, "lastValidBlockHeight"),
+                    contextSlot(result));
+        });
+    }
+
+    /** {@code getBlockHeight} at {@code commitment}. */
+    public long blockHeight(Commitment commitment) {
+        return call(
+                "getBlockHeight", params(config(commitment)), result -> Json.nonNegativeLongValue("result", result));
+    }
+
+    /**
+     * {@code sendTransaction} of {@code transaction}, base64, with {@code options}. Returns the signature the node
+     * reports, which must be the transaction's id.
+     *
+     * @throws RpcException with {@link RpcException.Reason#PREFLIGHT_FAILED} and the simulation's error and logs if
+     *     the preflight failed (nothing was sent), or why the call failed
+     */
+    public TxSignature sendTransaction(SignedTransaction transaction, SendOptions options) {
+        ObjectNode config = Json.MAPPER.createObjectNode();
+        config.put("encoding", "base64");
+        config.put("skipPreflight", options.skipPreflight());
+        config.put("preflightCommitment", options.preflightCommitment().wireName());
+        config.put("maxRetries", options.maxRetries());
+        ArrayNode params =
+                Json.MAPPER.createArrayNode().add(transaction.base64()).add(config);
+        return call("sendTransaction", params, result -> {
+            if (!result.isTextual()) {
+                throw Json.wrongType("result", "a signature string", result);
+            }
+            TxSignature reported;
+            try {
+                reported = TxSignature.of(result.textValue());
+            } catch (IllegalArgumentException e) {
+                throw new Json.Malformed("result is not a transaction signature: " + Json.show(result.textValue()));
+            }
+            if (!reported.equals(transaction.id())) {
+                throw new Json.Malformed(
+                        "the node reports signature " + reported + " for transaction " + transaction.id());
+            }
+            return reported;
+        });
+    }
+
+    /**
+     * {@code getSignatureStatuses} of up to 256 signatures: one entry per signature, in order, empty where the node
+     * knows none (not landed, dropped, or older than its status cache unless {@code searchHistory}).
+     */
+    public List<Optional<SignatureStatus>> signatureStatuses(List<TxSignature> signatures, boolean searchHistory) {
+        if (signatures.isEmpty() || signatures.size() > MAX_STATUSES_PER_CALL) {
+            throw new IllegalArgumentException(
+                    "between 1 and 256 signatures a call, but there were " + signatures.size());
+        }
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        signatures.forEach(s -> list.add(s.value()));
+        ObjectNode config = Json.MAPPER.createObjectNode().put("searchTransactionHistory", searchHistory);
+        return call("getSignatureStatuses", params(list, config), result -> {
+            JsonNode value = Json.required(result, "value");
+            if (!value.isArray() || value.size() != signatures.size()) {
+                throw new Json.Malformed("field value must be an array of " + signatures.size() + " statuses, but was "
+                        + Json.show(value.toString()));
+            }
+            List<Optional<SignatureStatus>> out = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode status = value.get(i);
+                out.add(status.isNull() ? Optional.empty() : Optional.of(status("value[" + i + "]", status)));
+            }
+            return out;
+        });
+    }
+
+    private static SignatureStatus status(String at, JsonNode status) {
+        if (!status.isObject()) {
+            throw Json.wrongType(at, "an object or null", status);
+        }
+        JsonNode confirmations = status.get("confirmations");
+        Optional<Commitment> level = Json.optionalText(status, "confirmationStatus")
+                .map(name -> {
+                    try {
+                        return Commitment.ofWire(name);
+                    } catch (IllegalArgumentException e) {
+                        throw new Json.Malformed(
+                                "field " + at + ".confirmationStatus is not a commitment: " + Json.show(name));
+                    }
+                });
+        return new SignatureStatus(
+                Json.nonNegativeLong(status, "slot"),
+                confirmations == null || confirmations.isNull()
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(Json.nonNegativeLongValue(at + ".confirmations", confirmations)),
+                error(status.get("err")),
+                level);
+    }
+
+    /**
+     * {@code simulateTransaction} of {@code transaction} as signed (signatures verified, its own blockhash) against
+     * {@code commitment} state. A failing transaction is a {@link Simulation} with {@code err}, not an exception.
+     */
+    public Simulation simulate(SignedTransaction transaction, Commitment commitment) {
+        ObjectNode config = Json.MAPPER.createObjectNode();
+        config.put("encoding", "base64");
+        config.put("commitment", commitment.wireName());
+        config.put("sigVerify", true);
+        config.put("replaceRecentBlockhash", false);
+        return call(
+                "simulateTransaction",
+                params(Json.MAPPER.getNodeFactory().textNode(transaction.base64()), config),
+                result -> {
+                    JsonNode value = Json.object(result, "value");
+                    JsonNode units = value.get("unitsConsumed");
+                    return new Simulation(
+                            error(value.get("err")),
+                            logs(value.get("logs")),
+                            units == null || units.isNull()
+                                    ? OptionalLong.empty()
+                                    : OptionalLong.of(Json.nonNegativeLongValue("value.unitsConsumed", units)));
+                });
+    }
+
+    /** {@code getAccountInfo} in base64: the account's raw bytes, or empty if it does not exist. */
+    public Optional<RawAccount> accountInfo(Address account, Commitment commitment) {
+        ObjectNode config = config(commitment).put("encoding", "base64");
+        return call(
+                "getAccountInfo", params(Json.MAPPER.getNodeFactory().textNode(account.toString()), config), result -> {
+                    JsonNode value = result.get("value");
+                    if (value == null) {
+                        throw new Json.Malformed("field value is missing");
+                    }
+                    // null: no such account
+                    return Optional.of(value).filter(v -> !v.isNull()).map(v -> rawAccount(v, contextSlot(result)));
+                });
+    }
+
+    private static RawAccount rawAccount(JsonNode value, long slot) {
+        JsonNode data = Json.required(value, "data");
+        // base64 was asked for: [text, "base64"]; a bare string or a parsed object means the node answered otherwise
+        if (!data.isArray()
+                || data.size() != 2
+                || !data.get(0).isTextual()
+                || !"base64".equals(data.get(1).asText())) {
+            throw Json.wrongType("value.data", "[<base64>, \"base64\"]", data);
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(data.get(0).textValue());
+        } catch (IllegalArgumentException e) {
+            throw new Json.Malformed("field value.data is not base64");
+        }
+        return new RawAccount(
+                address("value.owner", Json.text(value, "owner")),
+                Json.nonNegativeLong(value, "lamports"),
+                bytes,
+                Json.bool(value, "executable"),
+                slot);
+    }
+
+    /**
+     * {@code getTransaction} at {@code commitment} (confirmed or finalized): its balance changes, or empty if the node
+     * has no such transaction.
+     */
+    public Optional<LandedTransaction> transaction(TxSignature signature, Commitment commitment) {
+        ObjectNode config = config(commitment).put("encoding", "json").put("maxSupportedTransactionVersion", 0);
+        return call(
+                "getTransaction",
+                params(Json.MAPPER.getNodeFactory().textNode(signature.value()), config),
+                result -> result.isNull() ? Optional.empty() : Optional.of(landed(signature, result)));
+    }
+
+    private static LandedTransaction landed(TxSignature signature, JsonNode result) {
+        JsonNode meta = Json.object(result, "meta");
+        JsonNode message = Json.object(Json.object(result, "transaction"), "message");
+        List<Address> keys =
+                new ArrayList<>(addresses("transaction.message.accountKeys", Json.required(message, "accountKeys")));
+        JsonNode loaded = meta.get("loadedAddresses");
+        if (loaded != null && !loaded.isNull()) {
+            keys.addAll(addresses("meta.loadedAddresses.writable", Json.required(loaded, "writable")));
+            keys.addAll(addresses("meta.loadedAddresses.readonly", Json.required(loaded, "readonly")));
+        }
+        List<Long> pre = longs("meta.preBalances", Json.required(meta, "preBalances"));
+        List<Long> post = longs("meta.postBalances", Json.required(meta, "postBalances"));
+        if (pre.size() != keys.size() || post.size() != keys.size()) {
+            throw new Json.Malformed("the transaction has " + keys.size() + " accounts, but " + pre.size()
+                    + " pre-balances and " + post.size() + " post-balances");
+        }
+        Map<Integer, JsonNode> before =
+                tokenBalances("meta.preTokenBalances", meta.get("preTokenBalances"), keys.size());
+        Map<Integer, JsonNode> after =
+                tokenBalances("meta.postTokenBalances", meta.get("postTokenBalances"), keys.size());
+        List<LandedTransaction.TokenBalance> tokens = new ArrayList<>();
+        java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>(before.keySet());
+        indexes.addAll(after.keySet());
+        for (int index : indexes) {
+            JsonNode either = after.getOrDefault(index, before.get(index));
+            String at = "token balance of account " + index;
+            Mint mint;
+            try {
+                mint = Mint.of(Json.text(either, "mint"));
+            } catch (IllegalArgumentException e) {
+                throw new Json.Malformed(at + ": mint is not an address");
+            }
+            Optional<Address> owner = Json.optionalText(either, "owner").map(o -> address(at + ".owner", o));
+            JsonNode ui = Json.object(either, "uiTokenAmount");
+            tokens.add(new LandedTransaction.TokenBalance(
+                    index,
+                    mint,
+                    owner,
+                    before.containsKey(index)
+                            ? Json.u64(before.get(index).get("uiTokenAmount"), "amount")
+                            : BigInteger.ZERO,
+                    after.containsKey(index)
+                            ? Json.u64(after.get(index).get("uiTokenAmount"), "amount")
+                            : BigInteger.ZERO,
+                    Json.integer(ui, "decimals")));
+        }
+        return new LandedTransaction(
+                signature,
+                Json.nonNegativeLong(result, "slot"),
+                error(meta.get("err")),
+                Json.nonNegativeLong(meta, "fee"),
+                keys,
+                pre,
+                post,
+                tokens);
+    }
+
+    private static Map<Integer, JsonNode> tokenBalances(String field, JsonNode list, int accounts) {
+        Map<Integer, JsonNode> out = new HashMap<>();
+        if (list == null || list.isNull()) {
+            return out;
+        }
+        if (!list.isArray()) {
+            throw Json.wrongType(field, "an array", list);
+        }
+        for (JsonNode balance : list) {
+            int index = Json.integer(balance, "accountIndex");
+            if (index < 0 || index >= accounts) {
+                throw new Json.Malformed(
+                        field + ": account index " + index + " is beyond the " + accounts + " accounts");
+            }
+            Json.object(balance, "uiTokenAmount");
+            out.put(index, balance);
+        }
+        return out;
+    }
+
+    private static Optional<TransactionError> error(JsonNode err) {
+        return err == null || err.isNull() ? Optional.empty() : Optional.of(new TransactionError(err.toString()));
+    }
+
+    private static List<String> logs(JsonNode logs) {
+        List<String> out = new ArrayList<>();
+        if (logs != null && logs.isArray()) {
+            logs.forEach(line -> out.add(line.asText()));
+        }
+        return out;
+    }
+
+    private static List<Address> addresses(String field, JsonNode list) {
+        if (!list.isArray()) {
+            throw Json.wrongType(field, "an array of addresses", list);
+        }
+        List<Address> out = new ArrayList<>(list.size());
+        for (JsonNode item : list) {
+            out.add(address(field, item.asText()));
+        }
+        return out;
+    }
+
+    private static List<Long> longs(String field, JsonNode list) {
+        if (!list.isArray()) {
+            throw Json.wrongType(field, "an array of integers", list);
+        }
+        List<Long> out = new ArrayList<>(list.size());
+        for (JsonNode item : list) {
+            out.add(Json.nonNegativeLongValue(field, item));
+        }
+        return out;
+    }
+
+    private static Address address(String field, String text) {
+        try {
+            return Address.of(text);
+        } catch (IllegalArgumentException e) {
+            throw new Json.Malformed("field " + field + " is not an address: " + Json.show(text));
+        }
+    }
+
+    private static long contextSlot(JsonNode result) {
+        JsonNode context = result.get("context");
+        return context == null || !context.isObject() ? 0 : Json.nonNegativeLong(context, "slot");
+    }
+
+    private static ObjectNode config(Commitment commitment) {
+        return Json.MAPPER.createObjectNode().put("commitment", commitment.wireName());
+    }
+
+    private static ArrayNode params(JsonNode... items) {
+        ArrayNode params = Json.MAPPER.createArrayNode();
+        for (JsonNode item : items) {
+            params.add(item);
+        }
+        return params;
+    }
+
+    private <T> T call(String method, ArrayNode params, Function<JsonNode, T> reader) {
+        String what = "Solana RPC " + method;
+        long id = ids.incrementAndGet();
+        ObjectNode body = Json.MAPPER.createObjectNode();
+        body.put("jsonrpc", "2.0").put("id", id).put("method", method).set("params", params);
+        HttpRequest.Builder request = HttpRequest.newBuilder(settings.endpoint())
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8));
+        HttpCalls.Reply reply;
+        try {
+            reply = calls.call(request, what);
+        } catch (HttpCalls.Failure e) {
+            RpcException.Reason reason = switch (e.kind()) {
+                case RATE_LIMITED -> RpcException.Reason.RATE_LIMITED;
+                case SERVER_ERROR -> RpcException.Reason.SERVER_ERROR;
+                case TIMEOUT, UNREACHABLE -> RpcException.Reason.UNAVAILABLE;
+                case INTERRUPTED -> RpcException.Reason.INTERRUPTED;
+            };
+            throw new RpcException(reason, e.getMessage());
+        }
+        if (reply.status() != 200) {
+            throw new RpcException(
+                    RpcException.Reason.RPC_ERROR, what + ": HTTP " + reply.status() + " " + Json.show(reply.body()));
+        }
+        try {
+            JsonNode node = Json.parse(reply.body());
+            if (!node.isObject()) {
+                throw Json.wrongType("(the reply)", "a JSON-RPC response object", node);
+            }
+            JsonNode error = node.get("error");
+            if (error != null && !error.isNull()) {
+                throw rpcError(what, error);
+            }
+            JsonNode replyId = node.get("id");
+            if (replyId == null || !replyId.isIntegralNumber() || replyId.longValue() != id) {
+                throw new Json.Malformed("the reply's id " + replyId + " is not the request's " + id);
+            }
+            if (!node.has("result")) {
+                throw new Json.Malformed("field result is missing");
+            }
+            return reader.apply(node.get("result"));
+        } catch (Json.Malformed e) {
+            throw new RpcException(RpcException.Reason.MALFORMED_REPLY, what + ": " + e.getMessage());
+        }
+    }
+
+    private static RpcException rpcError(String what, JsonNode error) {
+        JsonNode codeNode = error.get("code");
+        Long code = codeNode != null && codeNode.canConvertToLong() && codeNode.isIntegralNumber()
+                ? codeNode.longValue()
+                : null;
+        String message = error.path("message").asText("");
+        JsonNode data = error.get("data");
+        if (code != null && code == PREFLIGHT_FAILURE && data != null && data.isObject()) {
+            Optional<TransactionError> err = error(data.get("err"));
+            return new RpcException(
+                    RpcException.Reason.PREFLIGHT_FAILED,
+                    code,
+                    err.orElse(null),
+                    logs(data.get("logs")),
+                    what + ": preflight failed (" + code + " " + Json.show(message) + ")"
+                            + err.map(e -> ": " + e.json()).orElse(""));
+        }
+        return new RpcException(
+                RpcException.Reason.RPC_ERROR,
+                code,
+                null,
+                null,
+                what + ": error " + (code == null ? "" : code + " ") + Json.show(message));
+    }
+
+    @Override
+    public String toString() {
+        return "SolanaRpc[" + settings + "]";
+    }
+}
