@@ -9,7 +9,13 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Runs Solana trading bots: paper trading by default.",
-        subcommands = {RunCommand.class, BacktestCommand.class, ValidateCommand.class, PluginsCommand.class})
+        subcommands = {
+            RunCommand.class,
+            StatusCommand.class,
+            BacktestCommand.class,
+            ValidateCommand.class,
+            PluginsCommand.class
+        })
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -60,6 +60,11 @@ import picocli.CommandLine.Spec;
         description = "Paper-trades the bots of FILE on a simulated market until Ctrl-C (or --duration).")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    /**
+     * How often the run marks its bots alive in the database, whatever {@code --status-every} says: {@code status}
+     * calls a live bot stale after {@link StatusCommand#DEFAULT_STALE_AFTER} without one.
+     */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -70,29 +75,8 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PluginsOption plugins;
 
-    @Option(
-            names = "--jdbc-url",
-            paramLabel = "URL",
-            description = "PostgreSQL to use instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/solbot;"
-                    + " the password comes from the environment variable SOLBOT_DB_PASSWORD.")
-    String jdbcUrl;
-
-    @Option(names = "--db-user", paramLabel = "USER", description = "The database user, with --jdbc-url.")
-    String dbUser;
-
-    @Option(
-            names = "--runtime",
-            paramLabel = "DIR",
-            defaultValue = "runtime",
-            description = "Where lockfiles and the embedded database live (default: ${DEFAULT-VALUE}).")
-    Path runtime;
-
-    @Option(
-            names = "--db-port",
-            paramLabel = "PORT",
-            defaultValue = "54329",
-            description = "Port of the embedded database on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int dbPort;
+    @Mixin
+    DatabaseOptions database;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market and the paper executor.")
     long seed;
@@ -195,7 +179,7 @@ final class RunCommand implements Callable<Integer> {
             PrintWriter err)
             throws Exception {
         String owner = Owner.thisProcess().toString();
-        try (LockfileJournal journal = new LockfileJournal(runtime, owner)) {
+        try (LockfileJournal journal = new LockfileJournal(database.runtime, owner)) {
             if (!discard(journal, out, err)) {
                 return 1;
             }
@@ -238,18 +222,18 @@ final class RunCommand implements Callable<Integer> {
             configJson.put(bot.id(), json.writeValueAsString(bot.config()));
         }
         EmbeddedDatabase embedded = null;
-        String url = jdbcUrl;
-        if (url == null) {
-            out.println(
-                    "Starting the embedded PostgreSQL in " + runtime.resolve("pgdata") + " on port " + dbPort + " ...");
+        String url = database.jdbcUrl;
+        if (database.embedded()) {
+            out.println("Starting the embedded PostgreSQL in " + database.dataDirectory() + " on port "
+                    + database.dbPort + " ...");
             out.flush();
-            embedded = EmbeddedDatabase.start(runtime.resolve("pgdata"), dbPort);
+            embedded = EmbeddedDatabase.start(database.dataDirectory(), database.dbPort);
             url = embedded.jdbcUrl();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
+        try (PostgresDatabase db = PostgresDatabase.open(url, database.dbUser, DatabaseOptions.password(), 8);
                 PostgresFillStore trades = new PostgresFillStore(db);
                 PaperMarket market = PaperMarket.start(seed, 250, clock);
                 // the market moves by itself in real time, so an order waits out its latency and meets the market
@@ -322,13 +306,18 @@ final class RunCommand implements Callable<Integer> {
             out.flush();
             StatusTable table = new StatusTable(new BotReports(db, engine::statuses));
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+            long nextTable = System.nanoTime() + every.toNanos();
             while (!stopping.get() && System.nanoTime() < deadline) {
-                long wait = Math.min(every.toNanos(), Math.max(0, deadline - System.nanoTime()));
+                long now = System.nanoTime();
+                long wait = Math.max(0, Math.min(Math.min(HEARTBEAT_EVERY.toNanos(), nextTable - now), deadline - now));
                 if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
                     break;
                 }
                 heartbeat(runs, clock);
-                table.print(out);
+                if (System.nanoTime() - nextTable >= 0 || System.nanoTime() >= deadline) {
+                    table.print(out);
+                    nextTable = System.nanoTime() + every.toNanos();
+                }
             }
             out.println("Stopping ...");
             out.flush();
@@ -365,7 +354,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private PaperExecutor paperExecutor(PaperMarket market, Clock clock, LockfileJournal journal) {
         PaperExecutor.Builder builder = PaperExecutor.builder(PaperSettings.defaults(seed), market.market())
-                .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
+                .executionLog(database.runtime.resolve("paper").resolve("executions.jsonl"))
                 // the log keeps every outcome an order still in a lockfile may need, whichever bot's
                 .retainOutcomesSince(journal::oldestPendingIntent)
                 .timeline(Timeline.sleeping(clock));

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,22 @@ final class LauncherProcess {
         command.addAll(args);
         return new LauncherProcess(
                 new ProcessBuilder(command).redirectErrorStream(true).start());
+    }
+
+    /** Starts {@code command} (such as the distribution's {@code bin/solbot run ...}) in {@code directory}. */
+    static LauncherProcess exec(List<String> command, Path directory) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        return exec(builder);
+    }
+
+    /** Starts what {@code builder} describes, its error output merged into its output. */
+    static LauncherProcess exec(ProcessBuilder builder) throws IOException {
+        return new LauncherProcess(builder.redirectErrorStream(true).start());
+    }
+
+    long pid() {
+        return process.pid();
     }
 
     /** Waits until a line contains {@code text}; fails with the output so far if none does in time or it exits. */
