@@ -1,5 +1,6 @@
 package io.solbot.launcher;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.core.Owner;
 import io.solbot.core.SolbotException;
@@ -19,11 +20,14 @@ import io.solbot.core.execution.Timeline;
 import io.solbot.core.plugin.RegisteredProvider;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.store.UnreadableJournalEntryException;
+import io.solbot.launcher.api.ApiToken;
+import io.solbot.launcher.api.OperatorApi;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import io.solbot.persistence.readmodel.BotReports;
+import io.solbot.persistence.readmodel.TradeHistory;
 import io.solbot.strategies.common.ValidationOnlyProvider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -38,6 +42,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -77,6 +82,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Mixin
     DatabaseOptions database;
+
+    @Mixin
+    ApiOptions api;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market and the paper executor.")
     long seed;
@@ -124,6 +132,7 @@ final class RunCommand implements Callable<Integer> {
         Duration runFor = duration == null ? null : Durations.parse(spec.commandLine(), "--duration", duration);
         Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
         Clock clock = clock();
+        ApiToken token = api.disabled ? null : api.token(spec.commandLine());
         if (paperLogRotateAfter != null && paperLogRotateAfter < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--paper-log-rotate-after must be at least 1, but was " + paperLogRotateAfter);
@@ -145,7 +154,7 @@ final class RunCommand implements Callable<Integer> {
             }
             printStrategies(registry, out);
             try {
-                return run(registry, report.bots(), runFor, every, clock, out, err);
+                return run(registry, report.bots(), runFor, every, clock, token, out, err);
             } catch (StartRefused e) {
                 err.println(e.getMessage());
                 return 1;
@@ -175,6 +184,7 @@ final class RunCommand implements Callable<Integer> {
             Duration runFor,
             Duration every,
             Clock clock,
+            ApiToken token,
             PrintWriter out,
             PrintWriter err)
             throws Exception {
@@ -183,7 +193,7 @@ final class RunCommand implements Callable<Integer> {
             if (!discard(journal, out, err)) {
                 return 1;
             }
-            return trade(registry, bots, runFor, every, clock, owner, journal, out, err);
+            return trade(registry, bots, runFor, every, clock, token, owner, journal, out, err);
         }
     }
 
@@ -211,12 +221,14 @@ final class RunCommand implements Callable<Integer> {
             Duration runFor,
             Duration every,
             Clock clock,
+            ApiToken token,
             String owner,
             LockfileJournal journal,
             PrintWriter out,
             PrintWriter err)
             throws Exception {
-        Map<BotId, String> configJson = new HashMap<>();
+        // the run-status rows carry each bot's config: the file's bots', and those the operator API starts
+        Map<BotId, String> configJson = new ConcurrentHashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (BotDefinition bot : bots) {
             configJson.put(bot.id(), json.writeValueAsString(bot.config()));
@@ -233,6 +245,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
+        OperatorApi operatorApi = null;
         try (PostgresDatabase db = PostgresDatabase.open(url, database.dbUser, DatabaseOptions.password(), 8);
                 PostgresFillStore trades = new PostgresFillStore(db);
                 PaperMarket market = PaperMarket.start(seed, 250, clock);
@@ -304,6 +317,19 @@ final class RunCommand implements Callable<Integer> {
             out.println("Paper trading " + started.size() + " of " + bots.size() + " bots (seed " + seed
                     + "); Ctrl-C stops them gracefully.");
             out.flush();
+            if (token != null) {
+                operatorApi = new OperatorApi(
+                        engine,
+                        bot -> {
+                            configJson.put(bot.id(), configJson(json, bot));
+                            return engine.start(BotSpec.from(bot));
+                        },
+                        new BotReports(db, engine::statuses),
+                        new TradeHistory(db),
+                        registry,
+                        token);
+                api.start(operatorApi, token, out, err);
+            }
             StatusTable table = new StatusTable(new BotReports(db, engine::statuses));
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
             long nextTable = System.nanoTime() + every.toNanos();
@@ -331,12 +357,23 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             try {
+                if (operatorApi != null) {
+                    operatorApi.close();
+                }
                 if (embedded != null) {
                     embedded.close();
                 }
             } finally {
                 finished.countDown();
             }
+        }
+    }
+
+    private static String configJson(ObjectMapper json, BotDefinition bot) {
+        try {
+            return json.writeValueAsString(bot.config());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the config of bot '" + bot.id() + "' cannot be written as JSON", e);
         }
     }
 
