@@ -2,6 +2,8 @@ package io.solbot.launcher;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.solbot.core.Owner;
 import io.solbot.core.SolbotException;
 import io.solbot.core.config.BotDefinition;
@@ -258,7 +260,10 @@ final class RunCommand implements Callable<Integer> {
             Map<BotId, UnreadableJournalEntryException> unreadable = new LinkedHashMap<>();
             scan.unreadable().forEach(e -> unreadable.put(e.botId(), e));
             PostgresRunStatusStore runs = new PostgresRunStatusStore(db, owner, configJson::get);
+            // the engine's metrics, which the operator API serves at /metrics
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SolbotEngine engine = SolbotEngine.builder()
+                    .meterRegistry(metrics)
                     .strategies(registry)
                     .runStatusStore(runs)
                     .fillStore(trades)
@@ -327,7 +332,8 @@ final class RunCommand implements Callable<Integer> {
                         new BotReports(db, engine::statuses),
                         new TradeHistory(db),
                         registry,
-                        token);
+                        token,
+                        metrics::scrape);
                 api.start(operatorApi, token, out, err);
             }
             StatusTable table = new StatusTable(new BotReports(db, engine::statuses));

@@ -36,6 +36,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jooq.exception.DataAccessException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,10 @@ import org.slf4j.LoggerFactory;
  * The launcher's operator API over HTTP: the bots with their live status and what the database holds, start (from a
  * config, validated), pause, resume, stop and restart, open positions, closed trades and fills a page at a time, the
  * plan of a bots file, and the original platform's {@code /api/mode/...} routes as aliases.
+ *
+ * <p>{@code /ws} (and {@code /ws/logs}) is a WebSocket feed of the engine's events and the bots' log lines ({@link
+ * FeedFrames}); a client that falls {@value FeedSocket#CAPACITY} frames behind is disconnected. {@code /metrics} is
+ * the engine's Micrometer metrics in Prometheus's text format.
  *
  * <p>Every route but {@code GET /health} needs {@code Authorization: Bearer <token>}; a request without it is refused
  * with 401 before any route runs, so an unknown path reveals nothing either. No CORS header is ever sent, so a page of
@@ -64,9 +69,12 @@ public final class OperatorApi implements AutoCloseable {
     private final TradeHistory history;
     private final StrategyRegistry registry;
     private final ApiToken token;
+    private final Supplier<String> metrics;
+    private final int feedCapacity;
     private final ObjectMapper json = new ObjectMapper();
     private final long startedAtMs = System.currentTimeMillis();
     private Javalin server;
+    private FeedSocket feed;
 
     /**
      * @param engine the engine whose bots it drives
@@ -76,6 +84,7 @@ public final class OperatorApi implements AutoCloseable {
      * @param history closed trades and fills
      * @param registry the strategies a config may name
      * @param token the bearer token requests must carry
+     * @param metrics the engine's metrics in Prometheus's text format, such as {@code prometheusRegistry::scrape}
      */
     public OperatorApi(
             SolbotEngine engine,
@@ -83,13 +92,28 @@ public final class OperatorApi implements AutoCloseable {
             BotReports reports,
             TradeHistory history,
             StrategyRegistry registry,
-            ApiToken token) {
+            ApiToken token,
+            Supplier<String> metrics) {
+        this(engine, starter, reports, history, registry, token, metrics, FeedSocket.CAPACITY);
+    }
+
+    OperatorApi(
+            SolbotEngine engine,
+            Function<BotDefinition, BotStatus> starter,
+            BotReports reports,
+            TradeHistory history,
+            StrategyRegistry registry,
+            ApiToken token,
+            Supplier<String> metrics,
+            int feedCapacity) {
         this.engine = Objects.requireNonNull(engine, "engine");
         this.starter = Objects.requireNonNull(starter, "starter");
         this.reports = Objects.requireNonNull(reports, "reports");
         this.history = Objects.requireNonNull(history, "history");
         this.registry = Objects.requireNonNull(registry, "registry");
         this.token = Objects.requireNonNull(token, "token");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.feedCapacity = feedCapacity;
     }
 
     /**
@@ -103,12 +127,12 @@ public final class OperatorApi implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the operator API is started already");
         }
+        feed = new FeedSocket(engine, feedCapacity);
         server = Javalin.create(this::configure);
         try {
             server.start(host, port);
         } catch (RuntimeException e) {
-            server.stop();
-            server = null;
+            close();
             throw e;
         }
         return server.port();
@@ -120,7 +144,16 @@ public final class OperatorApi implements AutoCloseable {
         config.http.defaultContentType = "application/json";
         var routes = config.routes;
         routes.before(this::authorize);
+        routes.wsBeforeUpgrade(this::authorize);
         routes.get("/health", ctx -> send(ctx, 200, Map.of("status", "UP")));
+        routes.get(
+                "/metrics",
+                ctx -> ctx.status(200)
+                        .contentType("text/plain; version=0.0.4; charset=utf-8")
+                        .result(metrics.get()));
+        // the feed of events and log lines; /ws/logs is the original platform's path
+        routes.ws("/ws", feed::configure);
+        routes.ws("/ws/logs", feed::configure);
 
         routes.get(
                 "/api/bots",
@@ -184,9 +217,14 @@ public final class OperatorApi implements AutoCloseable {
         });
     }
 
-    /** Refuses every request without the token, except the health check. */
+    /**
+     * Refuses every request without the token, except the health check. A WebSocket upgrade may carry it as {@code
+     * ?token=} instead, since a browser's WebSocket cannot send headers.
+     */
     private void authorize(Context ctx) {
-        if (ctx.path().equals("/health") || token.authorizes(ctx.header("Authorization"))) {
+        if (ctx.path().equals("/health")
+                || token.authorizes(ctx.header("Authorization"))
+                || (ctx.path().startsWith("/ws") && token.matches(ctx.queryParam("token")))) {
             return;
         }
         ctx.header("WWW-Authenticate", "Bearer");
@@ -406,8 +444,17 @@ public final class OperatorApi implements AutoCloseable {
         }
     }
 
+    /** The WebSocket feed's fan-out, for tests that publish to it directly. */
+    synchronized io.solbot.core.event.EventFeed<String> feed() {
+        return feed.feed();
+    }
+
     @Override
     public synchronized void close() {
+        if (feed != null) {
+            feed.close();
+            feed = null;
+        }
         if (server != null) {
             server.stop();
             server = null;

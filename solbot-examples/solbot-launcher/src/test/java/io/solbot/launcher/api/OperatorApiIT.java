@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -63,6 +64,7 @@ class OperatorApiIT {
     private PostgresDatabase db;
     private SimulatedMarket market;
     private StrategyRegistry registry;
+    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private SolbotEngine engine;
     private OperatorApi api;
     private String base;
@@ -74,7 +76,8 @@ class OperatorApiIT {
                 .start();
         jdbcUrl = server.getJdbcUrl("postgres", "postgres");
         db = PostgresDatabase.open(jdbcUrl, null, null, 4);
-        market = SimulatedMarket.random(RandomMarketSettings.defaults(7, Instant.now().truncatedTo(ChronoUnit.MILLIS)), Listing.WELL_KNOWN);
+        market = SimulatedMarket.random(
+                RandomMarketSettings.defaults(7, Instant.now().truncatedTo(ChronoUnit.MILLIS)), Listing.WELL_KNOWN);
         registry = StrategyRegistry.builder()
                 .discoverClassPath()
                 .discoverPluginsDir(Path.of(System.getProperty("solbot.test.pluginsDir")))
@@ -85,7 +88,7 @@ class OperatorApiIT {
                 .fillStore(new PostgresFillStore(db))
                 .marketData(market)
                 .swapExecutor(new FillAtPriceExecutor(market))
-                .meterRegistry(new SimpleMeterRegistry())
+                .meterRegistry(metrics)
                 .build();
         api = new OperatorApi(
                 engine,
@@ -93,7 +96,8 @@ class OperatorApiIT {
                 new BotReports(db, engine::statuses),
                 new TradeHistory(db),
                 registry,
-                ApiToken.of(TOKEN));
+                ApiToken.of(TOKEN),
+                metrics::scrape);
         base = "http://127.0.0.1:" + api.start("127.0.0.1", 0);
     }
 
@@ -152,6 +156,7 @@ class OperatorApiIT {
                 new String[] {"POST", "/api/mode/pause"},
                 new String[] {"GET", "/api/mode/status"},
                 new String[] {"GET", "/api/mode/status/detailed"},
+                new String[] {"GET", "/metrics"},
                 new String[] {"GET", "/no/such/route"});
         for (String[] route : routes) {
             String what = route[0] + " " + route[1];
@@ -447,7 +452,8 @@ class OperatorApiIT {
                 new BotReports(lost, engine::statuses),
                 new TradeHistory(lost),
                 registry,
-                ApiToken.of(TOKEN))) {
+                ApiToken.of(TOKEN),
+                metrics::scrape)) {
             String saved = base;
             base = "http://127.0.0.1:" + cut.start("127.0.0.1", 0);
             try {
