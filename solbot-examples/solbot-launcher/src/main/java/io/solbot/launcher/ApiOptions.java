@@ -59,13 +59,14 @@ final class ApiOptions {
             return false;
         }
         String base = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + bound;
-        out.println("Operator API and status page: " + base + "/ (every route but /health needs"
-                + " Authorization: Bearer <token>)");
-        out.println(
-                token.generated()
-                        ? "API token, generated for this run (set " + ApiToken.VARIABLE + " to choose one): "
-                                + token.reveal()
-                        : "API token: the one in " + ApiToken.VARIABLE);
+        if (token.generated()) {
+            out.println("Status page: " + base + "/#token=" + token.reveal());
+            out.println("Operator API: " + base + "/api/... with Authorization: Bearer <token>; the token was generated"
+                    + " for this run (set " + ApiToken.VARIABLE + " to choose one): " + token.reveal());
+        } else {
+            out.println("Status page: " + base + "/ (the token is the one in " + ApiToken.VARIABLE + ")");
+            out.println("Operator API: " + base + "/api/... with Authorization: Bearer <token>");
+        }
         out.flush();
         return true;
     }

@@ -27,6 +27,9 @@ import io.solbot.persistence.readmodel.BotReports;
 import io.solbot.persistence.readmodel.Page;
 import io.solbot.persistence.readmodel.TradeHistory;
 import io.solbot.persistence.readmodel.TradeQuery;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
 import java.util.LinkedHashMap;
@@ -50,7 +53,9 @@ import org.slf4j.LoggerFactory;
  * FeedFrames}); a client that falls {@value FeedSocket#CAPACITY} frames behind is disconnected. {@code /metrics} is
  * the engine's Micrometer metrics in Prometheus's text format.
  *
- * <p>Every route but {@code GET /health} needs {@code Authorization: Bearer <token>}; a request without it is refused
+ * <p>{@code GET /} is the status page (plain HTML and JavaScript over these routes and the feed).
+ *
+ * <p>Every route but {@code GET /health} and the status page's two files needs {@code Authorization: Bearer <token>}; a request without it is refused
  * with 401 before any route runs, so an unknown path reveals nothing either. No CORS header is ever sent, so a page of
  * another origin cannot call it from a browser. Answers are JSON; an error is {@code {"error": "..."}}, with every
  * field error of a refused config in {@code violations}. While the database is unreachable the status routes still
@@ -61,6 +66,12 @@ import org.slf4j.LoggerFactory;
 public final class OperatorApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OperatorApi.class);
     private static final Set<String> ACTIONS = Set.of("pause", "resume", "stop", "restart");
+    private static final Set<String> PUBLIC = Set.of("/health", "/", "/status-page.js");
+    private static final byte[] INDEX = resource("status-page/index.html");
+    private static final byte[] SCRIPT = resource("status-page/status-page.js");
+    // the page loads its own script and style and talks to its own origin only; no page may frame it
+    private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline';"
+            + " connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     private static final Set<String> ORIGINAL_START_FIELDS = Set.of("botId", "id", "mode", "wallet", "config");
 
     private final SolbotEngine engine;
@@ -146,6 +157,9 @@ public final class OperatorApi implements AutoCloseable {
         routes.before(this::authorize);
         routes.wsBeforeUpgrade(this::authorize);
         routes.get("/health", ctx -> send(ctx, 200, Map.of("status", "UP")));
+        // the status page: static, holding no secret; its script asks for the token and sends it with each call
+        routes.get("/", ctx -> page(ctx, INDEX, "text/html; charset=utf-8"));
+        routes.get("/status-page.js", ctx -> page(ctx, SCRIPT, "text/javascript; charset=utf-8"));
         routes.get(
                 "/metrics",
                 ctx -> ctx.status(200)
@@ -222,7 +236,7 @@ public final class OperatorApi implements AutoCloseable {
      * ?token=} instead, since a browser's WebSocket cannot send headers.
      */
     private void authorize(Context ctx) {
-        if (ctx.path().equals("/health")
+        if (PUBLIC.contains(ctx.path())
                 || token.authorizes(ctx.header("Authorization"))
                 || (ctx.path().startsWith("/ws") && token.matches(ctx.queryParam("token")))) {
             return;
@@ -429,6 +443,26 @@ public final class OperatorApi implements AutoCloseable {
             throw new BadRequest("the body is not JSON: " + e.getOriginalMessage() + " (line "
                     + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ")");
+        }
+    }
+
+    private static void page(Context ctx, byte[] content, String type) {
+        ctx.status(200)
+                .contentType(type)
+                .header("Content-Security-Policy", PAGE_POLICY)
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Cache-Control", "no-cache")
+                .result(content);
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = OperatorApi.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("the launcher's jar lacks " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
