@@ -5,23 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.solbot.core.config.BotDefinition;
-import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.event.EventFeed;
-import io.solbot.core.market.Listing;
-import io.solbot.core.market.RandomMarketSettings;
-import io.solbot.core.market.SimulatedMarket;
-import io.solbot.core.plugin.StrategyRegistry;
-import io.solbot.core.testing.FillAtPriceExecutor;
-import io.solbot.persistence.PostgresDatabase;
-import io.solbot.persistence.readmodel.BotReports;
-import io.solbot.persistence.readmodel.TradeHistory;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -31,9 +19,6 @@ import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -54,58 +39,25 @@ import org.junit.jupiter.api.io.TempDir;
 /** The WebSocket feed and {@code /metrics} of a real engine, read by real clients on 127.0.0.1. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FeedSocketIT {
-    private static final String TOKEN = "a-test-token-of-some-length";
+    private static final String TOKEN = ApiFixture.TOKEN;
     private static final int CAPACITY = 64;
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private EmbeddedPostgres server;
-    private PostgresDatabase db;
-    private SimulatedMarket market;
-    private StrategyRegistry registry;
+    private ApiFixture fixture;
     private SolbotEngine engine;
-    private OperatorApi api;
     private int port;
 
     @BeforeAll
-    void start(@TempDir Path tmp) throws IOException {
-        server = EmbeddedPostgres.builder()
-                .setDataDirectory(tmp.resolve("pgdata"))
-                .start();
-        db = PostgresDatabase.open(server.getJdbcUrl("postgres", "postgres"), null, null, 2);
-        market = SimulatedMarket.random(
-                RandomMarketSettings.defaults(7, Instant.now().truncatedTo(ChronoUnit.MILLIS)), Listing.WELL_KNOWN);
-        registry = StrategyRegistry.builder()
-                .discoverClassPath()
-                .discoverPluginsDir(Path.of(System.getProperty("solbot.test.pluginsDir")))
-                .build();
-        engine = SolbotEngine.builder()
-                .strategies(registry)
-                .marketData(market)
-                .swapExecutor(new FillAtPriceExecutor(market))
-                .meterRegistry(metrics)
-                .build();
-        api = new OperatorApi(
-                engine,
-                bot -> engine.start(BotSpec.from(bot)),
-                new BotReports(db, engine::statuses),
-                new TradeHistory(db),
-                registry,
-                ApiToken.of(TOKEN),
-                metrics::scrape,
-                CAPACITY);
-        port = api.start("127.0.0.1", 0);
+    void start(@TempDir Path tmp) {
+        fixture = new ApiFixture(tmp.resolve("pgdata"), CAPACITY);
+        engine = fixture.engine;
+        port = fixture.port;
     }
 
     @AfterAll
     void stop() throws IOException {
-        api.close();
-        engine.shutdown(Duration.ofSeconds(10));
-        market.close();
-        registry.close();
-        db.close();
-        server.close();
+        fixture.close();
     }
 
     /** A client that reads every frame as it comes. */
@@ -194,11 +146,7 @@ class FeedSocketIT {
         Reader reader = new Reader();
         // the browser's way: the token in the query, since a browser's WebSocket sends no headers
         WebSocket ws = connect("/ws/logs?token=" + TOKEN, reader, false);
-        BotDefinition bot =
-                BotsFileLoader.using(registry).parse("""
-                        {"bots": [{"id": "feed-1", "mode": "ma-cross", "config": {"mint":
-                         "DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263", "window": 2, "amountSol": 0.05,
-                         "takeProfitPct": 0.5, "stopLossPct": 0.5, "interval": 60}}]}""", "test").requireValid().getFirst();
+        BotDefinition bot = fixture.maCross("feed-1");
 
         engine.start(BotSpec.from(bot));
         engine.pause(BotId.of("feed-1"));
@@ -224,15 +172,7 @@ class FeedSocketIT {
     @Test
     void shouldDropAClientThatStopsReadingAndKeepFeedingTheOthersInOrder() throws Exception {
         // an API of its own, so that its feed has these two clients only
-        try (OperatorApi own = new OperatorApi(
-                engine,
-                bot -> engine.start(BotSpec.from(bot)),
-                new BotReports(db, engine::statuses),
-                new TradeHistory(db),
-                registry,
-                ApiToken.of(TOKEN),
-                metrics::scrape,
-                CAPACITY)) {
+        try (OperatorApi own = fixture.api(fixture.db, CAPACITY)) {
             int ownPort = own.start("127.0.0.1", 0);
             EventFeed<String> feed = own.feed();
             Reader reader = new Reader();
@@ -279,11 +219,7 @@ class FeedSocketIT {
     @Test
     void shouldServeTheEnginesMetricsInPrometheusTextFormatWithTheToken() throws Exception {
         // a bot of a strategy registers that strategy's meters
-        engine.start(BotSpec.from(
-                BotsFileLoader.using(registry).parse("""
-                        {"bots": [{"id": "metrics-1", "mode": "ma-cross", "config": {"mint":
-                         "DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263", "window": 2, "amountSol": 0.05,
-                         "takeProfitPct": 0.5, "stopLossPct": 0.5, "interval": 60}}]}""", "test").requireValid().getFirst()));
+        engine.start(BotSpec.from(fixture.maCross("metrics-1")));
         HttpResponse<String> refused = http.send(
                 HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/metrics"))
                         .build(),

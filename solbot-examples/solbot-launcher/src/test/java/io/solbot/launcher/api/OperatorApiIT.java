@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -13,30 +11,19 @@ import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.SolbotEngine;
-import io.solbot.core.market.Listing;
-import io.solbot.core.market.RandomMarketSettings;
-import io.solbot.core.market.SimulatedMarket;
-import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.store.RunRecord;
-import io.solbot.core.testing.FillAtPriceExecutor;
 import io.solbot.core.testing.Fills;
 import io.solbot.persistence.FillRecord;
 import io.solbot.persistence.PostgresDatabase;
-import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.PostgresTradeLedger;
-import io.solbot.persistence.readmodel.BotReports;
-import io.solbot.persistence.readmodel.TradeHistory;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OperatorApiIT {
     private static final Mint BONK = Mint.of("DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263");
-    private static final String TOKEN = "a-test-token-of-some-length";
+    private static final String TOKEN = ApiFixture.TOKEN;
     private static final Instant T0 = Instant.parse("2026-03-01T12:00:00Z");
     private static final String MA_CROSS = """
             {"id": "%s", "mode": "ma-cross", "config": {"mint": "DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263",
@@ -59,56 +46,22 @@ class OperatorApiIT {
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private EmbeddedPostgres server;
-    private String jdbcUrl;
-    private PostgresDatabase db;
-    private SimulatedMarket market;
-    private StrategyRegistry registry;
-    private final PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private ApiFixture fixture;
     private SolbotEngine engine;
-    private OperatorApi api;
+    private PostgresDatabase db;
     private String base;
 
     @BeforeAll
-    void start(@TempDir Path tmp) throws IOException {
-        server = EmbeddedPostgres.builder()
-                .setDataDirectory(tmp.resolve("pgdata"))
-                .start();
-        jdbcUrl = server.getJdbcUrl("postgres", "postgres");
-        db = PostgresDatabase.open(jdbcUrl, null, null, 4);
-        market = SimulatedMarket.random(
-                RandomMarketSettings.defaults(7, Instant.now().truncatedTo(ChronoUnit.MILLIS)), Listing.WELL_KNOWN);
-        registry = StrategyRegistry.builder()
-                .discoverClassPath()
-                .discoverPluginsDir(Path.of(System.getProperty("solbot.test.pluginsDir")))
-                .build();
-        engine = SolbotEngine.builder()
-                .strategies(registry)
-                .runStatusStore(new PostgresRunStatusStore(db, "1@here", id -> null))
-                .fillStore(new PostgresFillStore(db))
-                .marketData(market)
-                .swapExecutor(new FillAtPriceExecutor(market))
-                .meterRegistry(metrics)
-                .build();
-        api = new OperatorApi(
-                engine,
-                bot -> engine.start(BotSpec.from(bot)),
-                new BotReports(db, engine::statuses),
-                new TradeHistory(db),
-                registry,
-                ApiToken.of(TOKEN),
-                metrics::scrape);
-        base = "http://127.0.0.1:" + api.start("127.0.0.1", 0);
+    void start(@TempDir Path tmp) {
+        fixture = new ApiFixture(tmp.resolve("pgdata"), FeedSocket.CAPACITY);
+        engine = fixture.engine;
+        db = fixture.db;
+        base = "http://127.0.0.1:" + fixture.port;
     }
 
     @AfterAll
     void stop() throws IOException {
-        api.close();
-        engine.shutdown(Duration.ofSeconds(10));
-        market.close();
-        registry.close();
-        db.close();
-        server.close();
+        fixture.close();
     }
 
     private record Answer(int status, JsonNode body, HttpResponse<String> response) {}
@@ -245,7 +198,7 @@ class OperatorApiIT {
 
     @Test
     void shouldPauseResumeStopAndRestartABotThroughBothRouteStyles() throws Exception {
-        engine.start(BotSpec.from(registryBot("life-1")));
+        engine.start(BotSpec.from(fixture.maCross("life-1")));
 
         assertThat(post("/api/bots/life-1/pause", null).body().get("status").asText())
                 .isEqualTo("PAUSED");
@@ -296,7 +249,7 @@ class OperatorApiIT {
 
     @Test
     void shouldListTheEnginesBotsAndTheDatabasesWithDetailedStatus() throws Exception {
-        engine.start(BotSpec.from(registryBot("list-1")));
+        engine.start(BotSpec.from(fixture.maCross("list-1")));
         // a bot another process ran: the database alone knows it
         new PostgresRunStatusStore(db, "99@elsewhere", id -> null)
                 .save(new RunRecord(
@@ -442,18 +395,11 @@ class OperatorApiIT {
 
     @Test
     void shouldKeepAnsweringTheStatusRoutesDuringADatabaseOutage() throws Exception {
-        engine.start(BotSpec.from(registryBot("outage-1")));
+        engine.start(BotSpec.from(fixture.maCross("outage-1")));
         // an API over a pool of its own, closed: as if the database went away under it
-        PostgresDatabase lost = PostgresDatabase.open(jdbcUrl, null, null, 1);
+        PostgresDatabase lost = PostgresDatabase.open(fixture.jdbcUrl, null, null, 1);
         lost.close();
-        try (OperatorApi cut = new OperatorApi(
-                engine,
-                bot -> engine.start(BotSpec.from(bot)),
-                new BotReports(lost, engine::statuses),
-                new TradeHistory(lost),
-                registry,
-                ApiToken.of(TOKEN),
-                metrics::scrape)) {
+        try (OperatorApi cut = fixture.api(lost, FeedSocket.CAPACITY)) {
             String saved = base;
             base = "http://127.0.0.1:" + cut.start("127.0.0.1", 0);
             try {
@@ -485,13 +431,6 @@ class OperatorApiIT {
                 base = saved;
             }
         }
-    }
-
-    private io.solbot.core.config.BotDefinition registryBot(String id) {
-        return io.solbot.core.config.BotsFileLoader.using(registry)
-                .parse("{\"bots\": [" + MA_CROSS.formatted(id) + "]}", "test")
-                .requireValid()
-                .getFirst();
     }
 
     private static JsonNode find(JsonNode bots, String id) {
