@@ -24,6 +24,7 @@ import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.store.UnreadableJournalEntryException;
 import io.solbot.launcher.api.ApiToken;
 import io.solbot.launcher.api.OperatorApi;
+import io.solbot.launcher.telegram.TelegramBot;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
@@ -88,6 +89,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
+    @Mixin
+    TelegramOptions telegram;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market and the paper executor.")
     long seed;
 
@@ -135,6 +139,7 @@ final class RunCommand implements Callable<Integer> {
         Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
         Clock clock = clock();
         ApiToken token = api.disabled ? null : api.token(spec.commandLine());
+        Optional<String> telegramToken = telegram.token(spec.commandLine());
         if (paperLogRotateAfter != null && paperLogRotateAfter < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--paper-log-rotate-after must be at least 1, but was " + paperLogRotateAfter);
@@ -156,7 +161,7 @@ final class RunCommand implements Callable<Integer> {
             }
             printStrategies(registry, out);
             try {
-                return run(registry, report.bots(), runFor, every, clock, token, out, err);
+                return run(registry, report.bots(), runFor, every, clock, token, telegramToken, out, err);
             } catch (StartRefused e) {
                 err.println(e.getMessage());
                 return 1;
@@ -187,6 +192,7 @@ final class RunCommand implements Callable<Integer> {
             Duration every,
             Clock clock,
             ApiToken token,
+            Optional<String> telegramToken,
             PrintWriter out,
             PrintWriter err)
             throws Exception {
@@ -195,7 +201,7 @@ final class RunCommand implements Callable<Integer> {
             if (!discard(journal, out, err)) {
                 return 1;
             }
-            return trade(registry, bots, runFor, every, clock, token, owner, journal, out, err);
+            return trade(registry, bots, runFor, every, clock, token, telegramToken, owner, journal, out, err);
         }
     }
 
@@ -224,6 +230,7 @@ final class RunCommand implements Callable<Integer> {
             Duration every,
             Clock clock,
             ApiToken token,
+            Optional<String> telegramToken,
             String owner,
             LockfileJournal journal,
             PrintWriter out,
@@ -248,6 +255,7 @@ final class RunCommand implements Callable<Integer> {
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
         OperatorApi operatorApi = null;
+        TelegramBot telegramBot = null;
         try (PostgresDatabase db = PostgresDatabase.open(url, database.dbUser, DatabaseOptions.password(), 8);
                 PostgresFillStore trades = new PostgresFillStore(db);
                 PaperMarket market = PaperMarket.start(seed, 250, clock);
@@ -336,6 +344,13 @@ final class RunCommand implements Callable<Integer> {
                         metrics::scrape);
                 api.start(operatorApi, token, out, err);
             }
+            if (telegramToken.isPresent()) {
+                telegramBot = telegram.bot(engine, telegramToken.get());
+                telegramBot.start();
+                out.println("Telegram: alerts to " + telegram.chats.size() + " chat(s), commands /status, /pause,"
+                        + " /resume, /stop");
+                out.flush();
+            }
             StatusTable table = new StatusTable(new BotReports(db, engine::statuses));
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
             long nextTable = System.nanoTime() + every.toNanos();
@@ -363,6 +378,9 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             try {
+                if (telegramBot != null) {
+                    telegramBot.close();
+                }
                 if (operatorApi != null) {
                     operatorApi.close();
                 }

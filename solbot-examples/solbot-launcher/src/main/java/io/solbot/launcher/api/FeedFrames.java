@@ -2,7 +2,6 @@ package io.solbot.launcher.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.solbot.core.domain.Side;
 import io.solbot.core.event.EngineEvent;
 import io.solbot.core.event.EngineEvent.BotFailed;
 import io.solbot.core.event.EngineEvent.BotPaused;
@@ -14,13 +13,14 @@ import io.solbot.core.event.EngineEvent.OrderFailed;
 import io.solbot.core.event.EngineEvent.OrderFilled;
 import io.solbot.core.event.EngineEvent.OrderRefused;
 import io.solbot.core.event.EngineEvent.OrderSubmitted;
+import io.solbot.launcher.EventLine;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The WebSocket feed's frames for one engine event, made once for every client: an event frame ({@code {"channel":
- * "events", "type": "OrderFilled", "botId": ..., "at": ..., ...}}) and the bot's log line for it, in the original
+ * "events", "type": "OrderFilled", "botId": ..., "at": ..., ...}}) and the bot's log line for it ({@link EventLine}), in the original
  * platform's shape ({@code {"channel": "logs", "botId", "level", "line", "ts"}}). Amounts as {@link ApiJson} writes
  * them.
  */
@@ -35,29 +35,21 @@ final class FeedFrames {
         e.put("type", event.getClass().getSimpleName());
         e.put("botId", event.botId().value());
         e.put("at", event.at().toString());
-        String level = "INFO";
-        String line;
         switch (event) {
             case BotStarted s -> {
                 e.put("strategy", s.strategyId());
-                line = "started (" + s.strategyId() + ")";
             }
-            case BotPaused p -> line = "paused";
-            case BotResumed r -> line = "resumed";
+            case BotPaused p -> {}
+            case BotResumed r -> {}
             case BotStopped s -> {
                 e.put("reason", s.reason().name());
-                line = "stopped (" + s.reason() + ")";
             }
             case BotRestarted r -> {
                 e.put("restartCount", r.restartCount());
                 e.put("cause", r.cause());
-                level = "WARN";
-                line = "restarted (" + r.restartCount() + "): " + r.cause();
             }
             case BotFailed f -> {
                 e.put("reason", f.reason());
-                level = "ERROR";
-                line = "failed: " + f.reason();
             }
             case OrderSubmitted o -> {
                 e.put("orderId", o.orderId().value());
@@ -65,22 +57,14 @@ final class FeedFrames {
                 e.put("side", o.side().name());
                 e.put("amountInRaw", o.amountIn().raw().toString());
                 e.put("amountInDecimals", o.amountIn().decimals());
-                line = "order " + o.orderId() + " submitted: " + (o.side() == Side.BUY ? "buy " : "sell ")
-                        + o.mint().address() + " for " + o.amountIn() + (o.side() == Side.BUY ? " SOL" : " tokens");
             }
             case OrderRefused o -> {
                 e.put("mint", o.mint().address());
                 e.put("side", o.side().name());
                 e.put("reason", o.reason());
-                level = "WARN";
-                line = o.side().name().toLowerCase() + " of " + o.mint().address() + " refused: " + o.reason();
             }
             case OrderFilled f -> {
                 e.put("fill", ApiJson.fill(f.fill()));
-                line = "order " + f.fill().orderId() + " filled: " + (f.fill().side() == Side.BUY ? "bought " : "sold ")
-                        + f.fill().tokens() + " of " + f.fill().mint().address() + " for "
-                        + f.fill().sol().toSol().toPlainString()
-                        + " SOL at " + f.fill().price();
             }
             case OrderFailed f -> {
                 e.put("orderId", f.failure().orderId().value());
@@ -90,16 +74,14 @@ final class FeedFrames {
                 e.put("reason", f.failure().reason());
                 e.put("feeLamports", Long.toString(f.failure().fee().value()));
                 e.put("tipLamports", Long.toString(f.failure().tip().value()));
-                level = "WARN";
-                line = "order " + f.failure().orderId() + " failed at "
-                        + f.failure().stage() + ": " + f.failure().reason();
             }
         }
+        EventLine line = EventLine.of(event);
         Map<String, Object> log = new LinkedHashMap<>();
         log.put("channel", "logs");
         log.put("botId", event.botId().value());
-        log.put("level", level);
-        log.put("line", line);
+        log.put("level", line.level());
+        log.put("line", line.text());
         log.put("ts", event.at().toString());
         return List.of(write(e), write(log));
     }
