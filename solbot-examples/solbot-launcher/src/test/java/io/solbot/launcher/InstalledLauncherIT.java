@@ -144,7 +144,9 @@ class InstalledLauncherIT {
                 "--db-port",
                 port,
                 "--status-every",
-                "1s");
+                "1s",
+                "--api-port",
+                "0");
 
         // a terminal's Ctrl-C: SIGINT to every process of the foreground group; setsid gives the launcher a group
         // of its own (bin/solbot execs the JVM, so the group's id is the JVM's pid)
@@ -166,7 +168,11 @@ class InstalledLauncherIT {
                 first.kill();
             }
         }
-        assertThat(first.output()).contains("Stopping ...").contains("Stopped.").doesNotContainPattern(LOG_LINE);
+        assertThat(first.output())
+                .containsPattern("(?m)^Status page: http://127\\.0\\.0\\.1:\\d+/#token=\\S{43}$")
+                .contains("Stopping ...")
+                .contains("Stopped.")
+                .doesNotContainPattern(LOG_LINE);
         assertStopped(runtime, postgres);
         Result afterCtrlC = solbot(tmp, "status", "--runtime", runtime.toString(), "--db-port", port);
         assertThat(afterCtrlC.exitCode()).as(afterCtrlC.err()).isZero();

@@ -48,6 +48,8 @@ final class LauncherProcess {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
+        // these launchers run two at a time and beside other tests: none serves the operator API on its port
+        command.add("--no-api");
         return new LauncherProcess(
                 new ProcessBuilder(command).redirectErrorStream(true).start());
     }
@@ -68,15 +70,19 @@ final class LauncherProcess {
         return process.pid();
     }
 
-    /** Waits until a line contains {@code text}; fails with the output so far if none does in time or it exits. */
+    /**
+     * Waits until a line contains {@code text}; fails with the output so far if none does in time, or once it has
+     * exited and its output has ended.
+     */
     void awaitLine(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (hasLine(text)) {
                 return;
             }
-            if (!process.isAlive()) {
-                reader.join(5_000);
+            // a process that exited may have left one behind that still writes to its output (Maven's launcher):
+            // give up only once the output has ended too
+            if (!process.isAlive() && !reader.isAlive()) {
                 if (hasLine(text)) {
                     return;
                 }
