@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
         description = "Runs Solana trading bots: paper trading by default.",
         subcommands = {
             RunCommand.class,
+            StatusCommand.class,
             BacktestCommand.class,
             ValidateCommand.class,
             PluginsCommand.class,

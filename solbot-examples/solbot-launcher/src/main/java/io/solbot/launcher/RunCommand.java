@@ -1,6 +1,9 @@
 package io.solbot.launcher;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.solbot.core.Owner;
 import io.solbot.core.SolbotException;
 import io.solbot.core.config.BotDefinition;
@@ -21,11 +24,15 @@ import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.safety.SafetyGate;
 import io.solbot.core.solana.Keypair;
 import io.solbot.core.store.UnreadableJournalEntryException;
+import io.solbot.launcher.api.ApiToken;
+import io.solbot.launcher.api.OperatorApi;
+import io.solbot.launcher.telegram.TelegramBot;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.PostgresFillStore;
 import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import io.solbot.persistence.readmodel.BotReports;
+import io.solbot.persistence.readmodel.TradeHistory;
 import io.solbot.strategies.common.ValidationOnlyProvider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,6 +47,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -63,6 +71,11 @@ import picocli.CommandLine.Spec;
                 + " trades them on Solana with real funds.")
 final class RunCommand implements Callable<Integer> {
     private static final Logger log = LoggerFactory.getLogger(RunCommand.class);
+    /**
+     * How often the run marks its bots alive in the database, whatever {@code --status-every} says: {@code status}
+     * calls a live bot stale after {@link StatusCommand#DEFAULT_STALE_AFTER} without one.
+     */
+    static final Duration HEARTBEAT_EVERY = Duration.ofSeconds(5);
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,29 +92,14 @@ final class RunCommand implements Callable<Integer> {
     /** The wallet of a live run; empty on paper. */
     private Optional<Keypair> wallet = Optional.empty();
 
-    @Option(
-            names = "--jdbc-url",
-            paramLabel = "URL",
-            description = "PostgreSQL to use instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/solbot;"
-                    + " the password comes from the environment variable SOLBOT_DB_PASSWORD.")
-    String jdbcUrl;
+    @Mixin
+    DatabaseOptions database;
 
-    @Option(names = "--db-user", paramLabel = "USER", description = "The database user, with --jdbc-url.")
-    String dbUser;
+    @Mixin
+    ApiOptions api;
 
-    @Option(
-            names = "--runtime",
-            paramLabel = "DIR",
-            defaultValue = "runtime",
-            description = "Where lockfiles and the embedded database live (default: ${DEFAULT-VALUE}).")
-    Path runtime;
-
-    @Option(
-            names = "--db-port",
-            paramLabel = "PORT",
-            defaultValue = "54329",
-            description = "Port of the embedded database on 127.0.0.1 (default: ${DEFAULT-VALUE}).")
-    int dbPort;
+    @Mixin
+    TelegramOptions telegram;
 
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market and the paper executor.")
     long seed;
@@ -150,6 +148,8 @@ final class RunCommand implements Callable<Integer> {
         Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
         Clock clock = clock();
         wallet = liveOptions.wallet(spec.commandLine(), System::getenv);
+        ApiToken token = api.disabled ? null : api.token(spec.commandLine());
+        Optional<String> telegramToken = telegram.token(spec.commandLine());
         if (paperLogRotateAfter != null && paperLogRotateAfter < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--paper-log-rotate-after must be at least 1, but was " + paperLogRotateAfter);
@@ -171,7 +171,7 @@ final class RunCommand implements Callable<Integer> {
             }
             printStrategies(registry, out);
             try {
-                return run(registry, report.bots(), runFor, every, clock, out, err);
+                return run(registry, report.bots(), runFor, every, clock, token, telegramToken, out, err);
             } catch (StartRefused e) {
                 err.println(e.getMessage());
                 return 1;
@@ -201,15 +201,17 @@ final class RunCommand implements Callable<Integer> {
             Duration runFor,
             Duration every,
             Clock clock,
+            ApiToken token,
+            Optional<String> telegramToken,
             PrintWriter out,
             PrintWriter err)
             throws Exception {
         String owner = Owner.thisProcess().toString();
-        try (LockfileJournal journal = new LockfileJournal(runtime, owner)) {
+        try (LockfileJournal journal = new LockfileJournal(database.runtime, owner)) {
             if (!discard(journal, out, err)) {
                 return 1;
             }
-            return trade(registry, bots, runFor, every, clock, owner, journal, out, err);
+            return trade(registry, bots, runFor, every, clock, token, telegramToken, owner, journal, out, err);
         }
     }
 
@@ -237,35 +239,40 @@ final class RunCommand implements Callable<Integer> {
             Duration runFor,
             Duration every,
             Clock clock,
+            ApiToken token,
+            Optional<String> telegramToken,
             String owner,
             LockfileJournal journal,
             PrintWriter out,
             PrintWriter err)
             throws Exception {
-        Map<BotId, String> configJson = new HashMap<>();
+        // the run-status rows carry each bot's config: the file's bots', and those the operator API starts
+        Map<BotId, String> configJson = new ConcurrentHashMap<>();
         ObjectMapper json = new ObjectMapper();
         for (BotDefinition bot : bots) {
             configJson.put(bot.id(), json.writeValueAsString(bot.config()));
         }
         EmbeddedDatabase embedded = null;
-        String url = jdbcUrl;
-        if (url == null) {
-            out.println(
-                    "Starting the embedded PostgreSQL in " + runtime.resolve("pgdata") + " on port " + dbPort + " ...");
+        String url = database.jdbcUrl;
+        if (database.embedded()) {
+            out.println("Starting the embedded PostgreSQL in " + database.dataDirectory() + " on port "
+                    + database.dbPort + " ...");
             out.flush();
-            embedded = EmbeddedDatabase.start(runtime.resolve("pgdata"), dbPort);
+            embedded = EmbeddedDatabase.start(database.dataDirectory(), database.dbPort);
             url = embedded.jdbcUrl();
         }
         CountDownLatch stopped = new CountDownLatch(1);
         CountDownLatch finished = new CountDownLatch(1);
         AtomicBoolean stopping = new AtomicBoolean();
-        try (PostgresDatabase db = PostgresDatabase.open(url, dbUser, System.getenv("SOLBOT_DB_PASSWORD"), 8);
+        OperatorApi operatorApi = null;
+        TelegramBot telegramBot = null;
+        try (PostgresDatabase db = PostgresDatabase.open(url, database.dbUser, DatabaseOptions.password(), 8);
                 PostgresFillStore trades = new PostgresFillStore(db);
                 PaperMarket market = wallet.isPresent() ? null : PaperMarket.start(seed, 250, clock);
                 // the market moves by itself in real time, so an order waits out its latency and meets the market
                 // as it has become: other traders' swaps meanwhile reach its price and its slippage guard
                 PaperExecutor executor = market == null ? null : paperExecutor(market, clock, journal);
-                LiveOptions.Live live = wallet.map(w -> liveOptions.start(w, runtime, System::getenv))
+                LiveOptions.Live live = wallet.map(w -> liveOptions.start(w, database.runtime, System::getenv))
                         .orElse(null)) {
             if (live != null) {
                 liveOptions.warn(live.keypair(), err);
@@ -276,7 +283,10 @@ final class RunCommand implements Callable<Integer> {
             Map<BotId, UnreadableJournalEntryException> unreadable = new LinkedHashMap<>();
             scan.unreadable().forEach(e -> unreadable.put(e.botId(), e));
             PostgresRunStatusStore runs = new PostgresRunStatusStore(db, owner, configJson::get);
+            // the engine's metrics, which the operator API serves at /metrics
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SolbotEngine engine = SolbotEngine.builder()
+                    .meterRegistry(metrics)
                     .strategies(registry)
                     .runStatusStore(runs)
                     .fillStore(trades)
@@ -341,15 +351,41 @@ final class RunCommand implements Callable<Integer> {
                     + " bots" + (live != null ? " from wallet " + live.keypair().address() : " (seed " + seed + ")")
                     + "; Ctrl-C stops them gracefully.");
             out.flush();
+            if (token != null) {
+                operatorApi = new OperatorApi(
+                        engine,
+                        bot -> {
+                            configJson.put(bot.id(), configJson(json, bot));
+                            return engine.start(BotSpec.from(bot));
+                        },
+                        new BotReports(db, engine::statuses),
+                        new TradeHistory(db),
+                        registry,
+                        token,
+                        metrics::scrape);
+                api.start(operatorApi, token, out, err);
+            }
+            if (telegramToken.isPresent()) {
+                telegramBot = telegram.bot(engine, telegramToken.get());
+                telegramBot.start();
+                out.println("Telegram: alerts to " + telegram.chats.size() + " chat(s), commands /status, /pause,"
+                        + " /resume, /stop");
+                out.flush();
+            }
             StatusTable table = new StatusTable(new BotReports(db, engine::statuses));
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
+            long nextTable = System.nanoTime() + every.toNanos();
             while (!stopping.get() && System.nanoTime() < deadline) {
-                long wait = Math.min(every.toNanos(), Math.max(0, deadline - System.nanoTime()));
+                long now = System.nanoTime();
+                long wait = Math.max(0, Math.min(Math.min(HEARTBEAT_EVERY.toNanos(), nextTable - now), deadline - now));
                 if (stopped.await(wait, TimeUnit.NANOSECONDS)) {
                     break;
                 }
                 heartbeat(runs, clock);
-                table.print(out);
+                if (System.nanoTime() - nextTable >= 0 || System.nanoTime() >= deadline) {
+                    table.print(out);
+                    nextTable = System.nanoTime() + every.toNanos();
+                }
             }
             out.println("Stopping ...");
             out.flush();
@@ -363,12 +399,26 @@ final class RunCommand implements Callable<Integer> {
             return 0;
         } finally {
             try {
+                if (telegramBot != null) {
+                    telegramBot.close();
+                }
+                if (operatorApi != null) {
+                    operatorApi.close();
+                }
                 if (embedded != null) {
                     embedded.close();
                 }
             } finally {
                 finished.countDown();
             }
+        }
+    }
+
+    private static String configJson(ObjectMapper json, BotDefinition bot) {
+        try {
+            return json.writeValueAsString(bot.config());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the config of bot '" + bot.id() + "' cannot be written as JSON", e);
         }
     }
 
@@ -386,7 +436,7 @@ final class RunCommand implements Callable<Integer> {
      */
     private PaperExecutor paperExecutor(PaperMarket market, Clock clock, LockfileJournal journal) {
         PaperExecutor.Builder builder = PaperExecutor.builder(PaperSettings.defaults(seed), market.market())
-                .executionLog(runtime.resolve("paper").resolve("executions.jsonl"))
+                .executionLog(database.runtime.resolve("paper").resolve("executions.jsonl"))
                 // the log keeps every outcome an order still in a lockfile may need, whichever bot's
                 .retainOutcomesSince(journal::oldestPendingIntent)
                 .timeline(Timeline.sleeping(clock));

@@ -22,9 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.DisabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The launcher as a user runs it: a JVM of its own, stopped by SIGTERM (what Ctrl-C and `kill` send). */
+/** The launcher as a user runs it: a JVM of its own, or under Maven, stopped by SIGTERM (`kill`) or SIGINT (Ctrl-C). */
 class GracefulStopIT {
     @TempDir
     Path tmp;
@@ -64,7 +66,8 @@ class GracefulStopIT {
                         "--db-port",
                         Integer.toString(port),
                         "--status-every",
-                        "1s")
+                        "1s",
+                        "--no-api")
                 .redirectErrorStream(true)
                 .start();
         List<String> lines = new ArrayList<>();
@@ -120,6 +123,84 @@ class GracefulStopIT {
                 }
             }
         }
+    }
+
+    /**
+     * The README's command, interrupted as a terminal does: {@code ./mvnw -Prun package} in a process group of its
+     * own, and SIGINT to the whole group, which reaches Maven and the launcher it started together. Maven returns at
+     * once; the launcher stops its bots and its embedded PostgreSQL all the same. (The build is the test's own:
+     * compiled already, so it only starts the launcher.)
+     */
+    @Test
+    @DisabledOnOs(OS.WINDOWS)
+    void shouldStopTheBotsAndTheDatabaseWhenCtrlCReachesMavenAndTheLauncherTogether() throws Exception {
+        Path bots = tmp.resolve("bots.yaml");
+        Files.writeString(bots, """
+                bots:
+                  - id: mvn-1
+                    mode: ma-cross
+                    config: {mint: DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263, window: 2, amountSol: 0.05,
+                             takeProfitPct: 0.5, stopLossPct: 0.5, interval: 1}
+                """);
+        Path runtime = tmp.resolve("runtime");
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path root = projectRoot();
+        List<String> command = List.of(
+                "setsid",
+                root.resolve("mvnw").toString(),
+                "-q",
+                "-Prun",
+                "package",
+                "-pl",
+                "solbot-examples/solbot-launcher",
+                "-am",
+                // the surrounding build compiled and packaged everything: start the launcher, rebuild nothing
+                "-Dmaven.main.skip=true",
+                "-DskipTests",
+                "-Dspotless.check.skip=true",
+                "-Djacoco.skip=true",
+                "-Dsolbot.args=run --config " + bots + " --runtime " + runtime + " --db-port " + port
+                        + " --status-every 1s --no-api");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.environment().remove("MAVEN_OPTS");
+        LauncherProcess maven = LauncherProcess.exec(builder);
+        long postgres;
+        try {
+            maven.awaitLine("mvn-1 ", Duration.ofSeconds(180));
+            postgres = Long.parseLong(Files.readAllLines(runtime.resolve("pgdata/postmaster.pid"))
+                    .getFirst()
+                    .strip());
+            Process kill = new ProcessBuilder("kill", "-INT", "--", "-" + maven.pid()).start();
+            assertThat(kill.waitFor()).isZero();
+            maven.awaitExit(Duration.ofSeconds(120));
+            // Maven returns at once; the launcher it started still writes to the same output as it stops
+            maven.awaitLine("Stopped.", Duration.ofSeconds(120));
+        } finally {
+            // whatever went wrong: nothing of the group outlives the test (Maven's launcher would, Maven killed)
+            new ProcessBuilder("kill", "-KILL", "--", "-" + maven.pid()).start().waitFor();
+        }
+        assertThat(maven.output()).contains("Stopping ...");
+        // the launcher stops its PostgreSQL last, after "Stopped."
+        ProcessHandle.of(postgres)
+                .ifPresent(p -> p.onExit().orTimeout(120, TimeUnit.SECONDS).join());
+        assertThat(runtime.resolve("pgdata/postmaster.pid")).doesNotExist();
+        LockfileJournal journal = new LockfileJournal(runtime);
+        JournalEntry entry = journal.load(BotId.of("mvn-1")).orElseThrow();
+        assertThat(entry.status()).as(maven.output()).isEqualTo(RunStatus.RUNNING);
+        assertThat(entry.pendingIntents()).as(maven.output()).isEmpty();
+        assertThat(entry.unstoredFills()).as(maven.output()).isEmpty();
+    }
+
+    private static Path projectRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
     }
 
     private static void awaitLine(List<String> lines, String prefix, Duration timeout) throws InterruptedException {

@@ -6,6 +6,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,19 +48,41 @@ final class LauncherProcess {
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(args);
+        // these launchers run two at a time and beside other tests: none serves the operator API on its port
+        command.add("--no-api");
         return new LauncherProcess(
                 new ProcessBuilder(command).redirectErrorStream(true).start());
     }
 
-    /** Waits until a line contains {@code text}; fails with the output so far if none does in time or it exits. */
+    /** Starts {@code command} (such as the distribution's {@code bin/solbot run ...}) in {@code directory}. */
+    static LauncherProcess exec(List<String> command, Path directory) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile());
+        builder.environment().remove("JAVA_OPTS");
+        return exec(builder);
+    }
+
+    /** Starts what {@code builder} describes, its error output merged into its output. */
+    static LauncherProcess exec(ProcessBuilder builder) throws IOException {
+        return new LauncherProcess(builder.redirectErrorStream(true).start());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    /**
+     * Waits until a line contains {@code text}; fails with the output so far if none does in time, or once it has
+     * exited and its output has ended.
+     */
     void awaitLine(String text, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (hasLine(text)) {
                 return;
             }
-            if (!process.isAlive()) {
-                reader.join(5_000);
+            // a process that exited may have left one behind that still writes to its output (Maven's launcher):
+            // give up only once the output has ended too
+            if (!process.isAlive() && !reader.isAlive()) {
                 if (hasLine(text)) {
                     return;
                 }

@@ -221,10 +221,11 @@ public final class BotReports {
     }
 
     /**
-     * The innermost cause's first line (connection refused, database does not exist, pool closed), which says more
-     * than jOOQ's wrapper with its SQL, stripped of anything that could be a URL or a password.
+     * Why the database could not be read, fit for a status page or a console: the innermost cause's first line
+     * (connection refused, database does not exist, pool closed), which says more than jOOQ's or Flyway's wrapper with
+     * its SQL, stripped of anything that could be a URL or a password, prefixed "database unreachable: ".
      */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

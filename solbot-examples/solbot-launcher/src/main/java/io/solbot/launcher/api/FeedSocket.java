@@ -1,0 +1,69 @@
+package io.solbot.launcher.api;
+
+import io.javalin.websocket.WsConfig;
+import io.javalin.websocket.WsContext;
+import io.solbot.core.engine.SolbotEngine;
+import io.solbot.core.event.EventFeed;
+import io.solbot.core.event.Subscription;
+import org.eclipse.jetty.websocket.api.Callback;
+import org.eclipse.jetty.websocket.api.Session;
+
+/**
+ * The WebSocket feed: every engine event as an event frame and a log line ({@link FeedFrames}), to every connected
+ * client through an {@link EventFeed}. Frames are made once, on the engine's event thread, and each client's wait in
+ * a buffer of {@link #CAPACITY} frames: a client that falls that far behind is disconnected (close code 1008, with
+ * the reason), and neither the engine nor the other clients wait for it.
+ */
+final class FeedSocket implements AutoCloseable {
+    /** How many frames a client may fall behind before it is dropped: about 500 events. */
+    static final int CAPACITY = 1024;
+
+    private static final String CLIENT = "solbot.feed.client";
+    private final EventFeed<String> feed;
+    private final Subscription subscription;
+
+    FeedSocket(SolbotEngine engine, int capacity) {
+        this.feed = new EventFeed<>(capacity);
+        this.subscription = engine.subscribe(event -> FeedFrames.of(event).forEach(feed));
+    }
+
+    /** The feed the clients read, for a test to publish to directly. */
+    EventFeed<String> feed() {
+        return feed;
+    }
+
+    void configure(WsConfig ws) {
+        ws.onConnect(ctx -> {
+            ctx.enableAutomaticPings();
+            ctx.attribute(CLIENT, feed.connect(new Sender(ctx.session)));
+        });
+        ws.onClose(ctx -> disconnect(ctx));
+        ws.onError(ctx -> disconnect(ctx));
+    }
+
+    private static void disconnect(WsContext ctx) {
+        EventFeed<String>.Client client = ctx.attribute(CLIENT);
+        if (client != null) {
+            client.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        subscription.close();
+    }
+
+    /** Sends a client's frames through Jetty's asynchronous send, one at a time. */
+    private record Sender(Session session) implements EventFeed.Sender<String> {
+        @Override
+        public void send(String frame, Runnable sent) {
+            // a failed send means the connection is gone: onClose disconnects the client
+            session.sendText(frame, Callback.from(sent, failure -> {}));
+        }
+
+        @Override
+        public void dropped(String reason) {
+            session.close(1008, reason, Callback.NOOP);
+        }
+    }
+}
