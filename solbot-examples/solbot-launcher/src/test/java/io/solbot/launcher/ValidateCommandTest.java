@@ -95,12 +95,13 @@ class ValidateCommandTest {
     }
 
     @Test
-    void shouldListTheBuiltInStrategiesAsValidationOnly() {
+    void shouldListTheBuiltInStrategiesThatOnlyValidateAsValidationOnly() {
         Result result = run("plugins");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .containsPattern("(?m)^trend-follower .*\\[validation only in this version]$")
-                .containsPattern("(?m)^turbo-paper-trader .*\\[validation only in this version]$");
+                .containsPattern("(?m)^turbo-sniper .*\\[validation only in this version]$")
+                .containsPattern("(?m)^turbo-paper-trader .*\\[validation only in this version]$")
+                .doesNotContainPattern("(?m)^trend-follower .*validation only");
     }
 }
