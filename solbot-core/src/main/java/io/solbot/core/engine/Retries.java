@@ -44,14 +44,32 @@ final class Retries implements AutoCloseable {
             } catch (InterruptedException e) {
                 return;
             }
-            for (Key key : attempts.keySet()) {
-                // removed before it runs, so that an add during the attempt is kept even if this one reports done
-                BooleanSupplier attempt = attempts.remove(key);
-                if (attempt != null && !attempt(key, attempt)) {
-                    attempts.putIfAbsent(key, attempt);
-                }
+            runPending(Long.MAX_VALUE);
+        }
+    }
+
+    /** Runs each pending attempt once, starting none after {@code deadlineNanos} ({@link System#nanoTime}). */
+    private void runPending(long deadlineNanos) {
+        for (Key key : attempts.keySet()) {
+            if (deadlineNanos != Long.MAX_VALUE && System.nanoTime() - deadlineNanos > 0) {
+                return;
+            }
+            // removed before it runs, so that an add during the attempt is kept even if this one reports done
+            BooleanSupplier attempt = attempts.remove(key);
+            if (attempt != null && !attempt(key, attempt)) {
+                attempts.putIfAbsent(key, attempt);
             }
         }
+    }
+
+    /**
+     * Runs every pending attempt once more, now, on the calling thread, starting none after {@code deadlineNanos}: a
+     * graceful shutdown gives what waits for the next round (fills kept while the database was away, say) its last
+     * chance while the process still owns the bots, instead of leaving it to the next start. Attempts still not done
+     * stay pending (and what they were for stays in the bots' journals).
+     */
+    void runPendingOnce(long deadlineNanos) {
+        runPending(deadlineNanos);
     }
 
     private static boolean attempt(Key key, BooleanSupplier attempt) {

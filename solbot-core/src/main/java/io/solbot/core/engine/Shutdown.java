@@ -87,6 +87,9 @@ final class Shutdown {
         do {
             idle = jobs.tracker().awaitIdle(deadline, orders::dispatchPending);
         } while (orders.dispatchPending());
+        // fills and failures kept while the store was away are stored now if it is back, while the bots are still
+        // this process's: a graceful stop then leaves none of them behind in the journal for the next start
+        retries.runPendingOnce(deadline);
         stopped.forEach(lifecycle::write);
         if (idle) {
             // nothing of theirs is in flight: another process may take the bots over from their journal entries

@@ -559,6 +559,30 @@ class RecoveryTest {
     }
 
     @Test
+    void shouldStoreWhatItKeptWhileTheStoreWasAwayWhenItStopsGracefullyAfterTheStoreCameBack() {
+        FlakyFillStore flaky = new FlakyFillStore();
+        // a retry loop that would not come round again before the stop: only the stop itself can store the fills
+        Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.fillStore(flaky).storeRetryInterval(Duration.ofHours(1)));
+        flaky.delegate = f.stores;
+        try (f) {
+            Commands strategy = new Commands();
+            f.engine.start(spec("bot", () -> strategy).maxTrades(5).build());
+            flaky.down = true;
+            strategy.commands.addAll(List.of("buy", "sell"));
+            f.advance(Duration.ofSeconds(4));
+            assertThat(f.stores.load(BOT).orElseThrow().unstoredFills()).hasSize(2);
+
+            flaky.down = false;
+            assertThat(f.engine.shutdown(Duration.ofSeconds(5))).isTrue();
+
+            assertThat(f.stores.trades.fills(BOT)).extracting(Fill::side).containsExactly(Side.BUY, Side.SELL);
+            assertThat(f.stores.load(BOT).orElseThrow().unstoredFills()).isEmpty();
+        }
+    }
+
+    @Test
     void shouldFailTheBotOnAFillTheStoreRefusesForGoodAndStoreItsOtherFills() {
         FlakyFillStore flaky = new FlakyFillStore();
         flaky.refuses = fill -> fill.side() == Side.SELL;
