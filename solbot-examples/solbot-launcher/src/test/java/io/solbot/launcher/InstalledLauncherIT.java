@@ -31,9 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class InstalledLauncherIT {
     private static final Path DISTRIBUTION = Path.of(System.getProperty("solbot.test.distribution"));
     private static final Path SOLBOT = DISTRIBUTION.resolve("bin/solbot");
-    // a line of slf4j-simple (12:00:00.000 [main] INFO ...) or of java.util.logging (Hibernate Validator's HV000001)
-    private static final Pattern LOG_LINE =
-            Pattern.compile("(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[|^INFO: |HV000001|^[A-Z][a-z]{2} \\d\\d?, \\d{4}");
+    // an INFO or DEBUG line of slf4j-simple (12:00:00.000 [main] INFO ...) or any of java.util.logging (Hibernate
+    // Validator's HV000001); a warning, such as a paper order that failed, belongs on the console
+    private static final Pattern LOG_LINE = Pattern.compile(
+            "(?m)^\\d\\d:\\d\\d:\\d\\d\\.\\d{3} \\[[^]]*] (INFO|DEBUG|TRACE) |^INFO: |HV000001|^[A-Z][a-z]{2} \\d\\d?, \\d{4}");
     private static final String BOTS = """
             bots:
               - id: sig-1
