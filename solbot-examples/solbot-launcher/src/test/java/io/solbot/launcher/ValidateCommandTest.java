@@ -100,7 +100,8 @@ class ValidateCommandTest {
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .containsPattern("(?m)^trend-follower .*\\[validation only in this version]$")
-                .containsPattern("(?m)^turbo-paper-trader .*\\[validation only in this version]$");
+                .containsPattern("(?m)^turbo-sniper .*\\[validation only in this version]$")
+                .containsPattern("(?m)^turbo-paper-trader .*\\[validation only in this version]$")
+                .containsPattern("(?m)^trend-follower .*Buys aligned EMA trends with a trailing stop$");
     }
 }
