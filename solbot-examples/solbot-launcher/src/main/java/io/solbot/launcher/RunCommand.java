@@ -6,6 +6,7 @@ import io.solbot.core.SolbotException;
 import io.solbot.core.config.BotDefinition;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.TextTable;
 import io.solbot.core.config.Violation;
 import io.solbot.core.domain.BotId;
@@ -262,6 +263,12 @@ final class RunCommand implements Callable<Integer> {
             Map<BotId, UnreadableJournalEntryException> unreadable = new LinkedHashMap<>();
             scan.unreadable().forEach(e -> unreadable.put(e.botId(), e));
             PostgresRunStatusStore runs = new PostgresRunStatusStore(db, owner, configJson::get);
+            SafetyGate safety = SafetyGate.builder(market.market())
+                    .executor(executor)
+                    .clock(clock)
+                    .build();
+            // the tokens listed from the start are checked now, so that no bot's first buy of them waits for a verdict
+            market.market().mints().forEach(mint -> safety.verdict(mint, SafetyChoice.ALL));
             SolbotEngine engine = SolbotEngine.builder()
                     .strategies(registry)
                     .runStatusStore(runs)
@@ -270,10 +277,7 @@ final class RunCommand implements Callable<Integer> {
                     .marketData(market.market())
                     .swapExecutor(executor)
                     // every buy passes the token safety checks of its bot's config, run off the ticks
-                    .orderCheck(SafetyGate.builder(market.market())
-                            .executor(executor)
-                            .clock(clock)
-                            .build())
+                    .orderCheck(safety)
                     .owner(owner)
                     .seed(seed)
                     .clock(clock)
