@@ -9,6 +9,7 @@ import io.solbot.core.SolbotException;
 import io.solbot.core.config.BotDefinition;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
+import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.TextTable;
 import io.solbot.core.config.Violation;
 import io.solbot.core.domain.BotId;
@@ -285,6 +286,14 @@ final class RunCommand implements Callable<Integer> {
             PostgresRunStatusStore runs = new PostgresRunStatusStore(db, owner, configJson::get);
             // the engine's metrics, which the operator API serves at /metrics
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            SafetyGate safety = SafetyGate.builder(live != null ? live.market() : market.market())
+                    .executor(live != null ? live.executor() : executor)
+                    .clock(clock)
+                    .build();
+            // the tokens listed from the start are checked now, so that no bot's first buy of them waits for a verdict
+            if (live == null) {
+                market.market().mints().forEach(mint -> safety.verdict(mint, SafetyChoice.ALL));
+            }
             SolbotEngine engine = SolbotEngine.builder()
                     .meterRegistry(metrics)
                     .strategies(registry)
@@ -294,10 +303,7 @@ final class RunCommand implements Callable<Integer> {
                     .marketData(live != null ? live.market() : market.market())
                     .swapExecutor(live != null ? live.executor() : executor)
                     // every buy passes the token safety checks of its bot's config, run off the ticks
-                    .orderCheck(SafetyGate.builder(live != null ? live.market() : market.market())
-                            .executor(live != null ? live.executor() : executor)
-                            .clock(clock)
-                            .build())
+                    .orderCheck(safety)
                     .owner(owner)
                     .seed(seed)
                     .clock(clock)

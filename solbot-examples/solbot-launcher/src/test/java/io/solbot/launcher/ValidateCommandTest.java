@@ -102,6 +102,7 @@ class ValidateCommandTest {
         assertThat(result.out())
                 .containsPattern("(?m)^turbo-sniper .*\\[validation only in this version]$")
                 .containsPattern("(?m)^turbo-paper-trader .*\\[validation only in this version]$")
-                .doesNotContainPattern("(?m)^trend-follower .*validation only");
+                .doesNotContainPattern("(?m)^trend-follower .*validation only")
+                .containsPattern("(?m)^trend-follower .*Buys aligned EMA trends with a trailing stop$");
     }
 }
