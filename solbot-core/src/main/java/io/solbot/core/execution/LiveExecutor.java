@@ -152,7 +152,16 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                 return finish(order, failed(order, "build", e.getMessage()));
             }
             SwapQuote quote = swap.quote();
-            Optional<String> twin = journal.orderOf(signed.id().value());
+            Optional<String> twin = journal.appendAttemptIfNew(LiveJournal.Line.attempt(
+                    order.orderId(),
+                    attempt,
+                    signed.id().value(),
+                    swap.lastValidBlockHeight(),
+                    input.address(),
+                    output.address(),
+                    quote.inAmount().toString(),
+                    quote.outAmount().toString(),
+                    quote.minimumOut().toString()));
             if (twin.isPresent()) {
                 // the same swap on the same blockhash is the same transaction: it would land once for two orders
                 return finish(
@@ -163,16 +172,6 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                                 "its transaction " + signed.id() + " is the very one of" + " order " + twin.get()
                                         + " (the same swap on the same blockhash); send it again later"));
             }
-            journal.append(LiveJournal.Line.attempt(
-                    order.orderId(),
-                    attempt,
-                    signed.id().value(),
-                    swap.lastValidBlockHeight(),
-                    input.address(),
-                    output.address(),
-                    quote.inAmount().toString(),
-                    quote.outAmount().toString(),
-                    quote.minimumOut().toString()));
             CrashPoints.hit("after-live-intent");
             log.debug(
                     "Order {} attempt {}: sending {}, valid to block {}",

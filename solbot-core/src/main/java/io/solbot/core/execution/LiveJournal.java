@@ -180,9 +180,22 @@ final class LiveJournal implements AutoCloseable {
         apply(line);
     }
 
-    /** The order that journalled an attempt with {@code signature}, if any. */
-    synchronized Optional<String> orderOf(String signature) {
-        return Optional.ofNullable(orderOfSignature.get(signature));
+    /**
+     * Appends {@code attempt} unless an attempt with its signature is journalled already, in one step: two orders
+     * whose transactions are the same bytes cannot both pass.
+     *
+     * @return empty if appended, else the order that journalled the signature first
+     */
+    synchronized Optional<String> appendAttemptIfNew(Line attempt) {
+        if (!"attempt".equals(attempt.type())) {
+            throw new IllegalArgumentException("not an attempt: " + attempt.type());
+        }
+        String twin = orderOfSignature.get(attempt.signature());
+        if (twin != null) {
+            return Optional.of(twin);
+        }
+        append(attempt);
+        return Optional.empty();
     }
 
     synchronized Optional<Order> order(OrderId id) {
