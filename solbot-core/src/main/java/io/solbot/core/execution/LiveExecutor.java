@@ -25,6 +25,7 @@ import io.solbot.core.solana.rpc.RpcException;
 import io.solbot.core.solana.rpc.SendOptions;
 import io.solbot.core.solana.rpc.SignatureStatus;
 import io.solbot.core.solana.rpc.SolanaRpc;
+import io.solbot.core.solana.rpc.TransactionError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -156,6 +157,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     order.orderId(),
                     attempt,
                     signed.id().value(),
+                    signed.recentBlockhash(),
                     swap.lastValidBlockHeight(),
                     input.address(),
                     output.address(),
@@ -182,19 +184,14 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
             try {
                 sender(order).sendTransaction(signed, firstSend(order));
             } catch (RpcException e) {
-                if (e.reason() == RpcException.Reason.PREFLIGHT_FAILED) {
-                    // the node simulated it and did not pass it on: nothing can land
-                    boolean staleBlockhash = e.error()
-                            .map(err -> err.json().contains("BlockhashNotFound"))
-                            .orElse(false);
+                if (refused(e)) {
+                    // the node simulated it, it failed, and the node did not pass it on: nothing can land
                     journal.append(LiveJournal.Line.expired(
                             order.orderId(), signed.id().value()));
-                    if (staleBlockhash) {
-                        continue;
-                    }
                     return finish(order, failed(order, "send", e.getMessage()));
                 }
-                // unknown whether it reached the node: the status decides
+                // it may have reached the node (or landed: AlreadyProcessed), or the node may lag behind Jupiter's
+                // blockhash (BlockhashNotFound): the status decides, and the same bytes are re-sent meanwhile
                 log.warn(
                         "Order {}: sending {} failed ({}); watching its status",
                         order.orderId(),
@@ -216,6 +213,30 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         return finish(order, failed(order, "land", "expired " + maxAttempts + " times without landing"));
     }
 
+    /**
+     * Whether a failed first send certainly did not pass the transaction on: its preflight failed for a reason other
+     * than the transaction having been seen already ({@code AlreadyProcessed}: an earlier copy reached the node) or
+     * the node not knowing its blockhash ({@code BlockhashNotFound}: a node behind the one Jupiter asked). Any other
+     * failure (no answer in time, 5xx, a reply of the wrong shape) may have come after the node took it.
+     */
+    private static boolean refused(RpcException e) {
+        if (e.reason() != RpcException.Reason.PREFLIGHT_FAILED) {
+            return false;
+        }
+        String err = e.error().map(TransactionError::json).orElse("");
+        return !err.contains("AlreadyProcessed") && !err.contains("BlockhashNotFound");
+    }
+
+    /**
+     * Whether a transaction on {@code blockhash}, valid to {@code lastValidBlockHeight} by Jupiter's word, can no
+     * longer land: the node's block height is past it and the node itself no longer takes the blockhash (Jupiter's
+     * node and ours may disagree). Asked at processed, the most recent state a transaction can land in.
+     */
+    private boolean expired(String blockhash, long lastValidBlockHeight) {
+        return rpc.blockHeight(Commitment.CONFIRMED) > lastValidBlockHeight
+                && (blockhash == null || !rpc.isBlockhashValid(blockhash, Commitment.PROCESSED));
+    }
+
     /** Polls until the attempt lands (its outcome) or expires (empty); re-sends the same bytes meanwhile. */
     private Optional<SwapOutcome> confirm(SwapOrder order, SignedTransaction signed, long lastValidBlockHeight) {
         long unreachableSince = -1;
@@ -228,7 +249,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     if (status.get().err().isPresent() || status.get().reached(Commitment.CONFIRMED)) {
                         return Optional.of(landed(order, signed.id(), status.get()));
                     }
-                } else if (rpc.blockHeight(Commitment.CONFIRMED) > lastValidBlockHeight
+                } else if (expired(signed.recentBlockhash(), lastValidBlockHeight)
                         && rpc.signatureStatuses(List.of(signed.id()), true)
                                 .getFirst()
                                 .isEmpty()) {
@@ -352,10 +373,8 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
             return Optional.of(record.outcome);
         }
         List<TxSignature> signatures = new ArrayList<>();
-        long lastValid = 0;
         for (LiveJournal.Line attempt : record.attempts) {
             signatures.add(TxSignature.of(attempt.signature()));
-            lastValid = Math.max(lastValid, attempt.lastValidBlockHeight());
         }
         try {
             List<Optional<SignatureStatus>> statuses = rpc.signatureStatuses(signatures, true);
@@ -368,7 +387,11 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     return Optional.of(finish(order, landed(order, signatures.get(i), status.get())));
                 }
             }
-            if (rpc.blockHeight(Commitment.CONFIRMED) > lastValid) {
+            boolean allExpired = true;
+            for (LiveJournal.Line attempt : record.attempts) {
+                allExpired = allExpired && expired(attempt.recentBlockhash(), attempt.lastValidBlockHeight());
+            }
+            if (allExpired) {
                 return Optional.of(finish(
                         order,
                         failed(order, "land", "expired without landing (" + signatures.size() + " attempt(s))")));

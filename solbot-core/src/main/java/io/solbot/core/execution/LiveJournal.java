@@ -21,12 +21,12 @@ import java.util.Optional;
 
 /**
  * The live executor's own durable record, one JSON line per event, each forced to disk before the executor acts on
- * it: a signed transaction's attempt (its signature and last valid block height) before it is sent, the expiry of an
+ * it: a signed transaction's attempt (its signature, blockhash and last valid block height) before it is sent, the expiry of an
  * attempt that never landed, and an order's outcome. A new executor on the same file answers {@code resolve} from it:
  * an order without an attempt was never sent; an attempt's signature is looked up on chain.
  *
  * <p>Line format: {@code {"type":"attempt"|"expired"|"outcome","orderId",...}}; an outcome line carries an {@link
- * ExecutionLine}. A last line cut short by a crash is ignored (its event had not happened: nothing acts before the
+ * ExecutionLine}; an attempt's {@code recentBlockhash} is null in lines written before it was recorded. A last line cut short by a crash is ignored (its event had not happened: nothing acts before the
  * line is on disk).
  *
  * <p>Thread-safe; one executor per file (the lock file next to it).
@@ -41,6 +41,7 @@ final class LiveJournal implements AutoCloseable {
             String orderId,
             Integer attempt,
             String signature,
+            String recentBlockhash,
             Long lastValidBlockHeight,
             String inputMint,
             String outputMint,
@@ -52,6 +53,7 @@ final class LiveJournal implements AutoCloseable {
                 OrderId order,
                 int attempt,
                 String signature,
+                String recentBlockhash,
                 long lastValid,
                 String in,
                 String out,
@@ -63,6 +65,7 @@ final class LiveJournal implements AutoCloseable {
                     order.value(),
                     attempt,
                     signature,
+                    recentBlockhash,
                     lastValid,
                     in,
                     out,
@@ -73,13 +76,14 @@ final class LiveJournal implements AutoCloseable {
         }
 
         static Line expired(OrderId order, String signature) {
-            return new Line("expired", order.value(), null, signature, null, null, null, null, null, null, null);
+            return new Line("expired", order.value(), null, signature, null, null, null, null, null, null, null, null);
         }
 
         static Line outcome(SwapOrder order, SwapOutcome outcome) {
             return new Line(
                     "outcome",
                     order.orderId().value(),
+                    null,
                     null,
                     null,
                     null,

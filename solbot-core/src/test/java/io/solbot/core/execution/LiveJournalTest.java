@@ -73,6 +73,7 @@ class LiveJournalTest {
                 OrderId.of(order),
                 1,
                 SIGNATURE,
+                "4uQeVj5tqViQh7yWWGStvkEG1Zmhx6uasJtWCJziofM",
                 350,
                 "So11111111111111111111111111111111111111112",
                 "DezXAZ8z7PnrnRJjz3wXBoRgixCa6xjnB7YaB1pPB263",

@@ -94,6 +94,37 @@ class SolanaRpcTest {
     }
 
     @Test
+    void shouldAskWhetherABlockhashIsStillValid() {
+        String current = io.solbot.core.domain.Base58.encode(node.blockhash());
+
+        assertThat(rpc.isBlockhashValid(current, Commitment.PROCESSED)).isTrue();
+        assertThat(rpc.isBlockhashValid(FakeSolanaRpc.blockhashAt(node.blockHeight() + 1), Commitment.PROCESSED))
+                .isFalse();
+        node.advance(FakeSolanaRpc.VALIDITY);
+        assertThat(rpc.isBlockhashValid(current, Commitment.PROCESSED)).isTrue();
+        node.advance(1);
+        assertThat(rpc.isBlockhashValid(current, Commitment.PROCESSED)).isFalse();
+        assertThat(node.requests().getLast().body())
+                .contains(
+                        "\"method\":\"isBlockhashValid\"",
+                        "\"params\":[\"" + current + "\",{\"commitment\":\"processed\"}]");
+    }
+
+    @Test
+    void shouldSendATransactionOnceWhoseAnswerIsLostForItMayHaveReachedTheNode() {
+        SignedTransaction tx = buy(1_000_000_000L);
+        node.loseNextSendReply();
+
+        assertThatThrownBy(() -> rpc.sendTransaction(tx, SendOptions.firstSend()))
+                .isInstanceOfSatisfying(
+                        RpcException.class, e -> assertThat(e.reason()).isEqualTo(RpcException.Reason.SERVER_ERROR))
+                .hasMessageEndingWith("(1 attempt)");
+
+        assertThat(node.receipts(tx.id())).isEqualTo(1);
+        assertThat(node.landed()).containsExactly(tx.id().value());
+    }
+
+    @Test
     void shouldLandOneTransactionHoweverOftenItsBytesAreSent() {
         SignedTransaction tx = buy(1_000_000_000L);
 
