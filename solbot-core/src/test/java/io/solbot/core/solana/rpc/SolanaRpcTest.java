@@ -36,7 +36,7 @@ class SolanaRpcTest {
     private final FakeJupiter jupiter =
             new FakeJupiter().price(TOKEN, 1_000, 40_000).chain(node::blockhash, node::lastValidBlockHeight);
     private final SolanaRpc rpc = new SolanaRpc(RpcSettings.of(URI.create(node.uri() + "/?api-key=" + API_KEY), 1000)
-            .withRetries(Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
+            .withRetries(Duration.ofSeconds(60), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
     private final JupiterClient jup = new JupiterClient(JupiterSettings.of(jupiter.uri(), Optional.empty(), 1000));
     private final TransactionSigner signer = new TransactionSigner(WALLET, SigningPolicy.jupiterSwaps());
 
