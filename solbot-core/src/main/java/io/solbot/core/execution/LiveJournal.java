@@ -121,11 +121,28 @@ final class LiveJournal implements AutoCloseable {
                 throw new SolbotException("The live execution journal " + file + " is in use by another executor");
             }
             long good = read();
+            boolean created = !Files.exists(file);
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.truncate(good);
             channel.position(good);
+            channel.force(true);
+            if (created) {
+                // a new file's name is in its directory only once the directory is on disk too
+                forceDirectory(parent);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the live execution journal " + file, e);
+        }
+    }
+
+    /** Forces {@code directory}'s entries to disk where the platform can (not on Windows, where it cannot be opened). */
+    private static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
         }
     }
 
