@@ -65,7 +65,10 @@ public final class Base58 {
         while (outStart < out.length && out[outStart] == 0) {
             outStart++;
         }
-        return Arrays.copyOfRange(out, outStart - zeros, out.length);
+        byte[] decoded = Arrays.copyOfRange(out, outStart - zeros, out.length);
+        // the text may be a secret key: leave no copy of it behind (the digits are all zero by now)
+        Arrays.fill(out, (byte) 0);
+        return decoded;
     }
 
     /**
