@@ -221,10 +221,6 @@ class SolanaRpcTest {
                 "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},"
                         + "\"value\":{\"blockhash\":\"abc\",\"lastValidBlockHeight\":1.5}}}");
         node.script(
-                "getSignatureStatuses",
-                "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},"
-                        + "\"value\":[{\"slot\":5,\"confirmations\":null,\"err\":null,\"confirmationStatus\":\"rooted\"}]}}");
-        node.script(
                 "getAccountInfo",
                 "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},\"value\":{"
                         + "\"data\":{\"parsed\":{}},\"executable\":false,\"lamports\":1,\"owner\":\"x\"}}}");
@@ -234,7 +230,6 @@ class SolanaRpcTest {
                 message(() -> rpc.blockHeight(Commitment.CONFIRMED)),
                 message(() -> rpc.blockHeight(Commitment.CONFIRMED)),
                 message(() -> rpc.latestBlockhash(Commitment.CONFIRMED)),
-                message(() -> rpc.signatureStatuses(List.of(buy(1_000).id()), false)),
                 message(() -> rpc.accountInfo(WALLET.address(), Commitment.CONFIRMED)));
 
         assertThat(messages)
@@ -243,9 +238,28 @@ class SolanaRpcTest {
                         "Solana RPC getBlockHeight: field result is 18446744073709551615, beyond what a long holds",
                         "Solana RPC getLatestBlockhash: field lastValidBlockHeight must be an unsigned integer (a number or a"
                                 + " string of digits), but was 1.5",
-                        "Solana RPC getSignatureStatuses: field value[0].confirmationStatus is not a commitment: rooted",
                         "Solana RPC getAccountInfo: field value.data must be [<base64>, \"base64\"], but was {\"parsed\":{}}");
         assertThat(String.join("\n", messages) + rpc).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void shouldReadAStatusWithAnUnknownConfirmationStatusByItsConfirmations() {
+        node.script(
+                "getSignatureStatuses",
+                "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},\"value\":["
+                        + "{\"slot\":5,\"confirmations\":null,\"err\":null,\"confirmationStatus\":\"rooted\"},"
+                        + "{\"slot\":6,\"confirmations\":3,\"err\":null,\"confirmationStatus\":\"optimistic\"}]}}");
+
+        List<Optional<SignatureStatus>> statuses =
+                rpc.signatureStatuses(List.of(buy(1_000).id(), buy(2_000).id()), false);
+
+        SignatureStatus rooted = statuses.get(0).orElseThrow();
+        SignatureStatus unknown = statuses.get(1).orElseThrow();
+        assertThat(rooted.confirmationStatus()).isEmpty();
+        assertThat(rooted.reached(Commitment.FINALIZED)).isTrue();
+        assertThat(unknown.succeeded()).isTrue();
+        assertThat(unknown.reached(Commitment.PROCESSED)).isTrue();
+        assertThat(unknown.reached(Commitment.CONFIRMED)).isFalse();
     }
 
     private static String message(Runnable call) {
