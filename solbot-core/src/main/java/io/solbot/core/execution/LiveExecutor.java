@@ -409,7 +409,11 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         Mint output = side == Side.BUY ? mint : Mint.WRAPPED_SOL;
         try {
             SwapQuote quote = swaps.quote(input, output, amountIn.raw(), slippageBps);
-            int outDecimals = side == Side.BUY ? decimals(mint) : Lamports.SOL_DECIMALS;
+            Optional<Integer> mintDecimals = side == Side.BUY ? decimals(mint) : Optional.of(Lamports.SOL_DECIMALS);
+            if (mintDecimals.isEmpty()) {
+                return Optional.empty();
+            }
+            int outDecimals = mintDecimals.get();
             TokenAmount expected = TokenAmount.ofRaw(quote.outAmount(), outDecimals);
             TokenAmount minimum = TokenAmount.ofRaw(quote.minimumOut(), outDecimals);
             if (expected.signum() <= 0) {
@@ -429,21 +433,28 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         }
     }
 
-    /** A mint's decimals, from byte 44 of its account (SPL Token and Token-2022 alike); cached. */
-    private int decimals(Mint mint) {
+    /**
+     * A mint's decimals, from byte 44 of its account (SPL Token and Token-2022 alike); cached. Empty, and logged, if
+     * the account does not exist or is too short for a mint: there is no quote for it.
+     */
+    private Optional<Integer> decimals(Mint mint) {
         Integer known = decimals.get(mint);
         if (known != null) {
-            return known;
+            return Optional.of(known);
         }
-        byte[] data = rpc.accountInfo(io.solbot.core.solana.Address.of(mint.address()), Commitment.CONFIRMED)
-                .orElseThrow(() -> new IllegalStateException("mint " + mint + " does not exist"))
-                .data();
-        if (data.length < 82) {
-            throw new IllegalStateException("account " + mint + " is not a mint: it has " + data.length + " bytes");
+        Optional<byte[]> data = rpc.accountInfo(io.solbot.core.solana.Address.of(mint.address()), Commitment.CONFIRMED)
+                .map(account -> account.data());
+        if (data.isEmpty()) {
+            log.debug("No quote for {}: the mint account does not exist", mint);
+            return Optional.empty();
         }
-        int value = data[44] & 0xFF;
+        if (data.get().length < 82) {
+            log.debug("No quote for {}: its account has {} bytes, too few for a mint", mint, data.get().length);
+            return Optional.empty();
+        }
+        int value = data.get()[44] & 0xFF;
         decimals.put(mint, value);
-        return value;
+        return Optional.of(value);
     }
 
     private SwapOutcome finish(SwapOrder order, SwapOutcome outcome) {

@@ -289,6 +289,25 @@ class LiveExecutorTest {
         }
     }
 
+    @Test
+    void shouldHaveNoQuoteForAMintWhoseAccountIsMissingOrNoMint() {
+        byte[] nine = new byte[32];
+        java.util.Arrays.fill(nine, (byte) 9);
+        io.solbot.core.domain.Mint missing = io.solbot.core.domain.Mint.of(
+                io.solbot.core.solana.Address.ofBytes(nine).toString());
+        io.solbot.core.domain.Mint tooShort =
+                io.solbot.core.domain.Mint.of("Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB");
+        chain.node.account(io.solbot.core.solana.Address.of(tooShort.address()), new byte[45]);
+        chain.jupiter.price(missing, 1_000, 40_000).price(tooShort, 1_000, 40_000);
+        try (LiveExecutor executor = chain.executor(dir.resolve("live.jsonl")).build()) {
+            TokenAmount oneSol = Lamports.of(1_000_000_000L).toTokenAmount();
+
+            assertThat(executor.quote(missing, Side.BUY, oneSol, 100)).isEmpty();
+            assertThat(executor.quote(tooShort, Side.BUY, oneSol, 100)).isEmpty();
+            assertThat(executor.quote(TOKEN, Side.BUY, oneSol, 100)).isPresent();
+        }
+    }
+
     static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (!condition.getAsBoolean()) {
