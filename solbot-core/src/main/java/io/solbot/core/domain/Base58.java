@@ -65,7 +65,10 @@ public final class Base58 {
         while (outStart < out.length && out[outStart] == 0) {
             outStart++;
         }
-        return Arrays.copyOfRange(out, outStart - zeros, out.length);
+        byte[] decoded = Arrays.copyOfRange(out, outStart - zeros, out.length);
+        // the text may be a secret key: leave no copy of it behind (the digits are all zero by now)
+        Arrays.fill(out, (byte) 0);
+        return decoded;
     }
 
     /**
@@ -123,11 +126,13 @@ public final class Base58 {
     }
 
     /**
-     * Decodes {@code text} and checks it has {@code length} bytes.
+     * Decodes {@code text} and checks it has {@code length} bytes. The message shows the text only if it is no longer
+     * than base58 text of {@code length} bytes can be: longer text is something else (a 64-byte secret key pasted
+     * where an address belongs), of which only the first characters are shown.
      *
      * @throws IllegalArgumentException naming {@code what}, the value and the reason
      */
-    static byte[] decodeExactly(String what, String text, int length) {
+    public static byte[] decodeExactly(String what, String text, int length) {
         if (text == null) {
             throw new IllegalArgumentException(what + " must not be null");
         }
@@ -135,12 +140,27 @@ public final class Base58 {
         try {
             decoded = decode(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not a valid " + what + ": " + e.getMessage(), e);
+            String reason = text.length() > maxLength(length) ? "it is not base58" : e.getMessage();
+            throw new IllegalArgumentException(shown(text, length) + " is not a valid " + what + ": " + reason, e);
         }
         if (decoded.length != length) {
-            throw new IllegalArgumentException("'" + text + "' is not a valid " + what + ": it decodes to "
+            java.util.Arrays.fill(decoded, (byte) 0);
+            throw new IllegalArgumentException(shown(text, length) + " is not a valid " + what + ": it decodes to "
                     + decoded.length + " bytes, but a " + what + " has " + length);
         }
         return decoded;
+    }
+
+    /** The most characters base58 text of {@code bytes} bytes has: 44 for 32 bytes, 88 for 64. */
+    static int maxLength(int bytes) {
+        return (int) Math.ceil(bytes * Math.log(256) / Math.log(58));
+    }
+
+    /** {@code text} quoted, or only its first 4 characters and its length if it is too long for {@code bytes}. */
+    private static String shown(String text, int bytes) {
+        if (text.length() <= maxLength(bytes)) {
+            return "'" + text + "'";
+        }
+        return "text of " + text.length() + " characters starting '" + text.substring(0, 4) + "'";
     }
 }

@@ -25,6 +25,7 @@ import io.solbot.core.solana.rpc.RpcException;
 import io.solbot.core.solana.rpc.SendOptions;
 import io.solbot.core.solana.rpc.SignatureStatus;
 import io.solbot.core.solana.rpc.SolanaRpc;
+import io.solbot.core.solana.rpc.TransactionError;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -152,7 +153,17 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                 return finish(order, failed(order, "build", e.getMessage()));
             }
             SwapQuote quote = swap.quote();
-            Optional<String> twin = journal.orderOf(signed.id().value());
+            Optional<String> twin = journal.appendAttemptIfNew(LiveJournal.Line.attempt(
+                    order.orderId(),
+                    attempt,
+                    signed.id().value(),
+                    signed.recentBlockhash(),
+                    swap.lastValidBlockHeight(),
+                    input.address(),
+                    output.address(),
+                    quote.inAmount().toString(),
+                    quote.outAmount().toString(),
+                    quote.minimumOut().toString()));
             if (twin.isPresent()) {
                 // the same swap on the same blockhash is the same transaction: it would land once for two orders
                 return finish(
@@ -163,16 +174,6 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                                 "its transaction " + signed.id() + " is the very one of" + " order " + twin.get()
                                         + " (the same swap on the same blockhash); send it again later"));
             }
-            journal.append(LiveJournal.Line.attempt(
-                    order.orderId(),
-                    attempt,
-                    signed.id().value(),
-                    swap.lastValidBlockHeight(),
-                    input.address(),
-                    output.address(),
-                    quote.inAmount().toString(),
-                    quote.outAmount().toString(),
-                    quote.minimumOut().toString()));
             CrashPoints.hit("after-live-intent");
             log.debug(
                     "Order {} attempt {}: sending {}, valid to block {}",
@@ -183,19 +184,14 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
             try {
                 sender(order).sendTransaction(signed, firstSend(order));
             } catch (RpcException e) {
-                if (e.reason() == RpcException.Reason.PREFLIGHT_FAILED) {
-                    // the node simulated it and did not pass it on: nothing can land
-                    boolean staleBlockhash = e.error()
-                            .map(err -> err.json().contains("BlockhashNotFound"))
-                            .orElse(false);
+                if (refused(e)) {
+                    // the node simulated it, it failed, and the node did not pass it on: nothing can land
                     journal.append(LiveJournal.Line.expired(
                             order.orderId(), signed.id().value()));
-                    if (staleBlockhash) {
-                        continue;
-                    }
                     return finish(order, failed(order, "send", e.getMessage()));
                 }
-                // unknown whether it reached the node: the status decides
+                // it may have reached the node (or landed: AlreadyProcessed), or the node may lag behind Jupiter's
+                // blockhash (BlockhashNotFound): the status decides, and the same bytes are re-sent meanwhile
                 log.warn(
                         "Order {}: sending {} failed ({}); watching its status",
                         order.orderId(),
@@ -217,6 +213,30 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         return finish(order, failed(order, "land", "expired " + maxAttempts + " times without landing"));
     }
 
+    /**
+     * Whether a failed first send certainly did not pass the transaction on: its preflight failed for a reason other
+     * than the transaction having been seen already ({@code AlreadyProcessed}: an earlier copy reached the node) or
+     * the node not knowing its blockhash ({@code BlockhashNotFound}: a node behind the one Jupiter asked). Any other
+     * failure (no answer in time, 5xx, a reply of the wrong shape) may have come after the node took it.
+     */
+    private static boolean refused(RpcException e) {
+        if (e.reason() != RpcException.Reason.PREFLIGHT_FAILED) {
+            return false;
+        }
+        String err = e.error().map(TransactionError::json).orElse("");
+        return !err.contains("AlreadyProcessed") && !err.contains("BlockhashNotFound");
+    }
+
+    /**
+     * Whether a transaction on {@code blockhash}, valid to {@code lastValidBlockHeight} by Jupiter's word, can no
+     * longer land: the node's block height is past it and the node itself no longer takes the blockhash (Jupiter's
+     * node and ours may disagree). Asked at processed, the most recent state a transaction can land in.
+     */
+    private boolean expired(String blockhash, long lastValidBlockHeight) {
+        return rpc.blockHeight(Commitment.CONFIRMED) > lastValidBlockHeight
+                && (blockhash == null || !rpc.isBlockhashValid(blockhash, Commitment.PROCESSED));
+    }
+
     /** Polls until the attempt lands (its outcome) or expires (empty); re-sends the same bytes meanwhile. */
     private Optional<SwapOutcome> confirm(SwapOrder order, SignedTransaction signed, long lastValidBlockHeight) {
         long unreachableSince = -1;
@@ -229,7 +249,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     if (status.get().err().isPresent() || status.get().reached(Commitment.CONFIRMED)) {
                         return Optional.of(landed(order, signed.id(), status.get()));
                     }
-                } else if (rpc.blockHeight(Commitment.CONFIRMED) > lastValidBlockHeight
+                } else if (expired(signed.recentBlockhash(), lastValidBlockHeight)
                         && rpc.signatureStatuses(List.of(signed.id()), true)
                                 .getFirst()
                                 .isEmpty()) {
@@ -353,10 +373,8 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
             return Optional.of(record.outcome);
         }
         List<TxSignature> signatures = new ArrayList<>();
-        long lastValid = 0;
         for (LiveJournal.Line attempt : record.attempts) {
             signatures.add(TxSignature.of(attempt.signature()));
-            lastValid = Math.max(lastValid, attempt.lastValidBlockHeight());
         }
         try {
             List<Optional<SignatureStatus>> statuses = rpc.signatureStatuses(signatures, true);
@@ -369,7 +387,11 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     return Optional.of(finish(order, landed(order, signatures.get(i), status.get())));
                 }
             }
-            if (rpc.blockHeight(Commitment.CONFIRMED) > lastValid) {
+            boolean allExpired = true;
+            for (LiveJournal.Line attempt : record.attempts) {
+                allExpired = allExpired && expired(attempt.recentBlockhash(), attempt.lastValidBlockHeight());
+            }
+            if (allExpired) {
                 return Optional.of(finish(
                         order,
                         failed(order, "land", "expired without landing (" + signatures.size() + " attempt(s))")));
@@ -387,7 +409,11 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         Mint output = side == Side.BUY ? mint : Mint.WRAPPED_SOL;
         try {
             SwapQuote quote = swaps.quote(input, output, amountIn.raw(), slippageBps);
-            int outDecimals = side == Side.BUY ? decimals(mint) : Lamports.SOL_DECIMALS;
+            Optional<Integer> mintDecimals = side == Side.BUY ? decimals(mint) : Optional.of(Lamports.SOL_DECIMALS);
+            if (mintDecimals.isEmpty()) {
+                return Optional.empty();
+            }
+            int outDecimals = mintDecimals.get();
             TokenAmount expected = TokenAmount.ofRaw(quote.outAmount(), outDecimals);
             TokenAmount minimum = TokenAmount.ofRaw(quote.minimumOut(), outDecimals);
             if (expected.signum() <= 0) {
@@ -407,21 +433,28 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         }
     }
 
-    /** A mint's decimals, from byte 44 of its account (SPL Token and Token-2022 alike); cached. */
-    private int decimals(Mint mint) {
+    /**
+     * A mint's decimals, from byte 44 of its account (SPL Token and Token-2022 alike); cached. Empty, and logged, if
+     * the account does not exist or is too short for a mint: there is no quote for it.
+     */
+    private Optional<Integer> decimals(Mint mint) {
         Integer known = decimals.get(mint);
         if (known != null) {
-            return known;
+            return Optional.of(known);
         }
-        byte[] data = rpc.accountInfo(io.solbot.core.solana.Address.of(mint.address()), Commitment.CONFIRMED)
-                .orElseThrow(() -> new IllegalStateException("mint " + mint + " does not exist"))
-                .data();
-        if (data.length < 82) {
-            throw new IllegalStateException("account " + mint + " is not a mint: it has " + data.length + " bytes");
+        Optional<byte[]> data = rpc.accountInfo(io.solbot.core.solana.Address.of(mint.address()), Commitment.CONFIRMED)
+                .map(account -> account.data());
+        if (data.isEmpty()) {
+            log.debug("No quote for {}: the mint account does not exist", mint);
+            return Optional.empty();
         }
-        int value = data[44] & 0xFF;
+        if (data.get().length < 82) {
+            log.debug("No quote for {}: its account has {} bytes, too few for a mint", mint, data.get().length);
+            return Optional.empty();
+        }
+        int value = data.get()[44] & 0xFF;
         decimals.put(mint, value);
-        return value;
+        return Optional.of(value);
     }
 
     private SwapOutcome finish(SwapOrder order, SwapOutcome outcome) {

@@ -21,12 +21,12 @@ import java.util.Optional;
 
 /**
  * The live executor's own durable record, one JSON line per event, each forced to disk before the executor acts on
- * it: a signed transaction's attempt (its signature and last valid block height) before it is sent, the expiry of an
+ * it: a signed transaction's attempt (its signature, blockhash and last valid block height) before it is sent, the expiry of an
  * attempt that never landed, and an order's outcome. A new executor on the same file answers {@code resolve} from it:
  * an order without an attempt was never sent; an attempt's signature is looked up on chain.
  *
  * <p>Line format: {@code {"type":"attempt"|"expired"|"outcome","orderId",...}}; an outcome line carries an {@link
- * ExecutionLine}. A last line cut short by a crash is ignored (its event had not happened: nothing acts before the
+ * ExecutionLine}; an attempt's {@code recentBlockhash} is null in lines written before it was recorded. A last line cut short by a crash is ignored (its event had not happened: nothing acts before the
  * line is on disk).
  *
  * <p>Thread-safe; one executor per file (the lock file next to it).
@@ -41,6 +41,7 @@ final class LiveJournal implements AutoCloseable {
             String orderId,
             Integer attempt,
             String signature,
+            String recentBlockhash,
             Long lastValidBlockHeight,
             String inputMint,
             String outputMint,
@@ -52,6 +53,7 @@ final class LiveJournal implements AutoCloseable {
                 OrderId order,
                 int attempt,
                 String signature,
+                String recentBlockhash,
                 long lastValid,
                 String in,
                 String out,
@@ -63,6 +65,7 @@ final class LiveJournal implements AutoCloseable {
                     order.value(),
                     attempt,
                     signature,
+                    recentBlockhash,
                     lastValid,
                     in,
                     out,
@@ -73,13 +76,14 @@ final class LiveJournal implements AutoCloseable {
         }
 
         static Line expired(OrderId order, String signature) {
-            return new Line("expired", order.value(), null, signature, null, null, null, null, null, null, null);
+            return new Line("expired", order.value(), null, signature, null, null, null, null, null, null, null, null);
         }
 
         static Line outcome(SwapOrder order, SwapOutcome outcome) {
             return new Line(
                     "outcome",
                     order.orderId().value(),
+                    null,
                     null,
                     null,
                     null,
@@ -117,11 +121,28 @@ final class LiveJournal implements AutoCloseable {
                 throw new SolbotException("The live execution journal " + file + " is in use by another executor");
             }
             long good = read();
+            boolean created = !Files.exists(file);
             this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
             channel.truncate(good);
             channel.position(good);
+            channel.force(true);
+            if (created) {
+                // a new file's name is in its directory only once the directory is on disk too
+                forceDirectory(parent);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the live execution journal " + file, e);
+        }
+    }
+
+    /** Forces {@code directory}'s entries to disk where the platform can (not on Windows, where it cannot be opened). */
+    private static void forceDirectory(Path directory) throws IOException {
+        try (FileChannel dir = FileChannel.open(directory, StandardOpenOption.READ)) {
+            dir.force(true);
+        } catch (IOException e) {
+            if (!System.getProperty("os.name", "").startsWith("Windows")) {
+                throw e;
+            }
         }
     }
 
@@ -180,9 +201,22 @@ final class LiveJournal implements AutoCloseable {
         apply(line);
     }
 
-    /** The order that journalled an attempt with {@code signature}, if any. */
-    synchronized Optional<String> orderOf(String signature) {
-        return Optional.ofNullable(orderOfSignature.get(signature));
+    /**
+     * Appends {@code attempt} unless an attempt with its signature is journalled already, in one step: two orders
+     * whose transactions are the same bytes cannot both pass.
+     *
+     * @return empty if appended, else the order that journalled the signature first
+     */
+    synchronized Optional<String> appendAttemptIfNew(Line attempt) {
+        if (!"attempt".equals(attempt.type())) {
+            throw new IllegalArgumentException("not an attempt: " + attempt.type());
+        }
+        String twin = orderOfSignature.get(attempt.signature());
+        if (twin != null) {
+            return Optional.of(twin);
+        }
+        append(attempt);
+        return Optional.empty();
     }
 
     synchronized Optional<Order> order(OrderId id) {

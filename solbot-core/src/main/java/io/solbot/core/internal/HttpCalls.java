@@ -15,8 +15,8 @@ import java.util.Optional;
  * {@link RateLimiter}, has a timeout, and is retried with exponential backoff when the service answers 429 or 5xx, or
  * does not answer in time. The caller reads any other status itself (4xx bodies carry the service's error).
  *
- * <p>Only idempotent requests belong here: a retried request may have reached the service the first time (re-sending
- * the same signed transaction is such a request; its signature makes it one transaction).
+ * <p>Only idempotent requests are retried: a retried request may have reached the service the first time. Others go
+ * through {@link #callOnce}.
  *
  * <p>Thread-safe.
  */
@@ -98,11 +98,25 @@ public final class HttpCalls {
      * @throws Failure when the attempts are spent or the thread is interrupted
      */
     public Reply call(HttpRequest.Builder request, String what) {
+        return call(request, what, settings.maxAttempts());
+    }
+
+    /**
+     * Sends {@code request} once: for a request that is not safe to repeat blindly, whose caller decides after a
+     * failure what to do (a failed attempt may still have reached the service).
+     *
+     * @throws Failure when the attempt fails (429, 5xx, no answer in time, no connection) or the thread is interrupted
+     */
+    public Reply callOnce(HttpRequest.Builder request, String what) {
+        return call(request, what, 1);
+    }
+
+    private Reply call(HttpRequest.Builder request, String what, int maxAttempts) {
         HttpRequest built = request.timeout(settings.timeout()).build();
         String last = "";
         FailureKind lastKind = FailureKind.UNREACHABLE;
         Duration wait = settings.backoff();
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+        for (int attempt = 1; attempt <= maxAttempts; attempt++) {
             Duration retryAfter = Duration.ZERO;
             try {
                 limiter.acquire();
@@ -125,7 +139,7 @@ public final class HttpCalls {
                 Thread.currentThread().interrupt();
                 throw new Failure(FailureKind.INTERRUPTED, what + ": interrupted");
             }
-            if (attempt < settings.maxAttempts()) {
+            if (attempt < maxAttempts) {
                 Duration pause = retryAfter.compareTo(wait) > 0 ? retryAfter : wait;
                 pause = pause.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : pause;
                 try {
@@ -139,7 +153,8 @@ public final class HttpCalls {
                         : wait.multipliedBy(2);
             }
         }
-        throw new Failure(lastKind, what + ": " + last + " (" + settings.maxAttempts() + " attempts)");
+        throw new Failure(
+                lastKind, what + ": " + last + " (" + maxAttempts + (maxAttempts == 1 ? " attempt)" : " attempts)"));
     }
 
     private static Optional<Duration> retryAfter(HttpResponse<?> response) {

@@ -44,19 +44,7 @@ public final class Address implements Comparable<Address> {
      * @throws IllegalArgumentException if {@code base58} is null, not base58 or does not decode to 32 bytes
      */
     public static Address of(String base58) {
-        if (base58 == null) {
-            throw new IllegalArgumentException("a Solana address must not be null");
-        }
-        byte[] decoded;
-        try {
-            decoded = Base58.decode(base58);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + base58 + "' is not a valid Solana address: " + e.getMessage(), e);
-        }
-        if (decoded.length != LENGTH) {
-            throw new IllegalArgumentException("'" + base58 + "' is not a valid Solana address: it decodes to "
-                    + decoded.length + " bytes, but an address has " + LENGTH);
-        }
+        byte[] decoded = Base58.decodeExactly("Solana address", base58, LENGTH);
         return new Address(decoded, base58);
     }
 

@@ -29,9 +29,14 @@ public final class Keypair {
     private final PrivateKey privateKey;
     private final Address address;
 
+    /** Takes {@code seed}, a copy of the caller's, and zeroes it once the key is made. */
     private Keypair(byte[] seed) {
-        this.privateKey = Ed25519.privateKey(seed);
-        this.address = Address.ofBytes(Ed25519.publicKeyOf(seed));
+        try {
+            this.privateKey = Ed25519.privateKey(seed);
+            this.address = Address.ofBytes(Ed25519.publicKeyOf(seed));
+        } finally {
+            Arrays.fill(seed, (byte) 0);
+        }
     }
 
     /**

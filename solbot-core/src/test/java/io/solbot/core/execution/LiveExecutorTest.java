@@ -110,6 +110,86 @@ class LiveExecutorTest {
     }
 
     @Test
+    void shouldFillFromTheStatusWhenTheAnswerToTheSendIsLost() {
+        chain.node.loseNextSendReply();
+        try (LiveExecutor executor = chain.executor(dir.resolve("live.jsonl")).build()) {
+            Fill fill = ((SwapOutcome.Filled) executor.execute(buy("b-1", 1_000_000_000L)))
+                    .fills()
+                    .getFirst();
+
+            assertThat(chain.node.received()).hasSize(1);
+            assertThat(chain.node.succeeded()).containsExactly(fill.signature().value());
+            assertThat(chain.jupiter.requests("/swap/v1/quote")).hasSize(1);
+            assertThat(fill.amountOut()).isEqualTo(TokenAmount.of(40_000_000_000L, 6));
+        }
+    }
+
+    @Test
+    void shouldTakeAlreadyProcessedForSentAndFillFromTheStatus() {
+        chain.node.deliverNextSendTwice();
+        try (LiveExecutor executor = chain.executor(dir.resolve("live.jsonl")).build()) {
+            Fill fill = ((SwapOutcome.Filled) executor.execute(buy("b-1", 1_000_000_000L)))
+                    .fills()
+                    .getFirst();
+
+            assertThat(chain.node.receipts(fill.signature())).isGreaterThanOrEqualTo(2);
+            assertThat(chain.node.succeeded()).containsExactly(fill.signature().value());
+            assertThat(chain.jupiter.requests("/swap/v1/quote")).hasSize(1);
+        }
+    }
+
+    @Test
+    void shouldResendNotResignWhenALaggingNodeDoesNotKnowTheBlockhashYet() throws Exception {
+        // Jupiter's node is two blocks ahead of ours: our node's preflight answers BlockhashNotFound
+        long ahead = chain.node.blockHeight() + 2;
+        chain.jupiter.chain(() -> FakeSolanaRpc.blockhashBytesAt(ahead), () -> ahead + FakeSolanaRpc.VALIDITY);
+        try (LiveExecutor executor = chain.executor(dir.resolve("live.jsonl")).build()) {
+            CompletableFuture<SwapOutcome> outcome =
+                    CompletableFuture.supplyAsync(() -> executor.execute(buy("b-1", 1_000_000_000L)));
+            awaitTrue(() -> outcome.isDone()
+                    || (!chain.node.received().isEmpty()
+                            && chain.node.receipts(
+                                            TxSignature.of(chain.node.received().getFirst()))
+                                    >= 2));
+            assertThat(outcome).isNotDone();
+
+            chain.node.advance(2);
+            Fill fill = ((SwapOutcome.Filled) outcome.get()).fills().getFirst();
+
+            assertThat(chain.jupiter.requests("/swap/v1/quote")).hasSize(1);
+            assertThat(chain.node.received()).containsExactly(fill.signature().value());
+            assertThat(chain.node.succeeded()).containsExactly(fill.signature().value());
+        }
+    }
+
+    @Test
+    void shouldNotRequoteWhileOurNodeStillTakesTheBlockhashThoughJupitersHeightHasPassed() throws Exception {
+        // Jupiter's last valid block height is 100 blocks short of what our node allows
+        chain.jupiter.chain(chain.node::blockhash, () -> chain.node.lastValidBlockHeight() - 100);
+        chain.node.fates(FakeSolanaRpc.Fate.DROP);
+        try (LiveExecutor executor = chain.executor(dir.resolve("live.jsonl")).build()) {
+            CompletableFuture<SwapOutcome> outcome =
+                    CompletableFuture.supplyAsync(() -> executor.execute(buy("b-1", 1_000_000_000L)));
+            awaitTrue(() -> !chain.node.received().isEmpty());
+
+            chain.node.advance(FakeSolanaRpc.VALIDITY - 90);
+            awaitTrue(() -> chain.node.calls("isBlockhashValid") >= 2
+                    || chain.jupiter.requests("/swap/v1/quote").size() > 1);
+            assertThat(chain.jupiter.requests("/swap/v1/quote")).hasSize(1);
+            assertThat(chain.node.received()).hasSize(1);
+            // resolving judges expiry the same way: the attempt may still land
+            assertThat(executor.resolve(buy("b-1", 1_000_000_000L))).isEmpty();
+
+            chain.node.advance(91);
+            Fill fill = ((SwapOutcome.Filled) outcome.get()).fills().getFirst();
+
+            assertThat(chain.jupiter.requests("/swap/v1/quote")).hasSize(2);
+            assertThat(chain.node.received()).hasSize(2);
+            assertThat(chain.node.succeeded()).containsExactly(fill.signature().value());
+        }
+    }
+
+    @Test
     void shouldSendATippedOrderThroughJitoWithoutPreflightAndCountTheTipApart() throws Exception {
         try (RelayServer blockEngine = new RelayServer(chain.node.uri());
                 LiveExecutor executor = chain.executor(dir.resolve("live.jsonl"))
@@ -208,6 +288,25 @@ class LiveExecutorTest {
             assertThat(quote.expectedOut()).isEqualTo(TokenAmount.of(40_000_000_000L, 6));
             assertThat(quote.minOut()).isEqualTo(TokenAmount.of(39_600_000_000L, 6));
             assertThat(quote.price().value()).isEqualByComparingTo("0.000025");
+        }
+    }
+
+    @Test
+    void shouldHaveNoQuoteForAMintWhoseAccountIsMissingOrNoMint() {
+        byte[] nine = new byte[32];
+        java.util.Arrays.fill(nine, (byte) 9);
+        io.solbot.core.domain.Mint missing = io.solbot.core.domain.Mint.of(
+                io.solbot.core.solana.Address.ofBytes(nine).toString());
+        io.solbot.core.domain.Mint tooShort =
+                io.solbot.core.domain.Mint.of("Es9vMFrzaCERmJfrF4H2FYD4KCoNkY11McCe8BenwNYB");
+        chain.node.account(io.solbot.core.solana.Address.of(tooShort.address()), new byte[45]);
+        chain.jupiter.price(missing, 1_000, 40_000).price(tooShort, 1_000, 40_000);
+        try (LiveExecutor executor = chain.executor(dir.resolve("live.jsonl")).build()) {
+            TokenAmount oneSol = Lamports.of(1_000_000_000L).toTokenAmount();
+
+            assertThat(executor.quote(missing, Side.BUY, oneSol, 100)).isEmpty();
+            assertThat(executor.quote(tooShort, Side.BUY, oneSol, 100)).isEmpty();
+            assertThat(executor.quote(TOKEN, Side.BUY, oneSol, 100)).isPresent();
         }
     }
 

@@ -46,10 +46,11 @@ final class LiveFixture implements AutoCloseable {
     }
 
     static LiveExecutor.Builder executor(URI jupiter, URI rpc, Path journal) {
+        // no test here times a call out: a timeout long enough that a busy machine never makes an extra attempt
         JupiterClient client = new JupiterClient(JupiterSettings.of(jupiter, Optional.empty(), 1000)
-                .withRetries(Duration.ofSeconds(2), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
+                .withRetries(Duration.ofSeconds(60), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
         SolanaRpc solana = new SolanaRpc(RpcSettings.of(rpc, 1000)
-                .withRetries(Duration.ofSeconds(2), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
+                .withRetries(Duration.ofSeconds(60), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
         return LiveExecutor.builder(
                         client.metis(), solana, new TransactionSigner(WALLET, SigningPolicy.jupiterSwaps()), journal)
                 .polling(Duration.ofMillis(5), 2);

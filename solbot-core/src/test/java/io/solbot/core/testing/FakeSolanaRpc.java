@@ -27,15 +27,16 @@ import java.util.Optional;
 
 /**
  * A Solana RPC node on 127.0.0.1 in front of a tiny simulated chain, speaking the JSON-RPC of the real one: {@code
- * getLatestBlockhash}, {@code getBlockHeight}, {@code sendTransaction}, {@code getSignatureStatuses}, {@code
- * simulateTransaction}, {@code getTransaction} and {@code getAccountInfo}.
+ * getLatestBlockhash}, {@code getBlockHeight}, {@code isBlockhashValid}, {@code sendTransaction}, {@code
+ * getSignatureStatuses}, {@code simulateTransaction}, {@code getTransaction} and {@code getAccountInfo}.
  *
  * <p>The chain: a block height that moves only when the test says ({@link #advance}); a blockhash per height, valid for
  * 150 blocks; wallets with lamports and token balances. A sent transaction must verify (every signature) and carry a
  * live blockhash. It then lands at once (by default), never ({@link Fate#DROP}), or fails ({@link Fate#FAIL}): each
  * new signature takes the next fate of {@link #fates}. A landed transaction that states a {@link FakeJupiter.FakeSwap}
  * moves its wallet's SOL and tokens; one signature lands once, however often it is sent. Errors are scripted per
- * method with {@link #script}.
+ * method with {@link #script}; a send whose answer is lost on the way back with {@link #loseNextSendReply} and {@link
+ * #deliverNextSendTwice}.
  */
 public final class FakeSolanaRpc extends LoopbackServer {
     /** The fee of one signature, in lamports. */
@@ -78,6 +79,13 @@ public final class FakeSolanaRpc extends LoopbackServer {
     private final Map<String, Landed> landed = new LinkedHashMap<>();
     private final Deque<Fate> fates = new ArrayDeque<>();
     private final Map<String, Deque<String>> scripts = new HashMap<>();
+    private final Deque<SendQuirk> sendQuirks = new ArrayDeque<>();
+
+    /** What happens to a {@code sendTransaction} between the client and the node. */
+    private enum SendQuirk {
+        LOSE_REPLY,
+        DELIVER_TWICE
+    }
 
     public FakeSolanaRpc() {
         lastValid.put(blockhashText(blockHeight), blockHeight + VALIDITY);
@@ -135,6 +143,41 @@ public final class FakeSolanaRpc extends LoopbackServer {
         return this;
     }
 
+    /**
+     * The node handles the next {@code sendTransaction} (it may land), but its answer is lost: the client gets HTTP 503
+     * from a gateway in front of the node, as when the node answered too late.
+     */
+    public synchronized FakeSolanaRpc loseNextSendReply() {
+        sendQuirks.add(SendQuirk.LOSE_REPLY);
+        return this;
+    }
+
+    /**
+     * The next {@code sendTransaction} reaches the node twice, as when a gateway in front of it retries after losing
+     * the first answer; the client gets the second copy's answer ({@code AlreadyProcessed} once the first landed).
+     */
+    public synchronized FakeSolanaRpc deliverNextSendTwice() {
+        sendQuirks.add(SendQuirk.DELIVER_TWICE);
+        return this;
+    }
+
+    /** How many JSON-RPC calls of {@code method} the node received. */
+    public int calls(String method) {
+        return (int) requests().stream()
+                .filter(r -> r.body().contains("\"method\":\"" + method + "\""))
+                .count();
+    }
+
+    /** The blockhash the chain has at {@code height}, base58 (the next ones, before the chain reaches them). */
+    public static String blockhashAt(long height) {
+        return blockhashText(height);
+    }
+
+    /** The same as raw bytes (for {@link FakeJupiter#chain}). */
+    public static byte[] blockhashBytesAt(long height) {
+        return blockhashBytes(height);
+    }
+
     /** How often a transaction with {@code signature} was received. */
     public synchronized int receipts(TxSignature signature) {
         return receipts.getOrDefault(signature.value(), 0);
@@ -181,6 +224,18 @@ public final class FakeSolanaRpc extends LoopbackServer {
             }
         }
         JsonNode params = call.path("params");
+        SendQuirk quirk = method.equals("sendTransaction") ? sendQuirks.poll() : null;
+        if (quirk == SendQuirk.LOSE_REPLY) {
+            reply(method, params, id);
+            return new Answer(503, "<html><body><h1>503 Service Unavailable</h1></body></html>");
+        }
+        if (quirk == SendQuirk.DELIVER_TWICE) {
+            reply(method, params, id);
+        }
+        return new Answer(200, reply(method, params, id));
+    }
+
+    private String reply(String method, JsonNode params, JsonNode id) {
         ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
         try {
             reply.set("result", result(method, params));
@@ -188,7 +243,7 @@ public final class FakeSolanaRpc extends LoopbackServer {
             reply.set("error", e.error);
         }
         reply.set("id", id);
-        return new Answer(200, reply.toString());
+        return reply.toString();
     }
 
     private static final class RpcError extends RuntimeException {
@@ -214,6 +269,12 @@ public final class FakeSolanaRpc extends LoopbackServer {
                 yield result;
             }
             case "getBlockHeight" -> JSON.getNodeFactory().numberNode(blockHeight);
+            case "isBlockhashValid" -> {
+                Long valid = lastValid.get(params.path(0).asText());
+                ObjectNode result = context();
+                result.put("value", valid != null && blockHeight <= valid);
+                yield result;
+            }
             case "sendTransaction" -> send(params);
             case "simulateTransaction" -> simulate(params);
             case "getSignatureStatuses" -> statuses(params);

@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * The common part of the loopback fakes of remote services: a JDK HttpServer on 127.0.0.1 and a free port that
  * records every request, and per path a queue of scripted answers (a status and a body, or a hang until {@link
- * #close()}) served before the fake's own behaviour. Thread-safe.
+ * #release()} or {@link #close()}) served before the fake's own behaviour. Thread-safe.
  */
 public abstract class LoopbackServer implements AutoCloseable {
     /** A request as the fake received it. */
@@ -40,7 +40,8 @@ public abstract class LoopbackServer implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<Request> requests = new ArrayList<>();
     private final Map<String, Deque<Scripted>> scripted = new LinkedHashMap<>();
-    private final CountDownLatch closing = new CountDownLatch(1);
+    /** Counted down to answer the requests held open so far; replaced by a fresh latch for later ones. */
+    private CountDownLatch held = new CountDownLatch(1);
 
     protected LoopbackServer() {
         try {
@@ -68,9 +69,18 @@ public abstract class LoopbackServer implements AutoCloseable {
         return this;
     }
 
-    /** Holds the next request to {@code path} open, unanswered, until the server closes. */
+    /** Holds the next request to {@code path} open, unanswered, until {@link #release()} or the server closes. */
     public synchronized LoopbackServer hang(String path) {
         return enqueue(path, new Scripted(0, "", Map.of(), true));
+    }
+
+    /**
+     * Ends the requests held open so far ({@link #hang}) without an answer: a test that timed them out lets them go,
+     * rather than leaving them to {@link #close()}.
+     */
+    public synchronized void release() {
+        held.countDown();
+        held = new CountDownLatch(1);
     }
 
     /** Every request so far, in order. */
@@ -97,13 +107,15 @@ public abstract class LoopbackServer implements AutoCloseable {
                     headers,
                     body);
             Scripted next;
+            CountDownLatch release;
             synchronized (this) {
+                release = held;
                 requests.add(request);
                 Deque<Scripted> queue = scripted.get(request.path());
                 next = queue == null ? null : queue.poll();
             }
             if (next != null && next.hang()) {
-                closing.await();
+                release.await();
                 return;
             }
             int status;
@@ -147,7 +159,7 @@ public abstract class LoopbackServer implements AutoCloseable {
 
     @Override
     public void close() {
-        closing.countDown();
+        release();
         server.stop(0);
         executor.shutdownNow();
         try {

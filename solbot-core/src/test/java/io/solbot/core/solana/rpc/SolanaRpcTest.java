@@ -36,7 +36,7 @@ class SolanaRpcTest {
     private final FakeJupiter jupiter =
             new FakeJupiter().price(TOKEN, 1_000, 40_000).chain(node::blockhash, node::lastValidBlockHeight);
     private final SolanaRpc rpc = new SolanaRpc(RpcSettings.of(URI.create(node.uri() + "/?api-key=" + API_KEY), 1000)
-            .withRetries(Duration.ofSeconds(5), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
+            .withRetries(Duration.ofSeconds(60), 3, Duration.ofMillis(1), Duration.ofMillis(4)));
     private final JupiterClient jup = new JupiterClient(JupiterSettings.of(jupiter.uri(), Optional.empty(), 1000));
     private final TransactionSigner signer = new TransactionSigner(WALLET, SigningPolicy.jupiterSwaps());
 
@@ -91,6 +91,37 @@ class SolanaRpcTest {
         assertThat(landed.lamportChange(WALLET.address())).isEqualTo(-1_000_005_000L);
         assertThat(landed.tokenChange(WALLET.address(), TOKEN)).isEqualTo(BigInteger.valueOf(40_000_000_000L));
         assertThat(landed.tokenBalances().get(0).before()).isZero();
+    }
+
+    @Test
+    void shouldAskWhetherABlockhashIsStillValid() {
+        String current = io.solbot.core.domain.Base58.encode(node.blockhash());
+
+        assertThat(rpc.isBlockhashValid(current, Commitment.PROCESSED)).isTrue();
+        assertThat(rpc.isBlockhashValid(FakeSolanaRpc.blockhashAt(node.blockHeight() + 1), Commitment.PROCESSED))
+                .isFalse();
+        node.advance(FakeSolanaRpc.VALIDITY);
+        assertThat(rpc.isBlockhashValid(current, Commitment.PROCESSED)).isTrue();
+        node.advance(1);
+        assertThat(rpc.isBlockhashValid(current, Commitment.PROCESSED)).isFalse();
+        assertThat(node.requests().getLast().body())
+                .contains(
+                        "\"method\":\"isBlockhashValid\"",
+                        "\"params\":[\"" + current + "\",{\"commitment\":\"processed\"}]");
+    }
+
+    @Test
+    void shouldSendATransactionOnceWhoseAnswerIsLostForItMayHaveReachedTheNode() {
+        SignedTransaction tx = buy(1_000_000_000L);
+        node.loseNextSendReply();
+
+        assertThatThrownBy(() -> rpc.sendTransaction(tx, SendOptions.firstSend()))
+                .isInstanceOfSatisfying(
+                        RpcException.class, e -> assertThat(e.reason()).isEqualTo(RpcException.Reason.SERVER_ERROR))
+                .hasMessageEndingWith("(1 attempt)");
+
+        assertThat(node.receipts(tx.id())).isEqualTo(1);
+        assertThat(node.landed()).containsExactly(tx.id().value());
     }
 
     @Test
@@ -190,10 +221,6 @@ class SolanaRpcTest {
                 "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},"
                         + "\"value\":{\"blockhash\":\"abc\",\"lastValidBlockHeight\":1.5}}}");
         node.script(
-                "getSignatureStatuses",
-                "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},"
-                        + "\"value\":[{\"slot\":5,\"confirmations\":null,\"err\":null,\"confirmationStatus\":\"rooted\"}]}}");
-        node.script(
                 "getAccountInfo",
                 "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},\"value\":{"
                         + "\"data\":{\"parsed\":{}},\"executable\":false,\"lamports\":1,\"owner\":\"x\"}}}");
@@ -203,7 +230,6 @@ class SolanaRpcTest {
                 message(() -> rpc.blockHeight(Commitment.CONFIRMED)),
                 message(() -> rpc.blockHeight(Commitment.CONFIRMED)),
                 message(() -> rpc.latestBlockhash(Commitment.CONFIRMED)),
-                message(() -> rpc.signatureStatuses(List.of(buy(1_000).id()), false)),
                 message(() -> rpc.accountInfo(WALLET.address(), Commitment.CONFIRMED)));
 
         assertThat(messages)
@@ -212,9 +238,28 @@ class SolanaRpcTest {
                         "Solana RPC getBlockHeight: field result is 18446744073709551615, beyond what a long holds",
                         "Solana RPC getLatestBlockhash: field lastValidBlockHeight must be an unsigned integer (a number or a"
                                 + " string of digits), but was 1.5",
-                        "Solana RPC getSignatureStatuses: field value[0].confirmationStatus is not a commitment: rooted",
                         "Solana RPC getAccountInfo: field value.data must be [<base64>, \"base64\"], but was {\"parsed\":{}}");
         assertThat(String.join("\n", messages) + rpc).doesNotContain(API_KEY);
+    }
+
+    @Test
+    void shouldReadAStatusWithAnUnknownConfirmationStatusByItsConfirmations() {
+        node.script(
+                "getSignatureStatuses",
+                "{\"jsonrpc\":\"2.0\",\"result\":{\"context\":{\"slot\":1},\"value\":["
+                        + "{\"slot\":5,\"confirmations\":null,\"err\":null,\"confirmationStatus\":\"rooted\"},"
+                        + "{\"slot\":6,\"confirmations\":3,\"err\":null,\"confirmationStatus\":\"optimistic\"}]}}");
+
+        List<Optional<SignatureStatus>> statuses =
+                rpc.signatureStatuses(List.of(buy(1_000).id(), buy(2_000).id()), false);
+
+        SignatureStatus rooted = statuses.get(0).orElseThrow();
+        SignatureStatus unknown = statuses.get(1).orElseThrow();
+        assertThat(rooted.confirmationStatus()).isEmpty();
+        assertThat(rooted.reached(Commitment.FINALIZED)).isTrue();
+        assertThat(unknown.succeeded()).isTrue();
+        assertThat(unknown.reached(Commitment.PROCESSED)).isTrue();
+        assertThat(unknown.reached(Commitment.CONFIRMED)).isFalse();
     }
 
     private static String message(Runnable call) {
