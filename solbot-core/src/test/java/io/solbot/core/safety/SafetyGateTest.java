@@ -167,15 +167,16 @@ class SafetyGateTest {
         SafetyVerdict verdict =
                 gate(hanging, quick).deadline(Duration.ofMillis(20)).build().verdict(TOKEN, SafetyChoice.ALL);
 
-        assertThat(verdict.items())
-                .containsExactly(
-                        new SafetyVerdict.Item(
-                                "hanging",
-                                CheckResult.fail(
-                                        "could not check, so it fails closed: it did not answer within the deadline "
-                                                + "of 20 ms",
-                                        100)),
-                        new SafetyVerdict.Item("quick", CheckResult.pass("fine")));
+        // only the hanging check's result is certain: on a busy machine the quick one may not have been scheduled
+        // within the same 20 ms, and then it fails closed too, which is right
+        assertThat(verdict.items()).extracting(SafetyVerdict.Item::check).containsExactly("hanging", "quick");
+        assertThat(verdict.items().getFirst())
+                .isEqualTo(new SafetyVerdict.Item(
+                        "hanging",
+                        CheckResult.fail(
+                                "could not check, so it fails closed: it did not answer within the deadline of 20 ms",
+                                100)));
+        assertThat(verdict.allows()).isFalse();
     }
 
     @Test
