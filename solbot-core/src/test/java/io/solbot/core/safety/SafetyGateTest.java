@@ -221,6 +221,75 @@ class SafetyGateTest {
     }
 
     @Test
+    void shouldDecideByAStaleVerdictWhileTheTokenIsCheckedAgainOffTheTick() {
+        AtomicReference<Instant> now = new AtomicReference<>(T0);
+        AtomicReference<Runnable> started = new AtomicReference<>();
+        AtomicReference<CheckResult> answer = new AtomicReference<>(CheckResult.pass("fine"));
+        AtomicInteger calls = new AtomicInteger();
+        SafetyCheck changing = new SafetyCheck() {
+            @Override
+            public String id() {
+                return "changing";
+            }
+
+            @Override
+            public CheckResult check(SafetyContext token) {
+                calls.incrementAndGet();
+                return answer.get();
+            }
+        };
+        SafetyGate gate = gate(changing)
+                .runner(started::set)
+                .ttl(Duration.ofSeconds(30))
+                .clock(now::get)
+                .build();
+        gate.check(order(Side.BUY, "c"));
+        started.getAndSet(null).run();
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
+
+        now.set(T0.plusSeconds(30));
+        answer.set(CheckResult.fail("rugged", 100));
+
+        // the verdict has gone stale: it still decides, and a new check is started (once)
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
+        assertThat(gate.cachedVerdict(TOKEN, SafetyChoice.ALL)).isEmpty();
+        Runnable recheck = started.getAndSet(null);
+        assertThat(recheck).isNotNull();
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
+        assertThat(started.get()).isNull();
+        assertThat(calls).hasValue(1);
+
+        recheck.run();
+
+        assertThat(calls).hasValue(2);
+        assertThat(gate.check(order(Side.BUY, "c")))
+                .hasValue("safety refused " + TOKEN
+                        + ": risk 100/100 (buys refused from 50): changing FAIL (100): rugged");
+        assertThat(gate.cachedVerdict(TOKEN, SafetyChoice.ALL).orElseThrow().at())
+                .isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void shouldStillRefuseATokenNeverCheckedAlthoughAnotherHasAStaleVerdict() {
+        AtomicReference<Instant> now = new AtomicReference<>(T0);
+        AtomicReference<Runnable> started = new AtomicReference<>();
+        Fixed fine = new Fixed("fine", CheckResult.pass("fine"));
+        SafetyGate gate = gate(fine).runner(started::set).clock(now::get).build();
+        gate.check(order(Side.BUY, "c"));
+        started.getAndSet(null).run();
+        now.set(T0.plusSeconds(60));
+        Mint other = Mint.of("So11111111111111111111111111111111111111112");
+        OrderCheck.Request base = order(Side.BUY, "c");
+        OrderCheck.Request otherBuy = new OrderCheck.Request(
+                base.botId(), base.strategyId(), base.spec(), Side.BUY, other, base.amountIn(), base.at());
+
+        assertThat(gate.check(otherBuy))
+                .hasValue("safety: the checks of " + other
+                        + " are running; its buys are refused until their verdict is in");
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
+    }
+
+    @Test
     void shouldRunOnlyTheChecksTheBotsConfigLeavesOn() {
         Fixed holders = new Fixed("top-holders", CheckResult.fail("whale", 100));
         Fixed liquidity = new Fixed("liquidity", CheckResult.pass("deep"));
