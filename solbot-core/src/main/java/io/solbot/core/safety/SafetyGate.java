@@ -292,11 +292,15 @@ public final class SafetyGate implements OrderCheck {
     /** One evaluation's view of a token; the mint account is read and decoded once, by the first check to ask. */
     private final class Context implements SafetyContext {
         private final Mint mint;
-        private MintAccount mintAccount;
-        private RuntimeException mintError;
+        // a FutureTask, not a synchronized method: the read may block on the network, and the checks asking for it at
+        // once are virtual threads, which a monitor would pin to their carriers on JDK 21
+        private final FutureTask<MintAccount> mintAccount;
 
         Context(Mint mint) {
             this.mint = mint;
+            this.mintAccount = new FutureTask<>(() -> market.account(mint.address())
+                    .orElseThrow(() -> new SafetyDataException("the market has no account data for " + mint))
+                    .mint());
         }
 
         @Override
@@ -320,20 +324,22 @@ public final class SafetyGate implements OrderCheck {
         }
 
         @Override
-        public synchronized MintAccount mintAccount() {
-            if (mintAccount == null && mintError == null) {
-                try {
-                    mintAccount = market.account(mint.address())
-                            .orElseThrow(() -> new SafetyDataException("the market has no account data for " + mint))
-                            .mint();
-                } catch (RuntimeException e) {
-                    mintError = e;
+        public MintAccount mintAccount() {
+            mintAccount.run(); // reads on the first call only; a call while another reads returns at once
+            try {
+                return mintAccount.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
                 }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new SafetyDataException("reading the mint account of " + mint + " failed: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SafetyDataException("interrupted while the mint account of " + mint + " was read");
             }
-            if (mintError != null) {
-                throw mintError;
-            }
-            return mintAccount;
         }
     }
 
