@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.config.StrategyConfig;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -32,6 +33,16 @@ class SafetyChoiceTest {
     }
 
     @Test
+    void shouldRunNoCheckWhenEveryCheckIsSwitchedOffWhicheverStrategyTheConfigIsFor() {
+        // one rule for every config: the Token-2022 extensions check, which the original did not have, goes off too
+        String allOff = "{\"safetyChecks\": {\"authority\": false, \"simulation\": false, \"liquidity\": false,"
+                + " \"topHolders\": false}}";
+        for (String mode : List.of("sniper", "dipBuyer", "rotationBot", "stealthBot")) {
+            assertThat(safety(mode, allOff)).as(mode).isEqualTo(SafetyChoice.NONE);
+        }
+    }
+
+    @Test
     void shouldSwitchEveryCheckOffInEachOfTheOriginalsWaysAndForChadMode() {
         assertThat(safety("sniper", "{\"safetyEnabled\": false}")).isEqualTo(SafetyChoice.NONE);
         assertThat(safety("scalper", "{\"disableSafety\": true}")).isEqualTo(SafetyChoice.NONE);
@@ -41,6 +52,7 @@ class SafetyChoiceTest {
                                 + " \"topHolders\": false}}"))
                 .isEqualTo(SafetyChoice.NONE);
         assertThat(safety("rotationBot", "{\"safetyEnabled\": false}")).isEqualTo(SafetyChoice.NONE);
+        assertThat(safety("stealthBot", "{\"safetyEnabled\": false}")).isEqualTo(SafetyChoice.NONE);
         assertThat(safety("rebalancer", "{\"skipSafety\": true}")).isEqualTo(SafetyChoice.NONE);
         assertThat(safety("chadMode", "{}")).isEqualTo(SafetyChoice.NONE);
     }

@@ -12,9 +12,10 @@ import java.util.Optional;
 
 /**
  * Whether what is bought can be sold back (solana.md §4.4): a buy route and a sell route exist; a round trip of {@link
- * SafetyLimits#probe()} (quote the buy, take off the Token-2022 transfer fee on the way in and out, quote the sell)
- * loses at most {@link SafetyLimits#maxRoundTripLossBps()}; and, where the executor can try swaps without sending them,
- * the sell lands.
+ * SafetyLimits#probe()} (quote the buy, take off the Token-2022 transfer fee of its way into the wallet, quote the sell of
+ * what the wallet then holds) loses at most {@link SafetyLimits#maxRoundTripLossBps()}; and, where the executor can try
+ * swaps without sending them, that sell lands. The sell is quoted and tried for what the wallet would send, as a real
+ * sell is: what its route pays for it, the fee of its own transfer included, is the executor's quote.
  */
 final class HoneypotCheck implements SafetyCheck {
     static final int WEIGHT = 80;
@@ -37,15 +38,14 @@ final class HoneypotCheck implements SafetyCheck {
             return CheckResult.fail("no route buys the token with " + size, 100);
         }
         TokenAmount held = afterTransferFee(token.mintAccount(), buy.get().expectedOut());
-        TokenAmount arrives = afterTransferFee(token.mintAccount(), held);
-        if (arrives.signum() <= 0) {
+        if (held.signum() <= 0) {
             return CheckResult.fail("the transfer fee takes everything " + size + " buys", 100);
         }
-        Optional<Quote> sell = executor.quote(token.mint(), Side.SELL, arrives, 0);
+        Optional<Quote> sell = executor.quote(token.mint(), Side.SELL, held, 0);
         if (sell.isEmpty()) {
             return CheckResult.fail("no route sells the token back to SOL", 100);
         }
-        Optional<SwapExecutor.DryRun> tried = executor.dryRun(token.mint(), Side.SELL, arrives);
+        Optional<SwapExecutor.DryRun> tried = executor.dryRun(token.mint(), Side.SELL, held);
         if (tried.isPresent() && !tried.get().lands()) {
             return CheckResult.fail(
                     "a sell of what " + size + " buys would revert: "

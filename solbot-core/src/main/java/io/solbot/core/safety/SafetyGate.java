@@ -38,9 +38,11 @@ import java.util.concurrent.TimeoutException;
  * able to leave.
  *
  * <p>Which checks run for a bot is its config's {@link StrategyConfig#safety()} (every check for other configs).
- * Results are cached per token for {@code ttl}; a token whose results are missing or stale is checked <em>off the
- * tick</em>: the buy that finds it so is refused at once ("the checks are running"), the checks run on virtual threads
- * with a {@code deadline}, and a later buy reads the verdict. So a slow check never holds up a bot's tick. A check that
+ * Results are cached per token and check for {@code ttl}; a token whose results are missing or stale is checked
+ * <em>off the tick</em>: the checks run on virtual threads with a {@code deadline}, and a later buy reads the verdict.
+ * Meanwhile a buy of a token never checked is refused at once ("the checks are running"), while a buy of a token whose
+ * verdict has only gone stale is decided by that verdict until the new one is in (stale-while-revalidate), so a known
+ * token's buys are not refused every {@code ttl}. So a slow check never holds up a bot's tick. A check that
  * throws or overruns its deadline fails with weight 100 (fails closed) unless the gate is built to fail open, when it
  * only warns with weight 0.
  *
@@ -62,17 +64,11 @@ public final class SafetyGate implements OrderCheck {
     private final InstantSource clock;
     private final boolean inline;
     private final Executor runner;
-    private final ConcurrentHashMap<Mint, Results> cache = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Mint, Map<String, Found>> cache = new ConcurrentHashMap<>();
     private final Set<Mint> running = ConcurrentHashMap.newKeySet();
 
-    /** Results of some checks on one token, found at {@code at}. */
-    private record Results(Map<String, CheckResult> byCheck, Instant at) {
-        Results with(Map<String, CheckResult> more) {
-            Map<String, CheckResult> all = new HashMap<>(byCheck);
-            all.putAll(more);
-            return new Results(Map.copyOf(all), at);
-        }
-    }
+    /** One check's result on a token, found at {@code at}. */
+    private record Found(CheckResult result, Instant at) {}
 
     private SafetyGate(Builder b) {
         this.market = b.market;
@@ -114,14 +110,18 @@ public final class SafetyGate implements OrderCheck {
             return Optional.empty();
         }
         Mint mint = order.mint();
-        Optional<SafetyVerdict> verdict = cachedVerdict(mint, selected);
+        Optional<SafetyVerdict> verdict = cachedVerdict(mint, selected, false);
         if (verdict.isEmpty()) {
             if (inline) {
                 verdict = Optional.of(verdictNow(mint, selected));
             } else {
                 startChecking(mint, selected);
-                return Optional.of("safety: the checks of " + mint
-                        + " are running; its buys are refused until their verdict is in");
+                // a stale verdict decides until the new one is in; only a token never checked must wait
+                verdict = cachedVerdict(mint, selected, true);
+                if (verdict.isEmpty()) {
+                    return Optional.of("safety: the checks of " + mint
+                            + " are running; its buys are refused until their verdict is in");
+                }
             }
         }
         return verdict.get().allows()
@@ -139,7 +139,7 @@ public final class SafetyGate implements OrderCheck {
 
     /** The verdict on {@code mint} under {@code choice} if every check it needs has a fresh result; never blocks. */
     public Optional<SafetyVerdict> cachedVerdict(Mint mint, SafetyChoice choice) {
-        return cachedVerdict(mint, selected(choice));
+        return cachedVerdict(mint, selected(choice), false);
     }
 
     private static SafetyChoice choiceOf(Object config) {
@@ -156,44 +156,47 @@ public final class SafetyGate implements OrderCheck {
         return out;
     }
 
-    private Optional<SafetyVerdict> cachedVerdict(Mint mint, List<SafetyCheck> selected) {
-        Results results = fresh(mint);
-        if (results == null) {
-            return Optional.empty();
-        }
+    /** The verdict from every selected check's cached result, if each has one (and it is fresh, unless staleOk). */
+    private Optional<SafetyVerdict> cachedVerdict(Mint mint, List<SafetyCheck> selected, boolean staleOk) {
+        Map<String, Found> results = cache.getOrDefault(mint, Map.of());
+        Instant now = clock.instant();
         List<SafetyVerdict.Item> items = new ArrayList<>(selected.size());
+        Instant oldest = null;
         for (SafetyCheck c : selected) {
-            CheckResult r = results.byCheck().get(c.id());
-            if (r == null) {
+            Found found = results.get(c.id());
+            if (found == null || (!staleOk && !fresh(found, now))) {
                 return Optional.empty();
             }
-            items.add(new SafetyVerdict.Item(c.id(), r));
+            items.add(new SafetyVerdict.Item(c.id(), found.result()));
+            oldest = oldest == null || found.at().isBefore(oldest) ? found.at() : oldest;
         }
-        return Optional.of(SafetyVerdict.of(mint, items, limits.maxRisk(), results.at()));
+        return Optional.of(SafetyVerdict.of(mint, items, limits.maxRisk(), oldest == null ? now : oldest));
     }
 
-    private Results fresh(Mint mint) {
-        Results results = cache.get(mint);
-        return results == null || !clock.instant().isBefore(results.at().plus(ttl)) ? null : results;
+    private boolean fresh(Found found, Instant now) {
+        return now.isBefore(found.at().plus(ttl));
     }
 
     private SafetyVerdict verdictNow(Mint mint, List<SafetyCheck> selected) {
-        Optional<SafetyVerdict> cached = cachedVerdict(mint, selected);
+        Optional<SafetyVerdict> cached = cachedVerdict(mint, selected, false);
         if (cached.isPresent()) {
             return cached.get();
         }
-        store(mint, evaluate(mint, missing(mint, selected)));
-        return cachedVerdict(mint, selected)
-                .orElseThrow(() -> new IllegalStateException("the results just stored for " + mint + " expired"));
+        store(mint, evaluate(mint, due(mint, selected)));
+        // every selected check has a result now; on a clock that moved past the ttl meanwhile it is already stale
+        return cachedVerdict(mint, selected, true)
+                .orElseThrow(() -> new IllegalStateException("no results were stored for " + mint));
     }
 
-    private List<SafetyCheck> missing(Mint mint, List<SafetyCheck> selected) {
-        Results results = fresh(mint);
-        if (results == null) {
-            return selected;
-        }
+    /** The selected checks without a fresh result on {@code mint}. */
+    private List<SafetyCheck> due(Mint mint, List<SafetyCheck> selected) {
+        Map<String, Found> results = cache.getOrDefault(mint, Map.of());
+        Instant now = clock.instant();
         return selected.stream()
-                .filter(c -> !results.byCheck().containsKey(c.id()))
+                .filter(c -> {
+                    Found found = results.get(c.id());
+                    return found == null || !fresh(found, now);
+                })
                 .toList();
     }
 
@@ -205,7 +208,7 @@ public final class SafetyGate implements OrderCheck {
         try {
             runner.execute(() -> {
                 try {
-                    store(mint, evaluate(mint, missing(mint, selected)));
+                    store(mint, evaluate(mint, due(mint, selected)));
                 } finally {
                     running.remove(mint);
                 }
@@ -219,14 +222,15 @@ public final class SafetyGate implements OrderCheck {
     private void store(Mint mint, Map<String, CheckResult> results) {
         Instant now = clock.instant();
         if (cache.size() >= PRUNE_ABOVE) {
-            // a feed of new tokens would grow the cache without end: stale entries go once it is large
-            cache.values().removeIf(r -> !now.isBefore(r.at().plus(ttl)));
+            // a feed of new tokens would grow the cache without end: tokens whose results are all stale go once it is
+            // large (a stale verdict is only served while its token is being re-checked)
+            cache.values().removeIf(r -> r.values().stream().noneMatch(f -> fresh(f, now)));
         }
-        cache.compute(
-                mint,
-                (m, old) -> old == null || !now.isBefore(old.at().plus(ttl))
-                        ? new Results(Map.copyOf(results), now)
-                        : old.with(results));
+        cache.compute(mint, (m, old) -> {
+            Map<String, Found> all = old == null ? new HashMap<>() : new HashMap<>(old);
+            results.forEach((id, result) -> all.put(id, new Found(result, now)));
+            return Map.copyOf(all);
+        });
     }
 
     /** Runs {@code due} on {@code mint}: inline one after another, or each on its own thread within the deadline. */
@@ -288,11 +292,15 @@ public final class SafetyGate implements OrderCheck {
     /** One evaluation's view of a token; the mint account is read and decoded once, by the first check to ask. */
     private final class Context implements SafetyContext {
         private final Mint mint;
-        private MintAccount mintAccount;
-        private RuntimeException mintError;
+        // a FutureTask, not a synchronized method: the read may block on the network, and the checks asking for it at
+        // once are virtual threads, which a monitor would pin to their carriers on JDK 21
+        private final FutureTask<MintAccount> mintAccount;
 
         Context(Mint mint) {
             this.mint = mint;
+            this.mintAccount = new FutureTask<>(() -> market.account(mint.address())
+                    .orElseThrow(() -> new SafetyDataException("the market has no account data for " + mint))
+                    .mint());
         }
 
         @Override
@@ -316,20 +324,22 @@ public final class SafetyGate implements OrderCheck {
         }
 
         @Override
-        public synchronized MintAccount mintAccount() {
-            if (mintAccount == null && mintError == null) {
-                try {
-                    mintAccount = market.account(mint.address())
-                            .orElseThrow(() -> new SafetyDataException("the market has no account data for " + mint))
-                            .mint();
-                } catch (RuntimeException e) {
-                    mintError = e;
+        public MintAccount mintAccount() {
+            mintAccount.run(); // reads on the first call only; a call while another reads returns at once
+            try {
+                return mintAccount.get();
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof RuntimeException r) {
+                    throw r;
                 }
+                if (e.getCause() instanceof Error error) {
+                    throw error;
+                }
+                throw new SafetyDataException("reading the mint account of " + mint + " failed: " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SafetyDataException("interrupted while the mint account of " + mint + " was read");
             }
-            if (mintError != null) {
-                throw mintError;
-            }
-            return mintAccount;
         }
     }
 

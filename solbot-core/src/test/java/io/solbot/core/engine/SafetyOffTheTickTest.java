@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
 class SafetyOffTheTickTest {
     /** Blocks until released, then finds the token rugged. */
     private static final class Slow implements SafetyCheck {
+        final CountDownLatch started = new CountDownLatch(1);
         final CountDownLatch release = new CountDownLatch(1);
         final AtomicInteger calls = new AtomicInteger();
 
@@ -35,6 +37,7 @@ class SafetyOffTheTickTest {
         @Override
         public CheckResult check(SafetyContext token) {
             calls.incrementAndGet();
+            started.countDown();
             try {
                 release.await();
             } catch (InterruptedException e) {
@@ -45,7 +48,7 @@ class SafetyOffTheTickTest {
     }
 
     @Test
-    void shouldTickOnWhileASlowCheckRunsRefusingBuysUntilItsVerdictDecidesThem() {
+    void shouldTickOnWhileASlowCheckRunsRefusingBuysUntilItsVerdictDecidesThem() throws InterruptedException {
         Slow slow = new Slow();
         List<OrderResult> results = new CopyOnWriteArrayList<>();
         SimulatedClock clock = SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5));
@@ -69,14 +72,17 @@ class SafetyOffTheTickTest {
                     .allSatisfy(r -> assertThat(((OrderResult.Refused) r).reason())
                             .isEqualTo("safety: the checks of " + MINT
                                     + " are running; its buys are refused until their verdict is in"));
+            // the gate starts the check on a virtual thread of its own, which need not have run yet
+            assertThat(slow.started.await(30, TimeUnit.SECONDS)).isTrue();
             assertThat(slow.calls).hasValue(1);
             assertThat(f.events(EngineEvent.OrderSubmitted.class)).isEmpty();
 
             slow.release.countDown();
-            long deadline = System.nanoTime() + 5_000_000_000L;
+            long deadline = System.nanoTime() + 30_000_000_000L;
             while (gate.cachedVerdict(MINT, SafetyChoice.ALL).isEmpty() && System.nanoTime() < deadline) {
                 LockSupport.parkNanos(1_000_000);
             }
+            assertThat(gate.cachedVerdict(MINT, SafetyChoice.ALL)).isPresent();
             f.advance(Duration.ofSeconds(1));
 
             assertThat(((OrderResult.Refused) results.getLast()).reason())

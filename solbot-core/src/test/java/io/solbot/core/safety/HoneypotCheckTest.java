@@ -6,10 +6,15 @@ import io.solbot.core.config.SafetyChoice;
 import io.solbot.core.domain.Authorities;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.execution.ExecModel;
 import io.solbot.core.execution.PaperExecutor;
 import io.solbot.core.execution.PaperSettings;
+import io.solbot.core.execution.Quote;
+import io.solbot.core.execution.SwapExecutor;
+import io.solbot.core.execution.SwapOrder;
+import io.solbot.core.execution.SwapOutcome;
 import io.solbot.core.market.MarketEvent;
 import io.solbot.core.market.RandomMarketSettings;
 import io.solbot.core.market.SimulatedMarket;
@@ -19,6 +24,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 
 /** The honeypot check against the simulated market and the paper executor: quotes, a round trip, a dry-run sell. */
@@ -69,6 +75,57 @@ class HoneypotCheckTest {
                 .isEqualTo(
                         CheckResult.pass(
                                 "a round trip of 0.1 SOL returns 0.099302763 SOL, a loss of 70 bps; the sell lands when tried"));
+    }
+
+    /** An executor that passes each quote and dry run to {@code paper}, noting the sells' amounts. */
+    private record Recording(PaperExecutor paper, List<TokenAmount> sellQuotes, List<TokenAmount> sellDryRuns)
+            implements SwapExecutor {
+        Recording(PaperExecutor paper) {
+            this(paper, new CopyOnWriteArrayList<>(), new CopyOnWriteArrayList<>());
+        }
+
+        @Override
+        public SwapOutcome execute(SwapOrder order) {
+            throw new UnsupportedOperationException("a safety check sends nothing");
+        }
+
+        @Override
+        public Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
+            if (side == Side.SELL) {
+                sellQuotes.add(amountIn);
+            }
+            return paper.quote(mint, side, amountIn, slippageBps);
+        }
+
+        @Override
+        public Optional<DryRun> dryRun(Mint mint, Side side, TokenAmount amountIn) {
+            if (side == Side.SELL) {
+                sellDryRuns.add(amountIn);
+            }
+            return paper.dryRun(mint, side, amountIn);
+        }
+    }
+
+    @Test
+    void shouldQuoteAndTryTheSellOfWhatTheWalletHoldsAfterTheBuysTransferFee() {
+        BigInteger u64Max = BigInteger.TWO.pow(64).subtract(BigInteger.ONE);
+        Extension.TransferFee fivePercent = new Extension.TransferFee(BigInteger.ZERO, u64Max, 500);
+        SimulatedMarket market = Markets.started(listing(
+                GOOD,
+                true,
+                List.of(new Extension.TransferFeeConfig(
+                        Optional.empty(), Optional.empty(), BigInteger.ZERO, fivePercent, fivePercent))));
+        Recording executor = new Recording(
+                PaperExecutor.builder(PaperSettings.defaults(1).withExecModel(ExecModel.AMM_DEPTH), market)
+                        .build());
+
+        SafetyGate.builder(market).executor(executor).inline().build().verdict(GOOD, SafetyChoice.ALL);
+
+        // 0.1 SOL buys 996 505 985 raw units; the fee of their transfer to the wallet is ceil(5 % of them), 49 825 300,
+        // so the wallet holds and would sell 946 680 685: the fee of the sell's own transfer is not taken off again
+        TokenAmount held = new TokenAmount(BigInteger.valueOf(946_680_685L), 6);
+        assertThat(executor.sellQuotes()).containsExactly(held);
+        assertThat(executor.sellDryRuns()).containsExactly(held);
     }
 
     @Test

@@ -9,18 +9,23 @@ import io.solbot.core.config.StrategyConfig;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
+import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.OrderCheck;
+import io.solbot.core.market.MarketData;
+import io.solbot.core.solana.account.AccountBytes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SafetyGateTest {
@@ -167,15 +172,107 @@ class SafetyGateTest {
         SafetyVerdict verdict =
                 gate(hanging, quick).deadline(Duration.ofMillis(20)).build().verdict(TOKEN, SafetyChoice.ALL);
 
+        // only the hanging check's result is certain: on a busy machine the quick one may not have been scheduled
+        // within the same 20 ms, and then it fails closed too, which is right
+        assertThat(verdict.items()).extracting(SafetyVerdict.Item::check).containsExactly("hanging", "quick");
+        assertThat(verdict.items().getFirst())
+                .isEqualTo(new SafetyVerdict.Item(
+                        "hanging",
+                        CheckResult.fail(
+                                "could not check, so it fails closed: it did not answer within the deadline of 20 ms",
+                                100)));
+        assertThat(verdict.allows()).isFalse();
+    }
+
+    /** Market data whose account reads are counted, each waiting until {@code asking} is open. */
+    private static final class ReadCounting implements MarketData {
+        final TokenMarket accounts;
+        final CountDownLatch asking;
+        final AtomicInteger reads = new AtomicInteger();
+
+        ReadCounting(TokenMarket accounts, CountDownLatch asking) {
+            this.accounts = accounts;
+            this.asking = asking;
+        }
+
+        @Override
+        public Optional<AccountBytes> account(String address) {
+            reads.incrementAndGet();
+            try {
+                if (!asking.await(30, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("not every check asked for the mint account");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            return accounts.account(address);
+        }
+
+        @Override
+        public Optional<Price> price(Mint mint) {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<Integer> decimals(Mint mint) {
+            return Optional.of(6);
+        }
+    }
+
+    /** Checks that each read the mint account, all asking at once; each answers with the supply it read. */
+    private static List<SafetyCheck> askingAtOnce(int count, CountDownLatch asking) {
+        return IntStream.range(0, count)
+                .<SafetyCheck>mapToObj(i -> new SafetyCheck() {
+                    @Override
+                    public String id() {
+                        return "reader-" + i;
+                    }
+
+                    @Override
+                    public CheckResult check(SafetyContext token) {
+                        asking.countDown();
+                        return CheckResult.pass("supply " + token.mintAccount().supply());
+                    }
+                })
+                .toList();
+    }
+
+    @Test
+    void shouldReadTheMintAccountOnceForChecksAskingAtOnceWithoutHoldingTheirCarriers() {
+        // more checks than carrier threads: the first to ask reads while the others wait for its answer; a monitor
+        // around the read would pin each waiting virtual thread to its carrier (JDK 21), and the checks still to ask
+        // would never run
+        int count = Runtime.getRuntime().availableProcessors() + 4;
+        CountDownLatch asking = new CountDownLatch(count);
+        ReadCounting market =
+                new ReadCounting(new TokenMarket().account(TOKEN, TokenMarket.SPL, new MintBytes(1234).get()), asking);
+        SafetyGate.Builder b = SafetyGate.builder(market).withoutBuiltInChecks().deadline(Duration.ofMinutes(1));
+        askingAtOnce(count, asking).forEach(b::check);
+
+        SafetyVerdict verdict = b.build().verdict(TOKEN, SafetyChoice.ALL);
+
         assertThat(verdict.items())
-                .containsExactly(
-                        new SafetyVerdict.Item(
-                                "hanging",
-                                CheckResult.fail(
-                                        "could not check, so it fails closed: it did not answer within the deadline "
-                                                + "of 20 ms",
-                                        100)),
-                        new SafetyVerdict.Item("quick", CheckResult.pass("fine")));
+                .hasSize(count)
+                .allSatisfy(item -> assertThat(item.result()).isEqualTo(CheckResult.pass("supply 1234")));
+        assertThat(market.reads).hasValue(1);
+    }
+
+    @Test
+    void shouldGiveEveryCheckTheOneErrorOfReadingTheMintAccount() {
+        ReadCounting market = new ReadCounting(new TokenMarket(), new CountDownLatch(0));
+        SafetyGate.Builder b = SafetyGate.builder(market).withoutBuiltInChecks();
+        askingAtOnce(3, new CountDownLatch(3)).forEach(b::check);
+
+        SafetyVerdict verdict = b.build().verdict(TOKEN, SafetyChoice.ALL);
+
+        assertThat(verdict.items())
+                .hasSize(3)
+                .allSatisfy(item -> assertThat(item.result())
+                        .isEqualTo(CheckResult.fail(
+                                "could not check, so it fails closed: the market has no account data for " + TOKEN,
+                                100)));
+        assertThat(market.reads).hasValue(1);
     }
 
     @Test
@@ -217,6 +314,75 @@ class SafetyGateTest {
         now.set(T0.plusSeconds(30));
         gate.check(order(Side.BUY, "c"));
         assertThat(counted.calls).hasValue(2);
+    }
+
+    @Test
+    void shouldDecideByAStaleVerdictWhileTheTokenIsCheckedAgainOffTheTick() {
+        AtomicReference<Instant> now = new AtomicReference<>(T0);
+        AtomicReference<Runnable> started = new AtomicReference<>();
+        AtomicReference<CheckResult> answer = new AtomicReference<>(CheckResult.pass("fine"));
+        AtomicInteger calls = new AtomicInteger();
+        SafetyCheck changing = new SafetyCheck() {
+            @Override
+            public String id() {
+                return "changing";
+            }
+
+            @Override
+            public CheckResult check(SafetyContext token) {
+                calls.incrementAndGet();
+                return answer.get();
+            }
+        };
+        SafetyGate gate = gate(changing)
+                .runner(started::set)
+                .ttl(Duration.ofSeconds(30))
+                .clock(now::get)
+                .build();
+        gate.check(order(Side.BUY, "c"));
+        started.getAndSet(null).run();
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
+
+        now.set(T0.plusSeconds(30));
+        answer.set(CheckResult.fail("rugged", 100));
+
+        // the verdict has gone stale: it still decides, and a new check is started (once)
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
+        assertThat(gate.cachedVerdict(TOKEN, SafetyChoice.ALL)).isEmpty();
+        Runnable recheck = started.getAndSet(null);
+        assertThat(recheck).isNotNull();
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
+        assertThat(started.get()).isNull();
+        assertThat(calls).hasValue(1);
+
+        recheck.run();
+
+        assertThat(calls).hasValue(2);
+        assertThat(gate.check(order(Side.BUY, "c")))
+                .hasValue("safety refused " + TOKEN
+                        + ": risk 100/100 (buys refused from 50): changing FAIL (100): rugged");
+        assertThat(gate.cachedVerdict(TOKEN, SafetyChoice.ALL).orElseThrow().at())
+                .isEqualTo(T0.plusSeconds(30));
+    }
+
+    @Test
+    void shouldStillRefuseATokenNeverCheckedAlthoughAnotherHasAStaleVerdict() {
+        AtomicReference<Instant> now = new AtomicReference<>(T0);
+        AtomicReference<Runnable> started = new AtomicReference<>();
+        Fixed fine = new Fixed("fine", CheckResult.pass("fine"));
+        SafetyGate gate = gate(fine).runner(started::set).clock(now::get).build();
+        gate.check(order(Side.BUY, "c"));
+        started.getAndSet(null).run();
+        now.set(T0.plusSeconds(60));
+        Mint other = Mint.of("So11111111111111111111111111111111111111112");
+        OrderCheck.Request base = order(Side.BUY, "c");
+        OrderCheck.Request otherBuy = new OrderCheck.Request(
+                base.botId(), base.strategyId(), base.spec(), Side.BUY, other, base.amountIn(), base.at());
+
+        assertThat(gate.check(otherBuy))
+                .hasValue("safety: the checks of " + other
+                        + " are running; its buys are refused until their verdict is in");
+        assertThat(gate.check(order(Side.BUY, "c"))).isEmpty();
     }
 
     @Test

@@ -25,10 +25,11 @@ public record SafetyChecks(Boolean simulation, Boolean liquidity, Boolean author
 
     /**
      * The engine's choice for a config whose safety is {@code off} altogether or switched check by check by {@code
-     * checks} (null: all on). Checks the original did not have (Token-2022 extensions) run whenever safety is on.
+     * checks} (null: all on). Every check switched off is safety off, as in the original: none runs. Checks the
+     * original did not have (Token-2022 extensions) run whenever safety is on. One rule for every strategy's config.
      */
     public static SafetyChoice choice(boolean off, SafetyChecks checks) {
-        if (off) {
+        if (off || (checks != null && checks.allOff())) {
             return SafetyChoice.NONE;
         }
         if (checks == null) {
