@@ -10,11 +10,9 @@ import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.TokenAmount;
+import io.solbot.strategies.common.MonitorFields;
 import io.solbot.strategies.common.PlatformConfig;
 import io.solbot.strategies.common.PlatformFields;
-import io.solbot.strategies.common.Units;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,9 +31,8 @@ import java.util.List;
  * @param freqHours hours between buys, 0.01 (36 s) to 720; required
  * @param stopAbove no buy while the price is above this, USD per token
  * @param stopBelow no buy while the price is below this, USD per token, below {@code stopAbove}
- * @param slippage percent, greater than 0 and at most 99 (default 1)
- * @param priorityFeeLamports priority fee per buy, lamports (default 0)
- * @param haltOnFailures failed buys in a row after which the bot is FAILED (default 3)
+ * @param monitorFields {@code interval} (default a tenth of {@code freqHours}, 1 to 60 s), {@code slippage}, {@code
+ *     priorityFeeLamports}, {@code haltOnFailures}
  */
 @CrossField
 public record DcaConfig(
@@ -59,13 +56,7 @@ public record DcaConfig(
         @Between(min = "0", minInclusive = false, unit = "USD")
         BigDecimal stopBelow,
 
-        @Between(min = "0", minInclusive = false, max = "99", unit = "%") @Decimals(2)
-        BigDecimal slippage,
-
-        @Between(min = "0", max = "1000000000", unit = "lamports")
-        Long priorityFeeLamports,
-
-        @Between(min = "1") Integer haltOnFailures,
+        @Flatten @Valid MonitorFields monitorFields,
         @Flatten @Valid PlatformFields platformFields)
         implements PlatformConfig, CrossFieldRules {
 
@@ -103,22 +94,13 @@ public record DcaConfig(
     }
 
     /**
-     * Ticks every tenth of the frequency, between 1 s and 60 s: a buy goes out within that of its time. Each buy is
-     * a trade ({@code maxTrades} = {@code numBuys}), of one token.
+     * Ticks every tenth of the frequency, between 1 s and 60 s, unless {@code interval} says: a buy goes out within
+     * that of its time. Each buy is a trade ({@code maxTrades} = {@code numBuys}), of one token.
      */
     @Override
     public BotSettings settings() {
         long tick = Math.clamp(frequency().toSeconds() / 10, 1, 60);
-        return new BotSettings(
-                Duration.ofSeconds(tick),
-                numBuys,
-                Duration.ZERO,
-                haltOnFailures == null ? 3 : haltOnFailures,
-                1,
-                Units.bps(slippage == null ? BigDecimal.ONE : slippage),
-                Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
-                Mint.WRAPPED_SOL,
-                TokenAmount.of(perBuy().value(), 9));
+        return MonitorFields.orNone(monitorFields).settings(Duration.ofSeconds(tick), numBuys, perBuy());
     }
 
     @Override

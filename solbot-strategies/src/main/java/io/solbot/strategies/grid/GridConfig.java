@@ -9,11 +9,9 @@ import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.TokenAmount;
+import io.solbot.strategies.common.MonitorFields;
 import io.solbot.strategies.common.PlatformConfig;
 import io.solbot.strategies.common.PlatformFields;
-import io.solbot.strategies.common.Units;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -30,10 +28,8 @@ import java.util.List;
  * @param amountPerLevel SOL each level's buy spends; required
  * @param rebuild move the grid to the price when it leaves the range (default true)
  * @param maxTrades buys in the bot's life at most, 1 to 1 000 000 (default 10 000)
- * @param interval seconds between price checks, 1 to 3600 (default 10)
- * @param slippage percent, greater than 0 and at most 99 (default 1)
- * @param priorityFeeLamports priority fee per order, lamports (default 0)
- * @param haltOnFailures failed orders in a row after which the bot is FAILED (default 3)
+ * @param monitorFields {@code interval} (default 10 s), {@code slippage}, {@code priorityFeeLamports}, {@code
+ *     haltOnFailures}
  */
 @CrossField
 public record GridConfig(
@@ -52,15 +48,7 @@ public record GridConfig(
 
         Boolean rebuild,
         @Between(min = "1", max = "1000000") Integer maxTrades,
-        @Between(min = "1", max = "3600", unit = "seconds") Integer interval,
-
-        @Between(min = "0", minInclusive = false, max = "99", unit = "%") @Decimals(2)
-        BigDecimal slippage,
-
-        @Between(min = "0", max = "1000000000", unit = "lamports")
-        Long priorityFeeLamports,
-
-        @Between(min = "1") Integer haltOnFailures,
+        @Flatten @Valid MonitorFields monitorFields,
         @Flatten @Valid PlatformFields platformFields)
         implements PlatformConfig, CrossFieldRules {
 
@@ -80,16 +68,9 @@ public record GridConfig(
     /** Each buy spends {@code amountPerLevel}; one token, its levels' lots together one position. */
     @Override
     public BotSettings settings() {
-        return new BotSettings(
-                Duration.ofSeconds(interval == null ? 10 : interval),
-                maxTrades == null ? 10_000 : maxTrades,
-                Duration.ZERO,
-                haltOnFailures == null ? 3 : haltOnFailures,
-                1,
-                Units.bps(slippage == null ? BigDecimal.ONE : slippage),
-                Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
-                Mint.WRAPPED_SOL,
-                TokenAmount.of(Lamports.ofSol(amountPerLevel).value(), 9));
+        return MonitorFields.orNone(monitorFields)
+                .settings(
+                        Duration.ofSeconds(10), maxTrades == null ? 10_000 : maxTrades, Lamports.ofSol(amountPerLevel));
     }
 
     @Override

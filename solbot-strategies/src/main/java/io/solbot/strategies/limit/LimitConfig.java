@@ -9,11 +9,9 @@ import io.solbot.core.config.Flatten;
 import io.solbot.core.config.Required;
 import io.solbot.core.config.SolanaAddress;
 import io.solbot.core.domain.Lamports;
-import io.solbot.core.domain.Mint;
-import io.solbot.core.domain.TokenAmount;
+import io.solbot.strategies.common.MonitorFields;
 import io.solbot.strategies.common.PlatformConfig;
 import io.solbot.strategies.common.PlatformFields;
-import io.solbot.strategies.common.Units;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -35,10 +33,8 @@ import java.util.List;
  *     100)
  * @param expiresAt when the order lapses, ISO-8601 with an offset; not with {@code expiryHours}
  * @param expiryHours how long after its first tick the order lapses, greater than 0; not with {@code expiresAt}
- * @param interval seconds between price checks, 1 to 3600 (default 10)
- * @param slippage percent, greater than 0 and at most 99 (default 1)
- * @param priorityFeeLamports priority fee per order, lamports (default 0)
- * @param maxFails failed orders in a row after which the bot is FAILED (the original's MAX_FAILS; default 3)
+ * @param monitorFields {@code interval} (default 10 s), {@code slippage}, {@code priorityFeeLamports}, {@code
+ *     haltOnFailures} (also {@code maxFails}, the original's MAX_FAILS)
  */
 @CrossField
 public record LimitConfig(
@@ -61,15 +57,7 @@ public record LimitConfig(
         @Between(min = "0", minInclusive = false, unit = "hours")
         BigDecimal expiryHours,
 
-        @Between(min = "1", max = "3600", unit = "seconds") Integer interval,
-
-        @Between(min = "0", minInclusive = false, max = "99", unit = "%") @Decimals(2)
-        BigDecimal slippage,
-
-        @Between(min = "0", max = "1000000000", unit = "lamports")
-        Long priorityFeeLamports,
-
-        @Between(min = "1") Integer maxFails,
+        @Flatten @Valid MonitorFields monitorFields,
         @Flatten @Valid PlatformFields platformFields)
         implements PlatformConfig, CrossFieldRules {
 
@@ -117,16 +105,7 @@ public record LimitConfig(
     @Override
     public BotSettings settings() {
         Lamports buy = amountToSpend == null ? Lamports.ZERO : Lamports.ofSol(amountToSpend);
-        return new BotSettings(
-                Duration.ofSeconds(interval == null ? 10 : interval),
-                1,
-                Duration.ZERO,
-                maxFails == null ? 3 : maxFails,
-                1,
-                Units.bps(slippage == null ? BigDecimal.ONE : slippage),
-                Lamports.of(priorityFeeLamports == null ? 0 : priorityFeeLamports),
-                Mint.WRAPPED_SOL,
-                TokenAmount.of(buy.value(), 9));
+        return MonitorFields.orNone(monitorFields).settings(Duration.ofSeconds(10), 1, buy);
     }
 
     @Override

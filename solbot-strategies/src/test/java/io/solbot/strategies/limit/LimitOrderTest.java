@@ -93,6 +93,14 @@ class LimitOrderTest {
     }
 
     @Test
+    void shouldTakeTheOriginalsMaxFailsAsItsHaltOnFailures() {
+        LimitConfig config = Scripts.config(
+                "limit", "{tokenMint: " + BONK + ", buyAtOrBelow: 0.001, amountToSpend: 1, maxFails: 5, interval: 3}");
+        assertThat(config.settings().maxFailuresInARow()).isEqualTo(5);
+        assertThat(config.settings().interval()).isEqualTo(Duration.ofSeconds(3));
+    }
+
+    @Test
     void shouldRefuseAnOrderWithoutAPriceOrWithItsSellBelowItsBuy() {
         assertThatThrownBy(() -> Scripts.config("limit", "{tokenMint: " + BONK + "}"))
                 .hasMessageContaining("buyAtOrBelow is required (or sellAtOrAbove, or both)");
