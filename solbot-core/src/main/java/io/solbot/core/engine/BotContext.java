@@ -17,6 +17,7 @@ import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
 import io.solbot.core.domain.WalletBalances;
+import io.solbot.core.domain.WalletSwap;
 import io.solbot.core.spi.MarketView;
 import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.Orders;
@@ -105,6 +106,11 @@ final class BotContext implements StrategyContext, Orders, StrategyState, Market
     @Override
     public List<NewToken> newTokens(Instant after) {
         return market.newTokens(after);
+    }
+
+    @Override
+    public List<WalletSwap> walletSwaps(String wallet, Instant after) {
+        return market.walletSwaps(wallet, after);
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.solbot.core.domain.SolUsd;
 import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
 import io.solbot.core.domain.WalletBalances;
+import io.solbot.core.domain.WalletSwap;
 import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.market.MarketData;
 import io.solbot.core.spi.MarketView;
@@ -123,6 +124,15 @@ final class MarketCache implements MarketView {
             first--;
         }
         return tokens.subList(first, tokens.size());
+    }
+
+    @Override
+    public List<WalletSwap> walletSwaps(String wallet, Instant after) {
+        Objects.requireNonNull(wallet, "wallet");
+        Objects.requireNonNull(after, "after");
+        // copiers of one wallet read on from the same last swap, so (wallet, after) is the key many bots share
+        return cached(
+                new Key("wallet-swaps", wallet, after, null), listsNanos, () -> market.walletSwaps(wallet, after));
     }
 
     @Override

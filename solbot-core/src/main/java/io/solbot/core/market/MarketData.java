@@ -10,6 +10,7 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.domain.SolUsd;
 import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
+import io.solbot.core.domain.WalletSwap;
 import io.solbot.core.solana.account.AccountBytes;
 import java.time.Duration;
 import java.time.Instant;
@@ -116,6 +117,14 @@ public interface MarketData {
         return List.of();
     }
 
+    /**
+     * The swaps between SOL and a token that {@code wallet} (base58 owner) made after {@code after} (exclusive) and
+     * up to now, oldest first; empty if none or unknown here. Capability {@code "wallet-swaps"}.
+     */
+    default List<WalletSwap> walletSwaps(String wallet, Instant after) {
+        return List.of();
+    }
+
     /** The price of SOL in US dollars, or empty if this source has none. */
     default Optional<SolUsd> solUsd() {
         return Optional.empty();
@@ -125,7 +134,7 @@ public interface MarketData {
      * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this source supplies: {@code "prices"}
      * ({@link #price}), {@code "pools"} ({@link #pool}), {@code "new-tokens"} ({@link #newTokens}), {@code
      * "token-info"} ({@link #tokenInfo}, {@link #largestHolders}, {@link #authorities}), {@code "accounts"} ({@link #account}), {@code "price-history"}
-     * ({@link #candle}, {@link #candles}), {@code "trending"} ({@link #trending}, {@link #tokens}) and {@code
+     * ({@link #candle}, {@link #candles}), {@code "wallet-swaps"} ({@link #walletSwaps}), {@code "trending"} ({@link #trending}, {@link #tokens}) and {@code
      * "sol-usd"} ({@link #solUsd}). Names rather than the SPI type, because the market port depends on nothing of the
      * engine's. The engine refuses to start a bot whose strategy needs one that neither this nor the executor
      * supplies. By default {@code "prices"} only, as {@link #price} is the one read every source implements; a

@@ -38,6 +38,8 @@ public record Capability(String name) {
     public static final Capability PRICE_HISTORY = new Capability("price-history");
     /** Ranked lists of tokens: trending, new, high-liquidity, ... ({@link MarketView#trending}, {@link MarketView#tokens}). */
     public static final Capability TRENDING = new Capability("trending");
+    /** The swaps a given wallet made ({@link MarketView#walletSwaps}): what a copy trader mirrors. */
+    public static final Capability WALLET_SWAPS = new Capability("wallet-swaps");
     /** The price of SOL in US dollars ({@link MarketView#solUsd}). */
     public static final Capability SOL_USD = new Capability("sol-usd");
     /** The balances of the bot's wallets, SOL and tokens ({@link StrategyContext#wallet()}); supplied by an executor. */
@@ -50,7 +52,16 @@ public record Capability(String name) {
 
     /** Every capability this version of the SPI defines. */
     public static final Set<Capability> KNOWN = Set.of(
-            PRICES, POOLS, NEW_TOKENS, TOKEN_INFO, PRICE_HISTORY, TRENDING, SOL_USD, WALLET_BALANCES, MULTI_WALLET);
+            PRICES,
+            POOLS,
+            NEW_TOKENS,
+            TOKEN_INFO,
+            PRICE_HISTORY,
+            TRENDING,
+            WALLET_SWAPS,
+            SOL_USD,
+            WALLET_BALANCES,
+            MULTI_WALLET);
 
     public Capability {
         if (name == null || !FORMAT.matcher(name).matches()) {

@@ -10,6 +10,7 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.domain.SolUsd;
 import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
+import io.solbot.core.domain.WalletSwap;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -118,6 +119,16 @@ public interface MarketView {
     /** The mint and freeze authorities of {@code mint}, or empty if unknown. Capability {@link Capability#TOKEN_INFO}. */
     default Optional<Authorities> authorities(Mint mint) {
         return Optional.empty();
+    }
+
+    /**
+     * The swaps between SOL and a token that {@code wallet} (a base58 owner) made after {@code after} (exclusive) and
+     * up to now, oldest first: what a copy trader mirrors. Pass the last {@link WalletSwap#at()} seen to read on; a
+     * swap is identified by {@link WalletSwap#id()}, and several may share one instant. Capability {@link
+     * Capability#WALLET_SWAPS}.
+     */
+    default List<WalletSwap> walletSwaps(String wallet, Instant after) {
+        return List.of();
     }
 
     /**
