@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.PriorityQueue;
 import java.util.function.Consumer;
 
 /**
@@ -233,6 +234,43 @@ public final class SolbotEngine implements AutoCloseable {
             out.add(lifecycle.snapshot(bot));
         }
         out.sort(Comparator.comparing(BotStatus::botId));
+        return List.copyOf(out);
+    }
+
+    /**
+     * One page of {@link #statuses()}: the hot state of up to {@code limit} bots whose ids sort after {@code after}
+     * (from the first when null), ordered by bot id. It snapshots only the bots of the page, so an operator paging
+     * through 10,000 bots does not pay for all of them on every request.
+     *
+     * @throws IllegalArgumentException if {@code limit} is below 1
+     */
+    public List<BotStatus> statuses(BotId after, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be at least 1, but was " + limit);
+        }
+        // the page's ids: the smallest `limit` after `after`, kept in a max-heap so the rest are never sorted
+        PriorityQueue<BotId> page = new PriorityQueue<>(Comparator.reverseOrder());
+        for (Bot bot : lifecycle.bots()) {
+            BotId id = bot.spec().botId();
+            if (after != null && id.compareTo(after) <= 0) {
+                continue;
+            }
+            if (page.size() < limit) {
+                page.add(id);
+            } else if (id.compareTo(page.peek()) < 0) {
+                page.poll();
+                page.add(id);
+            }
+        }
+        List<BotId> ids = new ArrayList<>(page);
+        ids.sort(null);
+        List<BotStatus> out = new ArrayList<>(ids.size());
+        for (BotId id : ids) {
+            Bot bot = lifecycle.find(id);
+            if (bot != null) {
+                out.add(lifecycle.snapshot(bot));
+            }
+        }
         return List.copyOf(out);
     }
 

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 
 /**
@@ -42,6 +43,8 @@ public final class EventFeed<T> implements Consumer<T> {
     private final int capacity;
     private final Set<Client> clients = ConcurrentHashMap.newKeySet();
     private final AtomicLong dropped = new AtomicLong();
+    // counted by every client's sender thread at once: striped, not one contended atomic
+    private final LongAdder sent = new LongAdder();
 
     /**
      * @param capacity how many items a client may fall behind before it is dropped, at least 1
@@ -78,6 +81,14 @@ public final class EventFeed<T> implements Consumer<T> {
     /** How many clients were dropped for falling behind, since the feed was made. */
     public long droppedClients() {
         return dropped.get();
+    }
+
+    /**
+     * How many items were handed to the clients' senders, summed over the clients, since the feed was made: set
+     * against the items published times the clients, it says how much of the feed the clients took.
+     */
+    public long itemsSent() {
+        return sent.sum();
     }
 
     /** One client of the feed. {@link #close()} disconnects it (its sender is not told). */
@@ -133,6 +144,7 @@ public final class EventFeed<T> implements Consumer<T> {
                     }
                 }
                 AtomicInteger rendezvous = new AtomicInteger();
+                sent.increment();
                 sender.send(next, () -> {
                     if (rendezvous.getAndIncrement() == 1) {
                         pump();

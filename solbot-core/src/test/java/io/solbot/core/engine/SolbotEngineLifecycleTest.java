@@ -208,6 +208,31 @@ class SolbotEngineLifecycleTest {
             assertThatThrownBy(() -> before.add(before.getFirst())).isInstanceOf(UnsupportedOperationException.class);
         }
     }
+
+    @Test
+    void shouldGiveAPageOfTheStatusesAfterABotIdSnapshottingOnlyThatPage() {
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            for (String id : List.of("p-07", "p-03", "p-11", "p-01", "p-05", "p-09")) {
+                f.engine.start(spec(id, Scripted::idle).build());
+            }
+            f.advance(Duration.ofMillis(1500));
+
+            assertThat(f.engine.statuses(null, 4))
+                    .extracting(s -> s.botId().value())
+                    .containsExactly("p-01", "p-03", "p-05", "p-07");
+            assertThat(f.engine.statuses(BotId.of("p-05"), 4))
+                    .extracting(s -> s.botId().value())
+                    .containsExactly("p-07", "p-09", "p-11");
+            assertThat(f.engine.statuses(BotId.of("p-04"), 1))
+                    .extracting(s -> s.botId().value())
+                    .containsExactly("p-05");
+            assertThat(f.engine.statuses(BotId.of("p-11"), 10)).isEmpty();
+            assertThat(f.engine.statuses(null, 100)).isEqualTo(f.engine.statuses());
+            assertThatThrownBy(() -> f.engine.statuses(null, 0))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("limit must be at least 1, but was 0");
+        }
+    }
     /** A provider of scripted strategies under another id, that needs {@code needs}. */
     private static StrategyProvider<Scripted.Script> needing(String id, Set<Capability> needs) {
         return new StrategyProvider<>() {

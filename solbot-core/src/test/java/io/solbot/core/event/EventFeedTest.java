@@ -62,6 +62,7 @@ class EventFeedTest {
         assertThat(fast.received).isSorted();
         assertThat(fast.dropped).isEmpty();
         assertThat(feed.droppedClients()).isZero();
+        assertThat(feed.itemsSent()).isEqualTo(100_000);
     }
 
     @Test
@@ -107,6 +108,8 @@ class EventFeedTest {
         // its last send completing late starts nothing more
         slow.completeOldest();
         assertThat(slow.started).containsExactly(0);
+        // the slow client's one item and the fast one's ten
+        assertThat(feed.itemsSent()).isEqualTo(11);
     }
 
     @Test

@@ -364,7 +364,7 @@ final class RunCommand implements Callable<Integer> {
                             configJson.put(bot.id(), configJson(json, bot));
                             return engine.start(BotSpec.from(bot));
                         },
-                        new BotReports(db, engine::statuses),
+                        new BotReports(db, engine),
                         new TradeHistory(db),
                         registry,
                         token,
@@ -378,7 +378,7 @@ final class RunCommand implements Callable<Integer> {
                         + " /resume, /stop");
                 out.flush();
             }
-            StatusTable table = new StatusTable(new BotReports(db, engine::statuses));
+            StatusTable table = new StatusTable(new BotReports(db, engine));
             long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
             long nextTable = System.nanoTime() + every.toNanos();
             while (!stopping.get() && System.nanoTime() < deadline) {

@@ -54,7 +54,7 @@ public class KeepTradesInPostgres {
                 backtest.runUntil(start.plus(Duration.ofHours(1)));
             }
 
-            BotReports reports = new BotReports(db, backtest.engine()::statuses); // hot state + database
+            BotReports reports = new BotReports(db, backtest.engine()); // hot state + database
             for (BotReport r : reports.reports()) { // every bot in the engine or the database, in 5 queries
                 switch (r.database()) {
                     case BotReport.Stored s ->

@@ -10,6 +10,8 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Position;
 import io.solbot.core.engine.BotStatus;
+import io.solbot.core.engine.NoSuchBotException;
+import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.PostgresDatabase;
 import io.solbot.persistence.internal.Rows;
@@ -22,6 +24,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,20 +74,35 @@ public final class BotReports {
     private static final int MAX_REASON_LENGTH = 160;
 
     private final DSLContext dsl;
-    private final Supplier<List<BotStatus>> live;
+    private final HotState live;
 
     /**
+     * Reports joining {@code engine}'s hot state: a one-bot report or a page snapshots only the bots it shows.
+     *
      * @param database the database the bots' stores write to
-     * @param live the engine's hot state, such as {@code engine::statuses}; called once per report, from the caller's
-     *     thread
+     */
+    public BotReports(PostgresDatabase database, SolbotEngine engine) {
+        this(database.dsl(), new EngineState(Objects.requireNonNull(engine, "engine")));
+    }
+
+    /**
+     * Reports joining the hot state {@code live} supplies, for a host with its own view of the bots (none: {@code
+     * List::of}); each report takes the whole list and picks from it.
+     *
+     * @param database the database the bots' stores write to
+     * @param live the hot state of every bot; called once per report, from the caller's thread
      */
     public BotReports(PostgresDatabase database, Supplier<List<BotStatus>> live) {
-        this(database.dsl(), live);
+        this(database.dsl(), new ListState(Objects.requireNonNull(live, "live")));
     }
 
     BotReports(DSLContext dsl, Supplier<List<BotStatus>> live) {
+        this(dsl, new ListState(Objects.requireNonNull(live, "live")));
+    }
+
+    private BotReports(DSLContext dsl, HotState live) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
-        this.live = Objects.requireNonNull(live, "live");
+        this.live = live;
     }
 
     /**
@@ -92,11 +111,10 @@ public final class BotReports {
      * it.
      */
     public Optional<BotReport> report(BotId botId) {
-        Optional<BotStatus> hot =
-                live.get().stream().filter(s -> s.botId().equals(botId)).findFirst();
+        Optional<BotStatus> hot = live.one(botId);
         Database database;
         try {
-            Stored stored = read(botId).get(botId);
+            Stored stored = read(List.of(botId)).get(botId);
             if (stored == null && hot.isEmpty()) {
                 return Optional.empty();
             }
@@ -113,7 +131,7 @@ public final class BotReports {
      */
     public List<BotReport> reports() {
         Map<BotId, BotStatus> hot = new HashMap<>();
-        live.get().forEach(s -> hot.put(s.botId(), s));
+        live.all().forEach(s -> hot.put(s.botId(), s));
         Map<BotId, Stored> stored;
         Unavailable unavailable = null;
         try {
@@ -124,6 +142,48 @@ public final class BotReports {
         }
         TreeSet<BotId> ids = new TreeSet<>(hot.keySet());
         ids.addAll(stored.keySet());
+        return join(ids, hot, stored, unavailable);
+    }
+
+    /**
+     * One page of {@link #reports()}, by bot id: up to {@code limit} bots the engine runs or that have a run-status
+     * row (every bot that ever started has one), after the bot of {@code cursor}. Costs two indexed reads for the
+     * page's ids and five queries over the page's bots only, whatever the number of bots. While the database is
+     * unavailable, a page of the engine's bots only.
+     *
+     * @param cursor the previous page's {@link Page#next()}, or empty for the first page
+     * @param limit 1 to {@value TradeQuery#MAX_LIMIT}
+     * @throws IllegalArgumentException if {@code limit} is out of range or {@code cursor} is not a page of bots' cursor
+     */
+    public Page<BotReport> reports(Optional<String> cursor, int limit) {
+        if (limit < 1 || limit > TradeQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException(
+                    "limit must be between 1 and " + TradeQuery.MAX_LIMIT + ", but was " + limit);
+        }
+        BotId after = cursor.map(Cursors::bot).orElse(null);
+        Map<BotId, BotStatus> hot = new HashMap<>();
+        live.page(after, limit).forEach(s -> hot.put(s.botId(), s));
+        TreeSet<BotId> ids = new TreeSet<>(hot.keySet());
+        Map<BotId, Stored> stored;
+        Unavailable unavailable = null;
+        try {
+            ids.addAll(storedIds(after, limit));
+            while (ids.size() > limit) {
+                ids.pollLast();
+            }
+            stored = ids.isEmpty() ? Map.of() : read(ids);
+        } catch (DataAccessException e) {
+            stored = Map.of();
+            unavailable = unavailable(e);
+        }
+        List<BotReport> page = join(ids, hot, stored, unavailable);
+        // a full page may have a next one; the last page says so by having no cursor
+        Optional<String> next = ids.size() < limit ? Optional.empty() : Optional.of(Cursors.encode(ids.last()));
+        return new Page<>(page, next);
+    }
+
+    private static List<BotReport> join(
+            Collection<BotId> ids, Map<BotId, BotStatus> hot, Map<BotId, Stored> stored, Unavailable unavailable) {
         List<BotReport> reports = new ArrayList<>(ids.size());
         for (BotId id : ids) {
             Database database = unavailable != null ? unavailable : stored.getOrDefault(id, NOTHING_STORED);
@@ -132,8 +192,18 @@ public final class BotReports {
         return reports;
     }
 
-    /** What the database holds about {@code only}, or about every bot when it is null. */
-    private Map<BotId, Stored> read(BotId only) {
+    /** The ids of up to {@code limit} bots with a run-status row after {@code after}, by id (its primary key). */
+    private List<BotId> storedIds(BotId after, int limit) {
+        return dsl.select(STRATEGY_RUN_STATUS.BOT_ID)
+                .from(STRATEGY_RUN_STATUS)
+                .where(after == null ? DSL.noCondition() : STRATEGY_RUN_STATUS.BOT_ID.gt(after.value()))
+                .orderBy(STRATEGY_RUN_STATUS.BOT_ID)
+                .limit(limit)
+                .fetch(r -> BotId.of(r.value1()));
+    }
+
+    /** What the database holds about the bots {@code only}, or about every bot when it is null. */
+    private Map<BotId, Stored> read(Collection<BotId> only) {
         return dsl.transactionResult(cfg -> {
             DSLContext tx = DSL.using(cfg);
             // one snapshot for the five reads: a sell commits its lot's deletion and its closed trade together
@@ -195,7 +265,7 @@ public final class BotReports {
      * bot and mint, ordered by their oldest lot. One query for all bots; open lots are few next to fills and closed
      * trades.
      */
-    private static void readPositions(DSLContext tx, BotId only, Map<BotId, Builder> bots) {
+    private static void readPositions(DSLContext tx, Collection<BotId> only, Map<BotId, Builder> bots) {
         Map<String, List<TradeRecord>> lotsByBot = new LinkedHashMap<>();
         for (TradeRecord lot : tx.selectFrom(TRADE)
                 .where(botIs(TRADE.BOT_ID, only))
@@ -210,8 +280,13 @@ public final class BotReports {
         return bots.computeIfAbsent(BotId.of(botId), id -> new Builder());
     }
 
-    private static Condition botIs(Field<String> botId, BotId only) {
-        return only == null ? DSL.noCondition() : botId.eq(only.value());
+    private static Condition botIs(Field<String> botId, Collection<BotId> only) {
+        if (only == null) {
+            return DSL.noCondition();
+        }
+        return only.size() == 1
+                ? botId.eq(only.iterator().next().value())
+                : botId.in(only.stream().map(BotId::value).toList());
     }
 
     private static Unavailable unavailable(DataAccessException e) {
@@ -238,6 +313,60 @@ public final class BotReports {
             message = message.substring(0, MAX_REASON_LENGTH - 3) + "...";
         }
         return "database unreachable: " + message;
+    }
+
+    /** Where the reports' hot state comes from. */
+    private interface HotState {
+        List<BotStatus> all();
+
+        Optional<BotStatus> one(BotId botId);
+
+        /** Up to {@code limit} bots after {@code after} (from the first when null), by id. */
+        List<BotStatus> page(BotId after, int limit);
+    }
+
+    /** An engine's, read a bot or a page at a time. */
+    private record EngineState(SolbotEngine engine) implements HotState {
+        @Override
+        public List<BotStatus> all() {
+            return engine.statuses();
+        }
+
+        @Override
+        public Optional<BotStatus> one(BotId botId) {
+            try {
+                return Optional.of(engine.status(botId));
+            } catch (NoSuchBotException e) {
+                return Optional.empty();
+            }
+        }
+
+        @Override
+        public List<BotStatus> page(BotId after, int limit) {
+            return engine.statuses(after, limit);
+        }
+    }
+
+    /** A host's list of every bot, picked from. */
+    private record ListState(Supplier<List<BotStatus>> list) implements HotState {
+        @Override
+        public List<BotStatus> all() {
+            return list.get();
+        }
+
+        @Override
+        public Optional<BotStatus> one(BotId botId) {
+            return list.get().stream().filter(s -> s.botId().equals(botId)).findFirst();
+        }
+
+        @Override
+        public List<BotStatus> page(BotId after, int limit) {
+            return list.get().stream()
+                    .filter(s -> after == null || s.botId().compareTo(after) > 0)
+                    .sorted(Comparator.comparing(BotStatus::botId))
+                    .limit(limit)
+                    .toList();
+        }
     }
 
     /** One bot's rows as they come in, table by table. */

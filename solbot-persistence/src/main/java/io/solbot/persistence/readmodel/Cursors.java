@@ -1,5 +1,6 @@
 package io.solbot.persistence.readmodel;
 
+import io.solbot.core.domain.BotId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -17,6 +18,21 @@ final class Cursors {
     record FillKey(Instant filledAt, String orderId, int part) {}
 
     private Cursors() {}
+
+    /** The sort key of a bot: its id. */
+    static String encode(BotId bot) {
+        return encode("b:" + bot.value());
+    }
+
+    /** @throws IllegalArgumentException if {@code cursor} is not one that {@link #encode(BotId)} made */
+    static BotId bot(String cursor) {
+        String text = decode(cursor, "b:", "bots");
+        try {
+            return BotId.of(text);
+        } catch (RuntimeException e) {
+            throw notACursor("bots", e);
+        }
+    }
 
     static String encode(ClosedTradeKey key) {
         return encode("c:" + key.closedAt() + ":" + key.id());

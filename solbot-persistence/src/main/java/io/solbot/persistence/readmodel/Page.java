@@ -5,10 +5,10 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One page of rows, newest first.
+ * One page of rows, in the order of what was asked: fills and closed trades newest first, bots by id.
  *
  * @param items the rows
- * @param next the cursor of the next page, for {@link TradeQuery#after(String)}; empty when this is the last page.
+ * @param next the cursor of the next page, for {@link TradeQuery#after(String)} (of bots: {@link BotReports#reports(Optional, int)}); empty when this is the last page.
  *     Opaque text, safe in a URL
  * @param <T> the row type
  */

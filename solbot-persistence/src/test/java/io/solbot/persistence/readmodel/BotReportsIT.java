@@ -258,6 +258,24 @@ class BotReportsIT {
 
         // SET TRANSACTION, then one query per table: strategy_run_status, trade, closed_trade, fill, order_failure
         assertThat(forAll).as("statements for every bot").isEqualTo(forOne).isEqualTo(6);
+
+        statements.set(0);
+        List<BotReport> paged = new ArrayList<>();
+        Optional<String> cursor = Optional.empty();
+        int expectedStatements = 0;
+        do {
+            Page<BotReport> page = reports.reports(cursor, 37);
+            assertThat(page.items()).hasSizeLessThanOrEqualTo(37);
+            paged.addAll(page.items());
+            cursor = page.next();
+            // the page's ids from strategy_run_status, then the six statements over its bots only
+            expectedStatements += page.items().isEmpty() ? 1 : 7;
+        } while (cursor.isPresent());
+        assertThat(statements.get()).as("statements for the pages").isEqualTo(expectedStatements);
+        assertThat(paged).isEqualTo(reports.reports());
+        assertThatThrownBy(() -> reports.reports(Optional.of("bm90LWEtY3Vyc29y"), 10))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> reports.reports(Optional.empty(), 0)).isInstanceOf(IllegalArgumentException.class);
         assertThat(many).hasSize(210);
         assertThat(many).extracting(r -> r.botId().value()).isSorted();
         for (int i = 0; i < 210; i++) {

@@ -39,9 +39,11 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <ol>
  *   <li>REST reads: C clients each asking {@code GET /api/bots/{random bot}} (hot state plus five queries) in a loop;
- *   <li>the list: {@code GET /api/bots} of all N bots, by the same clients;
+ *   <li>the list: {@code GET /api/bots?limit=1000}, the largest page of bots, by the same clients;
  *   <li>the feed: 100 WebSocket clients reading {@code /ws} while driver threads pause and resume bots (each a
- *       run-status write and an event, two frames per event), frames delivered per second summed over the clients.
+ *       run-status write and an event, two frames per event), frames delivered per second summed over the clients;
+ *       beside them, from the server's {@code /metrics}, the frames it handed to the clients' connections and how
+ *       many clients it dropped for falling behind.
  * </ol>
  *
  * <pre>
@@ -81,7 +83,7 @@ public final class OperatorLoad {
             try (OperatorApi api = new OperatorApi(
                     engine,
                     bot -> engine.start(BotSpec.from(bot)),
-                    new BotReports(db, engine::statuses),
+                    new BotReports(db, engine),
                     new TradeHistory(db),
                     registry,
                     ApiToken.of(TOKEN),
@@ -105,7 +107,7 @@ public final class OperatorLoad {
                         clients,
                         seconds,
                         () -> "/api/bots/bot-" + ThreadLocalRandom.current().nextInt(bots));
-                rest(engine, base, "GET /api/bots (all)", clients, seconds, () -> "/api/bots");
+                rest(engine, base, "GET /api/bots?limit=1000 (a page)", clients, seconds, () -> "/api/bots?limit=1000");
                 feed(engine, base, bots, seconds);
             }
             engine.shutdown(Duration.ofSeconds(10));
@@ -209,11 +211,16 @@ public final class OperatorLoad {
         TickStats before = engine.tickStats().getFirst();
         long framesBefore = frames.get();
         long eventsBefore = events.get();
+        long sentBefore = scraped(http, base, "solbot_feed_frames_sent_total");
+        long droppedBefore = scraped(http, base, "solbot_feed_dropped_clients_total");
         long start = System.nanoTime();
         TimeUnit.SECONDS.sleep(seconds);
         long wall = System.nanoTime() - start;
         long delivered = frames.get() - framesBefore;
         long published = events.get() - eventsBefore;
+        long sent = scraped(http, base, "solbot_feed_frames_sent_total") - sentBefore;
+        long dropped = scraped(http, base, "solbot_feed_dropped_clients_total") - droppedBefore;
+        long connected = scraped(http, base, "solbot_feed_clients");
         TickStats window = engine.tickStats().getFirst().since(before);
         running.set(false);
         for (Thread t : drivers) {
@@ -228,9 +235,36 @@ public final class OperatorLoad {
                 framesPerSecond / WS_CLIENTS,
                 closed.get(),
                 window);
+        System.out.printf(
+                Locale.ROOT,
+                "feed: %,.0f frames/s owed to the clients connected at the start, %,.0f/s handed to their connections"
+                        + " by the server, %,.0f/s read by the clients; %d clients dropped in the window, %d of %d still"
+                        + " connected at its end, %d close frames read%n",
+                published * 2e9 / wall * WS_CLIENTS,
+                sent * 1e9 / wall,
+                framesPerSecond,
+                dropped,
+                connected,
+                WS_CLIENTS,
+                closed.get());
         for (WebSocket ws : sockets) {
             ws.abort();
         }
+    }
+
+    /** A counter or gauge of the API's {@code /metrics}, as a whole number. */
+    private static long scraped(HttpClient http, String base, String name) throws Exception {
+        String text = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/metrics"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        return text.lines()
+                .filter(l -> l.startsWith(name + " "))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(name.length() + 1)))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(name + " is not in /metrics"));
     }
 
     private static void row(String name, int clients, double total, double perClient, long errors, TickStats window) {

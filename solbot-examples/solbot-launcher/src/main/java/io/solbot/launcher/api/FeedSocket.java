@@ -32,6 +32,21 @@ final class FeedSocket implements AutoCloseable {
         return feed;
     }
 
+    /** The feed's own figures in Prometheus's text format, for {@code /metrics}. */
+    String prometheus() {
+        return """
+                # HELP solbot_feed_clients WebSocket feed clients connected now
+                # TYPE solbot_feed_clients gauge
+                solbot_feed_clients %d
+                # HELP solbot_feed_dropped_clients_total WebSocket feed clients dropped for falling behind
+                # TYPE solbot_feed_dropped_clients_total counter
+                solbot_feed_dropped_clients_total %d
+                # HELP solbot_feed_frames_sent_total Frames handed to the feed clients' connections, over all clients
+                # TYPE solbot_feed_frames_sent_total counter
+                solbot_feed_frames_sent_total %d
+                """.formatted(feed.clients(), feed.droppedClients(), feed.itemsSent());
+    }
+
     void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
             ctx.enableAutomaticPings();

@@ -51,7 +51,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@code /ws} (and {@code /ws/logs}) is a WebSocket feed of the engine's events and the bots' log lines ({@link
  * FeedFrames}); a client that falls {@value FeedSocket#CAPACITY} frames behind is disconnected. {@code /metrics} is
- * the engine's Micrometer metrics in Prometheus's text format.
+ * the engine's Micrometer metrics in Prometheus's text format, and the feed's: clients, clients dropped, frames sent.
  *
  * <p>{@code GET /} is the status page (plain HTML and JavaScript over these routes and the feed).
  *
@@ -164,17 +164,12 @@ public final class OperatorApi implements AutoCloseable {
                 "/metrics",
                 ctx -> ctx.status(200)
                         .contentType("text/plain; version=0.0.4; charset=utf-8")
-                        .result(metrics.get()));
+                        .result(metrics.get() + feed.prometheus()));
         // the feed of events and log lines; /ws/logs is the original platform's path
         routes.ws("/ws", feed::configure);
         routes.ws("/ws/logs", feed::configure);
 
-        routes.get(
-                "/api/bots",
-                ctx -> send(
-                        ctx,
-                        200,
-                        reports.reports().stream().map(ApiJson::report).toList()));
+        routes.get("/api/bots", this::bots);
         routes.post("/api/bots", ctx -> start(ctx, body(ctx)));
         routes.get("/api/bots/{botId}", ctx -> send(ctx, 200, ApiJson.report(report(ctx))));
         routes.post("/api/bots/{botId}/{action}", ctx -> act(ctx, ctx.pathParam("action"), botId(ctx)));
@@ -315,6 +310,12 @@ public final class OperatorApi implements AutoCloseable {
         }
     }
 
+    /** A page of bots by id: {@code limit} (1 to 1000, default 100) and {@code after}, as the history routes. */
+    private void bots(Context ctx) {
+        Page<BotReport> page = reports.reports(Optional.ofNullable(ctx.queryParam("after")), limit(ctx));
+        send(ctx, 200, page(page.items().stream().map(ApiJson::report).toList(), page));
+    }
+
     private void closedTrades(Context ctx, Optional<BotId> bot) {
         Page<io.solbot.persistence.ClosedTrade> page = history.closedTrades(query(ctx, bot));
         send(ctx, 200, page(page.items().stream().map(ApiJson::closedTrade).toList(), page));
@@ -335,17 +336,23 @@ public final class OperatorApi implements AutoCloseable {
         if (mint != null) {
             query = query.forMint(Mint.of(mint));
         }
-        String limit = ctx.queryParam("limit");
-        if (limit != null) {
-            try {
-                query = query.limit(Integer.parseInt(limit));
-            } catch (NumberFormatException e) {
-                throw new BadRequest("limit must be a whole number between 1 and " + TradeQuery.MAX_LIMIT
-                        + ", but was '" + limit + "'");
-            }
-        }
+        query = query.limit(limit(ctx));
         String after = ctx.queryParam("after");
         return after == null ? query : query.after(after);
+    }
+
+    /** The {@code limit} query parameter: 1 to 1000, {@value TradeQuery#DEFAULT_LIMIT} when absent. */
+    private static int limit(Context ctx) {
+        String limit = ctx.queryParam("limit");
+        if (limit == null) {
+            return TradeQuery.DEFAULT_LIMIT;
+        }
+        try {
+            return Integer.parseInt(limit);
+        } catch (NumberFormatException e) {
+            throw new BadRequest(
+                    "limit must be a whole number between 1 and " + TradeQuery.MAX_LIMIT + ", but was '" + limit + "'");
+        }
     }
 
     private static Map<String, Object> page(List<Map<String, Object>> items, Page<?> page) {

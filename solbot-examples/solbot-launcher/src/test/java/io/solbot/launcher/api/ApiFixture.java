@@ -72,7 +72,7 @@ final class ApiFixture implements AutoCloseable {
         return new OperatorApi(
                 engine,
                 bot -> engine.start(BotSpec.from(bot)),
-                new BotReports(database, engine::statuses),
+                new BotReports(database, engine),
                 new TradeHistory(database),
                 registry,
                 ApiToken.of(TOKEN),

@@ -179,11 +179,12 @@ class FeedSocketIT {
             connect(ownPort, "/ws", reader, true);
             connect(ownPort, "/ws", new Stalled(), true);
             await("both clients connected", () -> feed.clients() == 2);
-            publishUntilTheStalledClientIsDropped(feed, reader);
+            publishUntilTheStalledClientIsDropped(feed, reader, ownPort);
         }
     }
 
-    private void publishUntilTheStalledClientIsDropped(EventFeed<String> feed, Reader reader) throws Exception {
+    private void publishUntilTheStalledClientIsDropped(EventFeed<String> feed, Reader reader, int apiPort)
+            throws Exception {
         // frames of 8 KiB, 32 at a time, each batch once the reading client has it: the reader never falls behind,
         // while the stalled client's frames pile up in the socket buffers and then in its feed buffer
         String padding = "x".repeat(8 * 1024);
@@ -202,6 +203,17 @@ class FeedSocketIT {
 
         assertThat(feed.droppedClients()).isEqualTo(1);
         assertThat(feed.clients()).isEqualTo(1);
+        // an operator sees the same on /metrics
+        String scraped = http.send(
+                        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + apiPort + "/metrics"))
+                                .header("Authorization", "Bearer " + TOKEN)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        assertThat(scraped)
+                .contains("solbot_feed_clients 1\n")
+                .contains("solbot_feed_dropped_clients_total 1\n")
+                .containsPattern("(?m)^solbot_feed_frames_sent_total \\d+$");
         // the reader got every frame, in order, and stays connected
         for (int i = 0; i < 32; i++) {
             feed.accept("{\"seq\": " + published++ + "}");

@@ -24,6 +24,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -248,6 +249,56 @@ class OperatorApiIT {
     }
 
     @Test
+    void shouldPageThroughTheBotsByIdWhenTheEngineAndTheDatabaseEachKnowSome() throws Exception {
+        for (String id : List.of("page-3", "page-1", "page-5")) {
+            engine.start(BotSpec.from(fixture.maCross(id)));
+        }
+        PostgresRunStatusStore elsewhere = new PostgresRunStatusStore(db, "99@elsewhere", id -> null);
+        for (String id : List.of("page-2", "page-4")) {
+            elsewhere.save(new RunRecord(BotId.of(id), "sniper", "h", RunStatus.STOPPED, "COMPLETED", T0, T0, 0, 4));
+        }
+
+        List<String> seen = new ArrayList<>();
+        String path = "/api/bots?limit=2";
+        int pages = 0;
+        while (path != null) {
+            JsonNode page = get(path).body();
+            assertThat(page.get("items").size()).isLessThanOrEqualTo(2);
+            page.get("items").forEach(b -> seen.add(b.get("botId").asText()));
+            JsonNode next = page.get("next");
+            path = next.isNull() ? null : "/api/bots?limit=2&after=" + next.asText();
+            pages++;
+        }
+        List<String> ours = seen.stream().filter(id -> id.startsWith("page-")).toList();
+        assertThat(ours).containsExactly("page-1", "page-2", "page-3", "page-4", "page-5");
+        assertThat(seen).isSorted().doesNotHaveDuplicates();
+        assertThat(pages).isGreaterThanOrEqualTo(3);
+        JsonNode second = find(
+                get("/api/bots?limit=1&after=" + cursorAfter("page-1")).body().get("items"), "page-2");
+        assertThat(second.get("database").get("owner").asText()).isEqualTo("99@elsewhere");
+
+        assertThat(get("/api/bots?limit=0").status()).isEqualTo(400);
+        assertThat(get("/api/bots?limit=1001").body().get("error").asText())
+                .isEqualTo("limit must be between 1 and 1000, but was 1001");
+        assertThat(get("/api/bots?limit=many").body().get("error").asText())
+                .isEqualTo("limit must be a whole number between 1 and 1000, but was 'many'");
+        assertThat(get("/api/bots?after=bm90LWEtY3Vyc29y").status()).isEqualTo(400);
+    }
+
+    /** The cursor of the page ending at {@code botId}: walked to, as a client would. */
+    private String cursorAfter(String botId) throws Exception {
+        String path = "/api/bots?limit=1";
+        while (true) {
+            JsonNode page = get(path).body();
+            JsonNode next = page.get("next");
+            if (page.get("items").get(0).get("botId").asText().equals(botId)) {
+                return next.asText();
+            }
+            path = "/api/bots?limit=1&after=" + next.asText();
+        }
+    }
+
+    @Test
     void shouldListTheEnginesBotsAndTheDatabasesWithDetailedStatus() throws Exception {
         engine.start(BotSpec.from(fixture.maCross("list-1")));
         // a bot another process ran: the database alone knows it
@@ -255,7 +306,7 @@ class OperatorApiIT {
                 .save(new RunRecord(
                         BotId.of("elsewhere-1"), "sniper", "h", RunStatus.STOPPED, "COMPLETED", T0, T0, 0, 4));
 
-        JsonNode bots = get("/api/bots").body();
+        JsonNode bots = get("/api/bots").body().get("items");
         JsonNode live = find(bots, "list-1");
         assertThat(live.get("status").asText()).isEqualTo("RUNNING");
         assertThat(live.get("live").get("strategy").asText()).isEqualTo("ma-cross");
@@ -405,7 +456,7 @@ class OperatorApiIT {
             try {
                 Answer bots = get("/api/bots");
                 assertThat(bots.status()).isEqualTo(200);
-                JsonNode bot = find(bots.body(), "outage-1");
+                JsonNode bot = find(bots.body().get("items"), "outage-1");
                 assertThat(bot.get("live").get("status").asText()).isEqualTo("RUNNING");
                 assertThat(bot.get("database").get("available").asBoolean()).isFalse();
                 assertThat(bot.get("database").get("reason").asText()).startsWith("database unreachable: ");

@@ -87,9 +87,16 @@ async function act(botId, action, button) {
   }
 }
 
+// every bot, a page of 1,000 at a time, in bot id order
 async function loadBots() {
-  const bots = await api("GET", "/api/bots");
-  state.bots = new Map(bots.map(b => [b.botId, b]));
+  const bots = new Map();
+  let page = await api("GET", "/api/bots?limit=1000");
+  for (;;) {
+    for (const b of page.items) bots.set(b.botId, b);
+    if (!page.next) break;
+    page = await api("GET", "/api/bots?limit=1000&after=" + encodeURIComponent(page.next));
+  }
+  state.bots = bots;
   renderBots();
 }
 
