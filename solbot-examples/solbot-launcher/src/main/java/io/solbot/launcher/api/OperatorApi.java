@@ -1,5 +1,12 @@
 package io.solbot.launcher.api;
 
+import static io.solbot.launcher.api.Requests.body;
+import static io.solbot.launcher.api.Requests.bodyBotId;
+import static io.solbot.launcher.api.Requests.botId;
+import static io.solbot.launcher.api.Requests.limit;
+import static io.solbot.launcher.api.Requests.originalStart;
+import static io.solbot.launcher.api.Requests.query;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +20,6 @@ import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
 import io.solbot.core.config.Plan;
 import io.solbot.core.domain.BotId;
-import io.solbot.core.domain.Mint;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.IllegalBotStateException;
 import io.solbot.core.engine.InvalidBotSpecException;
@@ -21,6 +27,9 @@ import io.solbot.core.engine.NoSuchBotException;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.plugin.UnknownStrategyException;
+import io.solbot.launcher.api.Requests.BadRequest;
+import io.solbot.launcher.api.Requests.NotFound;
+import io.solbot.launcher.api.Requests.Refused;
 import io.solbot.persistence.readmodel.BotReport;
 import io.solbot.persistence.readmodel.BotReport.Unavailable;
 import io.solbot.persistence.readmodel.BotReports;
@@ -72,7 +81,6 @@ public final class OperatorApi implements AutoCloseable {
     // the page loads its own script and style and talks to its own origin only; no page may frame it
     private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline';"
             + " connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
-    private static final Set<String> ORIGINAL_START_FIELDS = Set.of("botId", "id", "mode", "wallet", "config");
 
     private final SolbotEngine engine;
     private final Function<BotDefinition, BotStatus> starter;
@@ -268,28 +276,6 @@ public final class OperatorApi implements AutoCloseable {
         send(ctx, 201, ApiJson.live(status));
     }
 
-    /** {@code {mode, config, botId}} of the original's start route as a bot of a bots file. */
-    private JsonNode originalStart(JsonNode body) {
-        if (!body.isObject()) {
-            throw new BadRequest("the body must be a JSON object: {\"mode\": ..., \"config\": {...}, \"botId\": ...}");
-        }
-        ObjectNode bot = json.createObjectNode();
-        for (var field : body.properties()) {
-            switch (field.getKey()) {
-                case "botId", "id" -> bot.set("id", field.getValue());
-                case "mode", "wallet", "config" -> bot.set(field.getKey(), field.getValue());
-                // the watchdog restarts a failing bot here; the original's one respawn is not needed
-                case "autoRestart" -> {}
-                default ->
-                    throw new BadRequest(field.getKey() + " is not a field of a start request (fields: "
-                            + String.join(
-                                    ", ",
-                                    ORIGINAL_START_FIELDS.stream().sorted().toList()) + ", autoRestart)");
-            }
-        }
-        return bot;
-    }
-
     private void act(Context ctx, String action, BotId bot) {
         BotStatus status = switch (action) {
             case "pause" -> engine.pause(bot);
@@ -324,35 +310,6 @@ public final class OperatorApi implements AutoCloseable {
     private void fills(Context ctx, Optional<BotId> bot) {
         Page<io.solbot.core.domain.Fill> page = history.fills(query(ctx, bot));
         send(ctx, 200, page(page.items().stream().map(ApiJson::fill).toList(), page));
-    }
-
-    /** The keyset page the query parameters ask for: {@code limit} (1 to 1000, default 100), {@code after}, mint. */
-    private static TradeQuery query(Context ctx, Optional<BotId> bot) {
-        TradeQuery query = TradeQuery.all();
-        if (bot.isPresent()) {
-            query = query.forBot(bot.get());
-        }
-        String mint = ctx.queryParam("mint");
-        if (mint != null) {
-            query = query.forMint(Mint.of(mint));
-        }
-        query = query.limit(limit(ctx));
-        String after = ctx.queryParam("after");
-        return after == null ? query : query.after(after);
-    }
-
-    /** The {@code limit} query parameter: 1 to 1000, {@value TradeQuery#DEFAULT_LIMIT} when absent. */
-    private static int limit(Context ctx) {
-        String limit = ctx.queryParam("limit");
-        if (limit == null) {
-            return TradeQuery.DEFAULT_LIMIT;
-        }
-        try {
-            return Integer.parseInt(limit);
-        } catch (NumberFormatException e) {
-            throw new BadRequest(
-                    "limit must be a whole number between 1 and " + TradeQuery.MAX_LIMIT + ", but was '" + limit + "'");
-        }
     }
 
     private static Map<String, Object> page(List<Map<String, Object>> items, Page<?> page) {
@@ -427,32 +384,6 @@ public final class OperatorApi implements AutoCloseable {
         return new NotFound("Bot '" + bot + "' is unknown: neither the engine nor the database knows it");
     }
 
-    private static BotId botId(Context ctx) {
-        return BotId.of(ctx.pathParam("botId"));
-    }
-
-    private BotId bodyBotId(Context ctx) {
-        JsonNode id = body(ctx).get("botId");
-        if (id == null || !id.isTextual()) {
-            throw new BadRequest("the body must name the bot: {\"botId\": \"...\"}");
-        }
-        return BotId.of(id.asText());
-    }
-
-    private JsonNode body(Context ctx) {
-        String text = ctx.body();
-        if (text.isBlank()) {
-            throw new BadRequest("the body is empty; it must be JSON");
-        }
-        try {
-            return json.readTree(text);
-        } catch (JsonProcessingException e) {
-            throw new BadRequest("the body is not JSON: " + e.getOriginalMessage() + " (line "
-                    + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")");
-        }
-    }
-
     private static void page(Context ctx, byte[] content, String type) {
         ctx.status(200)
                 .contentType(type)
@@ -499,35 +430,6 @@ public final class OperatorApi implements AutoCloseable {
         if (server != null) {
             server.stop();
             server = null;
-        }
-    }
-
-    /** A request the API cannot read: 400 with the message. */
-    private static final class BadRequest extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        BadRequest(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** A bot neither the engine nor the database knows: 404. */
-    private static final class NotFound extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        NotFound(String message) {
-            super(message, null, false, false);
-        }
-    }
-
-    /** A config or bots file with errors: 400 with every one of them. */
-    private static final class Refused extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Map<String, Object> body;
-
-        Refused(Map<String, Object> body) {
-            super("refused", null, false, false);
-            this.body = body;
         }
     }
 }
