@@ -272,8 +272,8 @@ final class RandomMarket implements EventSource {
      * A launch's Token-2022 extensions, or none for an SPL Token mint. A honeypot's sells revert because of a transfer
      * hook; of the other launches 30 % are Token-2022 mints with a metadata pointer (as pump.fun's {@code create_v2}
      * makes them), and some of those carry a risk: a transfer fee (scheduled to change), a permanent delegate, a close
-     * authority, a pause authority, or (with a freeze authority) accounts frozen by default. The simulated pools do
-     * not act on them: a transfer fee is not charged, a frozen default does not stop a buy.
+     * authority, a pause authority, or (with a freeze authority) accounts frozen by default. Our own swaps pay for
+     * them as on chain ({@code Transfers}): the fee is withheld, and a buy of a frozen-by-default token reverts.
      */
     private static List<Extension> extensions(Mint mint, boolean honeypot, boolean freezes, SplittableRandom chain) {
         Extension metadata = new Extension.MetadataPointer(Optional.empty(), Optional.of(mint.address()));

@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -254,7 +255,9 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      */
     public synchronized TokenAmount swap(Mint mint, Side side, TokenAmount amountIn, TokenAmount minOut) {
         Pool pool = tradablePool(mint, side);
-        TokenAmount out = pool.amountOut(side, amountIn);
+        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
+        TokenAmount fromPool = pool.amountOut(side, intoPool);
+        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
         if (out.isZero()) {
             throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
         }
@@ -262,8 +265,21 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
             throw new TradeRefusedException(
                     "land", "slippage exceeded: the pool pays " + out + " but the order needs at least " + minOut);
         }
-        model.swapped(now, mint, pool.afterSwap(side, amountIn, out), side, amountIn, out);
+        model.swapped(now, mint, pool.afterSwap(side, intoPool, fromPool), side, intoPool, fromPool);
         return out;
+    }
+
+    /**
+     * {@code amount} of {@code mint}'s tokens less the Token-2022 transfer fee its mint withholds on a transfer now
+     * (see {@link Transfers}); SOL and tokens without a fee pass whole.
+     */
+    private TokenAmount lessTransferFee(Mint mint, TokenAmount amount) {
+        MarketModel.TokenState token = model.state(mint);
+        if (token == null || token.extensions().isEmpty()) {
+            return amount;
+        }
+        BigInteger fee = Transfers.fee(token.extensions(), now, amount.raw());
+        return fee.signum() == 0 ? amount : new TokenAmount(amount.raw().subtract(fee), amount.decimals());
     }
 
     /**
@@ -273,7 +289,9 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * @throws TradeRefusedException as {@link #swap} does (no pool, drained, a honeypot's sell, nothing out)
      */
     public synchronized TokenAmount dryRun(Mint mint, Side side, TokenAmount amountIn) {
-        TokenAmount out = tradablePool(mint, side).amountOut(side, amountIn);
+        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
+        TokenAmount fromPool = tradablePool(mint, side).amountOut(side, intoPool);
+        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
         if (out.isZero()) {
             throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
         }
@@ -288,12 +306,15 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      */
     public synchronized TokenAmount fillAtMid(Mint mint, Side side, TokenAmount amountIn) {
         Pool pool = tradablePool(mint, side);
-        TokenAmount out = pool.amountAtMid(side, amountIn);
+        // ideal for the market, but the token program still withholds its fee
+        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
+        TokenAmount fromPool = pool.amountAtMid(side, intoPool);
+        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
         if (out.isZero()) {
             throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
         }
         // an ideal fill trades without moving the pool, but it traded all the same
-        model.traded(now, mint, pool, side, amountIn, out);
+        model.traded(now, mint, pool, side, intoPool, fromPool);
         return out;
     }
 
@@ -305,8 +326,18 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         if (pool.isDrained()) {
             throw new TradeRefusedException("quote", "the pool of " + mint + " is drained (liquidity pulled)");
         }
-        if (side == Side.SELL && !model.state(mint).sellable()) {
+        MarketModel.TokenState token = model.state(mint);
+        if (token == null) {
+            return pool;
+        }
+        if (side == Side.SELL && !token.sellable()) {
             throw new TradeRefusedException("land", "the sell of " + mint + " reverted: the token cannot be sold");
+        }
+        String reverts = Transfers.reverts(token.extensions(), side == Side.BUY);
+        if (reverts != null) {
+            throw new TradeRefusedException(
+                    "land",
+                    "the " + side.name().toLowerCase(java.util.Locale.ROOT) + " of " + mint + " reverted: " + reverts);
         }
         return pool;
     }
