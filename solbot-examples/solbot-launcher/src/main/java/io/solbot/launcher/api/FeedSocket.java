@@ -5,6 +5,12 @@ import io.javalin.websocket.WsContext;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.event.EventFeed;
 import io.solbot.core.event.Subscription;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -18,13 +24,33 @@ final class FeedSocket implements AutoCloseable {
     /** How many frames a client may fall behind before it is dropped: about 500 events. */
     static final int CAPACITY = 1024;
 
+    /** How often each client is pinged, so that proxies keep an idle connection and a dead one is noticed. */
+    static final Duration PING_INTERVAL = Duration.ofSeconds(15);
+
     private static final String CLIENT = "solbot.feed.client";
     private final EventFeed<String> feed;
     private final Subscription subscription;
+    private final Set<WsContext> connected = ConcurrentHashMap.newKeySet();
+    // our own daemon thread, not Javalin's automatic pings: those run on a process-wide non-daemon thread that
+    // outlives the server and keeps an embedding JVM from exiting
+    private final ScheduledExecutorService pings = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("solbot-feed-pings").daemon().factory());
 
     FeedSocket(SolbotEngine engine, int capacity) {
         this.feed = new EventFeed<>(capacity);
         this.subscription = engine.subscribe(event -> FeedFrames.of(event).forEach(feed));
+        long every = PING_INTERVAL.toMillis();
+        pings.scheduleAtFixedRate(this::pingAll, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    private void pingAll() {
+        for (WsContext ctx : connected) {
+            try {
+                ctx.sendPing();
+            } catch (RuntimeException e) {
+                // the connection is gone; its close or error event disconnects it
+            }
+        }
     }
 
     /** The feed the clients read, for a test to publish to directly. */
@@ -49,14 +75,15 @@ final class FeedSocket implements AutoCloseable {
 
     void configure(WsConfig ws) {
         ws.onConnect(ctx -> {
-            ctx.enableAutomaticPings();
             ctx.attribute(CLIENT, feed.connect(new Sender(ctx.session)));
+            connected.add(ctx);
         });
-        ws.onClose(ctx -> disconnect(ctx));
-        ws.onError(ctx -> disconnect(ctx));
+        ws.onClose(this::disconnect);
+        ws.onError(this::disconnect);
     }
 
-    private static void disconnect(WsContext ctx) {
+    private void disconnect(WsContext ctx) {
+        connected.remove(ctx);
         EventFeed<String>.Client client = ctx.attribute(CLIENT);
         if (client != null) {
             client.close();
@@ -66,6 +93,7 @@ final class FeedSocket implements AutoCloseable {
     @Override
     public void close() {
         subscription.close();
+        pings.shutdownNow();
     }
 
     /** Sends a client's frames through Jetty's asynchronous send, one at a time. */

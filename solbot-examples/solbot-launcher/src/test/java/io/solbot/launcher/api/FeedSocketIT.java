@@ -180,6 +180,11 @@ class FeedSocketIT {
             connect(ownPort, "/ws", new Stalled(), true);
             await("both clients connected", () -> feed.clients() == 2);
             publishUntilTheStalledClientIsDropped(feed, reader, ownPort);
+            // clients are pinged from a daemon thread of the API's own: Javalin's automatic pings would start a
+            // process-wide non-daemon thread that keeps an embedding JVM from exiting after close
+            assertThat(Thread.getAllStackTraces().keySet())
+                    .filteredOn(t -> !t.isDaemon() && t.getName().contains("Ping"))
+                    .isEmpty();
         }
     }
 
