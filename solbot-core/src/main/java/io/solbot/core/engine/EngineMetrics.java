@@ -156,6 +156,14 @@ final class EngineMetrics {
         }
     }
 
+    /** Counts the events the bus dropped for subscribers that fell too far behind ({@code solbot.events.dropped}). */
+    void eventsDropped(EventBus events) {
+        // the registry holds what it reads weakly: the bus, which the engine holds, and not a lambda over it
+        FunctionCounter.builder("solbot.events.dropped", events, EventBus::dropped)
+                .description("engine events dropped for subscribers that fell " + EventBus.CAPACITY + " events behind")
+                .register(registry);
+    }
+
     StrategyMeters strategy(String strategyId) {
         return byStrategy.computeIfAbsent(strategyId, id -> new StrategyMeters(registry, id));
     }

@@ -29,16 +29,17 @@ final class Jobs {
         }
         Tracker.Job job = tracker.begin();
         try {
-            threads.newThread(() -> {
-                        try {
-                            task.run();
-                        } catch (RuntimeException | Error e) {
-                            log.error("An engine job failed", e);
-                        } finally {
-                            tracker.end(job);
-                        }
-                    })
-                    .start();
+            Thread thread = threads.newThread(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException | Error e) {
+                    log.error("An engine job failed", e);
+                } finally {
+                    tracker.end(job);
+                }
+            });
+            job.thread = thread;
+            thread.start();
         } catch (RuntimeException | OutOfMemoryError e) {
             tracker.end(job);
             throw e;

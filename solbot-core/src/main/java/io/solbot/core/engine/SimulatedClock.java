@@ -17,8 +17,10 @@ import java.util.Objects;
  * every tick of a step sees the same market, and a run is a pure function of its inputs, whatever the thread timing.
  * Orders placed outside {@link #advance} (in {@code onStart}, say) wait for the next advance, or for shutdown.
  *
- * <p>A callback that is still running {@link #straggleAfter()} (real time) after its step began is left behind as a
- * straggler: the clock moves on without it, so a strategy that blocks (on purpose, in a test) cannot stop time.
+ * <p>A callback that has run for {@link #straggleAfter()} (real time) and is blocked (parked, sleeping, waiting for
+ * a lock or I/O), or has run for ten times that whatever it does, is left behind as a straggler: the clock moves on
+ * without it, so a strategy that blocks (on purpose, in a test) cannot stop time. Work that is merely slow, as on a
+ * loaded machine or a cold JVM, is waited for, so the run stays the same.
  *
  * <p>Threading: {@link #instant()} may be called from any thread; {@link #advance} from one thread at a time. One
  * clock drives at most one engine.

@@ -67,6 +67,7 @@ public final class SolbotEngine implements AutoCloseable {
         jobs = new Jobs(clock.isSimulated());
         metrics = new EngineMetrics(s.meterRegistry());
         events = new EventBus(jobs::submit);
+        metrics.eventsDropped(events);
         s.subscribers().forEach(events::subscribe);
         Retries retries = new Retries(s.storeRetryInterval());
         RunRecords records = new RunRecords(s.runStatusStore(), clock);
