@@ -43,6 +43,7 @@ public final class FakeJupiter extends LoopbackServer {
 
     private final Map<Mint, Rate> rates = new ConcurrentHashMap<>();
     private final Map<Mint, BigDecimal> usdPrices = new ConcurrentHashMap<>();
+    private final Map<Mint, BigDecimal> liquidity = new ConcurrentHashMap<>();
     private final Set<Mint> untradable = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Supplier<byte[]>> blockhash = new AtomicReference<>(() -> filled(5));
     private final AtomicReference<LongSupplier> lastValidBlockHeight = new AtomicReference<>(() -> 1_000);
@@ -57,6 +58,12 @@ public final class FakeJupiter extends LoopbackServer {
     /** The Price API's answer for {@code mint}. */
     public FakeJupiter usdPrice(Mint mint, BigDecimal usd) {
         usdPrices.put(mint, usd);
+        return this;
+    }
+
+    /** The Price API's {@code liquidity} (US dollars) for {@code mint}; 621679197.67 unless set. */
+    public FakeJupiter liquidity(Mint mint, BigDecimal usd) {
+        liquidity.put(mint, usd);
         return this;
     }
 
@@ -284,7 +291,7 @@ public final class FakeJupiter extends LoopbackServer {
             if (usd != null) {
                 ObjectNode price = reply.putObject(id);
                 price.put("createdAt", "2024-06-05T08:55:25.527Z");
-                price.put("liquidity", 621679197.67);
+                price.put("liquidity", liquidity.getOrDefault(Mint.of(id), new BigDecimal("621679197.67")));
                 price.put("usdPrice", usd);
                 price.put("blockId", 348004023L);
                 price.put("decimals", Mint.of(id).equals(Mint.WRAPPED_SOL) ? 9 : 6);
