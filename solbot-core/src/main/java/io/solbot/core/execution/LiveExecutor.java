@@ -1,5 +1,6 @@
 package io.solbot.core.execution;
 
+import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -9,9 +10,11 @@ import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
+import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.jupiter.JupiterException;
 import io.solbot.core.jupiter.SwapApi;
+import io.solbot.core.jupiter.SwapExecution;
 import io.solbot.core.jupiter.SwapFees;
 import io.solbot.core.jupiter.SwapQuote;
 import io.solbot.core.jupiter.UnsignedSwap;
@@ -19,6 +22,7 @@ import io.solbot.core.solana.MalformedTransactionException;
 import io.solbot.core.solana.SignedTransaction;
 import io.solbot.core.solana.TransactionRefusedException;
 import io.solbot.core.solana.TransactionSigner;
+import io.solbot.core.solana.account.MalformedAccountException;
 import io.solbot.core.solana.rpc.Commitment;
 import io.solbot.core.solana.rpc.LandedTransaction;
 import io.solbot.core.solana.rpc.RpcException;
@@ -26,9 +30,7 @@ import io.solbot.core.solana.rpc.SendOptions;
 import io.solbot.core.solana.rpc.SignatureStatus;
 import io.solbot.core.solana.rpc.SolanaRpc;
 import io.solbot.core.solana.rpc.TransactionError;
-import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -38,14 +40,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Executes orders on Solana: a Jupiter quote, its swap transaction, our signature, the attempt journalled, the
- * transaction sent to an RPC node, its status polled until it lands or its blockhash expires, and the fill read from
- * the wallet's balance changes.
+ * transaction sent to an RPC node (or, with Swap API v2, handed to Jupiter's {@code /execute}, which lands it), its
+ * status polled until it lands or its blockhash expires, and the fill read from the wallet's balance changes. The
+ * chain's word alone decides an outcome, whichever way the transaction went out. Wallet balances are read from the
+ * chain too ({@link #balances}).
  *
  * <p>One order, one landed swap at most. While an attempt may still land, the executor re-sends the same signed
  * bytes (a signature is one transaction however often it is sent) and never signs another; only when the node's block
@@ -78,7 +82,8 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
     /** Null without a Jito block engine. */
     private final SolanaRpc jito;
 
-    private final Map<Mint, Integer> decimals = new ConcurrentHashMap<>();
+    private final JupiterQuoter quoter;
+    private final LiveWallets wallets;
 
     private LiveExecutor(Builder b) {
         this.swaps = b.swaps;
@@ -91,6 +96,8 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         this.maxAttempts = b.maxAttempts;
         this.unreachableLimit = b.unreachableLimit;
         this.jito = b.jito;
+        this.quoter = new JupiterQuoter(b.swaps, b.rpc, b.clock);
+        this.wallets = new LiveWallets(b.rpc, quoter, b.clock);
     }
 
     /** Where {@code order}'s transactions go: a Jito block engine for an order that tips, if there is one. */
@@ -181,22 +188,9 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     attempt,
                     signed.id(),
                     swap.lastValidBlockHeight());
-            try {
-                sender(order).sendTransaction(signed, firstSend(order));
-            } catch (RpcException e) {
-                if (refused(e)) {
-                    // the node simulated it, it failed, and the node did not pass it on: nothing can land
-                    journal.append(LiveJournal.Line.expired(
-                            order.orderId(), signed.id().value()));
-                    return finish(order, failed(order, "send", e.getMessage()));
-                }
-                // it may have reached the node (or landed: AlreadyProcessed), or the node may lag behind Jupiter's
-                // blockhash (BlockhashNotFound): the status decides, and the same bytes are re-sent meanwhile
-                log.warn(
-                        "Order {}: sending {} failed ({}); watching its status",
-                        order.orderId(),
-                        signed.id(),
-                        e.getMessage());
+            Optional<SwapOutcome> unsent = send(order, swap, signed);
+            if (unsent.isPresent()) {
+                return finish(order, unsent.get());
             }
             CrashPoints.hit("after-live-send");
             Optional<SwapOutcome> outcome = confirm(order, signed, swap.lastValidBlockHeight());
@@ -212,6 +206,65 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         }
         return finish(order, failed(order, "land", "expired " + maxAttempts + " times without landing"));
     }
+
+    /**
+     * Sends an attempt, already journalled: through Jupiter's {@code /execute} when the swap API lands transactions
+     * itself (Swap API v2), else to the RPC node (or Jito). Returns a failure if the transaction certainly did not go
+     * out (nothing of it can land), else empty: the status decides, and the same bytes are re-sent meanwhile.
+     */
+    private Optional<SwapOutcome> send(SwapOrder order, UnsignedSwap swap, SignedTransaction signed) {
+        Optional<SwapExecution> executed;
+        try {
+            executed = swaps.execute(swap, signed);
+        } catch (JupiterException e) {
+            // no answer, or one we cannot read: Jupiter may have sent it
+            log.warn(
+                    "Order {}: Jupiter's execute of {} failed ({}); watching its status",
+                    order.orderId(),
+                    signed.id(),
+                    e.getMessage());
+            return Optional.empty();
+        }
+        if (executed.isPresent()) {
+            SwapExecution x = executed.get();
+            if (!x.landed() && NOT_SENT.contains(x.code())) {
+                journal.append(
+                        LiveJournal.Line.expired(order.orderId(), signed.id().value()));
+                return Optional.of(failed(
+                        order,
+                        "send",
+                        "Jupiter did not send " + signed.id() + ": code " + x.code()
+                                + x.error().map(e -> " " + e).orElse("")));
+            }
+            // landed, failed on chain (a program error: it paid its fee) or failed to land by Jupiter's word: the
+            // chain's status says which, and only it is trusted
+            return Optional.empty();
+        }
+        try {
+            sender(order).sendTransaction(signed, firstSend(order));
+        } catch (RpcException e) {
+            if (refused(e)) {
+                // the node simulated it, it failed, and the node did not pass it on: nothing can land
+                journal.append(
+                        LiveJournal.Line.expired(order.orderId(), signed.id().value()));
+                return Optional.of(failed(order, "send", e.getMessage()));
+            }
+            // it may have reached the node (or landed: AlreadyProcessed), or the node may lag behind Jupiter's
+            // blockhash (BlockhashNotFound): the status decides, and the same bytes are re-sent meanwhile
+            log.warn(
+                    "Order {}: sending {} failed ({}); watching its status",
+                    order.orderId(),
+                    signed.id(),
+                    e.getMessage());
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Swap API v2 {@code /execute} codes for a transaction Jupiter never sent (solana.md §2.4): missing cached order,
+     * invalid signed transaction, invalid message bytes, invalid transaction, not fully signed, invalid block height.
+     */
+    private static final Set<Integer> NOT_SENT = Set.of(-1, -2, -3, -1002, -1003, -1004);
 
     /**
      * Whether a failed first send certainly did not pass the transaction on: its preflight failed for a reason other
@@ -403,58 +456,34 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         }
     }
 
+    /** Jupiter's quote through this executor's swap API; see {@link JupiterQuoter#quote}. */
     @Override
     public Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
-        Mint input = side == Side.BUY ? Mint.WRAPPED_SOL : mint;
-        Mint output = side == Side.BUY ? mint : Mint.WRAPPED_SOL;
+        return quoter.quote(mint, side, amountIn, slippageBps);
+    }
+
+    /**
+     * What the wallet labelled {@code wallet} holds on chain now (see {@code LiveWallets}): its SOL and tokens; empty,
+     * and logged, if no keypair is configured for the label or the node cannot be read. The engine caches it.
+     */
+    @Override
+    public Optional<WalletBalances> balances(BotId botId, String wallet) {
+        TransactionSigner signer = signers.get(wallet);
+        if (signer == null) {
+            return Optional.empty();
+        }
         try {
-            SwapQuote quote = swaps.quote(input, output, amountIn.raw(), slippageBps);
-            Optional<Integer> mintDecimals = side == Side.BUY ? decimals(mint) : Optional.of(Lamports.SOL_DECIMALS);
-            if (mintDecimals.isEmpty()) {
-                return Optional.empty();
-            }
-            int outDecimals = mintDecimals.get();
-            TokenAmount expected = TokenAmount.ofRaw(quote.outAmount(), outDecimals);
-            TokenAmount minimum = TokenAmount.ofRaw(quote.minimumOut(), outDecimals);
-            if (expected.signum() <= 0) {
-                return Optional.empty();
-            }
-            Price price = side == Side.BUY
-                    ? Price.ofTrade(Lamports.fromTokenAmount(amountIn), expected)
-                    : Price.ofTrade(Lamports.fromTokenAmount(expected), amountIn);
-            BigDecimal impactBps = quote.priceImpact()
-                    .abs()
-                    .multiply(BigDecimal.valueOf(10_000), MathContext.DECIMAL64)
-                    .setScale(2, java.math.RoundingMode.HALF_UP);
-            return Optional.of(new Quote(mint, side, amountIn, expected, minimum, price, impactBps, clock.instant()));
-        } catch (JupiterException | RpcException e) {
-            log.debug("No quote for {} {}: {}", side, mint, e.getMessage());
+            return Optional.of(wallets.balances(wallet, signer.wallet()));
+        } catch (RpcException | MalformedAccountException | IllegalStateException e) {
+            log.debug("Balances of wallet '{}' not read: {}", wallet, e.getMessage());
             return Optional.empty();
         }
     }
 
-    /**
-     * A mint's decimals, from byte 44 of its account (SPL Token and Token-2022 alike); cached. Empty, and logged, if
-     * the account does not exist or is too short for a mint: there is no quote for it.
-     */
-    private Optional<Integer> decimals(Mint mint) {
-        Integer known = decimals.get(mint);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<byte[]> data = rpc.accountInfo(io.solbot.core.solana.Address.of(mint.address()), Commitment.CONFIRMED)
-                .map(account -> account.data());
-        if (data.isEmpty()) {
-            log.debug("No quote for {}: the mint account does not exist", mint);
-            return Optional.empty();
-        }
-        if (data.get().length < 82) {
-            log.debug("No quote for {}: its account has {} bytes, too few for a mint", mint, data.get().length);
-            return Optional.empty();
-        }
-        int value = data.get()[44] & 0xFF;
-        decimals.put(mint, value);
-        return Optional.of(value);
+    /** {@code "wallet-balances"}, and {@code "multi-wallet"} when more than one wallet is configured. */
+    @Override
+    public Set<String> capabilities() {
+        return signers.size() > 1 ? Set.of("wallet-balances", "multi-wallet") : Set.of("wallet-balances");
     }
 
     private SwapOutcome finish(SwapOrder order, SwapOutcome outcome) {

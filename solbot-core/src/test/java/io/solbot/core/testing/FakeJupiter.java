@@ -48,6 +48,7 @@ public final class FakeJupiter extends LoopbackServer {
     private final AtomicReference<Supplier<byte[]>> blockhash = new AtomicReference<>(() -> filled(5));
     private final AtomicReference<LongSupplier> lastValidBlockHeight = new AtomicReference<>(() -> 1_000);
     private final AtomicInteger orders = new AtomicInteger();
+    private final AtomicReference<java.util.function.Predicate<String>> lander = new AtomicReference<>(tx -> true);
 
     /** {@code units} raw units of {@code mint} cost {@code lamports}, both ways, before slippage. */
     public FakeJupiter price(Mint mint, long lamports, long units) {
@@ -77,6 +78,15 @@ public final class FakeJupiter extends LoopbackServer {
     public FakeJupiter chain(Supplier<byte[]> blockhash, LongSupplier lastValidBlockHeight) {
         this.blockhash.set(blockhash);
         this.lastValidBlockHeight.set(lastValidBlockHeight);
+        return this;
+    }
+
+    /**
+     * How {@code /swap/v2/execute} lands a signed transaction (base64): {@code land} sends it on (to a fake node's
+     * {@link FakeSolanaRpc#submit}) and says whether it landed; by default it "lands" nowhere and succeeds.
+     */
+    public FakeJupiter lander(java.util.function.Predicate<String> land) {
+        lander.set(land);
         return this;
     }
 
@@ -267,6 +277,13 @@ public final class FakeJupiter extends LoopbackServer {
                             + "\"error\":\"Transaction is not fully signed\"}");
         }
         FakeSwap swap = FakeSwap.in(tx).orElseThrow();
+        if (!lander.get().test(signed)) {
+            return new Answer(
+                    200,
+                    "{\"status\":\"Failed\",\"signature\":\"" + Base58.encode(tx.signature(0))
+                            + "\",\"code\":-1000,\"error\":\"Failed to land\",\"totalInputAmount\":\"0\","
+                            + "\"totalOutputAmount\":\"0\"}");
+        }
         ObjectNode reply = JSON.createObjectNode();
         reply.put("status", "Success");
         reply.put("signature", Base58.encode(tx.signature(0)));

@@ -179,6 +179,16 @@ public final class FakeSolanaRpc extends LoopbackServer {
         return this;
     }
 
+    /**
+     * Takes {@code transaction} (base64 wire bytes) as a leader would from another sender (Jupiter's {@code /execute}):
+     * without preflight, landing per its fate. Returns its signature.
+     */
+    public synchronized String submit(String transaction) {
+        ArrayNode params = JSON.createArrayNode().add(transaction);
+        params.addObject().put("encoding", "base64").put("skipPreflight", true);
+        return send(params).asText();
+    }
+
     /** How many JSON-RPC calls of {@code method} the node received. */
     public int calls(String method) {
         return (int) requests().stream()
