@@ -1,12 +1,9 @@
 package io.solbot.core.execution;
 
 import io.solbot.core.domain.BotId;
-import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderOptions;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
@@ -14,7 +11,6 @@ import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.jupiter.JupiterException;
 import io.solbot.core.jupiter.SwapApi;
-import io.solbot.core.jupiter.SwapExecution;
 import io.solbot.core.jupiter.SwapFees;
 import io.solbot.core.jupiter.SwapQuote;
 import io.solbot.core.jupiter.UnsignedSwap;
@@ -26,11 +22,8 @@ import io.solbot.core.solana.account.MalformedAccountException;
 import io.solbot.core.solana.rpc.Commitment;
 import io.solbot.core.solana.rpc.LandedTransaction;
 import io.solbot.core.solana.rpc.RpcException;
-import io.solbot.core.solana.rpc.SendOptions;
 import io.solbot.core.solana.rpc.SignatureStatus;
 import io.solbot.core.solana.rpc.SolanaRpc;
-import io.solbot.core.solana.rpc.TransactionError;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -79,9 +72,8 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
     private final int resendEveryPolls;
     private final int maxAttempts;
     private final Duration unreachableLimit;
-    /** Null without a Jito block engine. */
-    private final SolanaRpc jito;
 
+    private final AttemptSender sender;
     private final JupiterQuoter quoter;
     private final LiveWallets wallets;
 
@@ -95,19 +87,9 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         this.resendEveryPolls = b.resendEveryPolls;
         this.maxAttempts = b.maxAttempts;
         this.unreachableLimit = b.unreachableLimit;
-        this.jito = b.jito;
+        this.sender = new AttemptSender(b.swaps, b.rpc, b.jito);
         this.quoter = new JupiterQuoter(b.swaps, b.rpc, b.clock);
         this.wallets = new LiveWallets(b.rpc, quoter, b.clock);
-    }
-
-    /** Where {@code order}'s transactions go: a Jito block engine for an order that tips, if there is one. */
-    private SolanaRpc sender(SwapOrder order) {
-        return jito != null && !order.jitoTip().isZero() ? jito : rpc;
-    }
-
-    /** Jito's endpoint takes no preflight; an RPC node simulates first. */
-    private SendOptions firstSend(SwapOrder order) {
-        return sender(order) == jito ? SendOptions.resend() : SendOptions.firstSend();
     }
 
     /**
@@ -188,9 +170,12 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     attempt,
                     signed.id(),
                     swap.lastValidBlockHeight());
-            Optional<SwapOutcome> unsent = send(order, swap, signed);
+            Optional<String> unsent = sender.send(order, swap, signed);
             if (unsent.isPresent()) {
-                return finish(order, unsent.get());
+                // certainly not sent: nothing of it can land
+                journal.append(
+                        LiveJournal.Line.expired(order.orderId(), signed.id().value()));
+                return finish(order, failed(order, "send", unsent.get()));
             }
             CrashPoints.hit("after-live-send");
             Optional<SwapOutcome> outcome = confirm(order, signed, swap.lastValidBlockHeight());
@@ -205,79 +190,6 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     signed.id());
         }
         return finish(order, failed(order, "land", "expired " + maxAttempts + " times without landing"));
-    }
-
-    /**
-     * Sends an attempt, already journalled: through Jupiter's {@code /execute} when the swap API lands transactions
-     * itself (Swap API v2), else to the RPC node (or Jito). Returns a failure if the transaction certainly did not go
-     * out (nothing of it can land), else empty: the status decides, and the same bytes are re-sent meanwhile.
-     */
-    private Optional<SwapOutcome> send(SwapOrder order, UnsignedSwap swap, SignedTransaction signed) {
-        Optional<SwapExecution> executed;
-        try {
-            executed = swaps.execute(swap, signed);
-        } catch (JupiterException e) {
-            // no answer, or one we cannot read: Jupiter may have sent it
-            log.warn(
-                    "Order {}: Jupiter's execute of {} failed ({}); watching its status",
-                    order.orderId(),
-                    signed.id(),
-                    e.getMessage());
-            return Optional.empty();
-        }
-        if (executed.isPresent()) {
-            SwapExecution x = executed.get();
-            if (!x.landed() && NOT_SENT.contains(x.code())) {
-                journal.append(
-                        LiveJournal.Line.expired(order.orderId(), signed.id().value()));
-                return Optional.of(failed(
-                        order,
-                        "send",
-                        "Jupiter did not send " + signed.id() + ": code " + x.code()
-                                + x.error().map(e -> " " + e).orElse("")));
-            }
-            // landed, failed on chain (a program error: it paid its fee) or failed to land by Jupiter's word: the
-            // chain's status says which, and only it is trusted
-            return Optional.empty();
-        }
-        try {
-            sender(order).sendTransaction(signed, firstSend(order));
-        } catch (RpcException e) {
-            if (refused(e)) {
-                // the node simulated it, it failed, and the node did not pass it on: nothing can land
-                journal.append(
-                        LiveJournal.Line.expired(order.orderId(), signed.id().value()));
-                return Optional.of(failed(order, "send", e.getMessage()));
-            }
-            // it may have reached the node (or landed: AlreadyProcessed), or the node may lag behind Jupiter's
-            // blockhash (BlockhashNotFound): the status decides, and the same bytes are re-sent meanwhile
-            log.warn(
-                    "Order {}: sending {} failed ({}); watching its status",
-                    order.orderId(),
-                    signed.id(),
-                    e.getMessage());
-        }
-        return Optional.empty();
-    }
-
-    /**
-     * Swap API v2 {@code /execute} codes for a transaction Jupiter never sent (solana.md §2.4): missing cached order,
-     * invalid signed transaction, invalid message bytes, invalid transaction, not fully signed, invalid block height.
-     */
-    private static final Set<Integer> NOT_SENT = Set.of(-1, -2, -3, -1002, -1003, -1004);
-
-    /**
-     * Whether a failed first send certainly did not pass the transaction on: its preflight failed for a reason other
-     * than the transaction having been seen already ({@code AlreadyProcessed}: an earlier copy reached the node) or
-     * the node not knowing its blockhash ({@code BlockhashNotFound}: a node behind the one Jupiter asked). Any other
-     * failure (no answer in time, 5xx, a reply of the wrong shape) may have come after the node took it.
-     */
-    private static boolean refused(RpcException e) {
-        if (e.reason() != RpcException.Reason.PREFLIGHT_FAILED) {
-            return false;
-        }
-        String err = e.error().map(TransactionError::json).orElse("");
-        return !err.contains("AlreadyProcessed") && !err.contains("BlockhashNotFound");
     }
 
     /**
@@ -309,7 +221,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     return Optional.empty();
                 }
                 if (poll % resendEveryPolls == 0) {
-                    sender(order).sendTransaction(signed, SendOptions.resend());
+                    sender.resend(order, signed);
                 }
                 unreachableSince = -1;
             } catch (RpcException | NotIndexedYet e) {
@@ -330,72 +242,8 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         LandedTransaction tx = rpc.transaction(signature, Commitment.CONFIRMED)
                 .orElseThrow(() -> new NotIndexedYet("order " + order.orderId() + ": " + signature
                         + " has a status but getTransaction does not know it"));
-        Lamports fee = Lamports.of(tx.feeLamports());
-        Lamports tip = order.jitoTip();
-        if (status.err().isPresent() || tx.err().isPresent()) {
-            String err = status.err().or(tx::err).map(Object::toString).orElse("");
-            return new SwapOutcome.Failed(
-                    new OrderFailure(
-                            order.orderId(),
-                            order.mint(),
-                            order.side(),
-                            "land",
-                            "transaction " + signature + " landed and failed: " + err,
-                            clock.instant(),
-                            fee,
-                            Lamports.ZERO),
-                    List.of());
-        }
-        var wallet = signers.get(order.wallet()).wallet();
-        long solChange = tx.lamportChange(wallet) + tx.feeLamports() + tip.value();
-        BigInteger tokenChange = tx.tokenChange(wallet, order.mint());
-        int tokenDecimals = tx.tokenBalances().stream()
-                .filter(b -> b.mint().equals(order.mint()))
-                .findFirst()
-                .map(LandedTransaction.TokenBalance::decimals)
-                .orElseGet(() -> order.side() == Side.SELL ? order.amountIn().decimals() : -1);
-        TokenAmount in;
-        TokenAmount out;
-        if (order.side() == Side.BUY) {
-            in = Lamports.of(-solChange).toTokenAmount();
-            out = tokenDecimals < 0 ? null : TokenAmount.ofRaw(tokenChange, tokenDecimals);
-        } else {
-            in = TokenAmount.ofRaw(tokenChange.negate(), tokenDecimals);
-            out = Lamports.of(Math.max(0, solChange)).toTokenAmount();
-        }
-        if (out == null || in.signum() <= 0 || (order.side() == Side.BUY && out.signum() <= 0)) {
-            return new SwapOutcome.Failed(
-                    new OrderFailure(
-                            order.orderId(),
-                            order.mint(),
-                            order.side(),
-                            "land",
-                            "transaction " + signature
-                                    + " landed, but the wallet's balances did not change as a swap's would",
-                            clock.instant(),
-                            fee,
-                            Lamports.ZERO),
-                    List.of());
-        }
-        Lamports sol = order.side() == Side.BUY ? Lamports.fromTokenAmount(in) : Lamports.fromTokenAmount(out);
-        TokenAmount tokens = order.side() == Side.BUY ? out : in;
-        Fill fill = new Fill(
-                order.orderId(),
-                order.botId(),
-                order.mint(),
-                order.side(),
-                in,
-                out,
-                sol.isZero() ? Price.ZERO : Price.ofTrade(sol, tokens),
-                fee,
-                tip,
-                signature,
-                1,
-                1,
-                order.submittedAt(),
-                clock.instant(),
-                order.reason());
-        return new SwapOutcome.Filled(List.of(fill));
+        return LandedFills.outcome(
+                order, tx, status, signers.get(order.wallet()).wallet(), clock);
     }
 
     /** A getTransaction gap right after a status: the node's index lags; unknown for now. */

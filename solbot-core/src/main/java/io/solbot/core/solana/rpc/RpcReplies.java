@@ -7,9 +7,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** How the parts that several RPC replies share are read: addresses, accounts, errors, logs, the context slot. */
 final class RpcReplies {
+    /** The JSON-RPC error code of a failed preflight simulation. */
+    private static final long PREFLIGHT_FAILURE = -32002;
+
     private RpcReplies() {}
 
     static Optional<TransactionError> error(JsonNode err) {
@@ -96,5 +100,54 @@ final class RpcReplies {
                 bytes,
                 Json.bool(value, "executable"),
                 slot);
+    }
+
+    static SignatureStatus status(String at, JsonNode status) {
+        if (!status.isObject()) {
+            throw Json.wrongType(at, "an object or null", status);
+        }
+        JsonNode confirmations = status.get("confirmations");
+        // a name this version does not know (a node newer than us) is no reason to lose the status: without one,
+        // the confirmations tell (none: rooted), as for a node that sends no name at all
+        Optional<Commitment> level = Json.optionalText(status, "confirmationStatus")
+                .flatMap(name -> {
+                    try {
+                        return Optional.of(Commitment.ofWire(name));
+                    } catch (IllegalArgumentException e) {
+                        return Optional.empty();
+                    }
+                });
+        return new SignatureStatus(
+                Json.nonNegativeLong(status, "slot"),
+                confirmations == null || confirmations.isNull()
+                        ? OptionalLong.empty()
+                        : OptionalLong.of(Json.nonNegativeLongValue(at + ".confirmations", confirmations)),
+                error(status.get("err")),
+                level);
+    }
+
+    static RpcException rpcError(String what, JsonNode error) {
+        JsonNode codeNode = error.get("code");
+        Long code = codeNode != null && codeNode.canConvertToLong() && codeNode.isIntegralNumber()
+                ? codeNode.longValue()
+                : null;
+        String message = error.path("message").asText("");
+        JsonNode data = error.get("data");
+        if (code != null && code == PREFLIGHT_FAILURE && data != null && data.isObject()) {
+            Optional<TransactionError> err = error(data.get("err"));
+            return new RpcException(
+                    RpcException.Reason.PREFLIGHT_FAILED,
+                    code,
+                    err.orElse(null),
+                    logs(data.get("logs")),
+                    what + ": preflight failed (" + code + " " + Json.show(message) + ")"
+                            + err.map(e -> ": " + e.json()).orElse(""));
+        }
+        return new RpcException(
+                RpcException.Reason.RPC_ERROR,
+                code,
+                null,
+                null,
+                what + ": error " + (code == null ? "" : code + " ") + Json.show(message));
     }
 }

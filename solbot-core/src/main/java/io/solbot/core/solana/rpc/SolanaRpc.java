@@ -31,8 +31,6 @@ public final class SolanaRpc {
     /** {@code getSignatureStatuses} answers at most this many signatures a call. */
     public static final int MAX_STATUSES_PER_CALL = 256;
 
-    private static final long PREFLIGHT_FAILURE = -32002;
-
     private final RpcSettings settings;
     private final HttpCalls calls;
     private final AtomicLong ids = new AtomicLong();
@@ -132,34 +130,13 @@ public final class SolanaRpc {
             List<Optional<SignatureStatus>> out = new ArrayList<>(value.size());
             for (int i = 0; i < value.size(); i++) {
                 JsonNode status = value.get(i);
-                out.add(status.isNull() ? Optional.empty() : Optional.of(status("value[" + i + "]", status)));
+                out.add(
+                        status.isNull()
+                                ? Optional.empty()
+                                : Optional.of(RpcReplies.status("value[" + i + "]", status)));
             }
             return out;
         });
-    }
-
-    private static SignatureStatus status(String at, JsonNode status) {
-        if (!status.isObject()) {
-            throw Json.wrongType(at, "an object or null", status);
-        }
-        JsonNode confirmations = status.get("confirmations");
-        // a name this version does not know (a node newer than us) is no reason to lose the status: without one,
-        // the confirmations tell (none: rooted), as for a node that sends no name at all
-        Optional<Commitment> level = Json.optionalText(status, "confirmationStatus")
-                .flatMap(name -> {
-                    try {
-                        return Optional.of(Commitment.ofWire(name));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                });
-        return new SignatureStatus(
-                Json.nonNegativeLong(status, "slot"),
-                confirmations == null || confirmations.isNull()
-                        ? OptionalLong.empty()
-                        : OptionalLong.of(Json.nonNegativeLongValue(at + ".confirmations", confirmations)),
-                RpcReplies.error(status.get("err")),
-                level);
     }
 
     /**
@@ -421,7 +398,7 @@ public final class SolanaRpc {
             }
             JsonNode error = node.get("error");
             if (error != null && !error.isNull()) {
-                throw rpcError(what, error);
+                throw RpcReplies.rpcError(what, error);
             }
             JsonNode replyId = node.get("id");
             if (replyId == null || !replyId.isIntegralNumber() || replyId.longValue() != id) {
@@ -434,31 +411,6 @@ public final class SolanaRpc {
         } catch (Json.Malformed e) {
             throw new RpcException(RpcException.Reason.MALFORMED_REPLY, what + ": " + e.getMessage());
         }
-    }
-
-    private static RpcException rpcError(String what, JsonNode error) {
-        JsonNode codeNode = error.get("code");
-        Long code = codeNode != null && codeNode.canConvertToLong() && codeNode.isIntegralNumber()
-                ? codeNode.longValue()
-                : null;
-        String message = error.path("message").asText("");
-        JsonNode data = error.get("data");
-        if (code != null && code == PREFLIGHT_FAILURE && data != null && data.isObject()) {
-            Optional<TransactionError> err = RpcReplies.error(data.get("err"));
-            return new RpcException(
-                    RpcException.Reason.PREFLIGHT_FAILED,
-                    code,
-                    err.orElse(null),
-                    RpcReplies.logs(data.get("logs")),
-                    what + ": preflight failed (" + code + " " + Json.show(message) + ")"
-                            + err.map(e -> ": " + e.json()).orElse(""));
-        }
-        return new RpcException(
-                RpcException.Reason.RPC_ERROR,
-                code,
-                null,
-                null,
-                what + ": error " + (code == null ? "" : code + " ") + Json.show(message));
     }
 
     @Override
