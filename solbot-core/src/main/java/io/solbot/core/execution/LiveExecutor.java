@@ -1,14 +1,13 @@
 package io.solbot.core.execution;
 
-import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.domain.OrderOptions;
-import io.solbot.core.domain.Price;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TxSignature;
+import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.jupiter.JupiterException;
 import io.solbot.core.jupiter.SwapApi;
@@ -19,16 +18,12 @@ import io.solbot.core.solana.MalformedTransactionException;
 import io.solbot.core.solana.SignedTransaction;
 import io.solbot.core.solana.TransactionRefusedException;
 import io.solbot.core.solana.TransactionSigner;
+import io.solbot.core.solana.account.MalformedAccountException;
 import io.solbot.core.solana.rpc.Commitment;
 import io.solbot.core.solana.rpc.LandedTransaction;
 import io.solbot.core.solana.rpc.RpcException;
-import io.solbot.core.solana.rpc.SendOptions;
 import io.solbot.core.solana.rpc.SignatureStatus;
 import io.solbot.core.solana.rpc.SolanaRpc;
-import io.solbot.core.solana.rpc.TransactionError;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -38,14 +33,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Executes orders on Solana: a Jupiter quote, its swap transaction, our signature, the attempt journalled, the
- * transaction sent to an RPC node, its status polled until it lands or its blockhash expires, and the fill read from
- * the wallet's balance changes.
+ * transaction sent to an RPC node (or, with Swap API v2, handed to Jupiter's {@code /execute}, which lands it), its
+ * status polled until it lands or its blockhash expires, and the fill read from the wallet's balance changes. The
+ * chain's word alone decides an outcome, whichever way the transaction went out. Wallet balances are read from the
+ * chain too ({@link #balances}).
  *
  * <p>One order, one landed swap at most. While an attempt may still land, the executor re-sends the same signed
  * bytes (a signature is one transaction however often it is sent) and never signs another; only when the node's block
@@ -75,10 +72,10 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
     private final int resendEveryPolls;
     private final int maxAttempts;
     private final Duration unreachableLimit;
-    /** Null without a Jito block engine. */
-    private final SolanaRpc jito;
 
-    private final Map<Mint, Integer> decimals = new ConcurrentHashMap<>();
+    private final AttemptSender sender;
+    private final JupiterQuoter quoter;
+    private final LiveWallets wallets;
 
     private LiveExecutor(Builder b) {
         this.swaps = b.swaps;
@@ -90,17 +87,9 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         this.resendEveryPolls = b.resendEveryPolls;
         this.maxAttempts = b.maxAttempts;
         this.unreachableLimit = b.unreachableLimit;
-        this.jito = b.jito;
-    }
-
-    /** Where {@code order}'s transactions go: a Jito block engine for an order that tips, if there is one. */
-    private SolanaRpc sender(SwapOrder order) {
-        return jito != null && !order.jitoTip().isZero() ? jito : rpc;
-    }
-
-    /** Jito's endpoint takes no preflight; an RPC node simulates first. */
-    private SendOptions firstSend(SwapOrder order) {
-        return sender(order) == jito ? SendOptions.resend() : SendOptions.firstSend();
+        this.sender = new AttemptSender(b.swaps, b.rpc, b.jito);
+        this.quoter = new JupiterQuoter(b.swaps, b.rpc, b.clock);
+        this.wallets = new LiveWallets(b.rpc, quoter, b.clock);
     }
 
     /**
@@ -181,22 +170,12 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     attempt,
                     signed.id(),
                     swap.lastValidBlockHeight());
-            try {
-                sender(order).sendTransaction(signed, firstSend(order));
-            } catch (RpcException e) {
-                if (refused(e)) {
-                    // the node simulated it, it failed, and the node did not pass it on: nothing can land
-                    journal.append(LiveJournal.Line.expired(
-                            order.orderId(), signed.id().value()));
-                    return finish(order, failed(order, "send", e.getMessage()));
-                }
-                // it may have reached the node (or landed: AlreadyProcessed), or the node may lag behind Jupiter's
-                // blockhash (BlockhashNotFound): the status decides, and the same bytes are re-sent meanwhile
-                log.warn(
-                        "Order {}: sending {} failed ({}); watching its status",
-                        order.orderId(),
-                        signed.id(),
-                        e.getMessage());
+            Optional<String> unsent = sender.send(order, swap, signed);
+            if (unsent.isPresent()) {
+                // certainly not sent: nothing of it can land
+                journal.append(
+                        LiveJournal.Line.expired(order.orderId(), signed.id().value()));
+                return finish(order, failed(order, "send", unsent.get()));
             }
             CrashPoints.hit("after-live-send");
             Optional<SwapOutcome> outcome = confirm(order, signed, swap.lastValidBlockHeight());
@@ -211,20 +190,6 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     signed.id());
         }
         return finish(order, failed(order, "land", "expired " + maxAttempts + " times without landing"));
-    }
-
-    /**
-     * Whether a failed first send certainly did not pass the transaction on: its preflight failed for a reason other
-     * than the transaction having been seen already ({@code AlreadyProcessed}: an earlier copy reached the node) or
-     * the node not knowing its blockhash ({@code BlockhashNotFound}: a node behind the one Jupiter asked). Any other
-     * failure (no answer in time, 5xx, a reply of the wrong shape) may have come after the node took it.
-     */
-    private static boolean refused(RpcException e) {
-        if (e.reason() != RpcException.Reason.PREFLIGHT_FAILED) {
-            return false;
-        }
-        String err = e.error().map(TransactionError::json).orElse("");
-        return !err.contains("AlreadyProcessed") && !err.contains("BlockhashNotFound");
     }
 
     /**
@@ -256,7 +221,7 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
                     return Optional.empty();
                 }
                 if (poll % resendEveryPolls == 0) {
-                    sender(order).sendTransaction(signed, SendOptions.resend());
+                    sender.resend(order, signed);
                 }
                 unreachableSince = -1;
             } catch (RpcException | NotIndexedYet e) {
@@ -277,72 +242,8 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         LandedTransaction tx = rpc.transaction(signature, Commitment.CONFIRMED)
                 .orElseThrow(() -> new NotIndexedYet("order " + order.orderId() + ": " + signature
                         + " has a status but getTransaction does not know it"));
-        Lamports fee = Lamports.of(tx.feeLamports());
-        Lamports tip = order.jitoTip();
-        if (status.err().isPresent() || tx.err().isPresent()) {
-            String err = status.err().or(tx::err).map(Object::toString).orElse("");
-            return new SwapOutcome.Failed(
-                    new OrderFailure(
-                            order.orderId(),
-                            order.mint(),
-                            order.side(),
-                            "land",
-                            "transaction " + signature + " landed and failed: " + err,
-                            clock.instant(),
-                            fee,
-                            Lamports.ZERO),
-                    List.of());
-        }
-        var wallet = signers.get(order.wallet()).wallet();
-        long solChange = tx.lamportChange(wallet) + tx.feeLamports() + tip.value();
-        BigInteger tokenChange = tx.tokenChange(wallet, order.mint());
-        int tokenDecimals = tx.tokenBalances().stream()
-                .filter(b -> b.mint().equals(order.mint()))
-                .findFirst()
-                .map(LandedTransaction.TokenBalance::decimals)
-                .orElseGet(() -> order.side() == Side.SELL ? order.amountIn().decimals() : -1);
-        TokenAmount in;
-        TokenAmount out;
-        if (order.side() == Side.BUY) {
-            in = Lamports.of(-solChange).toTokenAmount();
-            out = tokenDecimals < 0 ? null : TokenAmount.ofRaw(tokenChange, tokenDecimals);
-        } else {
-            in = TokenAmount.ofRaw(tokenChange.negate(), tokenDecimals);
-            out = Lamports.of(Math.max(0, solChange)).toTokenAmount();
-        }
-        if (out == null || in.signum() <= 0 || (order.side() == Side.BUY && out.signum() <= 0)) {
-            return new SwapOutcome.Failed(
-                    new OrderFailure(
-                            order.orderId(),
-                            order.mint(),
-                            order.side(),
-                            "land",
-                            "transaction " + signature
-                                    + " landed, but the wallet's balances did not change as a swap's would",
-                            clock.instant(),
-                            fee,
-                            Lamports.ZERO),
-                    List.of());
-        }
-        Lamports sol = order.side() == Side.BUY ? Lamports.fromTokenAmount(in) : Lamports.fromTokenAmount(out);
-        TokenAmount tokens = order.side() == Side.BUY ? out : in;
-        Fill fill = new Fill(
-                order.orderId(),
-                order.botId(),
-                order.mint(),
-                order.side(),
-                in,
-                out,
-                sol.isZero() ? Price.ZERO : Price.ofTrade(sol, tokens),
-                fee,
-                tip,
-                signature,
-                1,
-                1,
-                order.submittedAt(),
-                clock.instant(),
-                order.reason());
-        return new SwapOutcome.Filled(List.of(fill));
+        return LandedFills.outcome(
+                order, tx, status, signers.get(order.wallet()).wallet(), clock);
     }
 
     /** A getTransaction gap right after a status: the node's index lags; unknown for now. */
@@ -403,58 +304,34 @@ public final class LiveExecutor implements SwapExecutor, AutoCloseable {
         }
     }
 
+    /** Jupiter's quote through this executor's swap API; see {@link JupiterQuoter#quote}. */
     @Override
     public Optional<Quote> quote(Mint mint, Side side, TokenAmount amountIn, int slippageBps) {
-        Mint input = side == Side.BUY ? Mint.WRAPPED_SOL : mint;
-        Mint output = side == Side.BUY ? mint : Mint.WRAPPED_SOL;
+        return quoter.quote(mint, side, amountIn, slippageBps);
+    }
+
+    /**
+     * What the wallet labelled {@code wallet} holds on chain now (see {@code LiveWallets}): its SOL and tokens; empty,
+     * and logged, if no keypair is configured for the label or the node cannot be read. The engine caches it.
+     */
+    @Override
+    public Optional<WalletBalances> balances(BotId botId, String wallet) {
+        TransactionSigner signer = signers.get(wallet);
+        if (signer == null) {
+            return Optional.empty();
+        }
         try {
-            SwapQuote quote = swaps.quote(input, output, amountIn.raw(), slippageBps);
-            Optional<Integer> mintDecimals = side == Side.BUY ? decimals(mint) : Optional.of(Lamports.SOL_DECIMALS);
-            if (mintDecimals.isEmpty()) {
-                return Optional.empty();
-            }
-            int outDecimals = mintDecimals.get();
-            TokenAmount expected = TokenAmount.ofRaw(quote.outAmount(), outDecimals);
-            TokenAmount minimum = TokenAmount.ofRaw(quote.minimumOut(), outDecimals);
-            if (expected.signum() <= 0) {
-                return Optional.empty();
-            }
-            Price price = side == Side.BUY
-                    ? Price.ofTrade(Lamports.fromTokenAmount(amountIn), expected)
-                    : Price.ofTrade(Lamports.fromTokenAmount(expected), amountIn);
-            BigDecimal impactBps = quote.priceImpact()
-                    .abs()
-                    .multiply(BigDecimal.valueOf(10_000), MathContext.DECIMAL64)
-                    .setScale(2, java.math.RoundingMode.HALF_UP);
-            return Optional.of(new Quote(mint, side, amountIn, expected, minimum, price, impactBps, clock.instant()));
-        } catch (JupiterException | RpcException e) {
-            log.debug("No quote for {} {}: {}", side, mint, e.getMessage());
+            return Optional.of(wallets.balances(wallet, signer.wallet()));
+        } catch (RpcException | MalformedAccountException | IllegalStateException e) {
+            log.debug("Balances of wallet '{}' not read: {}", wallet, e.getMessage());
             return Optional.empty();
         }
     }
 
-    /**
-     * A mint's decimals, from byte 44 of its account (SPL Token and Token-2022 alike); cached. Empty, and logged, if
-     * the account does not exist or is too short for a mint: there is no quote for it.
-     */
-    private Optional<Integer> decimals(Mint mint) {
-        Integer known = decimals.get(mint);
-        if (known != null) {
-            return Optional.of(known);
-        }
-        Optional<byte[]> data = rpc.accountInfo(io.solbot.core.solana.Address.of(mint.address()), Commitment.CONFIRMED)
-                .map(account -> account.data());
-        if (data.isEmpty()) {
-            log.debug("No quote for {}: the mint account does not exist", mint);
-            return Optional.empty();
-        }
-        if (data.get().length < 82) {
-            log.debug("No quote for {}: its account has {} bytes, too few for a mint", mint, data.get().length);
-            return Optional.empty();
-        }
-        int value = data.get()[44] & 0xFF;
-        decimals.put(mint, value);
-        return Optional.of(value);
+    /** {@code "wallet-balances"}, and {@code "multi-wallet"} when more than one wallet is configured. */
+    @Override
+    public Set<String> capabilities() {
+        return signers.size() > 1 ? Set.of("wallet-balances", "multi-wallet") : Set.of("wallet-balances");
     }
 
     private SwapOutcome finish(SwapOrder order, SwapOutcome outcome) {

@@ -114,7 +114,14 @@ public final class JupiterClient {
             OptionalLong blockId = block == null || block.isNull()
                     ? OptionalLong.empty()
                     : OptionalLong.of(Json.nonNegativeLongValue(at + "blockId", block));
-            out.put(mint, new UsdPrice(mint, usd, decimals, blockId));
+            JsonNode depth = price.get("liquidity");
+            Optional<BigDecimal> liquidity = depth == null || depth.isNull()
+                    ? Optional.empty()
+                    : Optional.of(prefixed(at, () -> Json.decimal(price, "liquidity")));
+            if (liquidity.isPresent() && liquidity.get().signum() < 0) {
+                throw new Json.Malformed("field " + at + "liquidity must not be negative, but was " + liquidity.get());
+            }
+            out.put(mint, new UsdPrice(mint, usd, decimals, blockId, liquidity));
         }
         return out;
     }

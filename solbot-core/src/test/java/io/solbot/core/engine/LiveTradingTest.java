@@ -8,8 +8,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.Lamports;
+import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
+import io.solbot.core.domain.WalletBalances;
 import io.solbot.core.execution.LiveExecutor;
 import io.solbot.core.jupiter.JupiterClient;
 import io.solbot.core.jupiter.JupiterSettings;
@@ -22,6 +24,7 @@ import io.solbot.core.solana.rpc.SolanaRpc;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
 import io.solbot.core.testing.FakeJupiter;
+import io.solbot.core.testing.FakeLedger;
 import io.solbot.core.testing.FakeSolanaRpc;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -116,5 +119,72 @@ class LiveTradingTest {
                 assertThat(buy.fee().plus(sell.fee())).isEqualTo(Lamports.of(10_000));
             }
         }
+    }
+
+    /** Reads its wallet's balances on every tick. */
+    static final class Balances implements Strategy {
+        final List<WalletBalances> seen;
+
+        Balances(List<WalletBalances> seen) {
+            this.seen = seen;
+        }
+
+        @Override
+        public void onTick(StrategyContext ctx) {
+            ctx.wallet().balances().ifPresent(seen::add);
+        }
+    }
+
+    @Test
+    void shouldShowAStrategyItsWalletsBalancesReadFromTheChain() throws Exception {
+        Mint token2022 = Mint.of("JUPyiwrYJFskUPiHa7hkeR8VUtAeFoSYbKedZNsDvCN");
+        List<WalletBalances> seen = new CopyOnWriteArrayList<>();
+        try (FakeSolanaRpc node = new FakeSolanaRpc();
+                FakeJupiter jupiter = new FakeJupiter()) {
+            FakeLedger ledger = new FakeLedger(node);
+            ledger.account(WALLET.address(), Address.SYSTEM_PROGRAM, new byte[0], 2_500_000_000L);
+            ledger.mint(MINT, Address.TOKEN_PROGRAM, 6, BigInteger.valueOf(1_000_000_000_000L), null);
+            ledger.mint(token2022, Address.TOKEN_2022_PROGRAM, 9, BigInteger.valueOf(1_000_000_000_000L), null);
+            // two accounts of one mint add up; an empty one and one of another owner do not count
+            ledger.tokenAccount(address(1), Address.TOKEN_PROGRAM, MINT, WALLET.address(), BigInteger.valueOf(300));
+            ledger.tokenAccount(address(2), Address.TOKEN_PROGRAM, MINT, WALLET.address(), BigInteger.valueOf(200));
+            ledger.tokenAccount(address(3), Address.TOKEN_PROGRAM, token2022, WALLET.address(), BigInteger.ZERO);
+            ledger.tokenAccount(address(4), Address.TOKEN_2022_PROGRAM, token2022, WALLET.address(), BigInteger.TEN);
+            ledger.tokenAccount(address(5), Address.TOKEN_PROGRAM, MINT, address(9), BigInteger.valueOf(7));
+            JupiterClient client = new JupiterClient(JupiterSettings.of(jupiter.uri(), Optional.empty(), 1000));
+            SolanaRpc rpc = new SolanaRpc(RpcSettings.of(node.uri(), 1000));
+            try (LiveExecutor live = LiveExecutor.builder(
+                                    client.metis(),
+                                    rpc,
+                                    new TransactionSigner(WALLET, SigningPolicy.jupiterSwaps()),
+                                    dir.resolve("live.jsonl"))
+                            .build();
+                    Scripted.Fixture f = new Scripted.Fixture(
+                            SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                            b -> b.swapExecutor(live))) {
+                assertThat(live.capabilities()).containsExactly("wallet-balances");
+                f.engine.start(spec("balances", () -> new Balances(seen)).build());
+
+                long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+                while (seen.isEmpty()) {
+                    assertThat(System.nanoTime()).as("balances within 30 s").isLessThan(deadline);
+                    f.advance(Duration.ofMillis(200));
+                    Thread.sleep(5);
+                }
+
+                WalletBalances balances = seen.getFirst();
+                assertThat(balances.sol()).isEqualTo(Lamports.of(2_500_000_000L));
+                assertThat(balances.tokens())
+                        .extracting(t -> t.mint() + " " + t.amount().raw() + "/"
+                                + t.amount().decimals())
+                        .containsExactlyInAnyOrder(MINT + " 500/6", token2022 + " 10/9");
+            }
+        }
+    }
+
+    private static Address address(int seed) {
+        byte[] bytes = new byte[32];
+        java.util.Arrays.fill(bytes, (byte) (200 + seed));
+        return Address.ofBytes(bytes);
     }
 }

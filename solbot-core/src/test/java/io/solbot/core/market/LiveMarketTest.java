@@ -55,7 +55,8 @@ class LiveMarketTest {
             assertThat(market.authorities(TOKEN)).contains(new Authorities(null, AUTHORITY.toString()));
             assertThat(market.price(Mint.USDC)).isEmpty();
             assertThat(market.decimals(Mint.USDC)).isEmpty();
-            assertThat(market.capabilities()).containsExactlyInAnyOrder("prices", "sol-usd");
+            assertThat(market.capabilities())
+                    .containsExactlyInAnyOrder("prices", "sol-usd", "pools", "token-info", "accounts", "wallet-swaps");
         }
     }
 
@@ -71,7 +72,8 @@ class LiveMarketTest {
             client.start();
             market.listenForLaunches(client);
             long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (pubSub.live("logsSubscribe").isEmpty()) {
+            // one subscription per program: pump.fun, Raydium AMM v4, Raydium CPMM
+            while (pubSub.live("logsSubscribe").size() < 3) {
                 assertThat(System.nanoTime()).isLessThan(deadline);
                 Thread.sleep(2);
             }

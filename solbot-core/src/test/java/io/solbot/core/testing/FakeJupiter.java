@@ -43,10 +43,12 @@ public final class FakeJupiter extends LoopbackServer {
 
     private final Map<Mint, Rate> rates = new ConcurrentHashMap<>();
     private final Map<Mint, BigDecimal> usdPrices = new ConcurrentHashMap<>();
+    private final Map<Mint, BigDecimal> liquidity = new ConcurrentHashMap<>();
     private final Set<Mint> untradable = ConcurrentHashMap.newKeySet();
     private final AtomicReference<Supplier<byte[]>> blockhash = new AtomicReference<>(() -> filled(5));
     private final AtomicReference<LongSupplier> lastValidBlockHeight = new AtomicReference<>(() -> 1_000);
     private final AtomicInteger orders = new AtomicInteger();
+    private final AtomicReference<java.util.function.Predicate<String>> lander = new AtomicReference<>(tx -> true);
 
     /** {@code units} raw units of {@code mint} cost {@code lamports}, both ways, before slippage. */
     public FakeJupiter price(Mint mint, long lamports, long units) {
@@ -60,6 +62,12 @@ public final class FakeJupiter extends LoopbackServer {
         return this;
     }
 
+    /** The Price API's {@code liquidity} (US dollars) for {@code mint}; 621679197.67 unless set. */
+    public FakeJupiter liquidity(Mint mint, BigDecimal usd) {
+        liquidity.put(mint, usd);
+        return this;
+    }
+
     /** Quotes of {@code mint} answer 400 TOKEN_NOT_TRADABLE. */
     public FakeJupiter untradable(Mint mint) {
         untradable.add(mint);
@@ -70,6 +78,15 @@ public final class FakeJupiter extends LoopbackServer {
     public FakeJupiter chain(Supplier<byte[]> blockhash, LongSupplier lastValidBlockHeight) {
         this.blockhash.set(blockhash);
         this.lastValidBlockHeight.set(lastValidBlockHeight);
+        return this;
+    }
+
+    /**
+     * How {@code /swap/v2/execute} lands a signed transaction (base64): {@code land} sends it on (to a fake node's
+     * {@link FakeSolanaRpc#submit}) and says whether it landed; by default it "lands" nowhere and succeeds.
+     */
+    public FakeJupiter lander(java.util.function.Predicate<String> land) {
+        lander.set(land);
         return this;
     }
 
@@ -260,6 +277,13 @@ public final class FakeJupiter extends LoopbackServer {
                             + "\"error\":\"Transaction is not fully signed\"}");
         }
         FakeSwap swap = FakeSwap.in(tx).orElseThrow();
+        if (!lander.get().test(signed)) {
+            return new Answer(
+                    200,
+                    "{\"status\":\"Failed\",\"signature\":\"" + Base58.encode(tx.signature(0))
+                            + "\",\"code\":-1000,\"error\":\"Failed to land\",\"totalInputAmount\":\"0\","
+                            + "\"totalOutputAmount\":\"0\"}");
+        }
         ObjectNode reply = JSON.createObjectNode();
         reply.put("status", "Success");
         reply.put("signature", Base58.encode(tx.signature(0)));
@@ -284,7 +308,7 @@ public final class FakeJupiter extends LoopbackServer {
             if (usd != null) {
                 ObjectNode price = reply.putObject(id);
                 price.put("createdAt", "2024-06-05T08:55:25.527Z");
-                price.put("liquidity", 621679197.67);
+                price.put("liquidity", liquidity.getOrDefault(Mint.of(id), new BigDecimal("621679197.67")));
                 price.put("usdPrice", usd);
                 price.put("blockId", 348004023L);
                 price.put("decimals", Mint.of(id).equals(Mint.WRAPPED_SOL) ? 9 : 6);

@@ -74,6 +74,8 @@ public final class FakeSolanaRpc extends LoopbackServer {
     private final Map<Address, Long> lamports = new HashMap<>();
     private final Map<String, BigInteger> tokens = new HashMap<>();
     private final Map<Address, byte[]> accounts = new HashMap<>();
+    private final Map<Address, Address> owners = new HashMap<>();
+    private final Map<String, java.util.function.Function<JsonNode, JsonNode>> handlers = new HashMap<>();
     private final Map<String, Fate> fateOf = new HashMap<>();
     private final Map<String, Integer> receipts = new LinkedHashMap<>();
     private final Map<String, Landed> landed = new LinkedHashMap<>();
@@ -131,6 +133,22 @@ public final class FakeSolanaRpc extends LoopbackServer {
         return this;
     }
 
+    /** An account {@code getAccountInfo} returns, owned by {@code program}. */
+    public synchronized FakeSolanaRpc account(Address address, Address program, byte[] data) {
+        accounts.put(address, data.clone());
+        owners.put(address, program);
+        return this;
+    }
+
+    /**
+     * Answers calls of {@code method} with {@code result} of their params (a JSON-RPC {@code result}); where it
+     * returns null, the node answers as it would without (methods it does not know: -32601).
+     */
+    public synchronized FakeSolanaRpc handle(String method, java.util.function.Function<JsonNode, JsonNode> result) {
+        handlers.put(method, result);
+        return this;
+    }
+
     /** The fates of the next new transactions, in order; after them, transactions land. */
     public synchronized FakeSolanaRpc fates(Fate... next) {
         fates.addAll(List.of(next));
@@ -159,6 +177,16 @@ public final class FakeSolanaRpc extends LoopbackServer {
     public synchronized FakeSolanaRpc deliverNextSendTwice() {
         sendQuirks.add(SendQuirk.DELIVER_TWICE);
         return this;
+    }
+
+    /**
+     * Takes {@code transaction} (base64 wire bytes) as a leader would from another sender (Jupiter's {@code /execute}):
+     * without preflight, landing per its fate. Returns its signature.
+     */
+    public synchronized String submit(String transaction) {
+        ArrayNode params = JSON.createArrayNode().add(transaction);
+        params.addObject().put("encoding", "base64").put("skipPreflight", true);
+        return send(params).asText();
     }
 
     /** How many JSON-RPC calls of {@code method} the node received. */
@@ -260,6 +288,11 @@ public final class FakeSolanaRpc extends LoopbackServer {
     }
 
     private JsonNode result(String method, JsonNode params) {
+        java.util.function.Function<JsonNode, JsonNode> handler = handlers.get(method);
+        JsonNode handled = handler == null ? null : handler.apply(params);
+        if (handled != null) {
+            return handled;
+        }
         return switch (method) {
             case "getLatestBlockhash" -> {
                 ObjectNode result = context();
@@ -544,7 +577,9 @@ public final class FakeSolanaRpc extends LoopbackServer {
         value.putArray("data").add(Base64.getEncoder().encodeToString(data)).add("base64");
         value.put("executable", false);
         value.put("lamports", 1_461_600);
-        value.put("owner", Address.TOKEN_PROGRAM.toString());
+        value.put(
+                "owner",
+                owners.getOrDefault(Address.of(address), Address.TOKEN_PROGRAM).toString());
         value.put("rentEpoch", new BigInteger("18446744073709551615"));
         value.put("space", data.length);
         return result;

@@ -4,9 +4,12 @@ import io.solbot.core.domain.Base58;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.NewToken;
 import io.solbot.core.solana.Address;
+import io.solbot.core.solana.rpc.LandedTransaction;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -25,8 +28,8 @@ import java.util.regex.Pattern;
  * success|failed}): other programs log {@code Create} too (the token-account program, Metaplex). Failed transactions
  * are skipped, and a signature is reported once however many notifications carry it.
  *
- * <p>Reading the new pool's mints needs the transaction itself ({@code getTransaction}), left to the caller. Not
- * thread-safe: one instance per stream.
+ * <p>A Raydium pool's logs do not name its mints: {@link #poolMint} reads them from the creating transaction ({@code
+ * getTransaction}), which the caller fetches. Not thread-safe: one instance per stream.
  */
 public final class NewPools {
     /** Raydium's AMM v4. */
@@ -60,6 +63,67 @@ public final class NewPools {
             return size() > REMEMBERED;
         }
     };
+
+    /** Raydium AMM v4's {@code Initialize2} instruction: tag 1, then its arguments. */
+    private static final byte INITIALIZE2 = 1;
+    /** Raydium AMM v4 {@code initialize2}: the coin mint is its 9th account, the pc mint its 10th (solana.md §5.2). */
+    private static final int V4_COIN_MINT = 8;
+
+    private static final int V4_PC_MINT = 9;
+    /** Raydium CPMM {@code initialize}: after creator, config, authority and pool state come token 0's and 1's mints. */
+    private static final int CPMM_TOKEN_0_MINT = 4;
+
+    private static final int CPMM_TOKEN_1_MINT = 5;
+    /** Anchor's discriminator of CPMM's {@code initialize}: the first 8 bytes of sha256("global:initialize"). */
+    private static final byte[] CPMM_INITIALIZE = discriminator("global:initialize");
+
+    /**
+     * The token a Raydium pool of {@code program} ({@link #RAYDIUM_AMM_V4} or {@link #RAYDIUM_CPMM}) created in
+     * {@code transaction} pairs against SOL: the mint other than wrapped SOL of its initialising instruction (called
+     * directly or through another program). Empty if the transaction has no such instruction, the instruction is cut
+     * short, or neither side is SOL (a pool this library does not trade).
+     */
+    public static Optional<Mint> poolMint(LandedTransaction transaction, Address program) {
+        for (LandedTransaction.Instruction ix : transaction.instructions()) {
+            if (!ix.program().equals(program)) {
+                continue;
+            }
+            byte[] data = ix.data();
+            Optional<Address> a;
+            Optional<Address> b;
+            if (program.equals(RAYDIUM_AMM_V4) && data.length > 0 && data[0] == INITIALIZE2) {
+                a = ix.account(V4_COIN_MINT);
+                b = ix.account(V4_PC_MINT);
+            } else if (program.equals(RAYDIUM_CPMM)
+                    && data.length >= 8
+                    && Arrays.equals(data, 0, 8, CPMM_INITIALIZE, 0, 8)) {
+                a = ix.account(CPMM_TOKEN_0_MINT);
+                b = ix.account(CPMM_TOKEN_1_MINT);
+            } else {
+                continue;
+            }
+            if (a.isEmpty() || b.isEmpty()) {
+                return Optional.empty();
+            }
+            String sol = Mint.WRAPPED_SOL.address();
+            if (a.get().toString().equals(sol) && !b.get().toString().equals(sol)) {
+                return Optional.of(Mint.of(b.get().toString()));
+            }
+            if (b.get().toString().equals(sol) && !a.get().toString().equals(sol)) {
+                return Optional.of(Mint.of(a.get().toString()));
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    private static byte[] discriminator(String name) {
+        try {
+            return Arrays.copyOf(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)), 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 
     /** The pool {@code notification} creates, if it creates one and was not reported before. */
     public Optional<PoolCreated> read(LogsNotification notification) {

@@ -10,14 +10,10 @@ import io.solbot.core.internal.Json;
 import io.solbot.core.internal.RateLimiter;
 import io.solbot.core.solana.Address;
 import io.solbot.core.solana.SignedTransaction;
-import java.math.BigInteger;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -34,8 +30,6 @@ import java.util.function.Function;
 public final class SolanaRpc {
     /** {@code getSignatureStatuses} answers at most this many signatures a call. */
     public static final int MAX_STATUSES_PER_CALL = 256;
-
-    private static final long PREFLIGHT_FAILURE = -32002;
 
     private final RpcSettings settings;
     private final HttpCalls calls;
@@ -59,7 +53,7 @@ public final class SolanaRpc {
             return new Blockhash(
                     Json.text(value, "blockhash"),
                     Json.nonNegativeLong(value, "lastValidBlockHeight"),
-                    contextSlot(result));
+                    RpcReplies.contextSlot(result));
         });
     }
 
@@ -136,34 +130,13 @@ public final class SolanaRpc {
             List<Optional<SignatureStatus>> out = new ArrayList<>(value.size());
             for (int i = 0; i < value.size(); i++) {
                 JsonNode status = value.get(i);
-                out.add(status.isNull() ? Optional.empty() : Optional.of(status("value[" + i + "]", status)));
+                out.add(
+                        status.isNull()
+                                ? Optional.empty()
+                                : Optional.of(RpcReplies.status("value[" + i + "]", status)));
             }
             return out;
         });
-    }
-
-    private static SignatureStatus status(String at, JsonNode status) {
-        if (!status.isObject()) {
-            throw Json.wrongType(at, "an object or null", status);
-        }
-        JsonNode confirmations = status.get("confirmations");
-        // a name this version does not know (a node newer than us) is no reason to lose the status: without one,
-        // the confirmations tell (none: rooted), as for a node that sends no name at all
-        Optional<Commitment> level = Json.optionalText(status, "confirmationStatus")
-                .flatMap(name -> {
-                    try {
-                        return Optional.of(Commitment.ofWire(name));
-                    } catch (IllegalArgumentException e) {
-                        return Optional.empty();
-                    }
-                });
-        return new SignatureStatus(
-                Json.nonNegativeLong(status, "slot"),
-                confirmations == null || confirmations.isNull()
-                        ? OptionalLong.empty()
-                        : OptionalLong.of(Json.nonNegativeLongValue(at + ".confirmations", confirmations)),
-                error(status.get("err")),
-                level);
     }
 
     /**
@@ -183,8 +156,8 @@ public final class SolanaRpc {
                     JsonNode value = Json.object(result, "value");
                     JsonNode units = value.get("unitsConsumed");
                     return new Simulation(
-                            error(value.get("err")),
-                            logs(value.get("logs")),
+                            RpcReplies.error(value.get("err")),
+                            RpcReplies.logs(value.get("logs")),
                             units == null || units.isNull()
                                     ? OptionalLong.empty()
                                     : OptionalLong.of(Json.nonNegativeLongValue("value.unitsConsumed", units)));
@@ -201,31 +174,10 @@ public final class SolanaRpc {
                         throw new Json.Malformed("field value is missing");
                     }
                     // null: no such account
-                    return Optional.of(value).filter(v -> !v.isNull()).map(v -> rawAccount(v, contextSlot(result)));
+                    return Optional.of(value)
+                            .filter(v -> !v.isNull())
+                            .map(v -> RpcReplies.rawAccount("value", v, RpcReplies.contextSlot(result)));
                 });
-    }
-
-    private static RawAccount rawAccount(JsonNode value, long slot) {
-        JsonNode data = Json.required(value, "data");
-        // base64 was asked for: [text, "base64"]; a bare string or a parsed object means the node answered otherwise
-        if (!data.isArray()
-                || data.size() != 2
-                || !data.get(0).isTextual()
-                || !"base64".equals(data.get(1).asText())) {
-            throw Json.wrongType("value.data", "[<base64>, \"base64\"]", data);
-        }
-        byte[] bytes;
-        try {
-            bytes = Base64.getDecoder().decode(data.get(0).textValue());
-        } catch (IllegalArgumentException e) {
-            throw new Json.Malformed("field value.data is not base64");
-        }
-        return new RawAccount(
-                address("value.owner", Json.text(value, "owner")),
-                Json.nonNegativeLong(value, "lamports"),
-                bytes,
-                Json.bool(value, "executable"),
-                slot);
     }
 
     /**
@@ -237,131 +189,166 @@ public final class SolanaRpc {
         return call(
                 "getTransaction",
                 params(Json.MAPPER.getNodeFactory().textNode(signature.value()), config),
-                result -> result.isNull() ? Optional.empty() : Optional.of(landed(signature, result)));
+                result ->
+                        result.isNull() ? Optional.empty() : Optional.of(TransactionReader.landed(signature, result)));
     }
 
-    private static LandedTransaction landed(TxSignature signature, JsonNode result) {
-        JsonNode meta = Json.object(result, "meta");
-        JsonNode message = Json.object(Json.object(result, "transaction"), "message");
-        List<Address> keys =
-                new ArrayList<>(addresses("transaction.message.accountKeys", Json.required(message, "accountKeys")));
-        JsonNode loaded = meta.get("loadedAddresses");
-        if (loaded != null && !loaded.isNull()) {
-            keys.addAll(addresses("meta.loadedAddresses.writable", Json.required(loaded, "writable")));
-            keys.addAll(addresses("meta.loadedAddresses.readonly", Json.required(loaded, "readonly")));
+    /** {@code getMultipleAccounts} accepts at most this many addresses a call. */
+    public static final int MAX_ACCOUNTS_PER_CALL = 100;
+
+    /**
+     * {@code getMultipleAccounts} in base64: one entry per address, in order, empty where there is no such account.
+     *
+     * @throws IllegalArgumentException for no address or more than 100
+     */
+    public List<Optional<RawAccount>> multipleAccounts(List<Address> accounts, Commitment commitment) {
+        if (accounts.isEmpty() || accounts.size() > MAX_ACCOUNTS_PER_CALL) {
+            throw new IllegalArgumentException("between 1 and 100 accounts a call, but there were " + accounts.size());
         }
-        List<Long> pre = longs("meta.preBalances", Json.required(meta, "preBalances"));
-        List<Long> post = longs("meta.postBalances", Json.required(meta, "postBalances"));
-        if (pre.size() != keys.size() || post.size() != keys.size()) {
-            throw new Json.Malformed("the transaction has " + keys.size() + " accounts, but " + pre.size()
-                    + " pre-balances and " + post.size() + " post-balances");
-        }
-        Map<Integer, JsonNode> before =
-                tokenBalances("meta.preTokenBalances", meta.get("preTokenBalances"), keys.size());
-        Map<Integer, JsonNode> after =
-                tokenBalances("meta.postTokenBalances", meta.get("postTokenBalances"), keys.size());
-        List<LandedTransaction.TokenBalance> tokens = new ArrayList<>();
-        java.util.TreeSet<Integer> indexes = new java.util.TreeSet<>(before.keySet());
-        indexes.addAll(after.keySet());
-        for (int index : indexes) {
-            JsonNode either = after.getOrDefault(index, before.get(index));
-            String at = "token balance of account " + index;
-            Mint mint;
-            try {
-                mint = Mint.of(Json.text(either, "mint"));
-            } catch (IllegalArgumentException e) {
-                throw new Json.Malformed(at + ": mint is not an address");
+        ArrayNode list = Json.MAPPER.createArrayNode();
+        accounts.forEach(a -> list.add(a.toString()));
+        return call("getMultipleAccounts", params(list, config(commitment).put("encoding", "base64")), result -> {
+            JsonNode value = RpcReplies.value(result);
+            if (!value.isArray() || value.size() != accounts.size()) {
+                throw new Json.Malformed("field value must be an array of " + accounts.size() + " accounts, but was "
+                        + Json.show(value.toString()));
             }
-            Optional<Address> owner = Json.optionalText(either, "owner").map(o -> address(at + ".owner", o));
-            JsonNode ui = Json.object(either, "uiTokenAmount");
-            tokens.add(new LandedTransaction.TokenBalance(
-                    index,
-                    mint,
-                    owner,
-                    before.containsKey(index)
-                            ? Json.u64(before.get(index).get("uiTokenAmount"), "amount")
-                            : BigInteger.ZERO,
-                    after.containsKey(index)
-                            ? Json.u64(after.get(index).get("uiTokenAmount"), "amount")
-                            : BigInteger.ZERO,
-                    Json.integer(ui, "decimals")));
-        }
-        return new LandedTransaction(
-                signature,
-                Json.nonNegativeLong(result, "slot"),
-                error(meta.get("err")),
-                Json.nonNegativeLong(meta, "fee"),
-                keys,
-                pre,
-                post,
-                tokens);
-    }
-
-    private static Map<Integer, JsonNode> tokenBalances(String field, JsonNode list, int accounts) {
-        Map<Integer, JsonNode> out = new HashMap<>();
-        if (list == null || list.isNull()) {
+            long slot = RpcReplies.contextSlot(result);
+            List<Optional<RawAccount>> out = new ArrayList<>(value.size());
+            for (int i = 0; i < value.size(); i++) {
+                JsonNode item = value.get(i);
+                out.add(
+                        item.isNull()
+                                ? Optional.empty()
+                                : Optional.of(RpcReplies.rawAccount("value[" + i + "]", item, slot)));
+            }
             return out;
-        }
-        if (!list.isArray()) {
-            throw Json.wrongType(field, "an array", list);
-        }
-        for (JsonNode balance : list) {
-            int index = Json.integer(balance, "accountIndex");
-            if (index < 0 || index >= accounts) {
-                throw new Json.Malformed(
-                        field + ": account index " + index + " is beyond the " + accounts + " accounts");
-            }
-            Json.object(balance, "uiTokenAmount");
-            out.put(index, balance);
-        }
-        return out;
+        });
     }
 
-    private static Optional<TransactionError> error(JsonNode err) {
-        return err == null || err.isNull() ? Optional.empty() : Optional.of(new TransactionError(err.toString()));
+    /** {@code getBalance}: the lamports of {@code account} (zero if it does not exist). */
+    public long balance(Address account, Commitment commitment) {
+        return call(
+                "getBalance",
+                params(Json.MAPPER.getNodeFactory().textNode(account.toString()), config(commitment)),
+                result -> Json.nonNegativeLongValue("value", RpcReplies.value(result)));
     }
 
-    private static List<String> logs(JsonNode logs) {
-        List<String> out = new ArrayList<>();
-        if (logs != null && logs.isArray()) {
-            logs.forEach(line -> out.add(line.asText()));
-        }
-        return out;
+    /**
+     * {@code getTokenLargestAccounts}: up to the 20 largest token accounts of {@code mint}, largest first (token
+     * accounts, not owners; read the owners from the accounts).
+     */
+    public List<LargestAccount> tokenLargestAccounts(Mint mint, Commitment commitment) {
+        return call(
+                "getTokenLargestAccounts",
+                params(Json.MAPPER.getNodeFactory().textNode(mint.address()), config(commitment)),
+                result -> {
+                    JsonNode value = RpcReplies.value(result);
+                    if (!value.isArray()) {
+                        throw Json.wrongType("value", "an array of token accounts", value);
+                    }
+                    List<LargestAccount> out = new ArrayList<>(value.size());
+                    for (int i = 0; i < value.size(); i++) {
+                        JsonNode item = value.get(i);
+                        String at = "value[" + i + "]";
+                        if (!item.isObject()) {
+                            throw Json.wrongType(at, "a token account object", item);
+                        }
+                        // amount is the exact u64 as a string; uiAmount is a deprecated float and never read
+                        out.add(new LargestAccount(
+                                RpcReplies.address(at + ".address", Json.text(item, "address")),
+                                Json.u64(item, "amount"),
+                                Json.integer(item, "decimals")));
+                    }
+                    return out;
+                });
     }
 
-    private static List<Address> addresses(String field, JsonNode list) {
-        if (!list.isArray()) {
-            throw Json.wrongType(field, "an array of addresses", list);
-        }
-        List<Address> out = new ArrayList<>(list.size());
-        for (JsonNode item : list) {
-            out.add(address(field, item.asText()));
-        }
-        return out;
+    /**
+     * {@code getTokenAccountsByOwner} in base64: the token accounts of {@code owner} that {@code program} (SPL Token or
+     * Token-2022) owns.
+     */
+    public List<OwnedAccount> tokenAccountsByOwner(Address owner, Address program, Commitment commitment) {
+        ObjectNode filter = Json.MAPPER.createObjectNode().put("programId", program.toString());
+        return call(
+                "getTokenAccountsByOwner",
+                params(
+                        Json.MAPPER.getNodeFactory().textNode(owner.toString()),
+                        filter,
+                        config(commitment).put("encoding", "base64")),
+                result -> {
+                    JsonNode value = RpcReplies.value(result);
+                    if (!value.isArray()) {
+                        throw Json.wrongType("value", "an array of accounts", value);
+                    }
+                    long slot = RpcReplies.contextSlot(result);
+                    List<OwnedAccount> out = new ArrayList<>(value.size());
+                    for (int i = 0; i < value.size(); i++) {
+                        JsonNode item = value.get(i);
+                        String at = "value[" + i + "]";
+                        if (!item.isObject()) {
+                            throw Json.wrongType(at, "an object with pubkey and account", item);
+                        }
+                        out.add(new OwnedAccount(
+                                RpcReplies.address(at + ".pubkey", Json.text(item, "pubkey")),
+                                RpcReplies.rawAccount(at + ".account", Json.required(item, "account"), slot)));
+                    }
+                    return out;
+                });
     }
 
-    private static List<Long> longs(String field, JsonNode list) {
-        if (!list.isArray()) {
-            throw Json.wrongType(field, "an array of integers", list);
-        }
-        List<Long> out = new ArrayList<>(list.size());
-        for (JsonNode item : list) {
-            out.add(Json.nonNegativeLongValue(field, item));
-        }
-        return out;
-    }
+    /** {@code getSignaturesForAddress} returns at most this many signatures a call. */
+    public static final int MAX_SIGNATURES_PER_CALL = 1_000;
 
-    private static Address address(String field, String text) {
-        try {
-            return Address.of(text);
-        } catch (IllegalArgumentException e) {
-            throw new Json.Malformed("field " + field + " is not an address: " + Json.show(text));
+    /**
+     * {@code getSignaturesForAddress} at {@code commitment} (confirmed or finalized): up to {@code limit} transactions
+     * that touched {@code address}, newest first, older than {@code before} if given and newer than {@code until} if
+     * given.
+     */
+    public List<SignatureInfo> signaturesForAddress(
+            Address address,
+            Optional<TxSignature> before,
+            Optional<TxSignature> until,
+            int limit,
+            Commitment commitment) {
+        if (limit < 1 || limit > MAX_SIGNATURES_PER_CALL) {
+            throw new IllegalArgumentException("between 1 and 1000 signatures a call, but was " + limit);
         }
-    }
-
-    private static long contextSlot(JsonNode result) {
-        JsonNode context = result.get("context");
-        return context == null || !context.isObject() ? 0 : Json.nonNegativeLong(context, "slot");
+        ObjectNode config = config(commitment).put("limit", limit);
+        before.ifPresent(s -> config.put("before", s.value()));
+        until.ifPresent(s -> config.put("until", s.value()));
+        return call(
+                "getSignaturesForAddress",
+                params(Json.MAPPER.getNodeFactory().textNode(address.toString()), config),
+                result -> {
+                    if (!result.isArray()) {
+                        throw Json.wrongType("result", "an array of signatures", result);
+                    }
+                    List<SignatureInfo> out = new ArrayList<>(result.size());
+                    for (int i = 0; i < result.size(); i++) {
+                        JsonNode item = result.get(i);
+                        String at = "result[" + i + "]";
+                        if (!item.isObject()) {
+                            throw Json.wrongType(at, "a signature object", item);
+                        }
+                        TxSignature signature;
+                        try {
+                            signature = TxSignature.of(Json.text(item, "signature"));
+                        } catch (IllegalArgumentException e) {
+                            throw new Json.Malformed(at + ".signature is not a transaction signature");
+                        }
+                        JsonNode time = item.get("blockTime");
+                        out.add(new SignatureInfo(
+                                signature,
+                                Json.nonNegativeLong(item, "slot"),
+                                RpcReplies.error(item.get("err")),
+                                time == null || time.isNull()
+                                        ? Optional.empty()
+                                        : Optional.of(java.time.Instant.ofEpochSecond(
+                                                Json.nonNegativeLongValue(at + ".blockTime", time)))));
+                    }
+                    return out;
+                });
     }
 
     private static ObjectNode config(Commitment commitment) {
@@ -411,7 +398,7 @@ public final class SolanaRpc {
             }
             JsonNode error = node.get("error");
             if (error != null && !error.isNull()) {
-                throw rpcError(what, error);
+                throw RpcReplies.rpcError(what, error);
             }
             JsonNode replyId = node.get("id");
             if (replyId == null || !replyId.isIntegralNumber() || replyId.longValue() != id) {
@@ -424,31 +411,6 @@ public final class SolanaRpc {
         } catch (Json.Malformed e) {
             throw new RpcException(RpcException.Reason.MALFORMED_REPLY, what + ": " + e.getMessage());
         }
-    }
-
-    private static RpcException rpcError(String what, JsonNode error) {
-        JsonNode codeNode = error.get("code");
-        Long code = codeNode != null && codeNode.canConvertToLong() && codeNode.isIntegralNumber()
-                ? codeNode.longValue()
-                : null;
-        String message = error.path("message").asText("");
-        JsonNode data = error.get("data");
-        if (code != null && code == PREFLIGHT_FAILURE && data != null && data.isObject()) {
-            Optional<TransactionError> err = error(data.get("err"));
-            return new RpcException(
-                    RpcException.Reason.PREFLIGHT_FAILED,
-                    code,
-                    err.orElse(null),
-                    logs(data.get("logs")),
-                    what + ": preflight failed (" + code + " " + Json.show(message) + ")"
-                            + err.map(e -> ": " + e.json()).orElse(""));
-        }
-        return new RpcException(
-                RpcException.Reason.RPC_ERROR,
-                code,
-                null,
-                null,
-                what + ": error " + (code == null ? "" : code + " ") + Json.show(message));
     }
 
     @Override
