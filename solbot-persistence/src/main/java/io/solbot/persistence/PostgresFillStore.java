@@ -194,6 +194,7 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
             if (fence == WriteFence.NONE) {
                 insertFailure(dsl, botId, failure);
             } else {
+                fence.before(botId);
                 dsl.transaction(tx -> {
                     Fencing.pass(tx.dsl(), fence, botId);
                     insertFailure(tx.dsl(), botId, failure);

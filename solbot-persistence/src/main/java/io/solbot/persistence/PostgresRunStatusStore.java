@@ -97,6 +97,7 @@ public final class PostgresRunStatusStore implements RunStatusStore {
             upsert(dsl, record);
             return;
         }
+        fence.before(record.botId());
         try {
             dsl.transaction(tx -> {
                 Fencing.pass(tx.dsl(), fence, record.botId());

@@ -104,6 +104,7 @@ public final class PostgresTradeLedger {
             if (fence == WriteFence.NONE) {
                 applied = recordFills(dsl, fills);
             } else {
+                Fencing.before(fence, fills.stream().map(f -> f.fill().botId()).toList());
                 applied = dsl.transactionResult(tx -> {
                     Fencing.passAll(
                             tx.dsl(),

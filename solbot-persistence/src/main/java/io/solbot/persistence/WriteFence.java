@@ -38,6 +38,15 @@ public interface WriteFence {
     Token pass(Connection tx, BotId botId) throws SQLException;
 
     /**
+     * Refuses a write of {@code botId} before it takes a connection, when the answer is known without the database (a
+     * bot this process knows it lost): a node cut off from the database then fails fast instead of waiting for a
+     * connection. The default refuses nothing; {@link #pass} still runs.
+     *
+     * @throws FenceLostException if the write is refused
+     */
+    default void before(BotId botId) {}
+
+    /**
      * Who passed the fence.
      *
      * @param node the node that owns the bot

@@ -12,6 +12,13 @@ import org.jooq.exception.DataAccessException;
 public final class Fencing {
     private Fencing() {}
 
+    /** Runs the fence's checks that need no database, for each of {@code bots}; see {@link WriteFence#before}. */
+    public static void before(WriteFence fence, Collection<BotId> bots) {
+        for (BotId bot : bots) {
+            fence.before(bot);
+        }
+    }
+
     /** Passes the fence for {@code botId} in {@code tx}, a transaction's context. */
     public static WriteFence.Token pass(DSLContext tx, WriteFence fence, BotId botId) {
         try {

@@ -143,6 +143,7 @@ public final class PostgresJournal implements Journal {
     @Override
     public void claim(BotId botId) {
         try {
+            fence.before(botId);
             dsl.transaction(tx -> Fencing.pass(tx.dsl(), fence, botId));
         } catch (RuntimeException e) {
             if (Fencing.unwrapped(e) instanceof FenceLostException lost) {
@@ -222,6 +223,7 @@ public final class PostgresJournal implements Journal {
     }
 
     private void write(BotId botId, Write write) {
+        fence.before(botId);
         try {
             dsl.transaction(cfg -> write.run(cfg.dsl()));
         } catch (RuntimeException e) {
