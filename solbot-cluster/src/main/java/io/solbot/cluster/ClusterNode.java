@@ -32,7 +32,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -167,12 +166,14 @@ public final class ClusterNode implements AutoCloseable {
         }
         scheduler = s;
         s.start();
+        Housekeeping house =
+                new Housekeeping(database.dataSource(), fence, fairShare, nodeId, slice, heartbeat, () -> closing);
         housekeeper =
-                Thread.ofPlatform().daemon().name("solbot-cluster-" + nodeId).start(this::keepHouse);
+                Thread.ofPlatform().daemon().name("solbot-cluster-" + nodeId).start(house::keepHouse);
         watch = Thread.ofPlatform()
                 .daemon()
                 .name("solbot-cluster-watch-" + nodeId)
-                .start(this::watchHeartbeats);
+                .start(house::watchHeartbeats);
         log.info("Node {} joined the cluster with {} bots", nodeId, bots.size());
     }
 
@@ -328,94 +329,6 @@ public final class ClusterNode implements AutoCloseable {
 
     private static CompletionHandler<Void> later(Duration delay) {
         return (complete, ops) -> ops.reschedule(complete, Instant.now().plus(delay));
-    }
-
-    // ---- housekeeping: alive mark, fence check, heartbeat check, slice end, rebalancing ----
-
-    private void keepHouse() {
-        while (!closing) {
-            try {
-                Thread.sleep(heartbeat.toMillis());
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                checkOnce();
-            } catch (RuntimeException e) {
-                log.warn("Node {}: housekeeping failed: {}", nodeId, e.toString());
-            }
-        }
-    }
-
-    /**
-     * Stops, on its own, every bot whose heartbeat is close to dead (cut off from the database, or paused): before the
-     * others revive it elsewhere. Needs no database, so it runs on a thread of its own, four times per heartbeat: the
-     * housekeeper may wait for a connection meanwhile.
-     */
-    private void watchHeartbeats() {
-        long period = Math.max(1, heartbeat.toMillis() / 4);
-        while (!closing) {
-            try {
-                Thread.sleep(period);
-            } catch (InterruptedException e) {
-                return;
-            }
-            try {
-                for (Ownership own : fence.owned().values()) {
-                    double dead = fence.fractionDead(own);
-                    if (dead >= 0.75) {
-                        own.lose("its heartbeat is close to dead (" + Math.round(dead * 100) + "%)");
-                    }
-                }
-            } catch (RuntimeException e) {
-                log.warn("Node {}: the heartbeat watch failed: {}", nodeId, e.toString());
-            }
-        }
-    }
-
-    /** One round of the housekeeper's checks; each goes on if an earlier one could not reach the database. */
-    void checkOnce() {
-        Collection<Ownership> running = List.copyOf(fence.owned().values());
-        try {
-            fairShare.markAlive();
-            Map<String, Long> picked = pickedHere();
-            fence.contact();
-            for (Ownership own : running) {
-                Long version = picked.get(own.botId().value());
-                if (version == null || version != own.version()) {
-                    own.lose("its execution is no longer picked by " + nodeId + " at version " + own.version());
-                }
-            }
-            Instant now = Instant.now();
-            running.stream()
-                    .filter(own -> now.isAfter(own.since().plus(slice)))
-                    .forEach(own -> own.end("its slice of " + slice + " is over"));
-            int excess = fairShare.counts().excess(fence.owned().size());
-            fence.owned().values().stream()
-                    .filter(own -> own.endReason() == null)
-                    .sorted(Comparator.comparing(Ownership::since))
-                    .limit(Math.max(0, excess))
-                    .forEach(own -> own.end("node " + nodeId + " runs more than its fair share"));
-        } catch (SQLException e) {
-            log.debug("Node {}: housekeeping could not reach the database: {}", nodeId, e.getMessage());
-        }
-    }
-
-    /** The executions this node has picked, by bot id, with their versions. */
-    private Map<String, Long> pickedHere() throws SQLException {
-        Map<String, Long> out = new ConcurrentHashMap<>();
-        try (Connection c = database.dataSource().getConnection();
-                PreparedStatement s = c.prepareStatement("SELECT task_instance, version FROM scheduled_tasks"
-                        + " WHERE task_name = ? AND picked AND picked_by = ?")) {
-            s.setString(1, TASK);
-            s.setString(2, nodeId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    out.put(r.getString(1), r.getLong(2));
-                }
-            }
-        }
-        return out;
     }
 
     private void refuseLockfiles() {
