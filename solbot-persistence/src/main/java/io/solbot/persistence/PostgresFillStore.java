@@ -9,6 +9,7 @@ import io.solbot.core.domain.Fill;
 import io.solbot.core.domain.OrderFailure;
 import io.solbot.core.internal.CrashPoints;
 import io.solbot.core.store.FillStore;
+import io.solbot.persistence.internal.Fencing;
 import io.solbot.persistence.internal.Rows;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -66,8 +67,19 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
     private final Map<BotId, String> strategyIds = new ConcurrentHashMap<>();
     private volatile boolean closed;
 
+    private final WriteFence fence;
+
     public PostgresFillStore(PostgresDatabase database) {
-        this.ledger = new PostgresTradeLedger(database);
+        this(database, WriteFence.NONE);
+    }
+
+    /**
+     * A store whose every write first passes {@code fence} for the bot it writes, in the same transaction; a refused
+     * write throws {@link FenceLostException} (the fills of other bots in the same group commit are written).
+     */
+    public PostgresFillStore(PostgresDatabase database, WriteFence fence) {
+        this.fence = java.util.Objects.requireNonNull(fence, "fence");
+        this.ledger = new PostgresTradeLedger(database, fence);
         this.dsl = database.dsl();
     }
 
@@ -179,14 +191,27 @@ public final class PostgresFillStore implements FillStore, AutoCloseable {
                     "The fill store is closed; the failure of order " + failure.orderId() + " was not recorded");
         }
         try {
-            insertFailure(botId, failure);
+            if (fence == WriteFence.NONE) {
+                insertFailure(dsl, botId, failure);
+            } else {
+                fence.before(botId);
+                dsl.transaction(tx -> {
+                    Fencing.pass(tx.dsl(), fence, botId);
+                    insertFailure(tx.dsl(), botId, failure);
+                });
+            }
+        } catch (FenceLostException e) {
+            throw e;
         } catch (DataAccessException e) {
+            if (Fencing.unwrapped(e) instanceof FenceLostException lost) {
+                throw lost;
+            }
             throw RefusedWriteException.from(e, "the failure of order " + failure.orderId() + " of bot '" + botId + "'")
                     .orElseThrow(() -> e);
         }
     }
 
-    private void insertFailure(BotId botId, OrderFailure failure) {
+    private static void insertFailure(DSLContext dsl, BotId botId, OrderFailure failure) {
         int inserted = dsl.insertInto(ORDER_FAILURE)
                 .set(ORDER_FAILURE.BOT_ID, botId.value())
                 .set(ORDER_FAILURE.ORDER_ID, failure.orderId().value())

@@ -7,6 +7,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.store.RunRecord;
 import io.solbot.core.store.RunStatusStore;
+import io.solbot.persistence.internal.Fencing;
 import io.solbot.persistence.internal.Rows;
 import io.solbot.persistence.internal.db.tables.records.StrategyRunStatusRecord;
 import java.time.Instant;
@@ -33,6 +34,7 @@ public final class PostgresRunStatusStore implements RunStatusStore {
     private final String ownerNode;
     private final Long ownerPid;
     private final Function<BotId, String> configJson;
+    private final WriteFence fence;
 
     /**
      * @param database the database
@@ -41,6 +43,17 @@ public final class PostgresRunStatusStore implements RunStatusStore {
      * @param configJson the JSON of a bot's config, or null when there is none to record
      */
     public PostgresRunStatusStore(PostgresDatabase database, String owner, Function<BotId, String> configJson) {
+        this(database, owner, configJson, WriteFence.NONE);
+    }
+
+    /**
+     * A store whose every {@link #save} first passes {@code fence}, in the same transaction.
+     *
+     * @param fence checked before each save; a refusal ({@link FenceLostException}) leaves the row as it was
+     */
+    public PostgresRunStatusStore(
+            PostgresDatabase database, String owner, Function<BotId, String> configJson, WriteFence fence) {
+        this.fence = Objects.requireNonNull(fence, "fence");
         this.dsl = database.dsl();
         this.configJson = Objects.requireNonNull(configJson, "configJson");
         int at = owner.indexOf('@');
@@ -75,8 +88,27 @@ public final class PostgresRunStatusStore implements RunStatusStore {
                 .execute();
     }
 
+    /**
+     * @throws FenceLostException if the store's {@link WriteFence} refuses the write
+     */
     @Override
     public void save(RunRecord record) {
+        if (fence == WriteFence.NONE) {
+            upsert(dsl, record);
+            return;
+        }
+        fence.before(record.botId());
+        try {
+            dsl.transaction(tx -> {
+                Fencing.pass(tx.dsl(), fence, record.botId());
+                upsert(tx.dsl(), record);
+            });
+        } catch (RuntimeException e) {
+            throw Fencing.unwrapped(e);
+        }
+    }
+
+    private void upsert(DSLContext dsl, RunRecord record) {
         OffsetDateTime changed = utc(record.changedAt());
         String json = configJson.apply(record.botId());
         StrategyRunStatusRecord row = dsl.newRecord(STRATEGY_RUN_STATUS);

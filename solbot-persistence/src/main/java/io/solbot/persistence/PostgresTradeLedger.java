@@ -8,6 +8,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.OrderId;
 import io.solbot.core.domain.Position;
+import io.solbot.persistence.internal.Fencing;
 import io.solbot.persistence.internal.Rows;
 import java.math.BigDecimal;
 import java.util.List;
@@ -41,9 +42,19 @@ public final class PostgresTradeLedger {
     static final String CONFLICT_SQL_STATE = "SB002";
 
     private final DSLContext dsl;
+    private final WriteFence fence;
 
     public PostgresTradeLedger(PostgresDatabase database) {
+        this(database, WriteFence.NONE);
+    }
+
+    /**
+     * A ledger whose every write first passes {@code fence} for each bot it writes, in the same transaction: a batch
+     * with a bot this process does not own is refused whole ({@link FenceLostException}).
+     */
+    public PostgresTradeLedger(PostgresDatabase database, WriteFence fence) {
         this.dsl = database.dsl();
+        this.fence = java.util.Objects.requireNonNull(fence, "fence");
     }
 
     /**
@@ -78,16 +89,36 @@ public final class PostgresTradeLedger {
      *
      * @return for each fill, in order, whether it was new
      */
+    private static Boolean[] recordFills(DSLContext dsl, List<FillRecord> fills) {
+        return dsl.select(DSL.function(
+                        "record_fills", SQLDataType.BOOLEAN.array(), DSL.val(FillBatch.json(fills), JSONB.class)))
+                .fetchOne(0, Boolean[].class);
+    }
+
     private boolean[] apply(List<FillRecord> fills) {
         if (fills.isEmpty()) {
             return new boolean[0];
         }
         Boolean[] applied;
         try {
-            applied = dsl.select(DSL.function(
-                            "record_fills", SQLDataType.BOOLEAN.array(), DSL.val(FillBatch.json(fills), JSONB.class)))
-                    .fetchOne(0, Boolean[].class);
+            if (fence == WriteFence.NONE) {
+                applied = recordFills(dsl, fills);
+            } else {
+                Fencing.before(fence, fills.stream().map(f -> f.fill().botId()).toList());
+                applied = dsl.transactionResult(tx -> {
+                    Fencing.passAll(
+                            tx.dsl(),
+                            fence,
+                            fills.stream().map(f -> f.fill().botId()).toList());
+                    return recordFills(tx.dsl(), fills);
+                });
+            }
+        } catch (FenceLostException e) {
+            throw e;
         } catch (DataAccessException e) {
+            if (Fencing.unwrapped(e) instanceof FenceLostException lost) {
+                throw lost;
+            }
             throw InsufficientPositionException.from(e, fills)
                     .map(RefusedWriteException.class::cast)
                     .or(() -> conflict(e, fills))

@@ -80,7 +80,7 @@ class PostgresDatabaseIT {
             first = db1.dsl().fetchValue(applied);
         }
         // every script of src/main/resources/db/migration, in order, once
-        assertThat(first).isEqualTo("1,2,3,4,5,6");
+        assertThat(first).isEqualTo("1,2,3,4,5,6,7");
         try (PostgresDatabase db2 = PostgresDatabase.open(db.jdbcUrl(), null, null, 1)) {
             assertThat(db2.dsl().fetchValue(applied)).isEqualTo(first);
         }

@@ -92,7 +92,7 @@ class SchemaUpgradeFromVersion5IT {
             DSLContext v6 = database.dsl();
             assertThat(v6.fetchValue(
                             "select string_agg(version, ',' order by installed_rank) from flyway_schema_history"))
-                    .isEqualTo("1,2,3,4,5,6");
+                    .isEqualTo("1,2,3,4,5,6,7");
             assertThat(v6.fetch("select (to_jsonb(f) - 'seq')::text from fill f order by order_id")
                             .getValues(0, String.class))
                     .isEqualTo(rowsBefore);

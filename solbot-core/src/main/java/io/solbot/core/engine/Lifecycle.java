@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -246,6 +247,27 @@ final class Lifecycle implements Settlement.Halts {
         events.publish(new EngineEvent.BotStopped(bot.id(), reason, clock.instant()));
         log.info("Bot '{}' stopped ({})", bot.id(), reason);
         return true;
+    }
+
+    /**
+     * Stops a bot so that another process can take it over: as the shutdown stops it ({@code onStop(SHUTDOWN)}, its
+     * journal entry kept with the status it had), then waits until its orders in flight settle or the deadline ({@link
+     * System#nanoTime()}) passes, writes its records and gives up its claim. A bot stopped or failed already is only
+     * written and released. True if nothing of the bot is in flight any more (its claim is given up).
+     */
+    boolean handOver(Bot bot, long deadlineNanos) {
+        RunStatus before = bot.status();
+        if (stop(bot, StopReason.SHUTDOWN, false)) {
+            bot.resumeAs(before);
+        }
+        while (bot.book().hasOrdersInFlight() && deadlineNanos - System.nanoTime() > 0) {
+            // an order's outcome arrives on another thread; a millisecond's wait is nothing next to a swap
+            LockSupport.parkNanos(1_000_000L);
+        }
+        write(bot);
+        boolean settled = !bot.book().hasOrdersInFlight();
+        releaseClaim(bot);
+        return settled;
     }
 
     /** Writes the bot's records now, under its lock. */

@@ -209,6 +209,22 @@ public final class SolbotEngine implements AutoCloseable {
     }
 
     /**
+     * Lets another process take a bot over: stops it as {@link #shutdown} stops bots ({@code onStop(SHUTDOWN)}; its
+     * journal entry is kept, with the status it had, for the next owner's {@link #recover}), waits up to {@code
+     * timeout} for its orders in flight to settle, writes its run status and journal entry, and gives up its claim
+     * ({@link io.solbot.core.store.Journal#release}). The engine forgets nothing else: a later {@link #recover} of the
+     * bot in this engine brings it back. Used by hosts that spread bots over several processes.
+     *
+     * @return true if nothing of the bot is in flight any more; false if an order was still in flight at the timeout
+     *     (its intent stays journalled, so the next owner resolves it, and the claim is kept until it settles)
+     * @throws NoSuchBotException if the engine does not know the bot
+     */
+    public boolean handOver(BotId botId, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        return lifecycle.handOver(lifecycle.require(botId), System.nanoTime() + timeout.toNanos());
+    }
+
+    /**
      * Restarts a bot in any status with a new strategy instance, as an operator would: a FAILED or STOPPED bot runs
      * again, and the watchdog's count of recent restarts and the failure count start from zero.
      *

@@ -109,6 +109,46 @@ class ShutdownTest {
     }
 
     @Test
+    void shouldHandOverOneBotKeepingItsEntryForTheNextOwnerWhileTheOthersRun() {
+        Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofMillis(100)), b -> {});
+        List<StopReason> stops = new CopyOnWriteArrayList<>();
+        f.engine.start(spec("moving", () -> new io.solbot.core.spi.Strategy() {
+                    @Override
+                    public void onTick(io.solbot.core.spi.StrategyContext ctx) {
+                        ctx.state().put("ticks", "some");
+                    }
+
+                    @Override
+                    public void onStop(io.solbot.core.spi.StrategyContext ctx, StopReason reason) {
+                        stops.add(reason);
+                    }
+                })
+                .build());
+        f.engine.start(spec("staying", Scripted::idle).build());
+        f.advance(Duration.ofMillis(500));
+
+        boolean settled = f.engine.handOver(BotId.of("moving"), Duration.ofSeconds(5));
+
+        assertThat(settled).isTrue();
+        assertThat(f.status("moving").status()).isEqualTo(RunStatus.STOPPED);
+        // the next owner recovers it as it ran, with its state
+        assertThat(f.stores.load(BotId.of("moving"))).hasValueSatisfying(entry -> {
+            assertThat(entry.status()).isEqualTo(RunStatus.RUNNING);
+            assertThat(entry.state()).containsEntry("ticks", "some");
+        });
+        long ticks = f.status("staying").tickCount();
+        f.advance(Duration.ofMillis(500));
+        assertThat(f.status("staying").tickCount()).isGreaterThan(ticks);
+        assertThat(f.status("staying").status()).isEqualTo(RunStatus.RUNNING);
+        // onStop runs on the bot's lane, after the hand-over returned
+        assertThat(stops).containsExactly(StopReason.SHUTDOWN);
+        // and this engine may take it back
+        assertThat(f.engine.recover(spec("moving", Scripted::idle).build()).status())
+                .isEqualTo(RunStatus.RUNNING);
+    }
+
+    @Test
     void shouldLeaveABotStoppedWhenARestartRacesTheShutdown() throws Exception {
         BotId id = BotId.of("racer");
         try (Scripted.Fixture f = new Scripted.Fixture()) {

@@ -1,5 +1,7 @@
 package io.solbot.launcher;
 
+import io.solbot.cluster.BotOwner;
+import io.solbot.cluster.ClusterNode;
 import io.solbot.core.config.TextTable;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.RunStatus;
@@ -76,6 +78,11 @@ final class StatusCommand implements Callable<Integer> {
                 } else {
                     print(reports, stale, out);
                 }
+                List<BotOwner> owners = ClusterNode.owners(db);
+                if (!owners.isEmpty()) {
+                    out.println();
+                    printCluster(owners, out);
+                }
                 out.flush();
                 return reports.stream().anyMatch(r -> r.database() instanceof Unavailable) ? 1 : 0;
             }
@@ -124,6 +131,24 @@ final class StatusCommand implements Callable<Integer> {
                 Integer.toString(s.openPositions().size()),
                 format(s.netPnl()),
                 run.map(RunRecord::reason).orElse("")
+            });
+        }
+        TextTable.lines(rows).forEach(out::println);
+    }
+
+    /** Which node of many machines runs each bot, with its fence version and the last heartbeat of its execution. */
+    private void printCluster(List<BotOwner> owners, PrintWriter out) {
+        Instant now = clock.instant();
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[] {"BOT", "NODE", "FENCE VERSION", "LAST HEARTBEAT"});
+        for (BotOwner o : owners) {
+            rows.add(new String[] {
+                o.botId().value(),
+                o.node().orElse("-"),
+                Long.toString(o.fenceVersion()),
+                o.lastHeartbeat()
+                        .map(at -> at.truncatedTo(ChronoUnit.SECONDS) + " (" + ago(Duration.between(at, now)) + ")")
+                        .orElse("-")
             });
         }
         TextTable.lines(rows).forEach(out::println);

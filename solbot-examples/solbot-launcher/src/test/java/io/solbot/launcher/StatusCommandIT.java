@@ -80,6 +80,24 @@ class StatusCommandIT {
                     // a stopped bot has no heartbeat to miss
                     .containsPattern("(?m)^done +ma-cross +STOPPED +4242@other-host#b00t .* +20 +0 +\\+0\\.000000000"
                             + " +COMPLETED$");
+            // no bot runs on many machines here: no cluster table
+            assertThat(attached.out()).doesNotContain("FENCE VERSION");
+
+            // many machines: which node runs each bot, its fence version and its execution's last heartbeat
+            try (var c = db.dataSource().getConnection();
+                    var insert = c.prepareStatement("INSERT INTO scheduled_tasks (task_name, task_instance,"
+                            + " execution_time, picked, picked_by, last_heartbeat, version) VALUES"
+                            + " ('solbot-bot', 'fresh', now(), true, 'node-a', ?, 7),"
+                            + " ('solbot-bot', 'dead', now(), false, null, null, 3)")) {
+                insert.setObject(1, now.atOffset(java.time.ZoneOffset.UTC));
+                insert.executeUpdate();
+            }
+            Result cluster = run("status", "--runtime", runtime.toString());
+            assertThat(cluster.out())
+                    .containsPattern("(?m)^BOT +NODE +FENCE VERSION +LAST HEARTBEAT *$")
+                    .containsPattern("(?m)^fresh +node-a +7 +" + now + " \\(\\d+s ago\\) *$")
+                    .containsPattern("(?m)^dead +- +3 +- *$");
+
             // a threshold above ten minutes makes every live bot current
             Result lenient = run("status", "--runtime", runtime.toString(), "--stale-after", "1h");
             assertThat(lenient.out()).doesNotContain("(stale)").containsPattern("(?m)^dead +ma-cross +RUNNING +");

@@ -63,6 +63,43 @@ final class LockfileFormat {
         }
     }
 
+    /** {@code entry} in the current format, compact: the form the PostgreSQL journal stores. */
+    static byte[] encodeCompact(JournalEntry entry) {
+        try {
+            return json.writeValueAsBytes(Lockfile.of(entry));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the journal entry of bot '" + entry.botId() + "'", e);
+        }
+    }
+
+    /**
+     * The entry {@link #encodeCompact} wrote.
+     *
+     * @throws IOException if it is not JSON of a readable format version
+     * @throws RuntimeException if a field cannot be read
+     */
+    static JournalEntry decode(byte[] bytes) throws IOException {
+        return json.readValue(bytes, Lockfile.class).toEntry();
+    }
+
+    /** One order intent alone, as a lockfile holds it: the payload of a {@code bot_intent} row. */
+    static byte[] encodeIntent(OrderIntent intent) {
+        try {
+            return json.writeValueAsBytes(Lockfile.Intent.of(intent));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Could not write the intent of order " + intent.orderId(), e);
+        }
+    }
+
+    /**
+     * The intent {@link #encodeIntent} wrote.
+     *
+     * @throws IOException if it is not the JSON of an intent
+     */
+    static OrderIntent decodeIntent(byte[] bytes) throws IOException {
+        return json.readValue(bytes, Lockfile.Intent.class).toIntent();
+    }
+
     /**
      * The entry in {@code file}, the lockfile of {@code botId}; empty if there is no such file.
      *
@@ -158,7 +195,28 @@ final class LockfileFormat {
                 String amountIn,
                 int decimals,
                 String createdAt,
-                Options options) {}
+                Options options) {
+            static Intent of(OrderIntent i) {
+                return new Intent(
+                        i.orderId().value(),
+                        i.mint().address(),
+                        i.side().name(),
+                        i.amountIn().raw().toString(),
+                        i.amountIn().decimals(),
+                        i.createdAt().toString(),
+                        Options.of(i.options()));
+            }
+
+            OrderIntent toIntent() {
+                return new OrderIntent(
+                        OrderId.of(orderId),
+                        Mint.of(mint),
+                        Side.valueOf(side),
+                        new TokenAmount(new BigInteger(amountIn), decimals),
+                        Instant.parse(createdAt),
+                        options == null ? OrderOptions.NONE : options.toOptions());
+            }
+        }
 
         /** The options an order set; each null when not set. */
         record Options(
@@ -199,14 +257,7 @@ final class LockfileFormat {
         static Lockfile of(JournalEntry e) {
             List<Intent> intents = new ArrayList<>();
             for (OrderIntent i : e.pendingIntents()) {
-                intents.add(new Intent(
-                        i.orderId().value(),
-                        i.mint().address(),
-                        i.side().name(),
-                        i.amountIn().raw().toString(),
-                        i.amountIn().decimals(),
-                        i.createdAt().toString(),
-                        Options.of(i.options())));
+                intents.add(Intent.of(i));
             }
             return new Lockfile(
                     FORMAT_VERSION,
@@ -229,13 +280,7 @@ final class LockfileFormat {
             }
             List<OrderIntent> intents = new ArrayList<>();
             for (Intent i : Objects.requireNonNull(pendingIntents, "pendingIntents")) {
-                intents.add(new OrderIntent(
-                        OrderId.of(i.orderId()),
-                        Mint.of(i.mint()),
-                        Side.valueOf(i.side()),
-                        new TokenAmount(new BigInteger(i.amountIn()), i.decimals()),
-                        Instant.parse(i.createdAt()),
-                        i.options() == null ? OrderOptions.NONE : i.options().toOptions()));
+                intents.add(i.toIntent());
             }
             BotId id = BotId.of(botId);
             List<Fill> fills = new ArrayList<>();
