@@ -119,11 +119,14 @@ final class CopyTrade implements Strategy {
 
     private void follow(StrategyContext ctx, String wallet) {
         String key = FOLLOW + wallet;
-        Optional<Follow> stored = Follow.of(ctx.state().get(key));
-        if (stored.isEmpty()) {
-            ctx.state().put(key, Follow.startingAt(ctx.now()).toString());
+        Optional<String> stored = ctx.state().get(key);
+        Follow follow;
+        if (stored.isPresent()) {
+            follow = Follow.parse(stored.get());
+        } else {
+            follow = Follow.startingAt(ctx.now()); // a leader's swaps from before it was followed are never copied
+            ctx.state().put(key, follow.toString());
         }
-        Follow follow = stored.orElseGet(() -> Follow.startingAt(ctx.now()));
         for (WalletSwap swap : ctx.market().walletSwaps(wallet, follow.readAfter())) {
             if (!follow.isNew(swap.id(), swap.at())) {
                 continue;

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * How far a copy trader has read one leader's swaps, as kept in its state under {@code follow.<wallet>}: {@code
@@ -52,10 +51,6 @@ final class Follow {
             throw new IllegalStateException(
                     "a copy trader's follow state is '<since> <cursor> <id>@<ms>...', but was '" + text + "'", e);
         }
-    }
-
-    static Optional<Follow> of(Optional<String> stored) {
-        return stored.map(Follow::parse);
     }
 
     /** Where the next read starts: {@link #LOOKBACK} before the cursor, never before {@code since}. */
