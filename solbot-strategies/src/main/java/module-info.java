@@ -8,6 +8,7 @@ module io.solbot.strategies {
     exports io.solbot.strategies.breakout;
     exports io.solbot.strategies.chadmode;
     exports io.solbot.strategies.common;
+    exports io.solbot.strategies.copytrade;
     exports io.solbot.strategies.dca;
     exports io.solbot.strategies.delayedsniper;
     exports io.solbot.strategies.dipbuyer;
@@ -31,6 +32,8 @@ module io.solbot.strategies {
     opens io.solbot.strategies.chadmode to
             org.hibernate.validator;
     opens io.solbot.strategies.common to
+            org.hibernate.validator;
+    opens io.solbot.strategies.copytrade to
             org.hibernate.validator;
     opens io.solbot.strategies.dca to
             org.hibernate.validator;
@@ -84,5 +87,6 @@ module io.solbot.strategies {
             io.solbot.strategies.dca.DcaProvider,
             io.solbot.strategies.limit.LimitProvider,
             io.solbot.strategies.grid.GridProvider,
-            io.solbot.strategies.tpsl.TpSlProvider;
+            io.solbot.strategies.tpsl.TpSlProvider,
+            io.solbot.strategies.copytrade.CopyTradeProvider;
 }

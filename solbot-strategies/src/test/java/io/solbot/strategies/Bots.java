@@ -38,7 +38,8 @@ final class Bots {
             "dca",
             "limit",
             "grid",
-            "tpSl");
+            "tpSl",
+            "copyTrade");
 
     /** The modes with the original's shared rules. */
     static final List<String> SHARED = List.of(
@@ -85,6 +86,7 @@ final class Bots {
                     "grid",
                     "{\"tokenMint\": \"" + MINT + "\", \"lowerPrice\": 0.001, \"upperPrice\": 0.002,"
                             + " \"amountPerLevel\": 0.1}"),
+            Map.entry("copyTrade", "{\"wallets\": [\"" + MINT2 + "\"], \"fixedSol\": 0.1}"),
             Map.entry(
                     "dca",
                     "{\"tokenMint\": \"" + MINT + "\", \"amountPerBuy\": 0.1, \"numBuys\": 5, \"freqHours\": 24}"),
@@ -105,7 +107,8 @@ final class Bots {
                             "dca",
                             "limit",
                             "grid",
-                            "tpSl")
+                            "tpSl",
+                            "copyTrade")
                     .contains(mode);
             ObjectNode config = (ObjectNode) JSON.readTree(own ? "{}" : BASE);
             String extra = MINIMAL.get(mode);

@@ -59,6 +59,7 @@ class BotsFileFuzzTest {
         "limit",
         "grid",
         "tpSl",
+        "copyTrade",
         "{",
         "}",
         "[",

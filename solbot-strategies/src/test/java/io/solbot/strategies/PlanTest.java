@@ -75,7 +75,11 @@ class PlanTest {
             Map.entry(
                     "grid",
                     "{\"amountPerLevel\": 1000000000, \"maxTrades\": 1000000, \"priorityFeeLamports\": 1000000000}"),
-            Map.entry("tpSl", "{\"amountToSpend\": 1000000000, \"priorityFeeLamports\": 1000000000}"));
+            Map.entry("tpSl", "{\"amountToSpend\": 1000000000, \"priorityFeeLamports\": 1000000000}"),
+            Map.entry(
+                    "copyTrade",
+                    "{\"fixedSol\": null, \"scalePct\": 1000, \"maxSolPerBuy\": 1000000000, \"maxTrades\": 1000000,"
+                            + " \"priorityFeeLamports\": 1000000000}"));
 
     /** A bots file of {@code (mode, overrides)} pairs, every bot in {@code wallet} unless its config names one. */
     private static ConfigReport file(String wallet, List<String[]> bots) {
@@ -107,7 +111,7 @@ class PlanTest {
         Plan plan = Plan.of(report.requireValid());
         String text = plan.render();
 
-        assertThat(text).contains("Plan: 18 bots");
+        assertThat(text).contains("Plan: 19 bots");
         // per trade: 3 buys and 3 sells, each 5 000 lamports + 1 SOL priority fee + 1 SOL tip; × 20 trades
         long turbo = 20L * 6 * (5_000 + 2 * Lamports.PER_SOL);
         assertThat(plan.bots().get(Bots.ALL.indexOf("turboSniper")).feeBudget())
@@ -124,15 +128,16 @@ class PlanTest {
         Plan.WalletPlan main = plan.wallets().getFirst();
         assertThat(main.wallet()).isEqualTo("main");
         // 10 shared-rule bots of 20 × 1e9 SOL, the schedule launcher's 1e9 SOL over its 25 buys, the DCA's 10 000
-        // buys of 1e9 SOL, the limit order's and the TP/SL rules' one of 1e9 SOL each, the grid's 1 000 000 of 1e9 SOL
+        // buys of 1e9 SOL, the limit order's and the TP/SL rules' one of 1e9 SOL each, the grid's 1 000 000 of 1e9 SOL,
+        // the copy trader's 1 000 000 copied buys of at most 1e9 SOL
         BigDecimal exposure = main.maxExposure().get(Mint.WRAPPED_SOL).toDecimal();
-        assertThat(exposure).isEqualByComparingTo(new BigDecimal("1010203000000000"));
+        assertThat(exposure).isEqualByComparingTo(new BigDecimal("2010203000000000"));
         // 7 bots × 20 trades × 2 × 1.000005 SOL; chad 40 × 4.000005; the turbos 2 × 120 × 2.000005; rotation 40 ×
         // 1.000005; rebalancer 400 trades × 2 × 1.000005; schedule launcher 50 × 1.000005; DCA 20 000 × 1.000005;
-        // the limit order and the TP/SL rules 2 × 1.000005 each; the grid 2 000 000 × 1.000005
-        assertThat(main.feeBudget().toDecimal()).isEqualByComparingTo("2021824.10727");
+        // the limit order and the TP/SL rules 2 × 1.000005 each; the grid and the copy trader 2 000 000 × 1.000005 each
+        assertThat(main.feeBudget().toDecimal()).isEqualByComparingTo("4021834.10727");
         assertThat(text)
-                .containsPattern("(?m)^main +17 +1010203000000000 SOL \\+ wallet balance +2021824\\.10727 SOL$");
+                .containsPattern("(?m)^main +18 +2010203000000000 SOL \\+ wallet balance +4021834\\.10727 SOL$");
     }
 
     @Test

@@ -30,7 +30,7 @@ class ServiceRegistrationTest {
         }
 
         assertThat(ModuleApi.of(SniperProvider.class).providersOf(StrategyProvider.class))
-                .hasSize(18)
+                .hasSize(19)
                 .containsExactlyInAnyOrderElementsOf(serviceFile);
     }
 }

@@ -706,7 +706,8 @@ class StrategyConfigsTest {
             "dca",
             "limit",
             "grid",
-            "tpSl");
+            "tpSl",
+            "copyTrade");
 
     static List<String> validationOnly() {
         return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();

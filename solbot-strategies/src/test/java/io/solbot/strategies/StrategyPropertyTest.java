@@ -39,6 +39,7 @@ class StrategyPropertyTest {
     private static final Lamports WALLET = Lamports.ofSol("10");
     private static final List<String> MINTS =
             Listing.WELL_KNOWN.stream().map(l -> l.mint().address()).toList();
+    private static final int SMART_WALLETS = 5;
     private static final List<String> TRADING = List.of(
             "sniper",
             "scalper",
@@ -55,7 +56,8 @@ class StrategyPropertyTest {
             "dca",
             "limit",
             "grid",
-            "tpSl");
+            "tpSl",
+            "copyTrade");
 
     static LongStream seeds() {
         String seed = System.getProperty("solbot.property.seed");
@@ -72,7 +74,9 @@ class StrategyPropertyTest {
         Random random = new Random(seed);
         RandomMarketSettings market = RandomMarketSettings.defaults(random.nextLong(), StrategyRuns.START)
                 .withLaunches(
-                        0.02 + random.nextDouble() * 0.18, 0.001 + random.nextDouble() * 0.02, random.nextDouble() / 2);
+                        0.02 + random.nextDouble() * 0.18, 0.001 + random.nextDouble() * 0.02, random.nextDouble() / 2)
+                // the wallets the copy traders follow (those of SMART_WALLETS beyond the market's never trade)
+                .withSmartWallets(random.nextInt(1, SMART_WALLETS + 1), 0.005 + random.nextDouble() * 0.05);
         List<Bot> bots = new ArrayList<>();
         for (String mode : TRADING) {
             bots.add(bot(mode, bots.size(), random));
@@ -302,6 +306,38 @@ class StrategyPropertyTest {
                         mode,
                         c.yaml(),
                         new Limits(maxTrades, lamports, lamports * maxTrades, Long.MAX_VALUE, 1, 0));
+            }
+            case "copyTrade" -> {
+                BigDecimal max = sol(r, 1, 50, 100);
+                int maxTrades = r.nextInt(1, 30);
+                int open = r.nextInt(1, 6);
+                List<String> leaders = new ArrayList<>();
+                for (int i = 0; i < SMART_WALLETS; i++) {
+                    if (r.nextInt(3) == 0 || (i == SMART_WALLETS - 1 && leaders.isEmpty())) {
+                        leaders.add(RandomMarketSettings.smartWallet(i));
+                    }
+                }
+                c.putList("wallets", leaders);
+                if (r.nextBoolean()) {
+                    c.put("scalePct", BigDecimal.valueOf(r.nextInt(1, 5_000), 2))
+                            .put("maxSolPerBuy", max);
+                } else {
+                    c.put("fixedSol", max);
+                }
+                c.put("maxTrades", maxTrades)
+                        .put("maxOpenPositions", open)
+                        .put("copyDelayMs", r.nextInt(0, 5_000))
+                        .put("copySells", r.nextInt(4) > 0)
+                        .put("interval", r.nextInt(1, 10));
+                if (r.nextBoolean()) {
+                    c.put("takeProfit", r.nextInt(1, 50)).put("stopLoss", r.nextInt(1, 50));
+                }
+                long lamports = lamports(max);
+                yield new Bot(
+                        id,
+                        mode,
+                        c.yaml(),
+                        new Limits(maxTrades, lamports, lamports * maxTrades, Long.MAX_VALUE, open, 0));
             }
             case "tpSl" -> {
                 BigDecimal amount = sol(r, 1, 50, 100);

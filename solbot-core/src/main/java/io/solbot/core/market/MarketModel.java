@@ -9,6 +9,7 @@ import io.solbot.core.domain.Pool;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TokenInfo;
+import io.solbot.core.domain.WalletSwap;
 import io.solbot.core.solana.account.Extension;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -45,6 +46,7 @@ final class MarketModel {
     private final ConcurrentHashMap<Mint, TokenState> tokens = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<NewToken> listed = new CopyOnWriteArrayList<>();
     private final ConcurrentHashMap<Mint, TradeHistory> histories = new ConcurrentHashMap<>();
+    private final WalletSwapLog walletSwaps = new WalletSwapLog();
     /** The minute (epoch minutes) the histories were last trimmed in. */
     private long trimmedMinute = Long.MIN_VALUE;
 
@@ -61,6 +63,11 @@ final class MarketModel {
     /** The history of {@code mint}, or null. */
     TradeHistory history(Mint mint) {
         return histories.get(mint);
+    }
+
+    /** The swaps {@code wallet} made after {@code after} (exclusive), oldest first. */
+    List<WalletSwap> walletSwaps(String wallet, Instant after) {
+        return walletSwaps.after(wallet, after);
     }
 
     /** Every token listed so far, in listing order. */
@@ -96,6 +103,7 @@ final class MarketModel {
         if (minute != trimmedMinute) {
             trimmedMinute = minute;
             histories.values().forEach(h -> h.trim(time));
+            walletSwaps.trim(time);
         }
     }
 
@@ -125,6 +133,7 @@ final class MarketModel {
                 TokenAmount out = pool.amountOut(e.side(), in);
                 if (e.trader() != null) {
                     holderTraded(e, e.side() == Side.SELL ? in : out);
+                    walletSwaps.add(walletSwap(e, in, out));
                 }
                 Pool after = pool.afterSwap(e.side(), in, out);
                 pools.put(e.mint(), after);
@@ -191,6 +200,13 @@ final class MarketModel {
         }
         holders.sort(Comparator.comparing(Holder::amount).reversed());
         tokens.put(e.mint(), state.withHolders(List.copyOf(holders)));
+    }
+
+    /** What a named trader's swap of {@code in} for {@code out} was, for its wallet: SOL and tokens either way. */
+    private WalletSwap walletSwap(MarketEvent.Swapped e, TokenAmount in, TokenAmount out) {
+        boolean buy = e.side() == Side.BUY;
+        Lamports sol = Lamports.of((buy ? in : out).raw().longValueExact());
+        return new WalletSwap(e.at(), e.trader(), e.mint(), e.side(), sol, buy ? out : in, walletSwaps.nextId(e.at()));
     }
 
     /**

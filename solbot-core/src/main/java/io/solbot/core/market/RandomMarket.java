@@ -59,6 +59,7 @@ final class RandomMarket implements EventSource {
     private final Set<Mint> launched = new HashSet<>();
     private final Set<Mint> honeypots = new HashSet<>();
     private final List<Listing> listings;
+    private final SmartWallets smartWallets;
     private Instant nextStep;
     private boolean started;
 
@@ -68,6 +69,7 @@ final class RandomMarket implements EventSource {
         this.random = new SplittableRandom(settings.seed());
         this.step = settings.step();
         this.nextStep = settings.start();
+        this.smartWallets = new SmartWallets(settings);
     }
 
     @Override
@@ -87,12 +89,14 @@ final class RandomMarket implements EventSource {
     private void generateStep(Instant at, SimulatedMarket market) {
         if (!started) {
             started = true;
+            List<MarketEvent.TokenListed> opening = new ArrayList<>();
             for (Listing listing : listings) {
-                list(listed(at, listing));
+                opening.add(listed(at, listing));
             }
             for (int i = 0; i < settings.initialTokens(); i++) {
-                list(established(at));
+                opening.add(established(at));
             }
+            smartWallets.withBags(opening).forEach(this::list);
         }
         for (Mint mint : List.copyOf(live)) {
             Pool pool = market.poolOf(mint);
@@ -117,6 +121,9 @@ final class RandomMarket implements EventSource {
             if (!launch.sellable()) {
                 honeypots.add(launch.mint());
             }
+        }
+        if (!smartWallets.isEmpty()) {
+            smartWallets.trade(at, live, honeypots, market, due::add);
         }
     }
 
@@ -147,7 +154,8 @@ final class RandomMarket implements EventSource {
             if (dumped.shiftLeft(1).compareTo(held) >= 0) {
                 break;
             }
-            if (h.amount().signum() > 0 && !h.isBurnt()) {
+            // the smart wallets are traders, not the developer's insiders
+            if (h.amount().signum() > 0 && !h.isBurnt() && !smartWallets.contains(h.owner())) {
                 insiders.add(h);
                 dumped = dumped.add(h.amount().raw());
             }

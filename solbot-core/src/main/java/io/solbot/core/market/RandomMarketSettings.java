@@ -17,6 +17,14 @@ import java.util.Objects;
  * swaps that name them; the price falls to 1 % or less and the token trades no more). The run starts with
  * {@code initialTokens} established tokens (100 to 1000 SOL pools, 0.25 % fee, authorities renounced).
  *
+ * <p>With {@code smartWallets} above zero, that many named traders (the addresses of {@link #smartWallet}, the same
+ * for every seed, so that a copy trader's config can name them) trade too: each step each of them trades with {@code
+ * smartWalletActivity}, buying 0.1 to 2 SOL of a live token that can be sold, or selling a quarter, half or all of
+ * one it holds, bought in the market or held from the start (each holds a small bag of one of the tokens listed at
+ * the start). They are never among a rug pull's insiders. Their draws come from a stream of their own, so the other
+ * draws of a seed stay as they were; their swaps move the pools all the same, so a market with smart wallets is not
+ * the one without them. Off by default.
+ *
  * <p>Immutable; validated on construction, with every bad value named in one message.
  *
  * @param seed the seed: equal settings give equal markets
@@ -32,6 +40,8 @@ import java.util.Objects;
  * @param mintAuthorityProbability chance that a launched token keeps a mint authority, 0 to 1
  * @param freezeAuthorityProbability chance that a launched token keeps a freeze authority, 0 to 1
  * @param holdersPerToken holders (other than the pool) of each token, 1 to 100
+ * @param smartWallets named traders who buy and sell as above, 0 (none) to {@value #MAX_SMART_WALLETS}
+ * @param smartWalletActivity chance per smart wallet and step that it trades, 0 to 1
  */
 public record RandomMarketSettings(
         long seed,
@@ -46,7 +56,15 @@ public record RandomMarketSettings(
         double honeypotProbability,
         double mintAuthorityProbability,
         double freezeAuthorityProbability,
-        int holdersPerToken) {
+        int holdersPerToken,
+        int smartWallets,
+        double smartWalletActivity) {
+
+    /** The most smart wallets a market has. */
+    public static final int MAX_SMART_WALLETS = 20;
+
+    /** Digits of the smart wallets' addresses: base58 without '1', which is its zero. */
+    private static final String WALLET_DIGITS = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
     /** @throws IllegalArgumentException listing every field out of range, with its value */
     public RandomMarketSettings {
@@ -69,15 +87,64 @@ public record RandomMarketSettings(
         probability(errors, "mintAuthorityProbability", mintAuthorityProbability);
         probability(errors, "freezeAuthorityProbability", freezeAuthorityProbability);
         range(errors, "holdersPerToken", holdersPerToken, 1, 100);
+        range(errors, "smartWallets", smartWallets, 0, MAX_SMART_WALLETS);
+        probability(errors, "smartWalletActivity", smartWalletActivity);
         if (!errors.isEmpty()) {
             throw new IllegalArgumentException("invalid random market settings: " + String.join("; ", errors));
         }
     }
 
+    /** Settings without smart wallets. */
+    public RandomMarketSettings(
+            long seed,
+            Instant start,
+            Duration step,
+            int initialTokens,
+            int volatilityBps,
+            double jumpProbability,
+            int jumpBps,
+            double launchProbability,
+            double rugProbability,
+            double honeypotProbability,
+            double mintAuthorityProbability,
+            double freezeAuthorityProbability,
+            int holdersPerToken) {
+        this(
+                seed,
+                start,
+                step,
+                initialTokens,
+                volatilityBps,
+                jumpProbability,
+                jumpBps,
+                launchProbability,
+                rugProbability,
+                honeypotProbability,
+                mintAuthorityProbability,
+                freezeAuthorityProbability,
+                holdersPerToken,
+                0,
+                0);
+    }
+
+    /**
+     * The base58 address of smart wallet {@code index} (from 0): {@code SmartWa11et} and a digit, padded with '1' to
+     * 43 characters (32 bytes), the same for every market.
+     *
+     * @throws IllegalArgumentException if {@code index} is not between 0 and {@value #MAX_SMART_WALLETS} − 1
+     */
+    public static String smartWallet(int index) {
+        if (index < 0 || index >= MAX_SMART_WALLETS) {
+            throw new IllegalArgumentException(
+                    "a smart wallet's index is between 0 and " + (MAX_SMART_WALLETS - 1) + ", but was " + index);
+        }
+        return ("SmartWa11et" + WALLET_DIGITS.charAt(index) + "1".repeat(31));
+    }
+
     /**
      * One-second steps, 5 established tokens, 1 % volatility per step, 1 % jump chance (15 % jumps), a launch every
      * 50 steps on average, 0.2 % rug chance per launched token and step, 20 % honeypots, 10 % mint and 10 % freeze
-     * authorities kept, 20 holders per token.
+     * authorities kept, 20 holders per token, no smart wallets.
      */
     public static RandomMarketSettings defaults(long seed, Instant start) {
         return new RandomMarketSettings(
@@ -86,6 +153,35 @@ public record RandomMarketSettings(
 
     public RandomMarketSettings withSeed(long value) {
         return copy(value, initialTokens, launchProbability, rugProbability, honeypotProbability);
+    }
+
+    /** These settings with {@code count} smart wallets, each trading with {@code activity} per step. */
+    public RandomMarketSettings withSmartWallets(int count, double activity) {
+        return new RandomMarketSettings(
+                seed,
+                start,
+                step,
+                initialTokens,
+                volatilityBps,
+                jumpProbability,
+                jumpBps,
+                launchProbability,
+                rugProbability,
+                honeypotProbability,
+                mintAuthorityProbability,
+                freezeAuthorityProbability,
+                holdersPerToken,
+                count,
+                activity);
+    }
+
+    /** The addresses of this market's smart wallets, in order. */
+    public List<String> smartWalletAddresses() {
+        List<String> out = new ArrayList<>(smartWallets);
+        for (int i = 0; i < smartWallets; i++) {
+            out.add(smartWallet(i));
+        }
+        return out;
     }
 
     public RandomMarketSettings withInitialTokens(int value) {
@@ -112,7 +208,9 @@ public record RandomMarketSettings(
                 honeypot,
                 mintAuthorityProbability,
                 freezeAuthorityProbability,
-                holdersPerToken);
+                holdersPerToken,
+                smartWallets,
+                smartWalletActivity);
     }
 
     private static void range(List<String> errors, String field, long value, long min, long max) {

@@ -12,6 +12,7 @@ import io.solbot.core.domain.SolUsd;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
+import io.solbot.core.domain.WalletSwap;
 import io.solbot.core.solana.account.AccountBytes;
 import io.solbot.core.solana.account.MintAccount;
 import io.solbot.core.solana.account.TokenProgram;
@@ -446,6 +447,19 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return history == null ? List.of() : history.candles(now, width, count);
     }
 
+    /**
+     * Every swap of a named trader ({@link MarketEvent.Swapped#trader()}): the smart wallets of a generated market,
+     * the insiders of a rug pull, a recording's or a script's named swaps; SOL and tokens as the pool paid them. Kept
+     * for a day. Each id is unique within the market ({@code sim-<epoch ms>-<n>}, n counting the named swaps) and the
+     * same in a replay of its recording.
+     */
+    @Override
+    public List<WalletSwap> walletSwaps(String wallet, Instant after) {
+        Objects.requireNonNull(wallet, "wallet");
+        Objects.requireNonNull(after, "after");
+        return model.walletSwaps(wallet, after);
+    }
+
     /** By SOL volume over {@code window} as {@link #candle} reads it; tokens that did not trade are left out. */
     @Override
     public List<Mint> trending(Duration window, int limit) {
@@ -473,7 +487,15 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     @Override
     public Set<String> capabilities() {
         return Set.of(
-                "prices", "pools", "new-tokens", "token-info", "accounts", "price-history", "trending", "sol-usd");
+                "prices",
+                "pools",
+                "new-tokens",
+                "token-info",
+                "accounts",
+                "price-history",
+                "trending",
+                "wallet-swaps",
+                "sol-usd");
     }
 
     /** The current pool of {@code mint}, or null; for generators. */

@@ -20,6 +20,7 @@ import io.solbot.core.domain.TokenFeed;
 import io.solbot.core.domain.TokenInfo;
 import io.solbot.core.domain.TxSignature;
 import io.solbot.core.domain.WalletBalances;
+import io.solbot.core.domain.WalletSwap;
 import io.solbot.core.spi.MarketView;
 import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.Orders;
@@ -41,7 +42,7 @@ import java.util.random.RandomGenerator;
 /**
  * A {@link StrategyContext} for unit tests of a strategy, with no engine behind it: the test scripts what the market
  * and the wallets show (prices, pools, candles, token info, holders, authorities, new tokens, the token lists, the
- * SOL price, wallet balances) and the time, the context records every order with its options, and {@link #fill} turns
+ * SOL price, wallet balances, wallet swaps) and the time, the context records every order with its options, and {@link #fill} turns
  * an order into a fill at the current price and updates the positions the way the engine would. A read the test did
  * not script answers empty, as an engine without that data does. Not thread-safe, like the real context.
  */
@@ -62,6 +63,7 @@ public final class RecordingStrategyContext implements StrategyContext {
     private final Map<Mint, List<Holder>> holders = new HashMap<>();
     private final Map<Mint, Authorities> authorities = new HashMap<>();
     private final List<NewToken> newTokens = new ArrayList<>();
+    private final List<WalletSwap> walletSwaps = new ArrayList<>();
     private final Map<TokenFeed, List<Mint>> feeds = new HashMap<>();
     private final Map<Duration, List<Mint>> trending = new HashMap<>();
     private final Map<Mint, Map<Duration, Candle>> candles = new HashMap<>();
@@ -123,6 +125,15 @@ public final class RecordingStrategyContext implements StrategyContext {
     /** Adds a token to the new-token feed; add them oldest first, as the feed lists them. */
     public RecordingStrategyContext newToken(NewToken token) {
         newTokens.add(token);
+        return this;
+    }
+
+    /**
+     * Adds a swap to those {@code market().walletSwaps(wallet, after)} answers (the swaps of that wallet after {@code
+     * after}, in the order added); add them oldest first, as a market lists them.
+     */
+    public RecordingStrategyContext walletSwap(WalletSwap swap) {
+        walletSwaps.add(Objects.requireNonNull(swap, "swap"));
         return this;
     }
 
@@ -262,6 +273,13 @@ public final class RecordingStrategyContext implements StrategyContext {
             public List<NewToken> newTokens(Instant after) {
                 return newTokens.stream()
                         .filter(t -> t.listedAt().isAfter(after))
+                        .toList();
+            }
+
+            @Override
+            public List<WalletSwap> walletSwaps(String wallet, Instant after) {
+                return walletSwaps.stream()
+                        .filter(s -> s.wallet().equals(wallet) && s.at().isAfter(after))
                         .toList();
             }
 

@@ -13,7 +13,6 @@ import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.StartedBots;
 import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.market.Listing;
-import io.solbot.core.market.RandomMarketSettings;
 import io.solbot.core.market.SimulatedMarket;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.store.InMemoryFillStore;
@@ -143,8 +142,7 @@ final class BacktestCommand implements Callable<Integer> {
                     simulated = SimulatedMarket.replay(market.recording);
                     described = "the recording " + market.recording;
                 } else {
-                    simulated = SimulatedMarket.random(
-                            RandomMarketSettings.defaults(seed, RANDOM_START), Listing.WELL_KNOWN);
+                    simulated = SimulatedMarket.random(PaperMarket.settings(seed, RANDOM_START), Listing.WELL_KNOWN);
                     described = "a random market (seed " + seed + ") listing BONK, JUP and WIF";
                 }
             } catch (IllegalArgumentException | UncheckedIOException e) {

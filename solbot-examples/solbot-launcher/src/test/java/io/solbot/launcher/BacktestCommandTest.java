@@ -76,10 +76,11 @@ class BacktestCommandTest {
                         "limit",
                         "grid",
                         "tp-sl",
+                        "copy-trade",
                         "ma-cross");
         // BUYS, the fourth column: every bot bought within three simulated minutes
         assertThat(rows)
-                .hasSize(18)
+                .hasSize(19)
                 .allSatisfy((bot, cells) -> assertThat(Integer.parseInt(cells.get(3)))
                         .as(bot + ": " + cells)
                         .isPositive());

@@ -24,8 +24,8 @@ final class ExampleOutputs {
                 .anyMatch(line -> line.matches("chad-mode \\S+ from .*solbot-strategies.*"))
                 .contains("hold " + holdVersion + " from " + holdSource)
                 .anyMatch(line -> line.startsWith("chadMode is chad-mode: "));
-        // the 18 built-in strategies and hold
-        assertThat(out.lines().filter(line -> line.contains(" from ")).count()).isEqualTo(19);
+        // the 19 built-in strategies and hold
+        assertThat(out.lines().filter(line -> line.contains(" from ")).count()).isEqualTo(20);
     }
 
     /** The plan of the two bots, their settings, and every error of the bad file with its line and column. */
