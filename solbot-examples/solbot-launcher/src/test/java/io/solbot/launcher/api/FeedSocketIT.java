@@ -151,7 +151,11 @@ class FeedSocketIT {
         engine.start(BotSpec.from(bot));
         engine.pause(BotId.of("feed-1"));
 
-        await("the pause on the feed", () -> reader.frames().stream().anyMatch(f -> f.contains("BotPaused")));
+        // the pause's event frame and then its log line: wait for the last of the four
+        await(
+                "the pause's log line on the feed",
+                () -> reader.frames().stream()
+                        .anyMatch(f -> f.contains("\"feed-1\"") && f.contains("\"line\":\"paused\"")));
         List<JsonNode> frames = new ArrayList<>();
         for (String f : reader.frames()) {
             frames.add(json.readTree(f));

@@ -270,6 +270,18 @@ class TelegramBotIT {
         withToken.environment().put(TelegramBot.TOKEN_VARIABLE, TOKEN);
         Process launcher = withToken.start();
         try {
+            // its start (a fresh embedded PostgreSQL first) may take long on a busy machine: wait for the line it
+            // prints once its bots run and it polls Telegram, then give the command the usual time
+            long started = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!Files.readString(output).contains("Telegram: alerts to 1 chat(s)")) {
+                assertThat(launcher.isAlive())
+                        .as("the launcher exited early: %s", Files.readString(output))
+                        .isTrue();
+                assertThat(System.nanoTime())
+                        .as("the launcher did not start within 3 minutes: %s", Files.readString(output))
+                        .isLessThan(started);
+                Thread.sleep(50);
+            }
             telegram.message(OPERATOR, "/pause tg-1");
             await("the launcher's reply to /pause", has(OPERATOR, "Bot 'tg-1' is PAUSED"));
             launcher.toHandle().destroy();
