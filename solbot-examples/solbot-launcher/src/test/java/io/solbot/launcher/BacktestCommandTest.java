@@ -76,10 +76,12 @@ class BacktestCommandTest {
                         "limit",
                         "grid",
                         "tp-sl",
+                        "turbo-sniper",
+                        "turbo-paper-trader",
                         "ma-cross");
         // BUYS, the fourth column: every bot bought within three simulated minutes
         assertThat(rows)
-                .hasSize(18)
+                .hasSize(20)
                 .allSatisfy((bot, cells) -> assertThat(Integer.parseInt(cells.get(3)))
                         .as(bot + ": " + cells)
                         .isPositive());
