@@ -2,7 +2,6 @@ package io.solbot.strategies;
 
 import static io.solbot.strategies.Bots.MINT;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.solbot.core.config.BotSettings;
 import io.solbot.core.config.ConfigReport;
@@ -10,11 +9,11 @@ import io.solbot.core.config.StrategyConfig;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
 import io.solbot.core.plugin.RegisteredProvider;
-import io.solbot.strategies.common.ValidationOnlyProvider;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.FieldSource;
@@ -240,8 +239,8 @@ class StrategyConfigsTest {
             turboSniper ; {"smartVolLookbackSec": 4} ; smartVolLookbackSec must be between 5 and 600 seconds
             turboSniper ; {"smartLiqLookbackSec": 601} ; smartLiqLookbackSec must be between 5 and 600 seconds
             turboSniper ; {"smartExitTimeMins": 0} ; smartExitTimeMins must be between 1 and 1440 minutes
-            turboSniper ; {"tpLadder": [25, 50, 100]} ;
-            turboSniper ; {"tpLadder": [50, 101]} ; tpLadder[1] must be between 0 and 100, but was 101
+            turboSniper ; {"takeProfit": 10, "tpLadder": [25, 25, 50]} ;
+            turboSniper ; {"takeProfit": 10, "tpLadder": [50, 101]} ; tpLadder[1] must be between 0 and 100, but was 101
             turboSniper ; {"jitoRelayUrl": "http://relay"} ; jitoRelayUrl must be an https URL
             turboSniper ; {"killSwitch": true} ; killThreshold is required when killSwitch is true
             turboSniper ; {"killThreshold": 0} ; killThreshold must be at least 1
@@ -405,8 +404,8 @@ class StrategyConfigsTest {
             turboSniper ; {"watchRaydium": true, "watchOrca": false, "poolFreshnessWindowSlots": 1} ;
             turboSniper ; {"poolFreshnessWindowSlots": 0} ; poolFreshnessWindowSlots must be at least 1 slots, but was 0
             turboSniper ; {"poolFreshnessWindowSlots": 1.5} ; poolFreshnessWindowSlots must be a whole number, but was 1.5
-            turboSniper ; {"tpLadder": [0, 100]} ;
-            turboSniper ; {"tpLadder": [-0.01]} ; tpLadder[0] must be between 0 and 100, but was -0.01
+            turboSniper ; {"takeProfit": 10, "tpLadder": [0, 100]} ;
+            turboSniper ; {"takeProfit": 10, "tpLadder": [-0.01]} ; tpLadder[0] must be between 0 and 100, but was -0.01
             turboSniper ; {"tpLadder": "25,50"} ; tpLadder must be a list, but was '25,50'
             turboSniper ; {"trailingStopPct": 100, "stopLossPercent": 0} ;
             turboSniper ; {"trailingStopPct": 100.01} ; trailingStopPct must be between 0 and 100 %, but was 100.01
@@ -707,10 +706,13 @@ class StrategyConfigsTest {
             "limit",
             "grid",
             "tpSl",
-            "copyTrade");
+            "copyTrade",
+            "turboSniper",
+            "turboPaperTrader");
 
-    static List<String> validationOnly() {
-        return Bots.ALL.stream().filter(m -> !TRADING.contains(m)).toList();
+    @Test
+    void shouldLetEveryBuiltInStrategyTrade() {
+        assertThat(TRADING).containsExactlyInAnyOrderElementsOf(Bots.ALL);
     }
 
     @ParameterizedTest
@@ -723,21 +725,6 @@ class StrategyConfigsTest {
                         provider,
                         Bots.load(mode, Bots.minimal(mode)).bots().getFirst().config()))
                 .isNotNull();
-    }
-
-    @ParameterizedTest
-    @MethodSource("validationOnly")
-    void shouldRegisterEveryOtherStrategyAsValidationOnly(String mode) {
-        RegisteredProvider provider = Bots.REGISTRY.require(mode);
-        Object config = Bots.load(mode, Bots.minimal(mode)).bots().getFirst().config();
-
-        assertThat(provider.provider()).isInstanceOf(ValidationOnlyProvider.class);
-        assertThat(provider.provider().description()).endsWith("[validation only in this version]");
-        assertThatThrownBy(() -> create(provider, config))
-                .isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("Strategy '" + provider.id()
-                        + "' is validation only in this version: its configs load and validate, but it cannot run a bot"
-                        + " yet");
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

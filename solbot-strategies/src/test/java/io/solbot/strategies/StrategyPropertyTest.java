@@ -27,7 +27,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Random simulated markets (launches, rugs, honeypots) and random valid configs of the nine strategies that trade,
+ * Random simulated markets (launches, rugs, honeypots) and random valid configs of the strategies that trade,
  * backtested together: no bot ever spends more than its budget, buys more than its max trades, holds more positions
  * than its max open trades, or sells what it does not hold, and a seeded run repeats to the same fingerprint.
  *
@@ -57,7 +57,9 @@ class StrategyPropertyTest {
             "limit",
             "grid",
             "tpSl",
-            "copyTrade");
+            "copyTrade",
+            "turboSniper",
+            "turboPaperTrader");
 
     static LongStream seeds() {
         String seed = System.getProperty("solbot.property.seed");
@@ -410,8 +412,8 @@ class StrategyPropertyTest {
     }
 
     /**
-     * A sniper, scalper, breakout, dip buyer, paper trader, delayed sniper or trend follower: the entry pipeline and
-     * the shared exits.
+     * A sniper, scalper, breakout, dip buyer, paper trader, delayed sniper, trend follower or turbo mode: the entry
+     * pipeline and the shared exits.
      */
     private static Bot feedBot(String id, String mode, Fields c, Random r) {
         BigDecimal amount = sol(r, 1, 50, 100);
@@ -466,6 +468,57 @@ class StrategyPropertyTest {
                         .put("pullbackPct", BigDecimal.valueOf(r.nextInt(0, 101), 2));
             default -> {}
         }
+        int ordersPerSignal = 1;
+        int wallets = 1;
+        if (mode.startsWith("turbo")) {
+            c.put("priorityFeeLamports", r.nextInt(0, 50_000))
+                    .put("autoPriorityFee", r.nextBoolean())
+                    .put("trailingStopPct", r.nextInt(0, 30));
+            if (r.nextBoolean()) {
+                c.put("useJitoBundle", true).put("jitoTipLamports", r.nextInt(1_000, 100_000));
+            }
+            if (r.nextBoolean()) {
+                c.put("killSwitch", true);
+                if (mode.equals("turboSniper")) {
+                    c.put("killThreshold", r.nextInt(1, 6));
+                }
+            }
+        }
+        if (mode.equals("turboSniper")) {
+            c.put("cuPriceMicroLamportsMax", r.nextInt(1, 200_000));
+            if (r.nextBoolean()) {
+                int tranches = r.nextInt(1, 5);
+                c.putRaw(
+                        "iceberg",
+                        "{enabled: true, tranches: " + tranches + ", trancheDelayMs: " + r.nextInt(0, 20_000) + "}");
+                ordersPerSignal = tranches;
+            }
+            if (r.nextBoolean()) {
+                wallets = 2;
+                c.putRaw(
+                        "parallelWallets",
+                        "{enabled: true, walletIds: [w1, w2], splitPct: [0.5, 0.5], maxParallel: " + r.nextInt(1, 3)
+                                + "}");
+                ordersPerSignal *= 2;
+            }
+            if (r.nextBoolean()) {
+                c.putRaw(
+                        "probe",
+                        "{enabled: true, usd: " + r.nextInt(1, 20) + ", scaleFactor: " + r.nextInt(2, 10)
+                                + ", abortOnImpactPct: " + r.nextInt(1, 10) + ", delayMs: " + r.nextInt(0, 5_000)
+                                + "}");
+                ordersPerSignal++;
+            }
+            if (r.nextBoolean()) {
+                c.putRaw("retryPolicy", "{max: " + r.nextInt(1, 3) + ", bumpCuStep: 1000, bumpTipStep: 1000}");
+            }
+            if (r.nextBoolean()) {
+                c.putRaw("idempotency", "{ttlSec: " + r.nextInt(1, 600) + ", resumeFromLast: " + r.nextBoolean() + "}");
+            }
+            if (r.nextBoolean()) {
+                c.putList("tpLadder", List.of(Integer.toString(r.nextInt(1, 50)), Integer.toString(r.nextInt(1, 50))));
+            }
+        }
         long perDay = mode.equals("scalper") ? lamports(new BigDecimal(3)) : Long.MAX_VALUE;
         if (r.nextBoolean()) {
             BigDecimal cap = sol(r, 1, 200, 100);
@@ -473,6 +526,21 @@ class StrategyPropertyTest {
             perDay = lamports(cap);
         }
         int open = maybeOpen(c, r, mode.equals("scalper") ? 2 : Integer.MAX_VALUE);
+        if (mode.startsWith("turbo")) {
+            // a signal spends its amount in up to ordersPerSignal orders; the other wallets' SOL is in the sum too
+            long each = lamports(amount);
+            return new Bot(
+                    id,
+                    mode,
+                    c.yaml(),
+                    new Limits(
+                            maxTrades * ordersPerSignal,
+                            each,
+                            Math.multiplyExact(each, maxTrades),
+                            perDay,
+                            open,
+                            -(wallets - 1) * WALLET.value()));
+        }
         return new Bot(id, mode, c.yaml(), spending(amount, maxTrades, perDay, open));
     }
 

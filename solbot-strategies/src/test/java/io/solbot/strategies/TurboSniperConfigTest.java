@@ -30,7 +30,7 @@ class TurboSniperConfigTest {
              "rpcEndpoints": ["https://rpc-1.example", "https://rpc-2.example"], "rpcMaxErrors": 3,
              "privateRpcUrl": "https://private.example", "rpcFailover": true,
              "allowedDexes": ["raydium", "orca"], "excludedDexes": ["crema"],
-             "tpLadder": [25, 25, 50], "trailingStopPct": 5, "stopLossPercent": 10,
+             "takeProfit": 20, "tpLadder": [25, 25, 50], "trailingStopPct": 5, "stopLossPercent": 10,
              "flags": {"directAmm": true, "bundles": true, "leaderTiming": true, "relay": false, "probe": true},
              "leaderTiming": {"enabled": true, "preflightMs": 220, "windowSlots": 2},
              "alignToLeader": true, "quoteTtlMs": 600,
@@ -161,7 +161,15 @@ class TurboSniperConfigTest {
                 "cuAdapt", "skipPreflight", "directAmmFallback"
             })
     void shouldAcceptTheTurboTogglesOfTheTurboPaperTraderAsTrueOrFalseAndNothingElse(String toggle) {
-        assertThat(Bots.errors("turboPaperTrader", "{\"" + toggle + "\": true}"))
+        // the switches that need a value of their own get it
+        String needs = switch (toggle) {
+            case "useJitoBundle" -> ", \"jitoTipLamports\": 1000";
+            case "autoPriorityFee" -> ", \"priorityFeeLamports\": 20000";
+            default -> "";
+        };
+        assertThat(Bots.errors("turboPaperTrader", "{\"" + toggle + "\": true" + needs + "}"))
+                .isEmpty();
+        assertThat(Bots.errors("turboPaperTrader", "{\"" + toggle + "\": false}"))
                 .isEmpty();
         assertThat(Bots.errors("turboPaperTrader", "{\"" + toggle + "\": 1}"))
                 .singleElement()

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -111,6 +112,11 @@ final class BotContext implements StrategyContext, Orders, StrategyState, Market
     @Override
     public List<WalletSwap> walletSwaps(String wallet, Instant after) {
         return market.walletSwaps(wallet, after);
+    }
+
+    @Override
+    public OptionalLong recentPriorityFee(int percentile) {
+        return market.recentPriorityFee(percentile);
     }
 
     @Override

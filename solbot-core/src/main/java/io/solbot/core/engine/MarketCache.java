@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -133,6 +134,18 @@ final class MarketCache implements MarketView {
         // copiers of one wallet read on from the same last swap, so (wallet, after) is the key many bots share
         return cached(
                 new Key("wallet-swaps", wallet, after, null), listsNanos, () -> market.walletSwaps(wallet, after));
+    }
+
+    @Override
+    public OptionalLong recentPriorityFee(int percentile) {
+        if (percentile < 0 || percentile > 100) {
+            throw new IllegalArgumentException("percentile must be between 0 and 100, but was " + percentile);
+        }
+        // fees move with every slot, as prices do
+        return cached(
+                new Key("priority-fee", percentile, null, null),
+                pricesNanos,
+                () -> market.recentPriorityFee(percentile));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.solbot.core.engine;
 
+import io.solbot.core.spi.BotHaltException;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -9,7 +10,9 @@ import org.slf4j.LoggerFactory;
  * ... up to {@code max}); after {@code maxRestarts} restarts within the window the next failure makes the bot FAILED.
  * A stuck tick is reported by the {@link TimingWheel} (its lane busy for more than {@code staleAfterIntervals}
  * intervals); the watchdog ends the run first and then interrupts the stuck thread, so the interrupted tick's
- * exception counts as the end of a replaced run, not as a second failure. Other bots are never touched.
+ * exception counts as the end of a replaced run, not as a second failure. A {@link BotHaltException} is no failure
+ * to restart from: the bot is FAILED at once, with the exception's message as its reason. Other bots are never
+ * touched.
  */
 final class Watchdog implements Callbacks.Failures, TimingWheel.Listener {
     private static final Logger log = LoggerFactory.getLogger(Watchdog.class);
@@ -40,6 +43,12 @@ final class Watchdog implements Callbacks.Failures, TimingWheel.Listener {
         if (!run.isCurrent()) {
             // a run the watchdog already replaced (often a stuck tick it interrupted): its end is no news
             log.debug("Bot '{}' ended a replaced run with {} throwing {}", bot.id(), callback, e.toString());
+            return;
+        }
+        if (e instanceof BotHaltException halt) {
+            // the strategy stops its bot on purpose: no restart would change its mind
+            log.warn("Bot '{}' halts itself in {}: {}", bot.id(), callback, halt.getMessage());
+            jobs.submit(() -> lifecycle.fail(bot, halt.getMessage()));
             return;
         }
         String cause = callback + " threw " + e;

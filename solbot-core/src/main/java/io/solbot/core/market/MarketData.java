@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -125,6 +126,14 @@ public interface MarketData {
         return List.of();
     }
 
+    /**
+     * The compute-unit price, micro-lamports per compute unit, that {@code percentile} (0 to 100) percent of the
+     * transactions of recent slots paid at most; empty if unknown here. Capability {@code "priority-fees"}.
+     */
+    default OptionalLong recentPriorityFee(int percentile) {
+        return OptionalLong.empty();
+    }
+
     /** The price of SOL in US dollars, or empty if this source has none. */
     default Optional<SolUsd> solUsd() {
         return Optional.empty();
@@ -134,7 +143,7 @@ public interface MarketData {
      * The names of the capabilities ({@code io.solbot.core.spi.Capability}) this source supplies: {@code "prices"}
      * ({@link #price}), {@code "pools"} ({@link #pool}), {@code "new-tokens"} ({@link #newTokens}), {@code
      * "token-info"} ({@link #tokenInfo}, {@link #largestHolders}, {@link #authorities}), {@code "accounts"} ({@link #account}), {@code "price-history"}
-     * ({@link #candle}, {@link #candles}), {@code "wallet-swaps"} ({@link #walletSwaps}), {@code "trending"} ({@link #trending}, {@link #tokens}) and {@code
+     * ({@link #candle}, {@link #candles}), {@code "wallet-swaps"} ({@link #walletSwaps}), {@code "priority-fees"} ({@link #recentPriorityFee}), {@code "trending"} ({@link #trending}, {@link #tokens}) and {@code
      * "sol-usd"} ({@link #solUsd}). Names rather than the SPI type, because the market port depends on nothing of the
      * engine's. The engine refuses to start a bot whose strategy needs one that neither this nor the executor
      * supplies. By default {@code "prices"} only, as {@link #price} is the one read every source implements; a

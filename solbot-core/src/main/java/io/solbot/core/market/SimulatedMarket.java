@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -472,6 +473,39 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return lists.tokens(now, feed, limit);
     }
 
+    /** The median compute-unit price of a quiet market, micro-lamports per compute unit. */
+    static final long QUIET_MEDIAN_FEE = 1_000;
+
+    /** What each swap of the last minute, over every token, adds to the median, micro-lamports per compute unit. */
+    static final long FEE_PER_SWAP = 50;
+
+    /**
+     * A deterministic model of the fees that bidders pay when they compete for block space: the median is {@value
+     * #QUIET_MEDIAN_FEE} micro-lamports per compute unit plus {@value #FEE_PER_SWAP} for each swap this market applied
+     * over the last minute (every token, ours included), so fees rise with the market's activity; {@code percentile}
+     * scales it linearly from a third of the median (0) through the median (50) to five thirds of it (100).
+     *
+     * @throws IllegalArgumentException if {@code percentile} is not between 0 and 100
+     */
+    @Override
+    public OptionalLong recentPriorityFee(int percentile) {
+        if (percentile < 0 || percentile > 100) {
+            throw new IllegalArgumentException("percentile must be between 0 and 100, but was " + percentile);
+        }
+        Instant at = now;
+        long swaps = 0;
+        for (NewToken token : model.listed()) {
+            TradeHistory history = model.history(token.mint());
+            if (history != null) {
+                swaps += history.activity(at, Duration.ofMinutes(1))
+                        .map(TradeHistory.Activity::trades)
+                        .orElse(0L);
+            }
+        }
+        long median = Math.addExact(QUIET_MEDIAN_FEE, Math.multiplyExact(FEE_PER_SWAP, swaps));
+        return OptionalLong.of(Math.multiplyExact(median, percentile + 25L) / 75);
+    }
+
     /** Fixed: {@link #DEFAULT_SOL_USD} unless {@link #setSolUsd} said otherwise. */
     @Override
     public Optional<SolUsd> solUsd() {
@@ -495,7 +529,8 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
                 "price-history",
                 "trending",
                 "wallet-swaps",
-                "sol-usd");
+                "sol-usd",
+                "priority-fees");
     }
 
     /** The current pool of {@code mint}, or null; for generators. */

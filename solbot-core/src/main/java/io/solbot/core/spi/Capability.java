@@ -40,6 +40,8 @@ public record Capability(String name) {
     public static final Capability TRENDING = new Capability("trending");
     /** The swaps a given wallet made ({@link MarketView#walletSwaps}): what a copy trader mirrors. */
     public static final Capability WALLET_SWAPS = new Capability("wallet-swaps");
+    /** The compute-unit prices recent transactions paid ({@link MarketView#recentPriorityFee}). */
+    public static final Capability PRIORITY_FEES = new Capability("priority-fees");
     /** The price of SOL in US dollars ({@link MarketView#solUsd}). */
     public static final Capability SOL_USD = new Capability("sol-usd");
     /** The balances of the bot's wallets, SOL and tokens ({@link StrategyContext#wallet()}); supplied by an executor. */
@@ -60,6 +62,7 @@ public record Capability(String name) {
             TRENDING,
             WALLET_SWAPS,
             SOL_USD,
+            PRIORITY_FEES,
             WALLET_BALANCES,
             MULTI_WALLET);
 

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Market data as a strategy sees it. Each read names the {@link Capability} a provider lists in {@link
@@ -129,6 +130,18 @@ public interface MarketView {
      */
     default List<WalletSwap> walletSwaps(String wallet, Instant after) {
         return List.of();
+    }
+
+    /**
+     * The compute-unit price that {@code percentile} percent of the transactions of recent slots paid at most, in
+     * micro-lamports per compute unit (what {@code getRecentPrioritizationFees} reports per slot): what a bot that
+     * picks its priority fee from the market bids. Empty if unknown. Capability {@link Capability#PRIORITY_FEES}.
+     *
+     * @param percentile 0 to 100
+     * @throws IllegalArgumentException if {@code percentile} is out of range
+     */
+    default OptionalLong recentPriorityFee(int percentile) {
+        return OptionalLong.empty();
     }
 
     /**

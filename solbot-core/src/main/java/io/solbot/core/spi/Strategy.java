@@ -13,7 +13,8 @@ import io.solbot.core.domain.OrderFailure;
  *
  * <p>A strategy decides; it does not do I/O of its own. It reads prices and positions and places orders through the
  * context, so that every order passes the same limits, order checks and journal. A callback that throws counts as
- * a failure of the bot: the engine restarts it with backoff and makes it FAILED after too many.
+ * a failure of the bot: the engine restarts it with backoff and makes it FAILED after too many; one that throws a
+ * {@link BotHaltException} stops its bot at once (FAILED, with the exception's message as the reason).
  */
 public interface Strategy {
     /** Called once before the first tick of a run. */

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.event.EngineEvent;
+import io.solbot.core.spi.BotHaltException;
 import io.solbot.core.spi.OrderResult;
 import io.solbot.core.spi.Strategy;
 import java.time.Duration;
@@ -67,6 +68,32 @@ class WatchdogTest {
             assertThat(count(registry, "solbot.errors")).isEqualTo(4);
             assertThat(count(registry, "solbot.restarts")).isEqualTo(3);
             assertThat(count(registry, "solbot.ticks.skipped")).isZero();
+        }
+    }
+
+    @Test
+    void shouldFailABotWhoseStrategyHaltsItAtOnceWithoutRestartingIt() {
+        AtomicInteger ticks = new AtomicInteger();
+        Strategy halts = ctx -> {
+            if (ticks.incrementAndGet() == 3) {
+                throw new BotHaltException("kill switch: 3 failed orders");
+            }
+        };
+        try (Scripted.Fixture f = new Scripted.Fixture(
+                SimulatedClock.startingAt(Scripted.T0, Duration.ofMillis(10), Duration.ofSeconds(5)),
+                b -> b.restartBackoff(Duration.ofSeconds(1), Duration.ofMinutes(1))
+                        .maxRestarts(3, Duration.ofMinutes(10)))) {
+            f.engine.start(spec("halter", () -> halts).build());
+            f.advance(Duration.ofMinutes(1));
+
+            BotStatus status = f.status("halter");
+            assertThat(status.status()).isEqualTo(RunStatus.FAILED);
+            assertThat(status.restartCount()).isZero();
+            assertThat(ticks.get()).isEqualTo(3);
+            assertThat(f.events(EngineEvent.BotRestarted.class)).isEmpty();
+            assertThat(f.events(EngineEvent.BotFailed.class))
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.reason()).isEqualTo("kill switch: 3 failed orders"));
         }
     }
 

@@ -380,6 +380,26 @@ class SimulatedMarketTest {
     }
 
     @Test
+    void shouldQuoteRecentPriorityFeesThatRiseWithTheMarketsActivity() {
+        SimulatedMarket market = Markets.onePool();
+        // a quiet market: the median is 1 000 micro-lamports per compute unit; the percentiles from a third of it
+        assertThat(market.recentPriorityFee(50)).hasValue(1_000);
+        assertThat(market.recentPriorityFee(0)).hasValue(333);
+        assertThat(market.recentPriorityFee(100)).hasValue(1_666);
+        for (int i = 0; i < 4; i++) {
+            market.swap(TOKEN, Side.BUY, TokenAmount.of(1_000_000L, 9), TokenAmount.zero(6));
+        }
+        // four swaps within the last minute: 50 more each
+        assertThat(market.recentPriorityFee(50)).hasValue(1_200);
+        assertThat(market.recentPriorityFee(75)).hasValue(1_600);
+        market.advanceTo(T0.plusSeconds(120));
+        assertThat(market.recentPriorityFee(50)).hasValue(1_000);
+        assertThat(market.capabilities()).contains("priority-fees");
+        assertThatThrownBy(() -> market.recentPriorityFee(101))
+                .hasMessage("percentile must be between 0 and 100, but was 101");
+    }
+
+    @Test
     void shouldMoveThePoolWithOurOwnTrades() {
         SimulatedMarket market = Markets.onePool();
         TokenAmount out = market.swap(TOKEN, Side.BUY, TokenAmount.of(1_000_000_000L, 9), TokenAmount.zero(6));

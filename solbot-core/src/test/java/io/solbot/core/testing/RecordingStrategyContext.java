@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -70,6 +71,7 @@ public final class RecordingStrategyContext implements StrategyContext {
     private final Map<Mint, Map<Duration, List<Candle>>> candleSeries = new HashMap<>();
     private final Map<String, WalletBalances> wallets = new HashMap<>();
     private SolUsd solUsd;
+    private final Map<Integer, Long> priorityFees = new HashMap<>();
     private final Map<Mint, Integer> decimals = new HashMap<>();
     private final List<PlacedOrder> orders = new ArrayList<>();
     private final HeldPositions positions = new HeldPositions();
@@ -161,6 +163,19 @@ public final class RecordingStrategyContext implements StrategyContext {
      */
     public RecordingStrategyContext candles(Mint mint, Duration width, List<Candle> series) {
         candleSeries.computeIfAbsent(mint, m -> new HashMap<>()).put(width, List.copyOf(series));
+        return this;
+    }
+
+    /**
+     * Sets what {@code market().recentPriorityFee(percentile)} answers, micro-lamports per compute unit; {@code null}
+     * to answer empty again.
+     */
+    public RecordingStrategyContext recentPriorityFee(int percentile, Long microLamports) {
+        if (microLamports == null) {
+            priorityFees.remove(percentile);
+        } else {
+            priorityFees.put(percentile, microLamports);
+        }
         return this;
     }
 
@@ -320,6 +335,12 @@ public final class RecordingStrategyContext implements StrategyContext {
             @Override
             public Optional<Authorities> authorities(Mint mint) {
                 return Optional.ofNullable(authorities.get(mint));
+            }
+
+            @Override
+            public OptionalLong recentPriorityFee(int percentile) {
+                Long fee = priorityFees.get(percentile);
+                return fee == null ? OptionalLong.empty() : OptionalLong.of(fee);
             }
 
             @Override

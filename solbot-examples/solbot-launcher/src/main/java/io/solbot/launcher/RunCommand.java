@@ -34,7 +34,6 @@ import io.solbot.persistence.PostgresRunStatusStore;
 import io.solbot.persistence.journal.LockfileJournal;
 import io.solbot.persistence.readmodel.BotReports;
 import io.solbot.persistence.readmodel.TradeHistory;
-import io.solbot.strategies.common.ValidationOnlyProvider;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -186,11 +185,7 @@ final class RunCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         rows.add(new String[] {"  ID", "VERSION", "FROM"});
         for (RegisteredProvider p : registry.providers()) {
-            rows.add(new String[] {
-                "  " + p.id(),
-                p.provider().version(),
-                plugins.origin(p) + (p.provider() instanceof ValidationOnlyProvider<?> ? " (validation only)" : "")
-            });
+            rows.add(new String[] {"  " + p.id(), p.provider().version(), plugins.origin(p)});
         }
         TextTable.lines(rows).forEach(out::println);
         out.flush();

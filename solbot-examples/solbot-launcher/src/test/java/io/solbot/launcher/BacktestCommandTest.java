@@ -77,10 +77,12 @@ class BacktestCommandTest {
                         "grid",
                         "tp-sl",
                         "copy-trade",
+                        "turbo-sniper",
+                        "turbo-paper-trader",
                         "ma-cross");
         // BUYS, the fourth column: every bot bought within three simulated minutes
         assertThat(rows)
-                .hasSize(19)
+                .hasSize(21)
                 .allSatisfy((bot, cells) -> assertThat(Integer.parseInt(cells.get(3)))
                         .as(bot + ": " + cells)
                         .isPositive());

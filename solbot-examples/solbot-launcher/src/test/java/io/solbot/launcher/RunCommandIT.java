@@ -93,7 +93,7 @@ class RunCommandIT {
                 .contains("Strategies (plugins directory: " + pluginsDir + "):")
                 .containsPattern("(?m)^  ID +VERSION +FROM$")
                 .containsPattern("(?m)^  ma-cross +0\\.1\\.0-SNAPSHOT +solbot-example-plugin-0\\.1\\.0-SNAPSHOT\\.jar$")
-                .containsPattern("(?m)^  turbo-sniper +0\\.1\\.0-SNAPSHOT +class path \\(validation only\\)$")
+                .containsPattern("(?m)^  turbo-sniper +0\\.1\\.0-SNAPSHOT +class path$")
                 .containsPattern("(?m)^  trend-follower +0\\.1\\.0-SNAPSHOT +class path$");
         assertThat(result.out().indexOf("Strategies (")).isLessThan(result.out().indexOf("Paper trading"));
         assertThat(result.out())

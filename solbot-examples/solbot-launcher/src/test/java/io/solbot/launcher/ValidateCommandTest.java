@@ -95,14 +95,14 @@ class ValidateCommandTest {
     }
 
     @Test
-    void shouldListTheBuiltInStrategiesThatOnlyValidateAsValidationOnly() {
+    void shouldListEveryBuiltInStrategyAsOneThatTrades() {
         Result result = run("plugins");
 
         assertThat(result.exitCode()).isZero();
         assertThat(result.out())
-                .containsPattern("(?m)^turbo-sniper .*\\[validation only in this version]$")
-                .containsPattern("(?m)^turbo-paper-trader .*\\[validation only in this version]$")
-                .doesNotContainPattern("(?m)^trend-follower .*validation only")
+                .doesNotContain("validation only")
+                .containsPattern("(?m)^turbo-sniper .*Low-latency sniper: priority fees, Jito tips, probe buys.*$")
+                .containsPattern("(?m)^turbo-paper-trader .*The turbo sniper on paper.*$")
                 .containsPattern("(?m)^trend-follower .*Buys aligned EMA trends with a trailing stop$");
     }
 }

@@ -1,5 +1,6 @@
 package io.solbot.strategies.common;
 
+import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.TradeFees;
 import io.solbot.core.domain.Lamports;
 
@@ -39,6 +40,24 @@ public record TurboToggles(
         Boolean cuAdapt,
         Boolean skipPreflight,
         Boolean directAmmFallback) {
+
+    /** Jito's least tip, lamports: a bundle tipping less is not accepted. */
+    public static final long MIN_JITO_TIP = 1_000;
+
+    /** With {@code useJitoBundle} on, {@code jitoTipLamports} is required and at least {@link #MIN_JITO_TIP}. */
+    public static void checkJitoTip(CrossFieldRules.Rules rules, TurboToggles toggles, Long jitoTipLamports) {
+        if (toggles == null || !Boolean.TRUE.equals(toggles.useJitoBundle)) {
+            return;
+        }
+        if (jitoTipLamports == null) {
+            rules.reject("jitoTipLamports", null, "is required when useJitoBundle is true");
+        } else if (jitoTipLamports < MIN_JITO_TIP) {
+            rules.reject(
+                    "jitoTipLamports",
+                    jitoTipLamports,
+                    "must be at least " + MIN_JITO_TIP + " lamports (Jito's least tip) when useJitoBundle is true");
+        }
+    }
 
     /**
      * A turbo trade's fees: per buy (of {@code multiBuyCount} with {@code multiBuy} on, else one) a buy and a sell,

@@ -1,5 +1,5 @@
 /**
- * The field groups the built-in strategy configs share (one place for the original platform's shared rules), the
- * unit conversions, and the base of the validation-only providers.
+ * The field groups the built-in strategy configs share (one place for the original platform's shared rules) and the
+ * unit conversions.
  */
 package io.solbot.strategies.common;

@@ -4,6 +4,7 @@ import io.solbot.core.config.Between;
 import io.solbot.core.config.CrossField;
 import io.solbot.core.config.CrossFieldRules;
 import io.solbot.core.config.Flatten;
+import io.solbot.core.execution.PaperSettings;
 import io.solbot.strategies.common.ExitConfig;
 import io.solbot.strategies.common.FeedConfig;
 import io.solbot.strategies.common.FilterConfig;
@@ -54,6 +55,28 @@ public record TurboPaperTraderConfig(
         if (exitFields != null) {
             exitFields.checkMode(rules, ExitConfig.TURBO_MODES, turboExitFields);
         }
+        if (turboToggles != null) {
+            if (Boolean.TRUE.equals(turboToggles.autoPriorityFee())
+                    && (sharedFields == null || sharedFields.priorityFeeLamports() == null)) {
+                rules.reject(
+                        "priorityFeeLamports",
+                        null,
+                        "is required when autoPriorityFee is true: the most the automatic priority fee may pay");
+            }
+            TurboToggles.checkJitoTip(rules, turboToggles, jitoTipLamports);
+        }
+    }
+
+    /** One buy per signal: the turbo paper trader neither probes nor splits. */
+    @Override
+    public int ordersPerSignal() {
+        return 1;
+    }
+
+    /** The executor's simulation with this bot's {@code execModel}, latency, failure rates, partials and limits. */
+    @Override
+    public PaperSettings paperSettings(PaperSettings executor) {
+        return paper == null ? executor : paper.applyTo(executor);
     }
 
     @Override

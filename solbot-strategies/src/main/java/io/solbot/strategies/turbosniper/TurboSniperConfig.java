@@ -185,6 +185,55 @@ public record TurboSniperConfig(
         if (exitFields != null) {
             exitFields.checkMode(rules, ExitConfig.TURBO_MODES, turboExitFields);
         }
+        checkLadder(rules);
+        if (turboToggles != null) {
+            if (on(turboToggles.autoPriorityFee()) && cuPriceMicroLamportsMax == null) {
+                rules.reject(
+                        "cuPriceMicroLamportsMax",
+                        null,
+                        "is required when autoPriorityFee is true: the most the automatic priority fee may bid");
+            }
+            TurboToggles.checkJitoTip(rules, turboToggles, jitoTipLamports);
+        }
+    }
+
+    private void checkLadder(Rules rules) {
+        if (tpLadder == null || tpLadder.isEmpty() || tpLadder.contains(null)) {
+            return;
+        }
+        if (sharedFields == null || Units.isOff(sharedFields.takeProfit())) {
+            rules.reject(
+                    "tpLadder",
+                    tpLadder,
+                    "needs takeProfit: rung i of the ladder sells its share at i × takeProfit % above the entry");
+        }
+        BigDecimal hundred = BigDecimal.valueOf(100);
+        if (tpLadder.stream().anyMatch(share -> share.signum() < 0 || share.compareTo(hundred) > 0)) {
+            return; // a share out of range is reported on its own
+        }
+        BigDecimal sum = tpLadder.stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        if (sum.compareTo(hundred) > 0) {
+            rules.reject(
+                    "tpLadder",
+                    tpLadder,
+                    "shares of the position must sum to at most 100 %, but sum to " + sum.toPlainString());
+        }
+    }
+
+    /** The probe (1 with {@code probe.enabled}), then the iceberg's tranches, each across the parallel wallets. */
+    @Override
+    public int ordersPerSignal() {
+        int tranches = iceberg != null && on(iceberg.enabled()) && iceberg.tranches() != null ? iceberg.tranches() : 1;
+        int wallets = parallelWallets != null && on(parallelWallets.enabled()) && parallelWallets.walletIds() != null
+                ? Math.max(1, parallelWallets.walletIds().size())
+                : 1;
+        return (probe != null && on(probe.enabled()) ? 1 : 0) + tranches * wallets;
+    }
+
+    /** Several orders per signal, or a retry of a failed piece. */
+    @Override
+    public boolean buysATokenInARow() {
+        return ordersPerSignal() > 1 || (retryPolicy != null && retryPolicy.max() != null && retryPolicy.max() > 0);
     }
 
     /** A trailing stop, or a stop loss in the original's turbo spelling. */

@@ -194,6 +194,7 @@ final class BotsFiles {
                   airdrops: {enabled: true, autoSell: true, minUsdValue: 5, maxSellSlippagePct: 10}
                   privateRelay: {enabled: true, urls: ["https://relay.example"], mode: bundle}
                   riskLevels: {low: 1, high: [2, 3]}
+                  takeProfit: 20
                   tpLadder: [25, 25, 50]
                   trailingStopPct: 10
             """, """

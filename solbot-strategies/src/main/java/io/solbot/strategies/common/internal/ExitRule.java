@@ -22,8 +22,8 @@ public sealed interface ExitRule {
     /**
      * A sale an exit rule asks for.
      *
-     * @param reason the sale's reason: {@code take-profit}, {@code stop-loss}, {@code trailing-stop}, {@code max-hold}
-     *     or {@code liquidity-drop}
+     * @param reason the sale's reason: {@code take-profit}, {@code take-profit-<rung>}, {@code stop-loss}, {@code
+     *     trailing-stop}, {@code max-hold} or {@code liquidity-drop}
      * @param sellPercent the share of the position to sell, more than 0 and at most 100
      */
     record Exit(String reason, BigDecimal sellPercent) {
@@ -62,6 +62,28 @@ public sealed interface ExitRule {
         public Optional<Exit> check(Held held) {
             return held.pnlPercent().compareTo(percent) >= 0
                     ? Optional.of(new Exit(REASON, sellPercent))
+                    : Optional.empty();
+        }
+    }
+
+    /**
+     * One rung of a take-profit ladder: sells {@code sellPercent} of what is left of the position once the price is
+     * {@code percent} or more above the entry. Each rung has its own reason, {@code take-profit-<rung>}, so that each
+     * fires once per position (see {@link Exits}).
+     *
+     * @param rung 1 for the first rung, and so on
+     */
+    record LadderRung(int rung, BigDecimal percent, BigDecimal sellPercent) implements ExitRule {
+        public static final String REASON_PREFIX = "take-profit-";
+
+        public String reason() {
+            return REASON_PREFIX + rung;
+        }
+
+        @Override
+        public Optional<Exit> check(Held held) {
+            return held.pnlPercent().compareTo(percent) >= 0
+                    ? Optional.of(new Exit(reason(), sellPercent))
                     : Optional.empty();
         }
     }

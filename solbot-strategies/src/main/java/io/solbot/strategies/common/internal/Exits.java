@@ -43,9 +43,17 @@ public final class Exits {
     private static final String ENTRY_LIQUIDITY = "entry-liquidity.";
     private static final String DONE = "exit-done.";
 
+    /** One order of a sale: its quantity and how it is sent (the exit's reason is added). */
+    public record Sale(TokenAmount quantity, OrderOptions options) {}
+
+    /** Splits the sale of {@code quantity} of {@code mint} into orders, whose quantities sum to it. */
+    public interface Split {
+        List<Sale> split(StrategyContext ctx, Mint mint, TokenAmount quantity);
+    }
+
     private final List<ExitRule> rules;
     private final Set<String> reasons;
-    private final BiFunction<StrategyContext, Mint, OrderOptions> options;
+    private final Split split;
     private final Map<Mint, Price> highs = new HashMap<>();
     private final Map<OrderId, Mint> selling = new HashMap<>();
 
@@ -58,14 +66,24 @@ public final class Exits {
      * from several wallets names the one that holds it), the rule's reason added.
      */
     public Exits(List<ExitRule> rules, BiFunction<StrategyContext, Mint, OrderOptions> options) {
+        this(rules, (ctx, mint, quantity) -> List.of(new Sale(quantity, options.apply(ctx, mint))));
+    }
+
+    /**
+     * Exits whose sale of a token is placed as the orders {@code split} makes of it (a strategy that bought a token
+     * from several wallets sells it from each), the rule's reason added to each. The sale is in flight until every
+     * one of its orders ended.
+     */
+    public Exits(List<ExitRule> rules, Split split) {
         this.rules = List.copyOf(rules);
         this.reasons = this.rules.stream().map(Exits::reason).collect(java.util.stream.Collectors.toSet());
-        this.options = options;
+        this.split = split;
     }
 
     private static String reason(ExitRule rule) {
         return switch (rule) {
             case ExitRule.TakeProfit t -> ExitRule.TakeProfit.REASON;
+            case ExitRule.LadderRung r -> r.reason();
             case ExitRule.StopLoss s -> ExitRule.StopLoss.REASON;
             case ExitRule.TrailingStop t -> ExitRule.TrailingStop.REASON;
             case ExitRule.MaxHold m -> ExitRule.MaxHold.REASON;
@@ -165,13 +183,12 @@ public final class Exits {
 
     private void sell(StrategyContext ctx, Position position, ExitRule.Exit exit) {
         TokenAmount quantity = share(position.quantity(), exit.sellPercent());
-        OrderResult result = ctx.orders()
-                .sell(
-                        position.mint(),
-                        quantity,
-                        options.apply(ctx, position.mint()).withReason(exit.reason()));
-        if (result instanceof OrderResult.Submitted submitted) {
-            selling.put(submitted.orderId(), position.mint());
+        for (Sale sale : split.split(ctx, position.mint(), quantity)) {
+            OrderResult result = ctx.orders()
+                    .sell(position.mint(), sale.quantity(), sale.options().withReason(exit.reason()));
+            if (result instanceof OrderResult.Submitted submitted) {
+                selling.put(submitted.orderId(), position.mint());
+            }
         }
     }
 

@@ -118,7 +118,7 @@ public final class TradingStrategy implements Strategy {
                 continue;
             }
             judged.add(mint);
-            Verdict verdict = judge(new Candidate(ctx, mint));
+            Verdict verdict = judge(plan, new Candidate(ctx, mint));
             if (verdict.bought() && !plan.entryDelay().isZero()) {
                 Instant due = waitingUntil.computeIfAbsent(mint, m -> ctx.now().plus(plan.entryDelay()));
                 if (ctx.now().isBefore(due)) {
@@ -144,7 +144,8 @@ public final class TradingStrategy implements Strategy {
         }
     }
 
-    private Verdict judge(Candidate candidate) {
+    /** What {@code plan}'s gates, then its safety checks, then its price-impact gate say of {@code candidate}. */
+    static Verdict judge(TradingPlan plan, Candidate candidate) {
         for (Gate gate : plan.gates()) {
             Optional<String> why = gate.reject(candidate);
             if (why.isPresent()) {
@@ -199,7 +200,8 @@ public final class TradingStrategy implements Strategy {
         return sum;
     }
 
-    private static long spentToday(StrategyContext ctx) {
+    /** The lamports spent on buys today (UTC), as the state counts them. */
+    static long spentToday(StrategyContext ctx) {
         String today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC).toString();
         if (!today.equals(ctx.state().get(DAY).orElse(""))) {
             return 0;
@@ -207,7 +209,7 @@ public final class TradingStrategy implements Strategy {
         return ctx.state().get(DAY_SPENT).map(Long::parseLong).orElse(0L);
     }
 
-    private static long count(StrategyContext ctx, String key) {
+    static long count(StrategyContext ctx, String key) {
         return ctx.state().get(key).map(Long::parseLong).orElse(0L);
     }
 
@@ -218,16 +220,21 @@ public final class TradingStrategy implements Strategy {
         if (fill.side() != Side.BUY) {
             return;
         }
-        String today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC).toString();
-        long spent = Math.addExact(spentToday(ctx), fill.sol().value());
-        ctx.state().put(DAY, today);
-        ctx.state().put(DAY_SPENT, Long.toString(spent));
+        spent(ctx, fill);
         if (fill.part() == fill.parts()) {
             if (buying.remove(fill.orderId()) != null) {
                 buyingMints.remove(fill.orderId());
             }
             ctx.state().put(TRADES, Long.toString(count(ctx, TRADES) + 1));
         }
+    }
+
+    /** Adds what the buy {@code fill} spent to today's spending in the state. */
+    static void spent(StrategyContext ctx, Fill fill) {
+        String today = LocalDate.ofInstant(ctx.now(), ZoneOffset.UTC).toString();
+        long spent = Math.addExact(spentToday(ctx), fill.sol().value());
+        ctx.state().put(DAY, today);
+        ctx.state().put(DAY_SPENT, Long.toString(spent));
     }
 
     @Override
