@@ -39,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
@@ -290,10 +291,29 @@ public final class LiveMarket implements MarketData {
         return launches.stream().filter(t -> t.listedAt().isAfter(after)).toList();
     }
 
+    /**
+     * The {@code percentile} (nearest rank) of the node's recent slots' lowest landed compute-unit prices ({@code
+     * getRecentPrioritizationFees} over all accounts): what a transaction had to bid to land in that share of slots.
+     * Empty when the node reports no slot; an RPC failure propagates, as the other reads' do.
+     */
+    @Override
+    public OptionalLong recentPriorityFee(int percentile) {
+        if (percentile < 0 || percentile > 100) {
+            throw new IllegalArgumentException("percentile must be 0 to 100, but was " + percentile);
+        }
+        List<Long> fees = new java.util.ArrayList<>(rpc.recentPrioritizationFees(List.of()));
+        if (fees.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        fees.sort(null);
+        int rank = Math.max(1, (int) Math.ceil(percentile / 100.0 * fees.size()));
+        return OptionalLong.of(fees.get(rank - 1));
+    }
+
     @Override
     public Set<String> capabilities() {
-        Set<String> supplied =
-                new java.util.TreeSet<>(Set.of("prices", "sol-usd", "pools", "token-info", "accounts", "wallet-swaps"));
+        Set<String> supplied = new java.util.TreeSet<>(
+                Set.of("prices", "sol-usd", "pools", "token-info", "accounts", "wallet-swaps", "priority-fees"));
         if (listening) {
             supplied.add("new-tokens");
         }

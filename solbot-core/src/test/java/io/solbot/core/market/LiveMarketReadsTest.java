@@ -1,6 +1,7 @@
 package io.solbot.core.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.solbot.core.domain.Holder;
 import io.solbot.core.domain.Lamports;
@@ -71,6 +72,44 @@ class LiveMarketReadsTest {
 
     static BigInteger units(long whole) {
         return BigInteger.valueOf(whole).multiply(BigInteger.valueOf(1_000_000));
+    }
+
+    @Test
+    void shouldTakeAPercentileOfTheRecentSlotsLowestLandedComputeUnitPrices() {
+        // the node's reply: slot and fee per slot, unordered, as getRecentPrioritizationFees answers
+        node.handle("getRecentPrioritizationFees", params -> {
+            assertThat(params.get(0).isArray()).isTrue();
+            var slots = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode();
+            long[] fees = {500, 0, 12_000, 1_000, 2_500, 0, 7_000, 1_000, 40_000, 3_000};
+            for (int i = 0; i < fees.length; i++) {
+                slots.addObject().put("slot", 348_125_000L + i).put("prioritizationFee", fees[i]);
+            }
+            return slots;
+        });
+
+        // sorted: 0 0 500 1000 1000 2500 3000 7000 12000 40000
+        assertThat(market.recentPriorityFee(50)).hasValue(1_000);
+        assertThat(market.recentPriorityFee(75)).hasValue(7_000);
+        assertThat(market.recentPriorityFee(100)).hasValue(40_000);
+        assertThat(market.recentPriorityFee(0)).hasValue(0);
+        assertThat(market.capabilities()).contains("priority-fees");
+        assertThatThrownBy(() -> market.recentPriorityFee(101)).isInstanceOf(IllegalArgumentException.class);
+
+        node.handle(
+                "getRecentPrioritizationFees",
+                params -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.arrayNode());
+        assertThat(market.recentPriorityFee(50)).isEmpty();
+        node.handle(
+                "getRecentPrioritizationFees",
+                params -> com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                        .arrayNode()
+                        .add(com.fasterxml.jackson.databind.node.JsonNodeFactory.instance
+                                .objectNode()
+                                .put("slot", 1)
+                                .put("prioritizationFee", -5)));
+        assertThatThrownBy(() -> market.recentPriorityFee(50))
+                .isInstanceOf(io.solbot.core.solana.rpc.RpcException.class)
+                .hasMessageContaining("prioritizationFee");
     }
 
     @Test
@@ -150,7 +189,8 @@ class LiveMarketReadsTest {
         assertThat(market.pool(Mint.USDC)).isEmpty();
 
         assertThat(market.capabilities())
-                .containsExactlyInAnyOrder("prices", "sol-usd", "pools", "token-info", "accounts", "wallet-swaps");
+                .containsExactlyInAnyOrder(
+                        "prices", "sol-usd", "pools", "token-info", "accounts", "wallet-swaps", "priority-fees");
     }
 
     static String sig(int seed) {

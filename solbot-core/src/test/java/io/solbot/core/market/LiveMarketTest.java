@@ -56,7 +56,8 @@ class LiveMarketTest {
             assertThat(market.price(Mint.USDC)).isEmpty();
             assertThat(market.decimals(Mint.USDC)).isEmpty();
             assertThat(market.capabilities())
-                    .containsExactlyInAnyOrder("prices", "sol-usd", "pools", "token-info", "accounts", "wallet-swaps");
+                    .containsExactlyInAnyOrder(
+                            "prices", "sol-usd", "pools", "token-info", "accounts", "wallet-swaps", "priority-fees");
         }
     }
 

@@ -297,6 +297,30 @@ public final class SolanaRpc {
                 });
     }
 
+    /**
+     * {@code getRecentPrioritizationFees}: for each of the node's recent slots (up to 150), the lowest compute-unit
+     * price, micro-lamports per compute unit, that a transaction landed with (of those locking {@code accounts} as
+     * writable, when given), in the node's order.
+     */
+    public List<Long> recentPrioritizationFees(List<Address> accounts) {
+        ArrayNode keys = Json.MAPPER.createArrayNode();
+        accounts.forEach(a -> keys.add(a.toString()));
+        return call("getRecentPrioritizationFees", params(keys), result -> {
+            if (!result.isArray()) {
+                throw Json.wrongType("result", "an array of slots' fees", result);
+            }
+            List<Long> fees = new ArrayList<>(result.size());
+            for (int i = 0; i < result.size(); i++) {
+                JsonNode item = result.get(i);
+                if (!item.isObject()) {
+                    throw Json.wrongType("result[" + i + "]", "a slot's fee object", item);
+                }
+                fees.add(Json.nonNegativeLong(item, "prioritizationFee"));
+            }
+            return fees;
+        });
+    }
+
     /** {@code getSignaturesForAddress} returns at most this many signatures a call. */
     public static final int MAX_SIGNATURES_PER_CALL = 1_000;
 
