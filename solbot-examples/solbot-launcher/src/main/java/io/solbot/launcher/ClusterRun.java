@@ -15,7 +15,11 @@ import io.solbot.core.execution.PaperSettings;
 import io.solbot.core.execution.Timeline;
 import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.safety.SafetyGate;
+import io.solbot.launcher.api.ApiToken;
+import io.solbot.launcher.api.OperatorApi;
 import io.solbot.persistence.PostgresDatabase;
+import io.solbot.persistence.readmodel.BotReports;
+import io.solbot.persistence.readmodel.TradeHistory;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -90,7 +94,9 @@ final class ClusterRun {
             Clock clock,
             Duration runFor,
             Duration every,
-            PrintWriter out)
+            Api api,
+            PrintWriter out,
+            PrintWriter err)
             throws InterruptedException {
         // SIGINT/SIGTERM: wake this thread, then hold the JVM open until the node has handed its bots over
         CountDownLatch stop = new CountDownLatch(1);
@@ -107,7 +113,7 @@ final class ClusterRun {
                 "solbot-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return node(database, registry, bots, seed, clock, runFor, every, stop, out);
+            return node(database, registry, bots, seed, clock, runFor, every, api, stop, out, err);
         } finally {
             finished.countDown();
             if (stop.getCount() > 0) {
@@ -124,8 +130,10 @@ final class ClusterRun {
             Clock clock,
             Duration runFor,
             Duration every,
+            Api api,
             CountDownLatch stop,
-            PrintWriter out)
+            PrintWriter out,
+            PrintWriter err)
             throws InterruptedException {
         try (PostgresDatabase db =
                         PostgresDatabase.open(database.jdbcUrl, database.dbUser, DatabaseOptions.password(), 8);
@@ -146,8 +154,9 @@ final class ClusterRun {
             market.market().mints().forEach(mint -> safety.verdict(mint, SafetyChoice.ALL));
             ClusterNode node =
                     ClusterNode.builder(db, nodeId).lockfiles(database.runtime).build();
+            PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SolbotEngine engine = node.configure(SolbotEngine.builder())
-                    .meterRegistry(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT))
+                    .meterRegistry(metrics)
                     .strategies(registry)
                     .marketData(market.market())
                     .swapExecutor(executor)
@@ -155,11 +164,28 @@ final class ClusterRun {
                     .seed(seed)
                     .clock(clock)
                     .build();
+            OperatorApi operatorApi = null;
             try (node) {
                 node.start(engine, bots.stream().map(BotSpec::from).toList());
                 out.println("Node " + nodeId + " joined the cluster with " + bots.size()
                         + " bots, paper trading its share of them (seed " + seed + "); Ctrl-C hands them over.");
                 out.flush();
+                if (api.token() != null) {
+                    // bots are the cluster's: they are started by the bots file of every node, not one node's API
+                    operatorApi = new OperatorApi(
+                                    engine,
+                                    bot -> {
+                                        throw new SolbotException("Bot '" + bot.id() + "' was not started: on a node"
+                                                + " of a cluster, bots come from the bots file of every node");
+                                    },
+                                    new BotReports(db, engine),
+                                    new TradeHistory(db),
+                                    registry,
+                                    api.token(),
+                                    metrics::scrape)
+                            .cluster(nodeId, node::owners);
+                    api.options().start(operatorApi, api.token(), out, err);
+                }
                 long deadline = runFor == null ? Long.MAX_VALUE : System.nanoTime() + runFor.toNanos();
                 while (System.nanoTime() < deadline) {
                     long wait = Math.min(every.toNanos(), deadline - System.nanoTime());
@@ -170,6 +196,10 @@ final class ClusterRun {
                 }
                 out.println("Node " + nodeId + " hands its bots over and leaves the cluster ...");
                 out.flush();
+            } finally {
+                if (operatorApi != null) {
+                    operatorApi.close();
+                }
             }
             out.println("Stopped.");
             out.flush();
@@ -178,6 +208,9 @@ final class ClusterRun {
             throw new RunCommand.StartRefused(e);
         }
     }
+
+    /** The operator API options of the run, and its token; a null token when it serves none. */
+    record Api(ApiOptions options, ApiToken token) {}
 
     /** This node's own paper execution log. */
     static Path executionLog(Path runtime, String nodeId) {

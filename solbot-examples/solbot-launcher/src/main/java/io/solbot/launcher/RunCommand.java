@@ -155,6 +155,9 @@ final class RunCommand implements Callable<Integer> {
         cluster.check(spec.commandLine(), database, wallet.isPresent());
         ApiToken token = api.disabled ? null : api.token(spec.commandLine());
         Optional<String> telegramToken = telegram.token(spec.commandLine());
+        if (cluster.enabled && telegramToken.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--cluster does not serve the Telegram bot yet");
+        }
         if (paperLogRotateAfter != null && paperLogRotateAfter < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--paper-log-rotate-after must be at least 1, but was " + paperLogRotateAfter);
@@ -177,7 +180,17 @@ final class RunCommand implements Callable<Integer> {
             printStrategies(registry, out);
             try {
                 if (cluster.enabled) {
-                    return cluster.run(database, registry, report.bots(), seed, clock, runFor, every, out);
+                    return cluster.run(
+                            database,
+                            registry,
+                            report.bots(),
+                            seed,
+                            clock,
+                            runFor,
+                            every,
+                            new ClusterRun.Api(api, token),
+                            out,
+                            err);
                 }
                 return run(registry, report.bots(), runFor, every, clock, token, telegramToken, out, err);
             } catch (StartRefused e) {

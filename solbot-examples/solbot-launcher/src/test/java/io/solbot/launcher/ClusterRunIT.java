@@ -2,6 +2,8 @@ package io.solbot.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.solbot.cluster.BotOwner;
 import io.solbot.cluster.ClusterNode;
 import io.solbot.core.domain.BotId;
@@ -18,6 +20,10 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -32,6 +38,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,7 +55,11 @@ class ClusterRunIT {
     private record Result(int exitCode, String out, String err) {}
 
     private static Result run(String... args) {
-        StringWriter out = new StringWriter();
+        return run(new StringWriter(), args);
+    }
+
+    /** Runs the launcher with its standard output in {@code out}, which others may read as it runs. */
+    private static Result run(StringWriter out, String... args) {
         StringWriter err = new StringWriter();
         CommandLine cli = Main.commandLine();
         cli.setOut(new PrintWriter(out));
@@ -115,10 +127,23 @@ class ClusterRunIT {
                 PostgresDatabase db = PostgresDatabase.open(embedded.jdbcUrl(), null, null, 1);
                 // one thread per node, both at once; closing waits for the nodes, before the database stops
                 ExecutorService nodes = Executors.newFixedThreadPool(2)) {
-            CompletableFuture<Result> a =
-                    CompletableFuture.supplyAsync(() -> run(node(bots, embedded.jdbcUrl(), "node-a", "25s")), nodes);
-            CompletableFuture<Result> b =
-                    CompletableFuture.supplyAsync(() -> run(node(bots, embedded.jdbcUrl(), "node-b", "25s")), nodes);
+            StringWriter outA = new StringWriter();
+            String apiPort = Integer.toString(freePort());
+            CompletableFuture<Result> a = CompletableFuture.supplyAsync(
+                    () -> run(
+                            outA,
+                            node(
+                                    bots,
+                                    embedded.jdbcUrl(),
+                                    "node-a",
+                                    "25s",
+                                    "--api-host",
+                                    "127.0.0.1",
+                                    "--api-port",
+                                    apiPort)),
+                    nodes);
+            CompletableFuture<Result> b = CompletableFuture.supplyAsync(
+                    () -> run(node(bots, embedded.jdbcUrl(), "node-b", "25s", "--no-api")), nodes);
 
             // each bot scheduled once, and each node runs its fair share: two of the four
             boolean shared = await(() -> {
@@ -130,6 +155,27 @@ class ClusterRunIT {
             List<BotOwner> owners = ClusterNode.owners(db);
             assertThat(shared).as("owners: %s", owners).isTrue();
             assertThat(owners).extracting(o -> o.botId().value()).containsExactly("bot-1", "bot-2", "bot-3", "bot-4");
+
+            // node-a's operator API says which node runs which bot, whichever node that is
+            Matcher token = Pattern.compile("#token=(\\S+)").matcher(outA.toString());
+            assertThat(token.find()).as(outA.toString()).isTrue();
+            HttpClient http = HttpClient.newHttpClient();
+            JsonNode cluster = get(http, apiPort, token.group(1), "/api/cluster");
+            assertThat(cluster.get("node").asText()).isEqualTo("node-a");
+            assertThat(cluster.get("bots")).hasSize(4);
+            for (JsonNode bot : cluster.get("bots")) {
+                assertThat(bot.get("node").asText()).isIn("node-a", "node-b");
+                assertThat(bot.get("fenceVersion").asLong()).isPositive();
+                assertThat(Instant.parse(bot.get("lastHeartbeat").asText()))
+                        .isBefore(Instant.now().plusSeconds(5));
+            }
+            JsonNode items = get(http, apiPort, token.group(1), "/api/bots").get("items");
+            assertThat(items).isNotEmpty();
+            for (JsonNode item : items) {
+                assertThat(item.get("cluster").get("botId").asText())
+                        .isEqualTo(item.get("botId").asText());
+                assertThat(item.get("cluster").has("node")).isTrue();
+            }
 
             Result ra = a.get();
             Result rb = b.get();
@@ -187,6 +233,16 @@ class ClusterRunIT {
             assertThat(Files.exists(log) ? Files.readString(log) : "").doesNotContain("order-of-a-dead-node");
             assertThat(runtime.resolve("bot-1.json")).doesNotExist();
         }
+    }
+
+    private static JsonNode get(HttpClient http, String port, String token, String path) throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .header("Authorization", "Bearer " + token)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return new ObjectMapper().readTree(response.body());
     }
 
     private static Optional<String> failure(PostgresDatabase db, String orderId) {
