@@ -13,7 +13,7 @@ final class DatabaseOptions {
     static final String PASSWORD_VARIABLE = "SOLBOT_DB_PASSWORD";
 
     @Option(
-            names = "--jdbc-url",
+            names = {"--jdbc-url", "--db-url"},
             paramLabel = "URL",
             description = "PostgreSQL to use instead of the embedded one, e.g. jdbc:postgresql://localhost:5432/solbot;"
                     + " the password comes from the environment variable " + PASSWORD_VARIABLE + ".")

@@ -101,6 +101,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     TelegramOptions telegram;
 
+    @Mixin
+    ClusterRun cluster;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the simulated market and the paper executor.")
     long seed;
 
@@ -148,8 +151,12 @@ final class RunCommand implements Callable<Integer> {
         Duration every = Durations.parse(spec.commandLine(), "--status-every", statusEvery);
         Clock clock = clock();
         wallet = liveOptions.wallet(spec.commandLine(), System::getenv);
+        cluster.check(spec.commandLine(), database, wallet.isPresent());
         ApiToken token = api.disabled ? null : api.token(spec.commandLine());
         Optional<String> telegramToken = telegram.token(spec.commandLine());
+        if (cluster.enabled && telegramToken.isPresent()) {
+            throw new ParameterException(spec.commandLine(), "--cluster does not serve the Telegram bot yet");
+        }
         if (paperLogRotateAfter != null && paperLogRotateAfter < 1) {
             throw new ParameterException(
                     spec.commandLine(), "--paper-log-rotate-after must be at least 1, but was " + paperLogRotateAfter);
@@ -171,6 +178,19 @@ final class RunCommand implements Callable<Integer> {
             }
             printStrategies(registry, out);
             try {
+                if (cluster.enabled) {
+                    return cluster.run(
+                            database,
+                            registry,
+                            report.bots(),
+                            seed,
+                            clock,
+                            runFor,
+                            every,
+                            new ClusterRun.Api(api, token),
+                            out,
+                            err);
+                }
                 return run(registry, report.bots(), runFor, every, clock, token, telegramToken, out, err);
             } catch (StartRefused e) {
                 err.println(e.getMessage());
@@ -424,7 +444,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     /** Nothing could be started, for a reason the message tells the operator whole. */
-    private static final class StartRefused extends RuntimeException {
+    static final class StartRefused extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
         StartRefused(SolbotException cause) {

@@ -1,5 +1,6 @@
 package io.solbot.launcher.api;
 
+import io.solbot.cluster.BotOwner;
 import io.solbot.core.config.Plan;
 import io.solbot.core.config.Violation;
 import io.solbot.core.domain.Fill;
@@ -34,6 +35,16 @@ final class ApiJson {
         m.put("status", r.status().map(Enum::name).orElse(null));
         m.put("live", r.live().map(ApiJson::live).orElse(null));
         m.put("database", database(r.database()));
+        return m;
+    }
+
+    /** Which node of the cluster runs a bot: null while none does (between two slices). */
+    static Map<String, Object> owner(BotOwner o) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("botId", o.botId().value());
+        m.put("node", o.node().orElse(null));
+        m.put("fenceVersion", o.fenceVersion());
+        m.put("lastHeartbeat", time(o.lastHeartbeat()));
         return m;
     }
 

@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
+import io.solbot.cluster.BotOwner;
 import io.solbot.core.SolbotException;
 import io.solbot.core.config.BotDefinition;
 import io.solbot.core.config.BotsFileLoader;
@@ -41,6 +42,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +96,8 @@ public final class OperatorApi implements AutoCloseable {
     private final long startedAtMs = System.currentTimeMillis();
     private Javalin server;
     private FeedSocket feed;
+    private volatile String clusterNode; // null unless the launcher runs a node of a cluster
+    private volatile Supplier<List<BotOwner>> owners;
 
     /**
      * @param engine the engine whose bots it drives
@@ -157,6 +161,18 @@ public final class OperatorApi implements AutoCloseable {
         return server.port();
     }
 
+    /**
+     * Makes this the API of a node of a cluster, before {@link #start}: each bot of {@code /api/bots} then says which
+     * node runs it ({@code cluster}: node, fence version, last heartbeat), and {@code GET /api/cluster} lists them all.
+     *
+     * @param owners who runs each bot of the cluster, read from its database on each request
+     */
+    public OperatorApi cluster(String nodeId, Supplier<List<BotOwner>> owners) {
+        this.clusterNode = Objects.requireNonNull(nodeId, "nodeId");
+        this.owners = Objects.requireNonNull(owners, "owners");
+        return this;
+    }
+
     private void configure(JavalinConfig config) {
         config.startup.showJavalinBanner = false;
         config.startup.showOldJavalinVersionWarning = false;
@@ -179,7 +195,12 @@ public final class OperatorApi implements AutoCloseable {
 
         routes.get("/api/bots", this::bots);
         routes.post("/api/bots", ctx -> start(ctx, body(ctx)));
-        routes.get("/api/bots/{botId}", ctx -> send(ctx, 200, ApiJson.report(report(ctx))));
+        routes.get(
+                "/api/bots/{botId}",
+                ctx -> send(
+                        ctx,
+                        200,
+                        withOwners(List.of(ApiJson.report(report(ctx)))).getFirst()));
         routes.post("/api/bots/{botId}/{action}", ctx -> act(ctx, ctx.pathParam("action"), botId(ctx)));
         routes.get("/api/bots/{botId}/positions", ctx -> positions(ctx, botId(ctx)));
         routes.get("/api/bots/{botId}/trades", ctx -> closedTrades(ctx, Optional.of(botId(ctx))));
@@ -188,6 +209,7 @@ public final class OperatorApi implements AutoCloseable {
         routes.get("/api/fills", ctx -> fills(ctx, Optional.empty()));
         routes.get("/api/status/detailed", this::detailed);
         routes.post("/api/plan", this::plan);
+        routes.get("/api/cluster", this::cluster);
 
         // the original platform's routes: {mode, config, botId} to start, {botId} for the others, and no /stop
         // (its /delete stopped a bot; here it stops it and keeps its rows)
@@ -299,7 +321,36 @@ public final class OperatorApi implements AutoCloseable {
     /** A page of bots by id: {@code limit} (1 to 1000, default 100) and {@code after}, as the history routes. */
     private void bots(Context ctx) {
         Page<BotReport> page = reports.reports(Optional.ofNullable(ctx.queryParam("after")), limit(ctx));
-        send(ctx, 200, page(page.items().stream().map(ApiJson::report).toList(), page));
+        send(
+                ctx,
+                200,
+                page(withOwners(page.items().stream().map(ApiJson::report).toList()), page));
+    }
+
+    /** On a node of a cluster: each item with the node that runs its bot ({@code cluster}), read once for all. */
+    private List<Map<String, Object>> withOwners(List<Map<String, Object>> items) {
+        Supplier<List<BotOwner>> read = owners;
+        if (read != null) {
+            Map<String, BotOwner> byBot = new HashMap<>();
+            read.get().forEach(o -> byBot.put(o.botId().value(), o));
+            items.forEach(item -> item.put(
+                    "cluster",
+                    Optional.ofNullable(byBot.get((String) item.get("botId")))
+                            .map(ApiJson::owner)
+                            .orElse(null)));
+        }
+        return items;
+    }
+
+    private void cluster(Context ctx) {
+        Supplier<List<BotOwner>> read = owners;
+        if (read == null) {
+            throw new NotFound("this launcher runs no node of a cluster (solbot run --cluster)");
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("node", clusterNode);
+        body.put("bots", read.get().stream().map(ApiJson::owner).toList());
+        send(ctx, 200, body);
     }
 
     private void closedTrades(Context ctx, Optional<BotId> bot) {

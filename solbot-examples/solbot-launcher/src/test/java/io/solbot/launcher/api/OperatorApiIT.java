@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.solbot.cluster.BotOwner;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -26,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -481,6 +483,44 @@ class OperatorApiIT {
             } finally {
                 base = saved;
             }
+        }
+    }
+
+    @Test
+    void shouldSayWhichNodeRunsEachBotOnlyWhenTheLauncherRunsANodeOfACluster() throws Exception {
+        engine.start(BotSpec.from(fixture.maCross("node-1")));
+        Answer single = get("/api/cluster");
+        assertThat(single.status()).isEqualTo(404);
+        assertThat(single.body().get("error").asText())
+                .isEqualTo("this launcher runs no node of a cluster (solbot run --cluster)");
+        assertThat(get("/api/bots/node-1").body().has("cluster")).isFalse();
+
+        Instant beat = Instant.parse("2026-03-01T12:00:01.250Z");
+        List<BotOwner> owners = List.of(
+                new BotOwner(BotId.of("node-1"), Optional.of("node-b"), 7, Optional.of(beat)),
+                new BotOwner(BotId.of("node-2"), Optional.empty(), 3, Optional.empty()));
+        try (OperatorApi api = fixture.api(db, FeedSocket.CAPACITY).cluster("node-a", () -> owners)) {
+            String node = "http://127.0.0.1:" + api.start("127.0.0.1", 0);
+            JsonNode cluster = json.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create(node + "/api/cluster"))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            assertThat(cluster.toString())
+                    .isEqualTo("{\"node\":\"node-a\",\"bots\":[{\"botId\":\"node-1\",\"node\":\"node-b\","
+                            + "\"fenceVersion\":7,\"lastHeartbeat\":\"2026-03-01T12:00:01.250Z\"},{\"botId\":"
+                            + "\"node-2\",\"node\":null,\"fenceVersion\":3,\"lastHeartbeat\":null}]}");
+            JsonNode bot = json.readTree(http.send(
+                            HttpRequest.newBuilder(URI.create(node + "/api/bots/node-1"))
+                                    .header("Authorization", "Bearer " + TOKEN)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
+            assertThat(bot.get("cluster").get("node").asText()).isEqualTo("node-b");
+            assertThat(bot.get("cluster").get("fenceVersion").asLong()).isEqualTo(7);
+        } finally {
+            engine.stop(BotId.of("node-1"));
         }
     }
 

@@ -3,6 +3,7 @@ package io.solbot.launcher.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.solbot.cluster.BotOwner;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.Mint;
@@ -19,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
@@ -121,6 +123,23 @@ class StatusPageIT {
                         .getScreenshotAs(OutputType.FILE)
                         .toPath();
                 Files.copy(shot, Path.of("target", "status-page.png"), StandardCopyOption.REPLACE_EXISTING);
+
+                // a launcher that runs no node of a cluster shows no Node column; a node's page does
+                assertThat(browser.findElement(By.id("node-column")).isDisplayed())
+                        .isFalse();
+                List<BotOwner> owners = List.of(
+                        new BotOwner(BotId.of("page-1"), Optional.of("node-b"), 7, Optional.of(Instant.now())),
+                        new BotOwner(BotId.of("page-2"), Optional.empty(), 3, Optional.empty()));
+                try (OperatorApi node =
+                        fixture.api(fixture.db, FeedSocket.CAPACITY).cluster("node-a", () -> owners)) {
+                    int port = node.start("127.0.0.1", 0);
+                    browser.get("http://127.0.0.1:" + port + "/#token=" + ApiFixture.TOKEN);
+                    wait.until(ExpectedConditions.textToBePresentInElementLocated(
+                            By.cssSelector("tr[data-bot='page-1']"), "node-b (v7, beat "));
+                    assertThat(browser.findElement(By.id("node-column")).isDisplayed())
+                            .isTrue();
+                    assertThat(row(browser, "page-2")).contains("none (between slices)");
+                }
             } finally {
                 browser.quit();
             }

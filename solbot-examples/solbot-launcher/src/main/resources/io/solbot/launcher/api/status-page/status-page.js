@@ -36,15 +36,25 @@ function pnl(sol) {
   return [(negative ? "" : "+") + sol, negative ? "neg" : (Number(sol) > 0 ? "pos" : "")];
 }
 
+// a cluster node's bots say which node runs each: its name, fence version and last heartbeat
+function owner(cluster) {
+  if (!cluster.node) return "none (between slices)";
+  const beat = cluster.lastHeartbeat ? ", beat " + new Date(cluster.lastHeartbeat).toLocaleTimeString() : "";
+  return cluster.node + " (v" + cluster.fenceVersion + beat + ")";
+}
+
 function renderBots() {
   const body = $("bots").querySelector("tbody");
   body.replaceChildren();
+  const clustered = [...state.bots.values()].some(b => b.cluster !== undefined);
+  $("node-column").hidden = !clustered;
   for (const bot of [...state.bots.values()].sort((a, b) => a.botId.localeCompare(b.botId))) {
     const tr = document.createElement("tr");
     tr.dataset.bot = bot.botId;
     const live = bot.live;
     const db = bot.database && bot.database.available ? bot.database : null;
     tr.append(cell(bot.botId), cell(bot.strategy));
+    if (clustered) tr.append(cell(bot.cluster ? owner(bot.cluster) : null, "node"));
     const status = cell(bot.status, bot.status || "");
     status.dataset.statusOf = bot.botId;
     tr.append(status);
