@@ -195,17 +195,23 @@ class FaultInjectionIT {
         }
 
         long executedOrders() throws IOException {
-            if (!Files.exists(log)) {
-                return 0;
+            while (true) {
+                if (!Files.exists(log)) {
+                    return 0;
+                }
+                try {
+                    long n = 0;
+                    for (Path f : Stream.concat(ExecutionRecord.segments(log).stream(), Stream.of(log))
+                            .toList()) {
+                        n += Files.readAllLines(f, StandardCharsets.UTF_8).stream()
+                                .filter(l -> l.endsWith("}"))
+                                .count();
+                    }
+                    return n;
+                } catch (java.nio.file.NoSuchFileException e) {
+                    // the running launcher rotated the log between the listing and the read: count again
+                }
             }
-            long n = 0;
-            for (Path f : Stream.concat(ExecutionRecord.segments(log).stream(), Stream.of(log))
-                    .toList()) {
-                n += Files.readAllLines(f, StandardCharsets.UTF_8).stream()
-                        .filter(l -> l.endsWith("}"))
-                        .count();
-            }
-            return n;
         }
 
         /** The invariants, after {@code last}, a clean run. */
