@@ -280,6 +280,7 @@ public final class FakePubSub implements AutoCloseable {
         JsonNode request = parse(text);
         String method = request.path("method").asText();
         ObjectNode reply = JSON.createObjectNode().put("jsonrpc", "2.0");
+        Subscribed confirmed = null;
         if (method.endsWith("Unsubscribe")) {
             long id = request.path("params").path(0).asLong();
             subscriptions.removeIf(s -> s.id() == id);
@@ -292,7 +293,7 @@ public final class FakePubSub implements AutoCloseable {
                         .put("message", "Invalid Request: Only 1 address supported");
             } else {
                 long id = ids.incrementAndGet();
-                subscriptions.add(new Subscribed(method, request.path("params"), id, connection));
+                confirmed = new Subscribed(method, request.path("params"), id, connection);
                 reply.put("result", id);
             }
         } else {
@@ -300,6 +301,11 @@ public final class FakePubSub implements AutoCloseable {
         }
         reply.set("id", request.get("id"));
         connection.sendText(reply.toString());
+        // live (and so notified) only once its confirmation is on the wire, as a node orders them: a notification
+        // sent by a test thread must never overtake the reply that tells the client its subscription id
+        if (confirmed != null) {
+            subscriptions.add(confirmed);
+        }
     }
 
     private static String handshake(InputStream in) throws IOException {
