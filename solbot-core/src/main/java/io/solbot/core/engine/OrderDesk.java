@@ -14,6 +14,7 @@ import io.solbot.core.spi.OrderResult;
 import io.solbot.core.store.OrderIntent;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.slf4j.Logger;
@@ -118,7 +119,9 @@ final class OrderDesk {
 
     /**
      * Simulated time only: starts one job that executes every deferred order in {@link #DISPATCH_ORDER}, one at a
-     * time, then settles them in the same order.
+     * time, then settles them in the same order. A bot's next order settles only once the callbacks of its previous
+     * one ran ({@link #settleInTurn}), so that an {@code onFill} sees the bot's positions as of its own fill, not
+     * of a later one that a faster thread settled meanwhile.
      *
      * @return whether there were orders to dispatch
      */
@@ -138,24 +141,47 @@ final class OrderDesk {
                 outcomes[i] = outcome(batch.get(i).bot(), batch.get(i).order());
             }
             // settle after every swap of the batch, so callbacks it posts never see the market mid-batch
-            for (int i = 0; i < outcomes.length; i++) {
-                Pending p = batch.get(i);
-                MDC.put(SolbotEngine.MDC_BOT_ID, p.bot().id().value());
-                try {
-                    settle(p.bot(), p.order(), outcomes[i]);
-                } catch (RuntimeException e) {
-                    // as a job of its own would: one order's failure must not leave the others of the batch unsettled
-                    log.error(
-                            "An engine job failed settling order {} of bot '{}'",
-                            p.order().orderId(),
-                            p.bot().id(),
-                            e);
-                } finally {
-                    MDC.remove(SolbotEngine.MDC_BOT_ID);
+            int from = 0;
+            for (int i = 1; i <= batch.size(); i++) {
+                if (i == batch.size() || batch.get(i).bot() != batch.get(from).bot()) {
+                    settleInTurn(batch.subList(from, i), Arrays.copyOfRange(outcomes, from, i), 0);
+                    from = i;
                 }
             }
         });
         return true;
+    }
+
+    /**
+     * Settles one bot's orders of a batch from {@code next} on: each after the callbacks its predecessor posted,
+     * which run on the bot's lane; a message queued behind them there hands the rest to a job of its own. The jobs
+     * are counted, so the clock's step waits for the whole chain.
+     */
+    private void settleInTurn(List<Pending> orders, SwapOutcome[] outcomes, int next) {
+        Pending p = orders.get(next);
+        Run run = p.bot().run();
+        MDC.put(SolbotEngine.MDC_BOT_ID, p.bot().id().value());
+        try {
+            settle(p.bot(), p.order(), outcomes[next]);
+        } catch (RuntimeException e) {
+            // as a job of its own would: one order's failure must not leave the others of the batch unsettled
+            log.error(
+                    "An engine job failed settling order {} of bot '{}'",
+                    p.order().orderId(),
+                    p.bot().id(),
+                    e);
+        } finally {
+            MDC.remove(SolbotEngine.MDC_BOT_ID);
+        }
+        if (next + 1 == orders.size()) {
+            return;
+        }
+        Runnable rest = () -> settleInTurn(orders, outcomes, next + 1);
+        if (run == null) {
+            rest.run(); // no run, no callbacks to wait for
+        } else {
+            run.post(() -> jobs.submit(rest), jobs::submit);
+        }
     }
 
     private OrderResult refuse(Bot bot, Side side, Mint mint, String reason, Instant now) {

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.solbot.core.domain.Fill;
 import io.solbot.core.spi.Strategy;
 import io.solbot.core.spi.StrategyContext;
+import java.math.BigInteger;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -63,6 +64,41 @@ class SimulatedOrdersTest {
                             "b:200000000@6",
                             "c:100000000@6",
                             "c:200000000@6");
+        }
+    }
+
+    @Test
+    void shouldShowEachFillTheBotsPositionsAsOfThatFillNotAsOfALaterOrderOfTheSameStep() {
+        // what the bot held of the mint at each onFill, beside the tokens of the fills so far
+        List<String> seen = new CopyOnWriteArrayList<>();
+        try (Scripted.Fixture f = new Scripted.Fixture()) {
+            f.engine.start(spec("twice", () -> new Strategy() {
+                        private BigInteger filled = BigInteger.ZERO;
+
+                        @Override
+                        public void onTick(StrategyContext ctx) {
+                            if (ctx.positions().isEmpty() && filled.signum() == 0) {
+                                for (int i = 0; i < 5; i++) {
+                                    ctx.orders().buy(MINT, TENTH_SOL);
+                                }
+                            }
+                        }
+
+                        @Override
+                        public void onFill(StrategyContext ctx, Fill fill) {
+                            filled = filled.add(fill.amountOut().raw());
+                            BigInteger held = ctx.positions().stream()
+                                    .map(p -> p.quantity().raw())
+                                    .reduce(BigInteger.ZERO, BigInteger::add);
+                            seen.add(held + "/" + filled);
+                        }
+                    })
+                    .build());
+            f.advance(Duration.ofMillis(10));
+
+            assertThat(seen)
+                    .hasSize(5)
+                    .allSatisfy(s -> assertThat(s.split("/")[0]).as(s).isEqualTo(s.split("/")[1]));
         }
     }
 

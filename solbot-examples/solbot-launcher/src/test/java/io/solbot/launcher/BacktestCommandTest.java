@@ -77,30 +77,17 @@ class BacktestCommandTest {
                         "grid",
                         "tp-sl",
                         "copy-trade",
+                        "turbo-sniper",
+                        "turbo-paper-trader",
                         "ma-cross");
         // BUYS, the fourth column: every bot bought within three simulated minutes
         assertThat(rows)
-                .hasSize(19)
+                .hasSize(21)
                 .allSatisfy((bot, cells) -> assertThat(Integer.parseInt(cells.get(3)))
                         .as(bot + ": " + cells)
                         .isPositive());
         assertThat(result.out())
                 .containsPattern("(?m)^Fingerprint: [0-9a-f]{64} \\(\\d+ fills, \\d+ failed orders\\)$");
-    }
-
-    @Test
-    void shouldTradeBothTurboBotsOfTheirOwnFileWithinTheirFirstMinutes() {
-        Result result = run("backtest", "--config", "turbo-bots.yaml", "--duration", "3m");
-
-        assertThat(result.exitCode()).as(result.err()).isZero();
-        assertThat(result.rows())
-                .hasSize(2)
-                .allSatisfy((bot, cells) -> assertThat(Integer.parseInt(cells.get(3)))
-                        .as(bot + ": " + cells)
-                        .isPositive());
-        assertThat(result.rows().values())
-                .extracting(r -> r.get(1))
-                .containsExactlyInAnyOrder("turbo-sniper", "turbo-paper-trader");
     }
 
     @Test

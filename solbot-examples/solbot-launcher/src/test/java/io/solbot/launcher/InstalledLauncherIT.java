@@ -118,7 +118,7 @@ class InstalledLauncherIT {
                 solbot(DISTRIBUTION, "backtest", "--config", "paper-bots.yaml", "--duration", "2m", "--step", "1s");
         assertThat(backtest.exitCode()).as(backtest.err()).isZero();
         assertThat(backtest.out())
-                .contains("Backtest of 19 bots from paper-bots.yaml")
+                .contains("Backtest of 21 bots from paper-bots.yaml")
                 .containsPattern("(?m)^Fingerprint: [0-9a-f]{64} ");
         assertThat(backtest.err()).isEmpty();
 
