@@ -271,6 +271,11 @@ public final class Backtest implements AutoCloseable {
         }
 
         @Override
+        public Optional<String> refusal(BotId botId, Instant at) {
+            return paper.refusal(botId, at);
+        }
+
+        @Override
         public void simulateBotWith(BotId botId, UnaryOperator<PaperSettings> settings) {
             paper.simulateBotWith(botId, settings);
         }

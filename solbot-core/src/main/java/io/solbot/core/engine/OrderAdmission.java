@@ -3,6 +3,7 @@ package io.solbot.core.engine;
 import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.domain.Side;
+import io.solbot.core.execution.SwapExecutor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -27,9 +28,11 @@ final class OrderAdmission {
             OrderAdmission::maxTrades);
 
     private final List<OrderCheck> checks;
+    private final SwapExecutor executor;
 
-    OrderAdmission(List<OrderCheck> checks) {
+    OrderAdmission(List<OrderCheck> checks, SwapExecutor executor) {
         this.checks = List.copyOf(checks);
+        this.executor = executor;
     }
 
     /** Null if the order may go out (its reservation is made), or why not. */
@@ -49,6 +52,10 @@ final class OrderAdmission {
             if (refusal != null) {
                 return refusal;
             }
+        }
+        String full = executor.refusal(order.botId(), order.at()).orElse(null);
+        if (full != null) {
+            return full;
         }
         return order.side() == Side.BUY
                 ? bot.book().reserveBuy(order.mint(), bot.spec().maxOpenPositions())

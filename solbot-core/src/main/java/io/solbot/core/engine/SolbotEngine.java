@@ -82,7 +82,13 @@ public final class SolbotEngine implements AutoCloseable {
         settlement.haltsTo(lifecycle);
         Recovery recovery = new Recovery(s.swapExecutor(), settlement, backlog, retries, clock, s.intentExpiry());
         OrderDesk orders = new OrderDesk(
-                new OrderAdmission(s.orderChecks()), settlement, recovery, s.swapExecutor(), jobs, events, clock);
+                new OrderAdmission(s.orderChecks(), s.swapExecutor()),
+                settlement,
+                recovery,
+                s.swapExecutor(),
+                jobs,
+                events,
+                clock);
         // every bot reads the market through one cache: many bots reading one token cost one read
         MarketCache market = new MarketCache(s.marketData(), s.swapExecutor(), clock, s.cacheTtl());
         lifecycle.runsFrom(new Runs(s.registry(), callbacks, orders, clock, market));

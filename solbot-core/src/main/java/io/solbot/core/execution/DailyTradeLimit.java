@@ -39,6 +39,21 @@ final class DailyTradeLimit {
         }
     }
 
+    /** Whether {@code botId} has no trade left on the UTC day of {@code at}. */
+    boolean isFull(BotId botId, Instant at, int maxDailyTrades) {
+        long day = day(at);
+        synchronized (tradesToday) {
+            long[] count = tradesToday.get(botId);
+            return count != null && count[0] == day && count[1] >= maxDailyTrades;
+        }
+    }
+
+    /** Why an order of {@code botId} placed at {@code at} is refused: its day has no trade left. */
+    static String refusal(BotId botId, Instant at, int maxDailyTrades) {
+        return "maxDailyTrades of " + maxDailyTrades + " reached for " + botId + " on " + LocalDate.ofEpochDay(day(at))
+                + " (UTC)";
+    }
+
     /** Gives back the trade {@link #reserve} took for an order that filled nothing. */
     void release(SwapOrder order) {
         long day = day(order.submittedAt());
@@ -78,8 +93,7 @@ final class DailyTradeLimit {
 
     /** Why {@link #reserve} refused {@code order}. */
     static String refusal(SwapOrder order, int maxDailyTrades) {
-        return "maxDailyTrades of " + maxDailyTrades + " reached for " + order.botId() + " on "
-                + LocalDate.ofEpochDay(day(order.submittedAt())) + " (UTC)";
+        return refusal(order.botId(), order.submittedAt(), maxDailyTrades);
     }
 
     private static long day(Instant at) {

@@ -241,6 +241,15 @@ public final class PaperExecutor implements SwapExecutor, AutoCloseable {
         return outcome;
     }
 
+    /** A bot whose day has no trade left ({@code maxDailyTrades}, its own settings' or the executor's). */
+    @Override
+    public Optional<String> refusal(BotId botId, Instant at) {
+        int maxDailyTrades = perBot.getOrDefault(botId, defaults).settings().maxDailyTrades();
+        return dailyTrades.isFull(botId, at, maxDailyTrades)
+                ? Optional.of(DailyTradeLimit.refusal(botId, at, maxDailyTrades))
+                : Optional.empty();
+    }
+
     /** The daily limit first; an order it admits runs its stages, and gives its trade back if nothing filled. */
     private SwapOutcome simulate(SwapOrder order) {
         Simulation sim = perBot.getOrDefault(order.botId(), defaults);

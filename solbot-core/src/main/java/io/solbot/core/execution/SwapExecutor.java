@@ -5,6 +5,7 @@ import io.solbot.core.domain.Mint;
 import io.solbot.core.domain.Side;
 import io.solbot.core.domain.TokenAmount;
 import io.solbot.core.domain.WalletBalances;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -101,4 +102,13 @@ public interface SwapExecutor {
      * for that bot; an executor that does not simulate ignores them (the default).
      */
     default void simulateBotWith(BotId botId, UnaryOperator<PaperSettings> settings) {}
+
+    /**
+     * Why this executor would not take an order of {@code botId} placed at {@code at} (a paper executor's daily limit
+     * reached), or empty. The engine asks before it journals an order, so that a bot at such a limit has its orders
+     * refused, and goes on, rather than failed until it halts. None by default.
+     */
+    default Optional<String> refusal(BotId botId, Instant at) {
+        return Optional.empty();
+    }
 }

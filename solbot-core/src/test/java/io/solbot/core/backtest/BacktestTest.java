@@ -219,6 +219,40 @@ class BacktestTest {
     }
 
     @Test
+    void shouldRefuseTheOrdersOfABotPastItsPaperDailyLimitAndTradeAgainTheNextDay() {
+        List<String> refusals = new CopyOnWriteArrayList<>();
+        Backtest.Result result;
+        BotSpec buyer = BotSpec.builder(BotId.of("daily"), "script", new Script("daily", () -> ctx -> {
+                    if (ctx.orders().buy(Markets.TOKEN, Lamports.ofSol("0.01"))
+                            instanceof io.solbot.core.spi.OrderResult.Refused r) {
+                        refusals.add(r.reason());
+                    }
+                }))
+                .interval(Duration.ofHours(1))
+                .maxFailuresInARow(3)
+                .build();
+        try (Backtest backtest = Backtest.builder(Markets.onePool())
+                .paper(PaperSettings.defaults(1).withExecModel(ExecModel.IDEAL).withMaxDailyTrades(5))
+                .step(Duration.ofSeconds(1))
+                .engine(b -> b.strategyProvider(new ScriptProvider()))
+                .build()) {
+            backtest.engine().start(buyer);
+            result = backtest.runUntil(T0.plus(Duration.ofHours(30)));
+            // refused, not failed: the bot goes on, and trades again once the UTC day turns
+            assertThat(backtest.engine().status(BotId.of("daily")).status())
+                    .isEqualTo(io.solbot.core.engine.RunStatus.RUNNING);
+        }
+        assertThat(result.failures()).isEmpty();
+        assertThat(result.fills().stream().filter(f -> f.submittedAt().isBefore(T0.plus(Duration.ofDays(1)))))
+                .hasSize(5);
+        assertThat(result.fills().stream().filter(f -> !f.submittedAt().isBefore(T0.plus(Duration.ofDays(1)))))
+                .hasSize(5);
+        // a day of hourly ticks: 5 trades, then 18 or more refusals, before the second day's 5 trades
+        assertThat(refusals).hasSizeGreaterThanOrEqualTo(18);
+        assertThat(refusals.getFirst()).isEqualTo("maxDailyTrades of 5 reached for daily on 2026-01-01 (UTC)");
+    }
+
+    @Test
     void shouldRepeatARunForTheSameSeedsAndDifferForAnotherSeed() {
         String first = run(SimulatedMarket.random(MARKET), PAPER, 5).fingerprint();
 
