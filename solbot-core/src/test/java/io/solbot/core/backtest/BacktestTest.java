@@ -240,7 +240,7 @@ class BacktestTest {
             result = backtest.runUntil(T0.plus(Duration.ofHours(30)));
             // refused, not failed: the bot goes on, and trades again once the UTC day turns
             assertThat(backtest.engine().status(BotId.of("daily")).status())
-                    .isEqualTo(io.solbot.core.engine.RunStatus.RUNNING);
+                    .isEqualTo(io.solbot.core.domain.RunStatus.RUNNING);
         }
         assertThat(result.failures()).isEmpty();
         assertThat(result.fills().stream().filter(f -> f.submittedAt().isBefore(T0.plus(Duration.ofDays(1)))))
