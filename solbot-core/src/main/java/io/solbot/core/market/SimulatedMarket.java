@@ -36,6 +36,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 
 /**
  * An in-memory Solana market of tokens in constant-product SOL pools, moved by a stream of {@link MarketEvent}s
@@ -65,6 +66,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     private final MarketModel model = new MarketModel();
     private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
     private final TokenLists lists = new TokenLists(model);
+    private final PriorityFeeModel fees = new PriorityFeeModel(model);
     private volatile Instant now;
     private volatile SolUsd solUsd = DEFAULT_SOL_USD;
     private long eventsApplied;
@@ -257,18 +259,60 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      */
     public synchronized TokenAmount swap(Mint mint, Side side, TokenAmount amountIn, TokenAmount minOut) {
         Pool pool = tradablePool(mint, side);
+        Leg leg = throughPool(mint, side, amountIn, in -> pool.amountOut(side, in));
+        if (leg.out().compareTo(minOut) < 0) {
+            throw new TradeRefusedException(
+                    "land",
+                    "slippage exceeded: the pool pays " + leg.out() + " but the order needs at least " + minOut);
+        }
+        model.swapped(
+                now, mint, pool.afterSwap(side, leg.intoPool(), leg.fromPool()), side, leg.intoPool(), leg.fromPool());
+        return leg.out();
+    }
+
+    /**
+     * What a {@link #swap} of {@code amountIn} would pay out now, along the pool's curve, without moving the pool or
+     * recording a trade: a dry run, which reverts where the swap would.
+     *
+     * @throws TradeRefusedException as {@link #swap} does (no pool, drained, a honeypot's sell, nothing out)
+     */
+    public synchronized TokenAmount dryRun(Mint mint, Side side, TokenAmount amountIn) {
+        Pool pool = tradablePool(mint, side);
+        return throughPool(mint, side, amountIn, in -> pool.amountOut(side, in)).out();
+    }
+
+    /**
+     * What {@code amountIn} gets at {@code mint}'s mid price with no fee or impact (see {@link Pool#amountAtMid}),
+     * without moving the pool: the ideal execution model. A honeypot still refuses sells.
+     *
+     * @throws TradeRefusedException as {@link #swap} does
+     */
+    public synchronized TokenAmount fillAtMid(Mint mint, Side side, TokenAmount amountIn) {
+        Pool pool = tradablePool(mint, side);
+        // ideal for the market, but the token program still withholds its fee
+        Leg leg = throughPool(mint, side, amountIn, in -> pool.amountAtMid(side, in));
+        // an ideal fill trades without moving the pool, but it traded all the same
+        model.traded(now, mint, pool, side, leg.intoPool(), leg.fromPool());
+        return leg.out();
+    }
+
+    /** One trade's amounts: what reached the pool, what the pool paid, and what reached the trader. */
+    private record Leg(TokenAmount intoPool, TokenAmount fromPool, TokenAmount out) {}
+
+    /**
+     * {@code amountIn} through a pool priced by {@code curve}, the Token-2022 transfer fee taken wherever the token
+     * moves: on its way into the pool for a sell, on its way out for a buy (SOL moves whole).
+     *
+     * @throws TradeRefusedException if the trader would receive nothing
+     */
+    private Leg throughPool(Mint mint, Side side, TokenAmount amountIn, UnaryOperator<TokenAmount> curve) {
         TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
-        TokenAmount fromPool = pool.amountOut(side, intoPool);
+        TokenAmount fromPool = curve.apply(intoPool);
         TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
         if (out.isZero()) {
             throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
         }
-        if (out.compareTo(minOut) < 0) {
-            throw new TradeRefusedException(
-                    "land", "slippage exceeded: the pool pays " + out + " but the order needs at least " + minOut);
-        }
-        model.swapped(now, mint, pool.afterSwap(side, intoPool, fromPool), side, intoPool, fromPool);
-        return out;
+        return new Leg(intoPool, fromPool, out);
     }
 
     /**
@@ -282,42 +326,6 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         }
         BigInteger fee = Transfers.fee(token.extensions(), now, amount.raw());
         return fee.signum() == 0 ? amount : new TokenAmount(amount.raw().subtract(fee), amount.decimals());
-    }
-
-    /**
-     * What a {@link #swap} of {@code amountIn} would pay out now, along the pool's curve, without moving the pool or
-     * recording a trade: a dry run, which reverts where the swap would.
-     *
-     * @throws TradeRefusedException as {@link #swap} does (no pool, drained, a honeypot's sell, nothing out)
-     */
-    public synchronized TokenAmount dryRun(Mint mint, Side side, TokenAmount amountIn) {
-        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
-        TokenAmount fromPool = tradablePool(mint, side).amountOut(side, intoPool);
-        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
-        if (out.isZero()) {
-            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
-        }
-        return out;
-    }
-
-    /**
-     * What {@code amountIn} gets at {@code mint}'s mid price with no fee or impact (see {@link Pool#amountAtMid}),
-     * without moving the pool: the ideal execution model. A honeypot still refuses sells.
-     *
-     * @throws TradeRefusedException as {@link #swap} does
-     */
-    public synchronized TokenAmount fillAtMid(Mint mint, Side side, TokenAmount amountIn) {
-        Pool pool = tradablePool(mint, side);
-        // ideal for the market, but the token program still withholds its fee
-        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
-        TokenAmount fromPool = pool.amountAtMid(side, intoPool);
-        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
-        if (out.isZero()) {
-            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
-        }
-        // an ideal fill trades without moving the pool, but it traded all the same
-        model.traded(now, mint, pool, side, intoPool, fromPool);
-        return out;
     }
 
     private Pool tradablePool(Mint mint, Side side) {
@@ -473,37 +481,17 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return lists.tokens(now, feed, limit);
     }
 
-    /** The median compute-unit price of a quiet market, micro-lamports per compute unit. */
-    static final long QUIET_MEDIAN_FEE = 1_000;
-
-    /** What each swap of the last minute, over every token, adds to the median, micro-lamports per compute unit. */
-    static final long FEE_PER_SWAP = 50;
-
     /**
-     * A deterministic model of the fees that bidders pay when they compete for block space: the median is {@value
-     * #QUIET_MEDIAN_FEE} micro-lamports per compute unit plus {@value #FEE_PER_SWAP} for each swap this market applied
-     * over the last minute (every token, ours included), so fees rise with the market's activity; {@code percentile}
-     * scales it linearly from a third of the median (0) through the median (50) to five thirds of it (100).
+     * A deterministic model of the fees that bidders pay when they compete for block space: the median is 1 000
+     * micro-lamports per compute unit plus 50 for each swap this market applied over the last minute (every token, ours
+     * included), so fees rise with the market's activity; {@code percentile} scales it linearly from a third of the
+     * median (0) through the median (50) to five thirds of it (100).
      *
      * @throws IllegalArgumentException if {@code percentile} is not between 0 and 100
      */
     @Override
     public OptionalLong recentPriorityFee(int percentile) {
-        if (percentile < 0 || percentile > 100) {
-            throw new IllegalArgumentException("percentile must be between 0 and 100, but was " + percentile);
-        }
-        Instant at = now;
-        long swaps = 0;
-        for (NewToken token : model.listed()) {
-            TradeHistory history = model.history(token.mint());
-            if (history != null) {
-                swaps += history.activity(at, Duration.ofMinutes(1))
-                        .map(TradeHistory.Activity::trades)
-                        .orElse(0L);
-            }
-        }
-        long median = Math.addExact(QUIET_MEDIAN_FEE, Math.multiplyExact(FEE_PER_SWAP, swaps));
-        return OptionalLong.of(Math.multiplyExact(median, percentile + 25L) / 75);
+        return fees.at(now, percentile);
     }
 
     /** Fixed: {@link #DEFAULT_SOL_USD} unless {@link #setSolUsd} said otherwise. */
