@@ -8,7 +8,6 @@ import io.solbot.core.config.TextTable;
 import io.solbot.core.config.Violation;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.StartedBots;
 import io.solbot.core.execution.PaperSettings;
@@ -269,16 +268,12 @@ final class BacktestCommand implements Callable<Integer> {
                 Long.toString(l.failedOrders()),
                 Long.toString(l.closedTrades()),
                 l.winRatePercent().map(p -> p.toPlainString() + " %").orElse("-"),
-                signed(l.realisedPnl()),
+                SolText.signed(l.realisedPnl()),
                 l.fees().toSol().toPlainString(),
                 l.maxDrawdown().toSol().toPlainString(),
                 Integer.toString(l.openPositions())
             });
         }
         TextTable.lines(rows).forEach(out::println);
-    }
-
-    private static String signed(Lamports sol) {
-        return (sol.isNegative() ? "" : "+") + sol.toSol().toPlainString();
     }
 }
