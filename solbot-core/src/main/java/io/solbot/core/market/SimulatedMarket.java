@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +35,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.function.UnaryOperator;
 
 /**
  * An in-memory Solana market of tokens in constant-product SOL pools, moved by a stream of {@link MarketEvent}s
@@ -67,6 +65,7 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
     private final TokenLists lists = new TokenLists(model);
     private final PriorityFeeModel fees = new PriorityFeeModel(model);
+    private final SwapRules rules = new SwapRules(model);
     private volatile Instant now;
     private volatile SolUsd solUsd = DEFAULT_SOL_USD;
     private long eventsApplied;
@@ -258,8 +257,8 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      *     would be below {@code minOut} or zero
      */
     public synchronized TokenAmount swap(Mint mint, Side side, TokenAmount amountIn, TokenAmount minOut) {
-        Pool pool = tradablePool(mint, side);
-        Leg leg = throughPool(mint, side, amountIn, in -> pool.amountOut(side, in));
+        Pool pool = rules.tradablePool(mint, side);
+        SwapRules.Leg leg = rules.through(mint, side, amountIn, now, in -> pool.amountOut(side, in));
         if (leg.out().compareTo(minOut) < 0) {
             throw new TradeRefusedException(
                     "land",
@@ -277,8 +276,9 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * @throws TradeRefusedException as {@link #swap} does (no pool, drained, a honeypot's sell, nothing out)
      */
     public synchronized TokenAmount dryRun(Mint mint, Side side, TokenAmount amountIn) {
-        Pool pool = tradablePool(mint, side);
-        return throughPool(mint, side, amountIn, in -> pool.amountOut(side, in)).out();
+        Pool pool = rules.tradablePool(mint, side);
+        return rules.through(mint, side, amountIn, now, in -> pool.amountOut(side, in))
+                .out();
     }
 
     /**
@@ -288,68 +288,12 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * @throws TradeRefusedException as {@link #swap} does
      */
     public synchronized TokenAmount fillAtMid(Mint mint, Side side, TokenAmount amountIn) {
-        Pool pool = tradablePool(mint, side);
+        Pool pool = rules.tradablePool(mint, side);
         // ideal for the market, but the token program still withholds its fee
-        Leg leg = throughPool(mint, side, amountIn, in -> pool.amountAtMid(side, in));
+        SwapRules.Leg leg = rules.through(mint, side, amountIn, now, in -> pool.amountAtMid(side, in));
         // an ideal fill trades without moving the pool, but it traded all the same
         model.traded(now, mint, pool, side, leg.intoPool(), leg.fromPool());
         return leg.out();
-    }
-
-    /** One trade's amounts: what reached the pool, what the pool paid, and what reached the trader. */
-    private record Leg(TokenAmount intoPool, TokenAmount fromPool, TokenAmount out) {}
-
-    /**
-     * {@code amountIn} through a pool priced by {@code curve}, the Token-2022 transfer fee taken wherever the token
-     * moves: on its way into the pool for a sell, on its way out for a buy (SOL moves whole).
-     *
-     * @throws TradeRefusedException if the trader would receive nothing
-     */
-    private Leg throughPool(Mint mint, Side side, TokenAmount amountIn, UnaryOperator<TokenAmount> curve) {
-        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
-        TokenAmount fromPool = curve.apply(intoPool);
-        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
-        if (out.isZero()) {
-            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
-        }
-        return new Leg(intoPool, fromPool, out);
-    }
-
-    /**
-     * {@code amount} of {@code mint}'s tokens less the Token-2022 transfer fee its mint withholds on a transfer now
-     * (see {@link Transfers}); SOL and tokens without a fee pass whole.
-     */
-    private TokenAmount lessTransferFee(Mint mint, TokenAmount amount) {
-        MarketModel.TokenState token = model.state(mint);
-        if (token == null || token.extensions().isEmpty()) {
-            return amount;
-        }
-        BigInteger fee = Transfers.fee(token.extensions(), now, amount.raw());
-        return fee.signum() == 0 ? amount : new TokenAmount(amount.raw().subtract(fee), amount.decimals());
-    }
-
-    private Pool tradablePool(Mint mint, Side side) {
-        Pool pool = model.pool(mint);
-        if (pool == null) {
-            throw new TradeRefusedException("quote", "no pool for " + mint);
-        }
-        if (pool.isDrained()) {
-            throw new TradeRefusedException("quote", "the pool of " + mint + " is drained (liquidity pulled)");
-        }
-        MarketModel.TokenState token = model.state(mint);
-        if (token == null) {
-            return pool;
-        }
-        if (side == Side.SELL && !token.sellable()) {
-            throw new TradeRefusedException("land", "the sell of " + mint + " reverted: the token cannot be sold");
-        }
-        String reverts = Transfers.reverts(token.extensions(), side == Side.BUY);
-        if (reverts != null) {
-            throw new TradeRefusedException(
-                    "land",
-                    "the " + side.name().toLowerCase(java.util.Locale.ROOT) + " of " + mint + " reverted: " + reverts);
-        }
-        return pool;
     }
 
     @Override
