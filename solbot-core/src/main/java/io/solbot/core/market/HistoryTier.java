@@ -22,7 +22,7 @@ import java.util.Objects;
  */
 final class HistoryTier {
     final long width;
-    final long kept;
+    private final long kept;
     private Bucket[] ring = new Bucket[16];
     private int head;
     private int size;
@@ -31,7 +31,7 @@ final class HistoryTier {
 
     private long droppedTrades;
     /** The last price of the buckets dropped, or null: the price before the oldest kept bucket. */
-    Pool droppedClose;
+    private Pool droppedClose;
 
     HistoryTier(long width, long kept) {
         this.width = width;
