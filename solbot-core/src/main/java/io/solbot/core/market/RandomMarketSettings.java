@@ -152,27 +152,19 @@ public record RandomMarketSettings(
     }
 
     public RandomMarketSettings withSeed(long value) {
-        return copy(value, initialTokens, launchProbability, rugProbability, honeypotProbability);
+        return copy(
+                value,
+                initialTokens,
+                launchProbability,
+                rugProbability,
+                honeypotProbability,
+                smartWallets,
+                smartWalletActivity);
     }
 
     /** These settings with {@code count} smart wallets, each trading with {@code activity} per step. */
     public RandomMarketSettings withSmartWallets(int count, double activity) {
-        return new RandomMarketSettings(
-                seed,
-                start,
-                step,
-                initialTokens,
-                volatilityBps,
-                jumpProbability,
-                jumpBps,
-                launchProbability,
-                rugProbability,
-                honeypotProbability,
-                mintAuthorityProbability,
-                freezeAuthorityProbability,
-                holdersPerToken,
-                count,
-                activity);
+        return copy(seed, initialTokens, launchProbability, rugProbability, honeypotProbability, count, activity);
     }
 
     /** The addresses of this market's smart wallets, in order. */
@@ -185,16 +177,22 @@ public record RandomMarketSettings(
     }
 
     public RandomMarketSettings withInitialTokens(int value) {
-        return copy(seed, value, launchProbability, rugProbability, honeypotProbability);
+        return copy(
+                seed, value, launchProbability, rugProbability, honeypotProbability, smartWallets, smartWalletActivity);
     }
 
     /** These settings with the launch, rug and honeypot chances replaced. */
     public RandomMarketSettings withLaunches(double launch, double rug, double honeypot) {
-        return copy(seed, initialTokens, launch, rug, honeypot);
+        return copy(seed, initialTokens, launch, rug, honeypot, smartWallets, smartWalletActivity);
     }
 
-    /** These settings with the fields the withers replace given anew. */
-    private RandomMarketSettings copy(long seed, int initialTokens, double launch, double rug, double honeypot) {
+    /**
+     * These settings with the fields the withers replace given anew: every wither goes through here, so a new
+     * component is added here and in the constructor without smart wallets (which must call {@code this(...)}
+     * itself), not in each wither.
+     */
+    private RandomMarketSettings copy(
+            long seed, int initialTokens, double launch, double rug, double honeypot, int wallets, double activity) {
         return new RandomMarketSettings(
                 seed,
                 start,
@@ -209,8 +207,8 @@ public record RandomMarketSettings(
                 mintAuthorityProbability,
                 freezeAuthorityProbability,
                 holdersPerToken,
-                smartWallets,
-                smartWalletActivity);
+                wallets,
+                activity);
     }
 
     private static void range(List<String> errors, String field, long value, long min, long max) {

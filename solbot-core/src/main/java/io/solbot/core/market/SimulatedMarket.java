@@ -21,7 +21,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,6 +64,8 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
     private final MarketModel model = new MarketModel();
     private final CopyOnWriteArrayList<Consumer<? super MarketEvent>> listeners = new CopyOnWriteArrayList<>();
     private final TokenLists lists = new TokenLists(model);
+    private final PriorityFeeModel fees = new PriorityFeeModel(model);
+    private final SwapRules rules = new SwapRules(model);
     private volatile Instant now;
     private volatile SolUsd solUsd = DEFAULT_SOL_USD;
     private long eventsApplied;
@@ -256,32 +257,16 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      *     would be below {@code minOut} or zero
      */
     public synchronized TokenAmount swap(Mint mint, Side side, TokenAmount amountIn, TokenAmount minOut) {
-        Pool pool = tradablePool(mint, side);
-        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
-        TokenAmount fromPool = pool.amountOut(side, intoPool);
-        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
-        if (out.isZero()) {
-            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
-        }
-        if (out.compareTo(minOut) < 0) {
+        Pool pool = rules.tradablePool(mint, side);
+        SwapRules.Leg leg = rules.through(mint, side, amountIn, now, in -> pool.amountOut(side, in));
+        if (leg.out().compareTo(minOut) < 0) {
             throw new TradeRefusedException(
-                    "land", "slippage exceeded: the pool pays " + out + " but the order needs at least " + minOut);
+                    "land",
+                    "slippage exceeded: the pool pays " + leg.out() + " but the order needs at least " + minOut);
         }
-        model.swapped(now, mint, pool.afterSwap(side, intoPool, fromPool), side, intoPool, fromPool);
-        return out;
-    }
-
-    /**
-     * {@code amount} of {@code mint}'s tokens less the Token-2022 transfer fee its mint withholds on a transfer now
-     * (see {@link Transfers}); SOL and tokens without a fee pass whole.
-     */
-    private TokenAmount lessTransferFee(Mint mint, TokenAmount amount) {
-        MarketModel.TokenState token = model.state(mint);
-        if (token == null || token.extensions().isEmpty()) {
-            return amount;
-        }
-        BigInteger fee = Transfers.fee(token.extensions(), now, amount.raw());
-        return fee.signum() == 0 ? amount : new TokenAmount(amount.raw().subtract(fee), amount.decimals());
+        model.swapped(
+                now, mint, pool.afterSwap(side, leg.intoPool(), leg.fromPool()), side, leg.intoPool(), leg.fromPool());
+        return leg.out();
     }
 
     /**
@@ -291,13 +276,9 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * @throws TradeRefusedException as {@link #swap} does (no pool, drained, a honeypot's sell, nothing out)
      */
     public synchronized TokenAmount dryRun(Mint mint, Side side, TokenAmount amountIn) {
-        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
-        TokenAmount fromPool = tradablePool(mint, side).amountOut(side, intoPool);
-        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
-        if (out.isZero()) {
-            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
-        }
-        return out;
+        Pool pool = rules.tradablePool(mint, side);
+        return rules.through(mint, side, amountIn, now, in -> pool.amountOut(side, in))
+                .out();
     }
 
     /**
@@ -307,41 +288,12 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
      * @throws TradeRefusedException as {@link #swap} does
      */
     public synchronized TokenAmount fillAtMid(Mint mint, Side side, TokenAmount amountIn) {
-        Pool pool = tradablePool(mint, side);
+        Pool pool = rules.tradablePool(mint, side);
         // ideal for the market, but the token program still withholds its fee
-        TokenAmount intoPool = side == Side.SELL ? lessTransferFee(mint, amountIn) : amountIn;
-        TokenAmount fromPool = pool.amountAtMid(side, intoPool);
-        TokenAmount out = side == Side.BUY ? lessTransferFee(mint, fromPool) : fromPool;
-        if (out.isZero()) {
-            throw new TradeRefusedException("land", "the swap of " + amountIn + " on " + mint + " pays out nothing");
-        }
+        SwapRules.Leg leg = rules.through(mint, side, amountIn, now, in -> pool.amountAtMid(side, in));
         // an ideal fill trades without moving the pool, but it traded all the same
-        model.traded(now, mint, pool, side, intoPool, fromPool);
-        return out;
-    }
-
-    private Pool tradablePool(Mint mint, Side side) {
-        Pool pool = model.pool(mint);
-        if (pool == null) {
-            throw new TradeRefusedException("quote", "no pool for " + mint);
-        }
-        if (pool.isDrained()) {
-            throw new TradeRefusedException("quote", "the pool of " + mint + " is drained (liquidity pulled)");
-        }
-        MarketModel.TokenState token = model.state(mint);
-        if (token == null) {
-            return pool;
-        }
-        if (side == Side.SELL && !token.sellable()) {
-            throw new TradeRefusedException("land", "the sell of " + mint + " reverted: the token cannot be sold");
-        }
-        String reverts = Transfers.reverts(token.extensions(), side == Side.BUY);
-        if (reverts != null) {
-            throw new TradeRefusedException(
-                    "land",
-                    "the " + side.name().toLowerCase(java.util.Locale.ROOT) + " of " + mint + " reverted: " + reverts);
-        }
-        return pool;
+        model.traded(now, mint, pool, side, leg.intoPool(), leg.fromPool());
+        return leg.out();
     }
 
     @Override
@@ -473,37 +425,17 @@ public final class SimulatedMarket implements MarketData, AutoCloseable {
         return lists.tokens(now, feed, limit);
     }
 
-    /** The median compute-unit price of a quiet market, micro-lamports per compute unit. */
-    static final long QUIET_MEDIAN_FEE = 1_000;
-
-    /** What each swap of the last minute, over every token, adds to the median, micro-lamports per compute unit. */
-    static final long FEE_PER_SWAP = 50;
-
     /**
-     * A deterministic model of the fees that bidders pay when they compete for block space: the median is {@value
-     * #QUIET_MEDIAN_FEE} micro-lamports per compute unit plus {@value #FEE_PER_SWAP} for each swap this market applied
-     * over the last minute (every token, ours included), so fees rise with the market's activity; {@code percentile}
-     * scales it linearly from a third of the median (0) through the median (50) to five thirds of it (100).
+     * A deterministic model of the fees that bidders pay when they compete for block space: the median is 1 000
+     * micro-lamports per compute unit plus 50 for each swap this market applied over the last minute (every token, ours
+     * included), so fees rise with the market's activity; {@code percentile} scales it linearly from a third of the
+     * median (0) through the median (50) to five thirds of it (100).
      *
      * @throws IllegalArgumentException if {@code percentile} is not between 0 and 100
      */
     @Override
     public OptionalLong recentPriorityFee(int percentile) {
-        if (percentile < 0 || percentile > 100) {
-            throw new IllegalArgumentException("percentile must be between 0 and 100, but was " + percentile);
-        }
-        Instant at = now;
-        long swaps = 0;
-        for (NewToken token : model.listed()) {
-            TradeHistory history = model.history(token.mint());
-            if (history != null) {
-                swaps += history.activity(at, Duration.ofMinutes(1))
-                        .map(TradeHistory.Activity::trades)
-                        .orElse(0L);
-            }
-        }
-        long median = Math.addExact(QUIET_MEDIAN_FEE, Math.multiplyExact(FEE_PER_SWAP, swaps));
-        return OptionalLong.of(Math.multiplyExact(median, percentile + 25L) / 75);
+        return fees.at(now, percentile);
     }
 
     /** Fixed: {@link #DEFAULT_SOL_USD} unless {@link #setSolUsd} said otherwise. */

@@ -10,10 +10,8 @@ import io.solbot.core.execution.SwapExecutor;
 import io.solbot.core.market.MarketData;
 import io.solbot.core.solana.account.MintAccount;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,34 +50,26 @@ import java.util.concurrent.TimeoutException;
  * <p>Threading: thread-safe; called on many bots' lanes at once.
  */
 public final class SafetyGate implements OrderCheck {
-    private static final int PRUNE_ABOVE = 10_000;
-
     private final MarketData market;
     private final SwapExecutor executor;
     private final List<SafetyCheck> checks;
     private final SafetyLimits limits;
-    private final Duration ttl;
     private final Duration deadline;
     private final boolean failOpen;
-    private final InstantSource clock;
     private final boolean inline;
     private final Executor runner;
-    private final ConcurrentHashMap<Mint, Map<String, Found>> cache = new ConcurrentHashMap<>();
+    private final VerdictCache cache;
     private final Set<Mint> running = ConcurrentHashMap.newKeySet();
-
-    /** One check's result on a token, found at {@code at}. */
-    private record Found(CheckResult result, Instant at) {}
 
     private SafetyGate(Builder b) {
         this.market = b.market;
         this.executor = b.executor;
         this.checks = List.copyOf(b.checks);
         this.limits = b.limits;
-        this.ttl = b.ttl;
         this.deadline = b.deadline;
         this.failOpen = b.failOpen;
-        this.clock = b.clock;
         this.inline = b.inline;
+        this.cache = new VerdictCache(b.ttl, b.clock, b.limits.maxRisk());
         ThreadFactory threads = Thread.ofVirtual().name("solbot-safety").factory();
         this.runner =
                 b.runner != null ? b.runner : task -> threads.newThread(task).start();
@@ -110,14 +100,14 @@ public final class SafetyGate implements OrderCheck {
             return Optional.empty();
         }
         Mint mint = order.mint();
-        Optional<SafetyVerdict> verdict = cachedVerdict(mint, selected, false);
+        Optional<SafetyVerdict> verdict = cache.verdict(mint, selected, false);
         if (verdict.isEmpty()) {
             if (inline) {
                 verdict = Optional.of(verdictNow(mint, selected));
             } else {
                 startChecking(mint, selected);
                 // a stale verdict decides until the new one is in; only a token never checked must wait
-                verdict = cachedVerdict(mint, selected, true);
+                verdict = cache.verdict(mint, selected, true);
                 if (verdict.isEmpty()) {
                     return Optional.of("safety: the checks of " + mint
                             + " are running; its buys are refused until their verdict is in");
@@ -139,7 +129,7 @@ public final class SafetyGate implements OrderCheck {
 
     /** The verdict on {@code mint} under {@code choice} if every check it needs has a fresh result; never blocks. */
     public Optional<SafetyVerdict> cachedVerdict(Mint mint, SafetyChoice choice) {
-        return cachedVerdict(mint, selected(choice), false);
+        return cache.verdict(mint, selected(choice), false);
     }
 
     private static SafetyChoice choiceOf(Object config) {
@@ -156,48 +146,15 @@ public final class SafetyGate implements OrderCheck {
         return out;
     }
 
-    /** The verdict from every selected check's cached result, if each has one (and it is fresh, unless staleOk). */
-    private Optional<SafetyVerdict> cachedVerdict(Mint mint, List<SafetyCheck> selected, boolean staleOk) {
-        Map<String, Found> results = cache.getOrDefault(mint, Map.of());
-        Instant now = clock.instant();
-        List<SafetyVerdict.Item> items = new ArrayList<>(selected.size());
-        Instant oldest = null;
-        for (SafetyCheck c : selected) {
-            Found found = results.get(c.id());
-            if (found == null || (!staleOk && !fresh(found, now))) {
-                return Optional.empty();
-            }
-            items.add(new SafetyVerdict.Item(c.id(), found.result()));
-            oldest = oldest == null || found.at().isBefore(oldest) ? found.at() : oldest;
-        }
-        return Optional.of(SafetyVerdict.of(mint, items, limits.maxRisk(), oldest == null ? now : oldest));
-    }
-
-    private boolean fresh(Found found, Instant now) {
-        return now.isBefore(found.at().plus(ttl));
-    }
-
     private SafetyVerdict verdictNow(Mint mint, List<SafetyCheck> selected) {
-        Optional<SafetyVerdict> cached = cachedVerdict(mint, selected, false);
+        Optional<SafetyVerdict> cached = cache.verdict(mint, selected, false);
         if (cached.isPresent()) {
             return cached.get();
         }
-        store(mint, evaluate(mint, due(mint, selected)));
+        cache.store(mint, evaluate(mint, cache.due(mint, selected)));
         // every selected check has a result now; on a clock that moved past the ttl meanwhile it is already stale
-        return cachedVerdict(mint, selected, true)
+        return cache.verdict(mint, selected, true)
                 .orElseThrow(() -> new IllegalStateException("no results were stored for " + mint));
-    }
-
-    /** The selected checks without a fresh result on {@code mint}. */
-    private List<SafetyCheck> due(Mint mint, List<SafetyCheck> selected) {
-        Map<String, Found> results = cache.getOrDefault(mint, Map.of());
-        Instant now = clock.instant();
-        return selected.stream()
-                .filter(c -> {
-                    Found found = results.get(c.id());
-                    return found == null || !fresh(found, now);
-                })
-                .toList();
     }
 
     /** Starts checking {@code mint} off the caller's thread, unless a check of it is already under way. */
@@ -208,7 +165,7 @@ public final class SafetyGate implements OrderCheck {
         try {
             runner.execute(() -> {
                 try {
-                    store(mint, evaluate(mint, due(mint, selected)));
+                    cache.store(mint, evaluate(mint, cache.due(mint, selected)));
                 } finally {
                     running.remove(mint);
                 }
@@ -217,20 +174,6 @@ public final class SafetyGate implements OrderCheck {
             running.remove(mint);
             throw e;
         }
-    }
-
-    private void store(Mint mint, Map<String, CheckResult> results) {
-        Instant now = clock.instant();
-        if (cache.size() >= PRUNE_ABOVE) {
-            // a feed of new tokens would grow the cache without end: tokens whose results are all stale go once it is
-            // large (a stale verdict is only served while its token is being re-checked)
-            cache.values().removeIf(r -> r.values().stream().noneMatch(f -> fresh(f, now)));
-        }
-        cache.compute(mint, (m, old) -> {
-            Map<String, Found> all = old == null ? new HashMap<>() : new HashMap<>(old);
-            results.forEach((id, result) -> all.put(id, new Found(result, now)));
-            return Map.copyOf(all);
-        });
     }
 
     /** Runs {@code due} on {@code mint}: inline one after another, or each on its own thread within the deadline. */

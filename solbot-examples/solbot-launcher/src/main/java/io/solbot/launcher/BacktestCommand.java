@@ -5,10 +5,8 @@ import io.solbot.core.config.BotDefinition;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
 import io.solbot.core.config.TextTable;
-import io.solbot.core.config.Violation;
 import io.solbot.core.domain.BotId;
 import io.solbot.core.domain.Fill;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.engine.StartedBots;
 import io.solbot.core.execution.PaperSettings;
@@ -18,7 +16,6 @@ import io.solbot.core.plugin.StrategyRegistry;
 import io.solbot.core.store.InMemoryFillStore;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -117,19 +114,11 @@ final class BacktestCommand implements Callable<Integer> {
         long seed = market.seed == null ? 42 : market.seed;
         try (StrategyRegistry registry = plugins.registry()) {
             registry.refusals().forEach(r -> err.println("warning: " + r.message()));
-            if (!Files.isRegularFile(config)) {
-                err.println("The bots file " + config.toAbsolutePath() + " does not exist or is not a file");
-                err.flush();
+            if (BotsFileErrors.missing(config, err)) {
                 return 2;
             }
             ConfigReport report = BotsFileLoader.using(registry).load(config);
-            if (!report.isValid()) {
-                int n = report.violations().size();
-                err.println(config + ": " + n + (n == 1 ? " error" : " errors") + "; nothing was run:");
-                for (Violation v : report.violations()) {
-                    err.println("  " + v.message());
-                }
-                err.flush();
+            if (BotsFileErrors.refused(report, config, "; nothing was run:", err)) {
                 return 2;
             }
             SimulatedMarket simulated;
@@ -269,16 +258,12 @@ final class BacktestCommand implements Callable<Integer> {
                 Long.toString(l.failedOrders()),
                 Long.toString(l.closedTrades()),
                 l.winRatePercent().map(p -> p.toPlainString() + " %").orElse("-"),
-                signed(l.realisedPnl()),
+                SolText.signed(l.realisedPnl()),
                 l.fees().toSol().toPlainString(),
                 l.maxDrawdown().toSol().toPlainString(),
                 Integer.toString(l.openPositions())
             });
         }
         TextTable.lines(rows).forEach(out::println);
-    }
-
-    private static String signed(Lamports sol) {
-        return (sol.isNegative() ? "" : "+") + sol.toSol().toPlainString();
     }
 }

@@ -3,7 +3,6 @@ package io.solbot.launcher;
 import io.solbot.cluster.BotOwner;
 import io.solbot.cluster.ClusterNode;
 import io.solbot.core.config.TextTable;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.store.RunRecord;
 import io.solbot.persistence.PostgresDatabase;
@@ -129,7 +128,7 @@ final class StatusCommand implements Callable<Integer> {
                         .orElse("-"),
                 run.map(x -> Integer.toString(x.trades())).orElse("-"),
                 Integer.toString(s.openPositions().size()),
-                format(s.netPnl()),
+                SolText.signed(s.netPnl()),
                 run.map(RunRecord::reason).orElse("")
             });
         }
@@ -162,9 +161,5 @@ final class StatusCommand implements Callable<Integer> {
         long s = d.toSeconds();
         String amount = s < 120 ? s + "s" : s < 7200 ? s / 60 + "m" : s < 172_800 ? s / 3600 + "h" : s / 86_400 + "d";
         return amount + " ago";
-    }
-
-    private static String format(Lamports pnl) {
-        return (pnl.isNegative() ? "" : "+") + pnl.toSol().toPlainString();
     }
 }

@@ -1,7 +1,6 @@
 package io.solbot.launcher;
 
 import io.solbot.core.config.TextTable;
-import io.solbot.core.domain.Lamports;
 import io.solbot.core.domain.RunStatus;
 import io.solbot.core.engine.BotStatus;
 import io.solbot.core.store.RunRecord;
@@ -52,7 +51,7 @@ final class StatusTable {
                         .or(() -> run.map(x -> Integer.toString(x.trades())))
                         .orElse(UNKNOWN),
                 switch (r.database()) {
-                    case Stored s -> format(s.netPnl());
+                    case Stored s -> SolText.signed(s.netPnl());
                     case Unavailable u -> "n/a (database unreachable)";
                 },
                 // a stopped run's reason (REQUESTED, COMPLETED, ...) is no error
@@ -68,10 +67,6 @@ final class StatusTable {
         out.println(LocalTime.now(ZoneOffset.UTC).format(TIME) + " UTC");
         TextTable.lines(rows).forEach(out::println);
         out.flush();
-    }
-
-    private static String format(Lamports pnl) {
-        return (pnl.isNegative() ? "" : "+") + pnl.toSol().toPlainString();
     }
 
     private static String oneLine(String text) {

@@ -3,10 +3,8 @@ package io.solbot.launcher;
 import io.solbot.core.config.BotsFileLoader;
 import io.solbot.core.config.ConfigReport;
 import io.solbot.core.config.Plan;
-import io.solbot.core.config.Violation;
 import io.solbot.core.plugin.StrategyRegistry;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,20 +36,12 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (!Files.isRegularFile(file)) {
-            err.println("The bots file " + file.toAbsolutePath() + " does not exist or is not a file");
-            err.flush();
+        if (BotsFileErrors.missing(file, err)) {
             return 2;
         }
         try (StrategyRegistry registry = plugins.registry()) {
             ConfigReport report = BotsFileLoader.using(registry).load(file);
-            if (!report.isValid()) {
-                int n = report.violations().size();
-                err.println(file + ": " + n + (n == 1 ? " error" : " errors"));
-                for (Violation v : report.violations()) {
-                    err.println("  " + v.message());
-                }
-                err.flush();
+            if (BotsFileErrors.refused(report, file, "", err)) {
                 return 1;
             }
             out.println(file + ": valid");

@@ -47,14 +47,7 @@ public record MintAccount(
         if (decimals < 0 || decimals > 255) {
             throw new IllegalArgumentException("decimals must be between 0 and 255, but was " + decimals);
         }
-        if (program == TokenProgram.SPL_TOKEN && !extensions.isEmpty()) {
-            throw new IllegalArgumentException("only a Token-2022 mint has extensions");
-        }
-        for (Extension e : extensions) {
-            e.type().filter(t -> t.kind() != ExtensionType.Kind.MINT).ifPresent(t -> {
-                throw new IllegalArgumentException(t + " belongs on a token account, not a mint");
-            });
-        }
+        Tlv.checkFits(program, ExtensionType.Kind.MINT, extensions);
     }
 
     /**
@@ -68,16 +61,7 @@ public record MintAccount(
     public static MintAccount decode(byte[] data, String owner) {
         Objects.requireNonNull(data, "data");
         TokenProgram program = TokenProgram.owning(owner, "mint");
-        boolean extended = program == TokenProgram.TOKEN_2022 && data.length != SIZE;
-        if (!extended && data.length != SIZE) {
-            throw new MalformedAccountException(
-                    "an SPL Token mint is " + SIZE + " bytes, but this account is " + data.length);
-        }
-        if (extended && (data.length < Tlv.START || data.length == Tlv.MULTISIG_SIZE)) {
-            throw new MalformedAccountException("a Token-2022 mint is " + SIZE + " bytes, or at least " + Tlv.START
-                    + " (not " + Tlv.MULTISIG_SIZE + ", a multisig's size) with extensions, but this account is "
-                    + data.length);
-        }
+        boolean extended = Tlv.extended(program, data, SIZE, ExtensionType.Kind.MINT);
         Optional<String> mintAuthority = Layout.optionalKey(data, 0, "mintAuthority");
         BigInteger supply = Layout.u64(data, 36, "supply");
         int decimals = Layout.u8(data, 44, "decimals");

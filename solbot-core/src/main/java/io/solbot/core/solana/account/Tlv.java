@@ -87,7 +87,51 @@ final class Tlv {
         return data;
     }
 
+    /**
+     * Whether account {@code data} of {@code program} has an extension area after a base of {@code baseSize} bytes:
+     * only a Token-2022 account of another size has one, and it then reaches past the account-type byte and is not a
+     * multisig's size; the mint and the token account decode by the same rule, so they share this check.
+     *
+     * @throws MalformedAccountException if the size is neither the base's nor an extended account's
+     */
+    static boolean extended(TokenProgram program, byte[] data, int baseSize, ExtensionType.Kind kind) {
+        boolean extended = program == TokenProgram.TOKEN_2022 && data.length != baseSize;
+        if (!extended && data.length != baseSize) {
+            throw new MalformedAccountException("an SPL Token " + shortName(kind) + " is " + baseSize
+                    + " bytes, but this account is " + data.length);
+        }
+        if (extended && (data.length < START || data.length == MULTISIG_SIZE)) {
+            throw new MalformedAccountException("a Token-2022 " + name(kind) + " is " + baseSize
+                    + " bytes, or at least "
+                    + START + " (not " + MULTISIG_SIZE + ", a multisig's size) with extensions, but this account is "
+                    + data.length);
+        }
+        return extended;
+    }
+
+    /**
+     * Checks that an account of {@code kind} owned by {@code program} may hold {@code extensions}: SPL Token has none,
+     * and each known extension belongs on this kind of account.
+     *
+     * @throws IllegalArgumentException naming the first that may not
+     */
+    static void checkFits(TokenProgram program, ExtensionType.Kind kind, List<Extension> extensions) {
+        if (program == TokenProgram.SPL_TOKEN && !extensions.isEmpty()) {
+            throw new IllegalArgumentException("only a Token-2022 " + shortName(kind) + " has extensions");
+        }
+        for (Extension e : extensions) {
+            e.type().filter(t -> t.kind() != kind).ifPresent(t -> {
+                throw new IllegalArgumentException(t + " belongs on a " + name(t.kind()) + ", not a " + name(kind));
+            });
+        }
+    }
+
     static String name(ExtensionType.Kind kind) {
         return kind == ExtensionType.Kind.MINT ? "mint" : "token account";
+    }
+
+    /** The name after "SPL Token" or "Token-2022" in the messages that say the program's name: "an SPL Token account". */
+    private static String shortName(ExtensionType.Kind kind) {
+        return kind == ExtensionType.Kind.MINT ? "mint" : "account";
     }
 }

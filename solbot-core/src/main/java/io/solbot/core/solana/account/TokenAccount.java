@@ -50,14 +50,7 @@ public record TokenAccount(
         Objects.requireNonNull(delegatedAmount, "delegatedAmount");
         Objects.requireNonNull(closeAuthority, "closeAuthority");
         extensions = List.copyOf(extensions);
-        if (program == TokenProgram.SPL_TOKEN && !extensions.isEmpty()) {
-            throw new IllegalArgumentException("only a Token-2022 account has extensions");
-        }
-        for (Extension e : extensions) {
-            e.type().filter(t -> t.kind() != ExtensionType.Kind.ACCOUNT).ifPresent(t -> {
-                throw new IllegalArgumentException(t + " belongs on a mint, not a token account");
-            });
-        }
+        Tlv.checkFits(program, ExtensionType.Kind.ACCOUNT, extensions);
     }
 
     /**
@@ -71,16 +64,7 @@ public record TokenAccount(
     public static TokenAccount decode(byte[] data, String owner) {
         Objects.requireNonNull(data, "data");
         TokenProgram program = TokenProgram.owning(owner, "token account");
-        boolean extended = program == TokenProgram.TOKEN_2022 && data.length != SIZE;
-        if (!extended && data.length != SIZE) {
-            throw new MalformedAccountException(
-                    "an SPL Token account is " + SIZE + " bytes, but this account is " + data.length);
-        }
-        if (extended && (data.length < Tlv.START || data.length == Tlv.MULTISIG_SIZE)) {
-            throw new MalformedAccountException("a Token-2022 token account is " + SIZE + " bytes, or at least "
-                    + Tlv.START + " (not " + Tlv.MULTISIG_SIZE + ", a multisig's size) with extensions, but this "
-                    + "account is " + data.length);
-        }
+        boolean extended = Tlv.extended(program, data, SIZE, ExtensionType.Kind.ACCOUNT);
         String mint = Layout.key(data, 0, "mint");
         String holder = Layout.key(data, 32, "owner");
         BigInteger amount = Layout.u64(data, 64, "amount");

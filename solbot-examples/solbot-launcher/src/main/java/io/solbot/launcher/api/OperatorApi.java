@@ -37,12 +37,8 @@ import io.solbot.persistence.readmodel.BotReports;
 import io.solbot.persistence.readmodel.Page;
 import io.solbot.persistence.readmodel.TradeHistory;
 import io.solbot.persistence.readmodel.TradeQuery;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryUsage;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +73,7 @@ import org.slf4j.LoggerFactory;
 public final class OperatorApi implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(OperatorApi.class);
     private static final Set<String> ACTIONS = Set.of("pause", "resume", "stop", "restart");
-    private static final Set<String> PUBLIC = Set.of("/health", "/", "/status-page.js");
-    private static final byte[] INDEX = resource("status-page/index.html");
-    private static final byte[] SCRIPT = resource("status-page/status-page.js");
-    // the page loads its own script and style and talks to its own origin only; no page may frame it
-    private static final String PAGE_POLICY = "default-src 'none'; script-src 'self'; style-src 'unsafe-inline';"
-            + " connect-src 'self'; img-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    private static final Set<String> PUBLIC = Set.of("/health", StatusPage.INDEX_PATH, StatusPage.SCRIPT_PATH);
 
     private final SolbotEngine engine;
     private final Function<BotDefinition, BotStatus> starter;
@@ -96,8 +87,7 @@ public final class OperatorApi implements AutoCloseable {
     private final long startedAtMs = System.currentTimeMillis();
     private Javalin server;
     private FeedSocket feed;
-    private volatile String clusterNode; // null unless the launcher runs a node of a cluster
-    private volatile Supplier<List<BotOwner>> owners;
+    private final ClusterView cluster = new ClusterView();
 
     /**
      * @param engine the engine whose bots it drives
@@ -168,8 +158,7 @@ public final class OperatorApi implements AutoCloseable {
      * @param owners who runs each bot of the cluster, read from its database on each request
      */
     public OperatorApi cluster(String nodeId, Supplier<List<BotOwner>> owners) {
-        this.clusterNode = Objects.requireNonNull(nodeId, "nodeId");
-        this.owners = Objects.requireNonNull(owners, "owners");
+        cluster.node(nodeId, owners);
         return this;
     }
 
@@ -182,8 +171,8 @@ public final class OperatorApi implements AutoCloseable {
         routes.wsBeforeUpgrade(this::authorize);
         routes.get("/health", ctx -> send(ctx, 200, Map.of("status", "UP")));
         // the status page: static, holding no secret; its script asks for the token and sends it with each call
-        routes.get("/", ctx -> page(ctx, INDEX, "text/html; charset=utf-8"));
-        routes.get("/status-page.js", ctx -> page(ctx, SCRIPT, "text/javascript; charset=utf-8"));
+        routes.get(StatusPage.INDEX_PATH, StatusPage::index);
+        routes.get(StatusPage.SCRIPT_PATH, StatusPage::script);
         routes.get(
                 "/metrics",
                 ctx -> ctx.status(200)
@@ -200,7 +189,7 @@ public final class OperatorApi implements AutoCloseable {
                 ctx -> send(
                         ctx,
                         200,
-                        withOwners(List.of(ApiJson.report(report(ctx)))).getFirst()));
+                        cluster.withOwners(List.of(ApiJson.report(report(ctx)))).getFirst()));
         routes.post("/api/bots/{botId}/{action}", ctx -> act(ctx, ctx.pathParam("action"), botId(ctx)));
         routes.get("/api/bots/{botId}/positions", ctx -> positions(ctx, botId(ctx)));
         routes.get("/api/bots/{botId}/trades", ctx -> closedTrades(ctx, Optional.of(botId(ctx))));
@@ -209,7 +198,7 @@ public final class OperatorApi implements AutoCloseable {
         routes.get("/api/fills", ctx -> fills(ctx, Optional.empty()));
         routes.get("/api/status/detailed", this::detailed);
         routes.post("/api/plan", this::plan);
-        routes.get("/api/cluster", this::cluster);
+        routes.get("/api/cluster", ctx -> send(ctx, 200, cluster.body()));
 
         // the original platform's routes: {mode, config, botId} to start, {botId} for the others, and no /stop
         // (its /delete stopped a bot; here it stops it and keeps its rows)
@@ -324,33 +313,10 @@ public final class OperatorApi implements AutoCloseable {
         send(
                 ctx,
                 200,
-                page(withOwners(page.items().stream().map(ApiJson::report).toList()), page));
-    }
-
-    /** On a node of a cluster: each item with the node that runs its bot ({@code cluster}), read once for all. */
-    private List<Map<String, Object>> withOwners(List<Map<String, Object>> items) {
-        Supplier<List<BotOwner>> read = owners;
-        if (read != null) {
-            Map<String, BotOwner> byBot = new HashMap<>();
-            read.get().forEach(o -> byBot.put(o.botId().value(), o));
-            items.forEach(item -> item.put(
-                    "cluster",
-                    Optional.ofNullable(byBot.get((String) item.get("botId")))
-                            .map(ApiJson::owner)
-                            .orElse(null)));
-        }
-        return items;
-    }
-
-    private void cluster(Context ctx) {
-        Supplier<List<BotOwner>> read = owners;
-        if (read == null) {
-            throw new NotFound("this launcher runs no node of a cluster (solbot run --cluster)");
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("node", clusterNode);
-        body.put("bots", read.get().stream().map(ApiJson::owner).toList());
-        send(ctx, 200, body);
+                page(
+                        cluster.withOwners(
+                                page.items().stream().map(ApiJson::report).toList()),
+                        page));
     }
 
     private void closedTrades(Context ctx, Optional<BotId> bot) {
@@ -433,26 +399,6 @@ public final class OperatorApi implements AutoCloseable {
 
     private static NotFound unknown(BotId bot) {
         return new NotFound("Bot '" + bot + "' is unknown: neither the engine nor the database knows it");
-    }
-
-    private static void page(Context ctx, byte[] content, String type) {
-        ctx.status(200)
-                .contentType(type)
-                .header("Content-Security-Policy", PAGE_POLICY)
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "no-cache")
-                .result(content);
-    }
-
-    private static byte[] resource(String name) {
-        try (InputStream in = OperatorApi.class.getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException("the launcher's jar lacks " + name);
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private void error(Context ctx, int status, String message) {
