@@ -259,6 +259,29 @@ class ClusterIT {
     }
 
     @Test
+    void shouldNotCountANodeAsLiveOnceItMissedTwoMarksSoThatTheBotsItLeftAreTakenAtOnce() throws Exception {
+        String db = TestPostgres.newDatabase("share");
+        try (PostgresDatabase database =
+                PostgresDatabase.open(TestPostgres.url(TestPostgres.port(), db), null, null, 2)) {
+            FairShare share = new FairShare(
+                    database.dataSource(), ClusterNode.TASK, "node-a", FairShare.goneAfter(Duration.ofSeconds(1), 4));
+            share.markAlive();
+            try (Connection c = database.dataSource().getConnection();
+                    PreparedStatement s = c.prepareStatement("INSERT INTO cluster_node (node_id, started_at,"
+                            + " heartbeat_at) VALUES (?, now(), now() - make_interval(secs => ?))")) {
+                s.setString(1, "node-late");
+                s.setDouble(2, 1.5);
+                s.executeUpdate();
+                // silent for 2.5 s: dead, though its bots are not revived before 4 s without a heartbeat
+                s.setString(1, "node-dead");
+                s.setDouble(2, 2.5);
+                s.executeUpdate();
+            }
+            assertThat(share.counts().byNode()).containsOnlyKeys("node-a", "node-late");
+        }
+    }
+
+    @Test
     void shouldRefuseToRunWhileALockfileRemains(@TempDir Path runtime) throws Exception {
         String db = TestPostgres.newDatabase("lockfiles");
         Files.writeString(runtime.resolve("bot-0.json"), "{}");
