@@ -47,10 +47,14 @@ final class ExecutionRecord {
     }
 
     /**
-     * Reads the log of a launcher that was killed and not started again: the last line of its current file may be
-     * cut short (the kill came during its append; its order returned no outcome), and is left out if it is.
+     * Reads the log of a launcher that still runs, or was killed and not started again: the last line of its current
+     * file may be cut short (an append under way, or one the kill interrupted: its order returned no outcome), and is
+     * left out if it is. No file yet reads as no orders.
      */
-    static ExecutionRecord readKilled(Path log) throws IOException {
+    static ExecutionRecord readUnfinished(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return new ExecutionRecord(List.of());
+        }
         return read(log, true);
     }
 
