@@ -102,7 +102,8 @@ public final class ClusterNode implements AutoCloseable {
         this.maxBots = b.maxBots;
         this.lockfiles = b.lockfiles;
         this.fence = new Fence(TASK, nodeId, b.heartbeat.multipliedBy(b.missedHeartbeats));
-        this.fairShare = new FairShare(database.dataSource(), TASK, nodeId, heartbeat.multipliedBy(missedHeartbeats));
+        this.fairShare = new FairShare(
+                database.dataSource(), TASK, nodeId, FairShare.goneAfter(b.heartbeat, b.missedHeartbeats));
     }
 
     /**
@@ -280,7 +281,10 @@ public final class ClusterNode implements AutoCloseable {
         Ownership own;
         synchronized (fence) {
             if (!takesMore()) {
-                return later(pollInterval);
+                // due again at once, for the next node that polls: a node below its share takes it then. Not later:
+                // after a takeover the first node to poll picks every bot the dead node left, and refuses all but its
+                // share; a delay here would add to the takeover of the rest
+                return later(Duration.ZERO);
             }
             own = new Ownership(botId, ctx.getExecution().version, ctx.getCurrentlyExecuting(), Instant.now());
             fence.owned().put(botId, own);

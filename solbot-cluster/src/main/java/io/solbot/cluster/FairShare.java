@@ -11,7 +11,7 @@ import javax.sql.DataSource;
 
 /**
  * How many bots each live node should run. Every node marks itself alive in {@code cluster_node}; a node whose mark is
- * older than {@code deadAfter} (by the database's clock, so that node clocks do not matter here) does not count. With
+ * older than {@code goneAfter} (by the database's clock, so that node clocks do not matter here) does not count. With
  * {@code T} bots and {@code n} live nodes each node runs {@code T / n} or one more: a node picks a bot only below that,
  * and ends slices early above it, so that bots move to a node that joins.
  */
@@ -52,13 +52,27 @@ final class FairShare {
     private final DataSource dataSource;
     private final String taskName;
     private final String node;
-    private final Duration deadAfter;
+    private final Duration goneAfter;
 
-    FairShare(DataSource dataSource, String taskName, String node, Duration deadAfter) {
+    FairShare(DataSource dataSource, String taskName, String node, Duration goneAfter) {
         this.dataSource = dataSource;
         this.taskName = taskName;
         this.node = node;
-        this.deadAfter = deadAfter;
+        this.goneAfter = goneAfter;
+    }
+
+    /**
+     * How old a node's mark may be before the node no longer counts, for nodes that mark themselves every {@code
+     * heartbeat} and are taken over after {@code missed} missed heartbeats: half that time, and at least two
+     * heartbeats. A dead node must stop counting before its bots are revived (its last heartbeat of them is at most one
+     * heartbeat older than its last mark), or it counts as a live node below its share while the bots it left wait:
+     * every other node at its share refuses them until the mark expires, and the takeover takes seconds longer. A
+     * live node that misses a mark only skews the shares for a moment; ownership never depends on it.
+     */
+    static Duration goneAfter(Duration heartbeat, int missed) {
+        Duration half = heartbeat.multipliedBy(missed).dividedBy(2);
+        Duration two = heartbeat.multipliedBy(2);
+        return half.compareTo(two) > 0 ? half : two;
     }
 
     /** Marks this node alive now. */
@@ -87,7 +101,7 @@ final class FairShare {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement(
                     "SELECT node_id FROM cluster_node" + " WHERE heartbeat_at > now() - make_interval(secs => ?)")) {
-                s.setDouble(1, deadAfter.toMillis() / 1000.0);
+                s.setDouble(1, goneAfter.toMillis() / 1000.0);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         byNode.put(r.getString(1), 0);

@@ -190,6 +190,9 @@ class ClusterIT {
         // every order id reached the venue once, sent by the node that journalled its intent past the fence, and no
         // intent stays pending: each was resolved by its owner
         assertThat(venue.executedTwice).isEmpty();
+        // the orders sent so far, taken before the intents are read: the bots trade on, and an order journalled and
+        // sent after the read would look like one sent without an intent
+        List<Venue.Sent> sentSoFar = List.copyOf(venue.sent);
         Map<String, String> journalledBy = new HashMap<>();
         try (Connection conn = a.database.dataSource().getConnection();
                 PreparedStatement s = conn.prepareStatement("SELECT client_order_id, node FROM bot_intent");
@@ -198,7 +201,7 @@ class ClusterIT {
                 journalledBy.put(r.getString(1), r.getString(2));
             }
         }
-        assertThat(venue.sent)
+        assertThat(sentSoFar)
                 .allSatisfy(sent -> assertThat(journalledBy.get(sent.orderId().value()))
                         .as("the node that journalled order %s", sent.orderId())
                         .isEqualTo(sent.node()));
@@ -252,6 +255,29 @@ class ClusterIT {
                     assertThat(r.getTimestamp(1).toInstant()).isBefore(takenAt);
                 }
             }
+        }
+    }
+
+    @Test
+    void shouldNotCountANodeAsLiveOnceItMissedTwoMarksSoThatTheBotsItLeftAreTakenAtOnce() throws Exception {
+        String db = TestPostgres.newDatabase("share");
+        try (PostgresDatabase database =
+                PostgresDatabase.open(TestPostgres.url(TestPostgres.port(), db), null, null, 2)) {
+            FairShare share = new FairShare(
+                    database.dataSource(), ClusterNode.TASK, "node-a", FairShare.goneAfter(Duration.ofSeconds(1), 4));
+            share.markAlive();
+            try (Connection c = database.dataSource().getConnection();
+                    PreparedStatement s = c.prepareStatement("INSERT INTO cluster_node (node_id, started_at,"
+                            + " heartbeat_at) VALUES (?, now(), now() - make_interval(secs => ?))")) {
+                s.setString(1, "node-late");
+                s.setDouble(2, 1.5);
+                s.executeUpdate();
+                // silent for 2.5 s: dead, though its bots are not revived before 4 s without a heartbeat
+                s.setString(1, "node-dead");
+                s.setDouble(2, 2.5);
+                s.executeUpdate();
+            }
+            assertThat(share.counts().byNode()).containsOnlyKeys("node-a", "node-late");
         }
     }
 

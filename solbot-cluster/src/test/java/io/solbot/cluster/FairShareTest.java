@@ -2,6 +2,7 @@ package io.solbot.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -44,5 +45,16 @@ class FairShareTest {
         // 3 + 2 + 2 running of 8: floor 2, ceiling 3; nobody below the floor, so a node at 2 takes it
         FairShare.Counts nobodyBelow = new FairShare.Counts(Map.of("a", 3, "b", 2, "c", 2), 8);
         assertThat(nobodyBelow.takesMore(2)).isTrue();
+    }
+
+    @Test
+    void shouldStopCountingADeadNodeBeforeItsBotsAreRevived() {
+        // taken over after 4 s: a node silent for 2 s no longer counts, before its bots are revived (after 3 s at
+        // least)
+        assertThat(FairShare.goneAfter(Duration.ofSeconds(1), 4)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(FairShare.goneAfter(Duration.ofSeconds(2), 8)).isEqualTo(Duration.ofSeconds(8));
+        // never less than two marks: one late mark of a live node does not drop it
+        assertThat(FairShare.goneAfter(Duration.ofMillis(500), 2)).isEqualTo(Duration.ofSeconds(1));
+        assertThat(FairShare.goneAfter(Duration.ofMillis(500), 3)).isEqualTo(Duration.ofSeconds(1));
     }
 }

@@ -43,6 +43,12 @@ import picocli.CommandLine.ParameterException;
  * "never reached the paper executor", when this node takes the bot over: never as unknown, and never sent again.
  */
 final class ClusterRun {
+    /** Heartbeats a node may miss before the others take its bots over: the 4, not an option. */
+    static final int MISSED_HEARTBEATS = 4;
+
+    private static final Duration MIN_HEARTBEAT = Duration.ofMillis(100);
+    private static final Duration MAX_HEARTBEAT = Duration.ofSeconds(30);
+
     @Option(
             names = "--cluster",
             description = "Run as one node of a cluster of launchers sharing the --jdbc-url database: each bot of the"
@@ -61,11 +67,30 @@ final class ClusterRun {
                     + " a node refuses to start while lockfiles remain.")
     boolean importLockfiles;
 
+    @Option(
+            names = "--cluster-slice",
+            paramLabel = "DURATION",
+            description = "With --cluster: how long a node runs a bot before it hands it over and any node may pick it"
+                    + " (default 10m); bots move to a node that joins at the latest after one slice.")
+    String slice;
+
+    @Option(
+            names = "--cluster-heartbeat",
+            paramLabel = "DURATION",
+            description = "With --cluster: how often a node heartbeats the bots it runs (default 1s); after "
+                    + MISSED_HEARTBEATS + " missed heartbeats the other nodes take its bots over. Every node of a"
+                    + " cluster must use the same.")
+    String heartbeat;
+
+    private Duration sliceLength = Duration.ofMinutes(10);
+    private Duration heartbeatInterval = Duration.ofSeconds(1);
+
     /** Options a cluster run needs, checked before anything starts. */
     void check(CommandLine cli, DatabaseOptions database, boolean live) {
         if (!enabled) {
-            if (nodeId != null || importLockfiles) {
-                throw new ParameterException(cli, "--node-id and --import-lockfiles need --cluster");
+            if (nodeId != null || importLockfiles || slice != null || heartbeat != null) {
+                throw new ParameterException(
+                        cli, "--node-id, --import-lockfiles, --cluster-slice and --cluster-heartbeat need --cluster");
             }
             return;
         }
@@ -82,6 +107,26 @@ final class ClusterRun {
         if (!nodeId.matches("[A-Za-z0-9._:-]{1,64}")) {
             throw new ParameterException(
                     cli, "--node-id must be 1 to 64 letters, digits or . _ : -, but was '" + nodeId + "'");
+        }
+        if (heartbeat != null) {
+            heartbeatInterval = Durations.parse(cli, "--cluster-heartbeat", heartbeat);
+            if (heartbeatInterval.compareTo(MIN_HEARTBEAT) < 0 || heartbeatInterval.compareTo(MAX_HEARTBEAT) > 0) {
+                throw new ParameterException(
+                        cli,
+                        "--cluster-heartbeat must be between " + Durations.format(MIN_HEARTBEAT) + " and "
+                                + Durations.format(MAX_HEARTBEAT) + ", but was '" + heartbeat + "'");
+            }
+        }
+        if (slice != null) {
+            sliceLength = Durations.parse(cli, "--cluster-slice", slice);
+        }
+        // a slice shorter than the time it takes to declare a node dead would move bots faster than a takeover
+        Duration deadAfter = heartbeatInterval.multipliedBy(MISSED_HEARTBEATS);
+        if (sliceLength.compareTo(deadAfter) < 0) {
+            throw new ParameterException(
+                    cli,
+                    "--cluster-slice must be at least " + MISSED_HEARTBEATS + " heartbeats ("
+                            + Durations.format(deadAfter) + "), but was '" + Durations.format(sliceLength) + "'");
         }
     }
 
@@ -152,8 +197,11 @@ final class ClusterRun {
                     .clock(clock)
                     .build();
             market.market().mints().forEach(mint -> safety.verdict(mint, SafetyChoice.ALL));
-            ClusterNode node =
-                    ClusterNode.builder(db, nodeId).lockfiles(database.runtime).build();
+            ClusterNode node = ClusterNode.builder(db, nodeId)
+                    .lockfiles(database.runtime)
+                    .slice(sliceLength)
+                    .heartbeat(heartbeatInterval, MISSED_HEARTBEATS)
+                    .build();
             PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
             SolbotEngine engine = node.configure(SolbotEngine.builder())
                     .meterRegistry(metrics)

@@ -7,6 +7,7 @@ import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -24,8 +25,8 @@ import java.util.stream.Stream;
  * is damage.
  */
 final class ExecutionRecord {
-    /** One order's outcome as a line holds it. */
-    record Order(String orderId, String botId, List<Fill> fills, Failure failure) {}
+    /** One order's outcome as a line holds it, and when the order was submitted (null if the line does not say). */
+    record Order(String orderId, String botId, List<Fill> fills, Failure failure, Instant submittedAt) {}
 
     /** A fill: its key ({@code orderId#part}), and what it did to the bot's holding of its mint. */
     record Fill(String key, String mint, boolean buy, BigInteger tokens) {}
@@ -42,6 +43,22 @@ final class ExecutionRecord {
 
     /** Reads the log whose current file is {@code log} ({@code runtime/paper/executions.jsonl}). */
     static ExecutionRecord read(Path log) throws IOException {
+        return read(log, false);
+    }
+
+    /**
+     * Reads the log of a launcher that still runs, or was killed and not started again: the last line of its current
+     * file may be cut short (an append under way, or one the kill interrupted: its order returned no outcome), and is
+     * left out if it is. No file yet reads as no orders.
+     */
+    static ExecutionRecord readUnfinished(Path log) throws IOException {
+        if (!Files.exists(log)) {
+            return new ExecutionRecord(List.of());
+        }
+        return read(log, true);
+    }
+
+    private static ExecutionRecord read(Path log, boolean lastMayBeTorn) throws IOException {
         List<Path> files = new ArrayList<>(segments(log));
         files.add(log);
         ObjectMapper json = new ObjectMapper();
@@ -56,6 +73,9 @@ final class ExecutionRecord {
                 try {
                     node = json.readTree(text.get(i));
                 } catch (IOException e) {
+                    if (lastMayBeTorn && file.equals(log) && i == text.size() - 1) {
+                        break;
+                    }
                     throw new AssertionError("line " + (i + 1) + " of " + file + " cannot be read: " + e.getMessage());
                 }
                 lines.add(order(node));
@@ -95,13 +115,20 @@ final class ExecutionRecord {
                         failure.get("stage").asText(),
                         failure.path("feeLamports").asLong(0),
                         failure.path("tipLamports").asLong(0));
-        return new Order(orderId, node.get("botId").asText(), fills, failed);
+        JsonNode submitted = node.get("submittedAt");
+        Instant submittedAt = submitted == null || submitted.isNull() ? null : Instant.parse(submitted.asText());
+        return new Order(orderId, node.get("botId").asText(), fills, failed, submittedAt);
     }
 
     /** The same record without the orders of {@code orderIds} (an operator discarded the lockfiles that held them). */
     ExecutionRecord without(Set<String> orderIds) {
         return new ExecutionRecord(
                 lines.stream().filter(o -> !orderIds.contains(o.orderId())).toList());
+    }
+
+    /** Every line, in the order written: an order executed twice is in it twice. */
+    List<Order> lines() {
+        return lines;
     }
 
     /** Every order, once, by id, in the order first written. */

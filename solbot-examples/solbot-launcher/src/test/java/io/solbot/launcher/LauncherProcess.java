@@ -8,8 +8,11 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +22,9 @@ import java.util.concurrent.TimeUnit;
 final class LauncherProcess {
     private final Process process;
     private final List<String> lines = new ArrayList<>();
+    /** When each line was read, in the order of {@link #lines}: no earlier than the launcher wrote it. */
+    private final List<Instant> readAt = new ArrayList<>();
+
     private final Thread reader;
 
     private LauncherProcess(Process process) {
@@ -29,6 +35,7 @@ final class LauncherProcess {
                 for (String line; (line = in.readLine()) != null; ) {
                     synchronized (lines) {
                         lines.add(line);
+                        readAt.add(Instant.now());
                     }
                 }
             } catch (IOException ignored) {
@@ -100,6 +107,19 @@ final class LauncherProcess {
         }
     }
 
+    /** The lines that contain {@code text} and were read at or after {@code since}, with when each was read. */
+    Map<String, Instant> linesSince(String text, Instant since) {
+        Map<String, Instant> out = new LinkedHashMap<>();
+        synchronized (lines) {
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains(text) && !readAt.get(i).isBefore(since)) {
+                    out.putIfAbsent(lines.get(i), readAt.get(i));
+                }
+            }
+        }
+        return out;
+    }
+
     /** Everything it printed so far, one line each. */
     String output() {
         synchronized (lines) {
@@ -126,6 +146,26 @@ final class LauncherProcess {
     void kill() throws InterruptedException {
         process.toHandle().destroyForcibly();
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** SIGSTOP: the process halts where it is, as a long GC pause or a suspended VM would halt it. */
+    void pause() throws IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a process halted by {@link #pause} goes on from where it was. */
+    void resume() throws IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid()))
+                .redirectErrorStream(true)
+                .start();
+        String said = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(kill.waitFor())
+                .as("kill -%s %d: %s", name, process.pid(), said)
+                .isZero();
     }
 
     /** SIGTERM, as Ctrl-C: a graceful stop, which must finish. */
