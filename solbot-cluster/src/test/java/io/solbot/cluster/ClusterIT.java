@@ -8,6 +8,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.testing.FixedPriceMarket;
+import io.solbot.persistence.EmbeddedPostgresExtension;
 import io.solbot.persistence.PostgresDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +50,8 @@ class ClusterIT {
 
         Node(String name, String db, List<BotSpec> bots, Duration slice) throws Exception {
             this.name = name;
-            this.link = new CuttableLink(TestPostgres.port());
-            this.database = PostgresDatabase.open(TestPostgres.url(link.port(), db), null, null, 8);
+            this.link = new CuttableLink(EmbeddedPostgresExtension.port());
+            this.database = PostgresDatabase.open(url(link.port(), db), null, null, 8);
             this.cluster = ClusterNode.builder(database, name)
                     .heartbeat(HEARTBEAT, 4)
                     .pollInterval(HEARTBEAT)
@@ -94,6 +95,11 @@ class ClusterIT {
                         .interval(Duration.ofMillis(500))
                         .build())
                 .toList();
+    }
+
+    /** A JDBC URL of {@code database} through {@code port} (the embedded server's own, or a link's). */
+    private static String url(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
     private static void await(String what, BooleanSupplier condition) {
@@ -147,7 +153,7 @@ class ClusterIT {
 
     @Test
     void shouldRunEveryBotOnOneNodeShareThemFairlyAndMoveTheBotsOfANodeCutOffFromTheDatabase() throws Exception {
-        String db = TestPostgres.newDatabase("cluster");
+        String db = EmbeddedPostgresExtension.newDatabase("cluster");
         List<BotSpec> bots = bots(9);
         Node a = node("node-a", db, bots);
         Node b = node("node-b", db, bots);
@@ -219,7 +225,7 @@ class ClusterIT {
 
     @Test
     void shouldStopABotThatAnotherNodeTookOverAndSendNoOrderJournalledAfterIt() throws Exception {
-        String db = TestPostgres.newDatabase("fence");
+        String db = EmbeddedPostgresExtension.newDatabase("fence");
         Node a = node("node-a", db, bots(1));
         BotId bot = BotId.of("bot-0");
         await("node a runs the bot", () -> a.cluster.owned().contains(bot));
@@ -260,10 +266,10 @@ class ClusterIT {
 
     @Test
     void shouldRefuseToRunWhileALockfileRemains(@TempDir Path runtime) throws Exception {
-        String db = TestPostgres.newDatabase("lockfiles");
+        String db = EmbeddedPostgresExtension.newDatabase("lockfiles");
         Files.writeString(runtime.resolve("bot-0.json"), "{}");
         try (PostgresDatabase database =
-                PostgresDatabase.open(TestPostgres.url(TestPostgres.port(), db), null, null, 2)) {
+                PostgresDatabase.open(url(EmbeddedPostgresExtension.port(), db), null, null, 2)) {
             ClusterNode node =
                     ClusterNode.builder(database, "node-a").lockfiles(runtime).build();
             SolbotEngine engine = node.configure(SolbotEngine.builder())
