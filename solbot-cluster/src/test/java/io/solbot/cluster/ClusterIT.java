@@ -8,6 +8,7 @@ import io.solbot.core.domain.BotId;
 import io.solbot.core.engine.BotSpec;
 import io.solbot.core.engine.SolbotEngine;
 import io.solbot.core.testing.FixedPriceMarket;
+import io.solbot.persistence.EmbeddedPostgresExtension;
 import io.solbot.persistence.PostgresDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,8 +50,8 @@ class ClusterIT {
 
         Node(String name, String db, List<BotSpec> bots, Duration slice) throws Exception {
             this.name = name;
-            this.link = new CuttableLink(TestPostgres.port());
-            this.database = PostgresDatabase.open(TestPostgres.url(link.port(), db), null, null, 8);
+            this.link = new CuttableLink(EmbeddedPostgresExtension.port());
+            this.database = PostgresDatabase.open(url(link.port(), db), null, null, 8);
             this.cluster = ClusterNode.builder(database, name)
                     .heartbeat(HEARTBEAT, 4)
                     .pollInterval(HEARTBEAT)
@@ -94,6 +95,11 @@ class ClusterIT {
                         .interval(Duration.ofMillis(500))
                         .build())
                 .toList();
+    }
+
+    /** A JDBC URL of {@code database} through {@code port} (the embedded server's own, or a link's). */
+    private static String url(int port, String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=postgres";
     }
 
     private static void await(String what, BooleanSupplier condition) {
@@ -147,7 +153,7 @@ class ClusterIT {
 
     @Test
     void shouldRunEveryBotOnOneNodeShareThemFairlyAndMoveTheBotsOfANodeCutOffFromTheDatabase() throws Exception {
-        String db = TestPostgres.newDatabase("cluster");
+        String db = EmbeddedPostgresExtension.newDatabase("cluster");
         List<BotSpec> bots = bots(9);
         Node a = node("node-a", db, bots);
         Node b = node("node-b", db, bots);
@@ -188,11 +194,10 @@ class ClusterIT {
         await("9 bots shared fairly by 3 nodes again", () -> fair(List.of(a, b, c), 9));
 
         // every order id reached the venue once, sent by the node that journalled its intent past the fence, and no
-        // intent stays pending: each was resolved by its owner
+        // intent stays pending: each was resolved by its owner. The bots keep trading: take the orders sent before
+        // reading the intents, each committed before its order left, or an order sent after the read has no row in it
         assertThat(venue.executedTwice).isEmpty();
-        // the orders sent so far, taken before the intents are read: the bots trade on, and an order journalled and
-        // sent after the read would look like one sent without an intent
-        List<Venue.Sent> sentSoFar = List.copyOf(venue.sent);
+        List<Venue.Sent> sentBeforeRead = List.copyOf(venue.sent);
         Map<String, String> journalledBy = new HashMap<>();
         try (Connection conn = a.database.dataSource().getConnection();
                 PreparedStatement s = conn.prepareStatement("SELECT client_order_id, node FROM bot_intent");
@@ -201,7 +206,8 @@ class ClusterIT {
                 journalledBy.put(r.getString(1), r.getString(2));
             }
         }
-        assertThat(sentSoFar)
+        assertThat(sentBeforeRead)
+                .isNotEmpty()
                 .allSatisfy(sent -> assertThat(journalledBy.get(sent.orderId().value()))
                         .as("the node that journalled order %s", sent.orderId())
                         .isEqualTo(sent.node()));
@@ -219,7 +225,7 @@ class ClusterIT {
 
     @Test
     void shouldStopABotThatAnotherNodeTookOverAndSendNoOrderJournalledAfterIt() throws Exception {
-        String db = TestPostgres.newDatabase("fence");
+        String db = EmbeddedPostgresExtension.newDatabase("fence");
         Node a = node("node-a", db, bots(1));
         BotId bot = BotId.of("bot-0");
         await("node a runs the bot", () -> a.cluster.owned().contains(bot));
@@ -260,9 +266,9 @@ class ClusterIT {
 
     @Test
     void shouldNotCountANodeAsLiveOnceItMissedTwoMarksSoThatTheBotsItLeftAreTakenAtOnce() throws Exception {
-        String db = TestPostgres.newDatabase("share");
+        String db = EmbeddedPostgresExtension.newDatabase("share");
         try (PostgresDatabase database =
-                PostgresDatabase.open(TestPostgres.url(TestPostgres.port(), db), null, null, 2)) {
+                PostgresDatabase.open(url(EmbeddedPostgresExtension.port(), db), null, null, 2)) {
             FairShare share = new FairShare(
                     database.dataSource(), ClusterNode.TASK, "node-a", FairShare.goneAfter(Duration.ofSeconds(1), 4));
             share.markAlive();
@@ -283,10 +289,10 @@ class ClusterIT {
 
     @Test
     void shouldRefuseToRunWhileALockfileRemains(@TempDir Path runtime) throws Exception {
-        String db = TestPostgres.newDatabase("lockfiles");
+        String db = EmbeddedPostgresExtension.newDatabase("lockfiles");
         Files.writeString(runtime.resolve("bot-0.json"), "{}");
         try (PostgresDatabase database =
-                PostgresDatabase.open(TestPostgres.url(TestPostgres.port(), db), null, null, 2)) {
+                PostgresDatabase.open(url(EmbeddedPostgresExtension.port(), db), null, null, 2)) {
             ClusterNode node =
                     ClusterNode.builder(database, "node-a").lockfiles(runtime).build();
             SolbotEngine engine = node.configure(SolbotEngine.builder())

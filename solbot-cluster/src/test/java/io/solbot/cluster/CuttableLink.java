@@ -12,26 +12,32 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A TCP link on 127.0.0.1 between one node and the database, that a test can cut (every connection closed, new ones
- * refused at once, as a network that drops a host) and restore.
+ * refused at once, as a network that drops a host) and restore. Shipped in this module's test-jar: the takeover
+ * benchmark kills its nodes with it too.
+ *
+ * <p>Threading: thread-safe; one platform thread accepts, two virtual threads pipe each connection.
  */
-final class CuttableLink implements AutoCloseable {
+public final class CuttableLink implements AutoCloseable {
     private final ServerSocket server;
     private final int target;
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    CuttableLink(int targetPort) throws IOException {
+    /** Listens on a free port of 127.0.0.1 and forwards each connection to {@code targetPort} there. */
+    public CuttableLink(int targetPort) throws IOException {
         this.target = targetPort;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         Thread.ofPlatform().daemon().name("link-" + server.getLocalPort()).start(this::accept);
     }
 
-    int port() {
+    /** The port a node connects to instead of the database's. */
+    public int port() {
         return server.getLocalPort();
     }
 
-    void cut() {
+    /** Closes every connection through the link and refuses new ones until {@link #restore}. */
+    public void cut() {
         cut = true;
         for (Socket s : open) {
             closeQuietly(s);
@@ -39,7 +45,8 @@ final class CuttableLink implements AutoCloseable {
         open.clear();
     }
 
-    void restore() {
+    /** Lets new connections through again. */
+    public void restore() {
         cut = false;
     }
 

@@ -48,15 +48,36 @@ public final class EmbeddedPostgresExtension implements BeforeAllCallback, Param
         return cluster;
     }
 
+    /** The port of the embedded server on 127.0.0.1 (started on first use), for a test that connects through a proxy. */
+    public static int port() {
+        return cluster().getPort();
+    }
+
+    /**
+     * Creates a fresh database, for a test that needs more than its class's: its name is {@code prefix}, an underscore
+     * and a number unique in this JVM.
+     *
+     * @return the name of the database
+     */
+    public static String newDatabase(String prefix) throws SQLException {
+        String name = prefix + "_" + COUNTER.incrementAndGet();
+        create(name);
+        return name;
+    }
+
+    private static void create(String name) throws SQLException {
+        try (Connection c = cluster().getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws SQLException {
         String name = "test_" + COUNTER.incrementAndGet() + "_"
                 + context.getRequiredTestClass().getSimpleName().toLowerCase();
+        create(name);
         EmbeddedPostgres pg = cluster();
-        try (Connection c = pg.getPostgresDatabase().getConnection();
-                Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
-        }
         context.getStore(ExtensionContext.Namespace.GLOBAL)
                 .put(
                         TestDatabase.class,
