@@ -1,5 +1,6 @@
 package io.solbot.core.engine;
 
+import io.solbot.core.SolbotException;
 import io.solbot.core.store.RunRecord;
 import io.solbot.core.store.RunStatusStore;
 import org.slf4j.Logger;
@@ -34,12 +35,24 @@ final class RunRecords {
                     bot.restartCount(),
                     bot.figures().trades()));
         } catch (RuntimeException e) {
-            log.error("Could not save the run status of bot '{}'", bot.id(), e);
+            failed("save the run status", bot, e);
         }
         try {
             bot.journal().save();
         } catch (RuntimeException e) {
-            log.error("Could not write the journal of bot '{}'", bot.id(), e);
+            failed("write the journal", bot, e);
+        }
+    }
+
+    /**
+     * A store's own refusal says what happened (on many machines: another node owns the bot now, an everyday event of
+     * a takeover) and gets one line; anything else is unexpected and gets its stack.
+     */
+    private static void failed(String what, Bot bot, RuntimeException e) {
+        if (e instanceof SolbotException) {
+            log.warn("Could not {} of bot '{}': {}", what, bot.id(), e.getMessage());
+        } else {
+            log.error("Could not {} of bot '{}'", what, bot.id(), e);
         }
     }
 }
