@@ -66,6 +66,12 @@ public final class CuttableLink implements AutoCloseable {
                 Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
                 open.add(client);
                 open.add(upstream);
+                // a cut between the check above and here must not leave this pair open
+                if (cut) {
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    continue;
+                }
                 pipe(client, upstream);
                 pipe(upstream, client);
             } catch (IOException e) {

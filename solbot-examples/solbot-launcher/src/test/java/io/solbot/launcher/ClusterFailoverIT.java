@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.solbot.cluster.BotOwner;
 import io.solbot.cluster.ClusterNode;
+import io.solbot.cluster.CuttableLink;
 import io.solbot.persistence.PostgresDatabase;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -74,7 +75,7 @@ class ClusterFailoverIT {
         }
         try (EmbeddedDatabase embedded = EmbeddedDatabase.start(tmp.resolve("pgdata"), port);
                 PostgresDatabase db = PostgresDatabase.open(embedded.jdbcUrl(), null, null, 2);
-                DatabaseLink linkOfC = new DatabaseLink(port)) {
+                CuttableLink linkOfC = new CuttableLink(port)) {
             String url = embedded.jdbcUrl();
             String urlOfC = url.replaceFirst(":" + port + "/", ":" + linkOfC.port() + "/");
             assertThat(urlOfC).isNotEqualTo(url);
